@@ -1,0 +1,20 @@
+import type { Role } from './settings';
+
+/**
+ * Failures the user can fix: bad usage or bad input. Nothing is written when one occurs.
+ * Each adapter has one `describeError` that turns these into one or two sentences.
+ */
+export type PlannerError =
+  | { kind: 'bad-workstream-id'; input: string }
+  | { kind: 'unknown-workstream'; id: string; known: string[] }
+  | { kind: 'missing-note'; role: Role; path: string | null }
+  | { kind: 'unreadable-note'; role: Role | null; file: string; reason: 'missing' | 'is-folder' | 'binary' | 'not-utf8'; line?: number }
+  | { kind: 'ambiguous-role'; role: Role; candidates: string[]; setting: string }
+  | { kind: 'ambiguous-project'; candidates: string[] }
+  | { kind: 'project-not-found'; path: string }
+  | { kind: 'plan-exists'; file: string }
+  | { kind: 'nothing-to-resume'; file: string }
+  | { kind: 'write-failed'; file: string; detail: string }
+  | { kind: 'bad-frontmatter'; file: string; line: number; detail: string }
+  | { kind: 'bad-settings'; file: string; detail: string }
+  | { kind: 'note-not-a-plan'; file: string; detail: string };

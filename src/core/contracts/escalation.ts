@@ -1,0 +1,22 @@
+import { z } from 'zod';
+
+export const ESCALATION_AGENT = 'Workstream Micro-Level Planner';
+
+/** One blocker, carrying the fields of the escalation format. */
+export const EscalationSchema = z.object({
+  /** Which rule raised it (a rule's file name, e.g. `undefined-dependency`), or `model` when Claude escalated. */
+  rule: z.string(),
+  workstreamId: z.string(),
+  workstreamName: z.string(),
+  /** One or two sentences. */
+  blocker: z.string(),
+  /** The affected meso-plan section, as a heading link when one exists, else a description. */
+  mesoSection: z.string(),
+  evidence: z.array(z.string()).min(1),
+  questions: z.array(z.string()).min(1),
+  recommendation: z.string(),
+  /** Where the evidence is, for jumping to it. */
+  file: z.string().optional(),
+  line: z.number().int().optional(),
+});
+export type Escalation = z.infer<typeof EscalationSchema>;

@@ -1,0 +1,56 @@
+import type { MesoMention, Wbs, Workstream } from './wbs';
+
+/** A meso-plan heading relevant to the workstream, with a link that resolves to it. */
+export interface MesoSectionRef {
+  heading: string;
+  level: number;
+  /** 1-based line in the meso plan. */
+  line: number;
+  /** `[[<meso link>#<heading>]]`, resolvable from the plan note's folder. */
+  link: string;
+  /** Why it is relevant: it names the workstream, or it is a contract heading with it on one side. */
+  reason: 'names-workstream' | 'contract';
+}
+
+/** A contract heading such as `W2 → W3` in the meso plan. */
+export interface ContractRef {
+  from: string;
+  to: string;
+  heading: string;
+  line: number;
+  link: string;
+}
+
+/** An HTTP endpoint named as `METHOD /path` in the WBS tasks or in a contract the workstream provides. */
+export interface EndpointRef {
+  method: string;
+  /** Path without the query string. */
+  path: string;
+  /** Where it was found: a task id, or the contract heading. */
+  source: string;
+}
+
+export interface WorkstreamScope {
+  workstream: Workstream;
+  /** Direct upstream dependencies, as written in the WBS. */
+  upstream: string[];
+  /** Workstreams that list this one in their dependsOn. */
+  downstream: string[];
+  /** Meso sections that name the workstream or are contracts with it. */
+  mesoSections: MesoSectionRef[];
+  /** Contracts where this workstream provides (`from`) or consumes (`to`). */
+  provides: ContractRef[];
+  consumes: ContractRef[];
+  /** Endpoints the plan's section 3 must cover. */
+  endpoints: EndpointRef[];
+  /** Path of the meso plan the scope was computed against. */
+  mesoPath: string;
+  /** The shortest unambiguous wikilink target for the meso plan (full path when a basename clashes). */
+  mesoLinkTarget: string;
+}
+
+/** What the scope stage hands on: the parsed inputs plus the chosen workstream's scope. */
+export interface ScopeInputs {
+  wbs: Wbs;
+  mesoMentions: MesoMention[];
+}
