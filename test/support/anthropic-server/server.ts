@@ -1,0 +1,286 @@
+/**
+ * The local Anthropic Messages API server: a real `node:http` server on 127.0.0.1 (random port) that the
+ * unmodified SDK talks to over HTTP. Routing, request log, script selection and lifecycle live here; wire details
+ * live in `sse.ts`, `respond.ts`, `caching.ts`, `cors.ts` and `validate.ts`.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { CacheSimulator } from './caching';
+import { answerPreflight, corsRejection, corsResponseHeaders, type CorsMode } from './cors';
+import { errorBody, httpErrorFor } from './faults';
+import { Timers } from './lifecycle';
+import { openStream, sendJson, writeJsonWithFault, writeStream, type StreamContext } from './respond';
+import { DEFAULT_MODELS, echoResponder, type EchoResponderOptions, type ModelEntry } from './scripts';
+import { planAnswer } from './sse';
+import { countInputTokens } from './tokens';
+import type { MessagesBody, MockRequest, RecordedRequest, Responder, ResponseScript } from './types';
+import { checkAuth, checkBody, checkVersion, type Check } from './validate';
+
+/** Options of `startAnthropicServer`. All can be changed later with `server.configure(...)`. */
+export interface AnthropicServerOptions {
+  /** Chooses the script of each `/v1/messages` request. @default `echoResponder({ length: echoLength, json: jsonOutput })` */
+  responder?: Responder | ResponseScript;
+  /** Length in characters of the default echo answer. @default 400 */
+  echoLength?: number;
+  /** JSON answer of the default responder for `output_config.format` json_schema requests (value, string or function). */
+  jsonOutput?: EchoResponderOptions['json'];
+  /** Minimum cacheable prefix, in tokens (or per model). @default 1024 */
+  minCacheableTokens?: number | ((model: string) => number);
+  /** Clock of the cache simulation (TTL expiry), ms. @default Date.now */
+  now?: () => number;
+  /** `block-browser` answers every browser request with the "not allowed for this Organization" 401. @default 'allow' */
+  corsMode?: CorsMode;
+  /** Models served by `GET /v1/models`. @default DEFAULT_MODELS */
+  models?: ModelEntry[];
+  /** Pause before a mid-stream reset so the client has read the data sent before it, ms. @default 20 */
+  settleMs?: number;
+}
+
+/** A running server. */
+export interface AnthropicServer {
+  /** `http://127.0.0.1:<port>`: pass as the SDK's `baseURL` (append `/s/<scenario>` to select a scenario). */
+  readonly url: string;
+  readonly port: number;
+  /** Every request received since start/reset, in arrival order (preflights and rejected ones included). */
+  readonly requests: RecordedRequest[];
+  /** The cache simulation (inspect `size()`, or `clear()` it). */
+  readonly cache: CacheSimulator;
+  /** `url` with a scenario prefix: `http://127.0.0.1:<port>/s/<scenario>`. */
+  scenarioUrl(scenario: string): string;
+  /** Replaces the default responder (a function of the request, or one fixed script for every request). */
+  setScript(responder: Responder | ResponseScript): void;
+  /** Sets the responder used for requests whose scenario (path prefix or `x-mock-scenario`) is `name`. */
+  setScenario(name: string, responder: Responder | ResponseScript): void;
+  /**
+   * Queues one-shot answers consumed by the next `/v1/messages` requests in order, before any responder.
+   * A script is used as-is except that a missing `text`/`toolUse`/`transcript` is filled from the responder;
+   * `null` means "the responder's answer".
+   */
+  enqueue(...items: Array<ResponseScript | Responder | null>): void;
+  /** Changes options of the running server. */
+  configure(options: Omit<AnthropicServerOptions, 'responder'>): void;
+  /** Only the `POST /v1/messages` entries of the log. */
+  messageRequests(): RecordedRequest[];
+  /** Clears the log, the queue, the scenarios, the cache and the request counter; restores the default responder. */
+  reset(): void;
+  /** Destroys open sockets, cancels every timer and stops listening. */
+  close(): Promise<void>;
+}
+
+const asResponder = (r: Responder | ResponseScript): Responder => (typeof r === 'function' ? r : () => r);
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** Splits `/s/<scenario>/v1/...?q` into scenario and route; any other prefix before `/v1/` is ignored. */
+function parsePath(url: string): { route: string; scenario: string | undefined; query: URLSearchParams } {
+  const parsed = new URL(url, 'http://localhost');
+  const path = parsed.pathname;
+  const scenario = /^\/s\/([^/]+)\//.exec(path)?.[1];
+  const v1 = path.indexOf('/v1/');
+  return { route: v1 >= 0 ? path.slice(v1) : path, scenario: scenario ? decodeURIComponent(scenario) : undefined, query: parsed.searchParams };
+}
+
+/** Starts a server on 127.0.0.1 with a random port. */
+export async function startAnthropicServer(options: AnthropicServerOptions = {}): Promise<AnthropicServer> {
+  let opts = { ...options };
+  const defaultResponder = (): Responder =>
+    opts.responder ? asResponder(opts.responder) : echoResponder({ length: opts.echoLength, json: opts.jsonOutput });
+  let responder = defaultResponder();
+  const scenarios = new Map<string, Responder>();
+  const queue: Array<ResponseScript | Responder | null> = [];
+  const requests: RecordedRequest[] = [];
+  const cache = new CacheSimulator({ now: opts.now, minCacheableTokens: opts.minCacheableTokens });
+  const timers = new Timers();
+  const sockets = new Set<Socket>();
+  let counter = 0;
+
+  async function chooseScript(request: MockRequest): Promise<ResponseScript> {
+    const base = scenarios.get(request.scenario ?? '') ?? responder;
+    if (queue.length === 0) return base(request);
+    const item = queue.shift();
+    if (item === null || item === undefined) return base(request);
+    if (typeof item === 'function') return item(request);
+    if (item.text !== undefined || item.toolUse || item.transcript) return item;
+    return { ...(await base(request)), ...item };
+  }
+
+  async function handleMessages(req: IncomingMessage, res: ServerResponse, record: RecordedRequest, body: Check<MessagesBody>, headers: Record<string, string>): Promise<void> {
+    if (!body.ok) return sendJson(res, body.status, errorBody(body.type, body.message, record.requestId), headers);
+    const request: MockRequest = { body: body.value, headers: req.headers, scenario: record.scenario, attempt: record.attempt, index: record.index };
+    const script = await chooseScript(request);
+    const fault = script.fault;
+    if (fault) record.fault = fault.kind;
+    const allHeaders = { ...headers, ...script.headers };
+    if (script.headersDelayMs && !(await timers.wait(script.headersDelayMs, res))) return;
+
+    if (fault?.kind === 'reset-before-headers') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault?.kind === 'stall-before-headers') {
+      await timers.wait(Number.POSITIVE_INFINITY, res);
+      if (!res.headersSent) req.socket.destroy();
+      return;
+    }
+    const httpError = fault ? httpErrorFor(fault) : undefined;
+    if (httpError) {
+      return sendJson(res, httpError.status, errorBody(httpError.type, httpError.message, record.requestId), { ...allHeaders, ...httpError.headers });
+    }
+
+    const usage = cache.process(body.value);
+    const n = String(record.index + 1).padStart(4, '0');
+    const planned = planAnswer(script, body.value, usage, { messageId: `msg_mock_${n}`, toolUseId: `toolu_mock_${n}` });
+    const ctx: StreamContext = { res, timers, script, settleMs: opts.settleMs ?? 20 };
+
+    if (body.value.stream !== true) return writeJsonWithFault(ctx, JSON.stringify(planned.message), allHeaders);
+    openStream(res, allHeaders);
+    if (script.transcript !== undefined) {
+      res.end(script.transcript);
+      return;
+    }
+    await writeStream(ctx, planned.events);
+  }
+
+  function handleModels(res: ServerResponse, route: string, query: URLSearchParams, headers: Record<string, string>, requestId: string): void {
+    const models = opts.models ?? DEFAULT_MODELS;
+    const id = /^\/v1\/models\/([^/]+)$/.exec(route)?.[1];
+    if (id) {
+      const model = models.find((m) => m.id === decodeURIComponent(id));
+      if (!model) return sendJson(res, 404, errorBody('not_found_error', `model: ${id}`, requestId), headers);
+      return sendJson(res, 200, JSON.stringify(model), headers);
+    }
+    const limit = Math.max(1, Math.min(1000, Number(query.get('limit') ?? 20) || 20));
+    const after = query.get('after_id');
+    const before = query.get('before_id');
+    let start = 0;
+    let end = models.length;
+    if (after) start = models.findIndex((m) => m.id === after) + 1;
+    if (before) end = Math.max(0, models.findIndex((m) => m.id === before));
+    const page = before ? models.slice(Math.max(start, end - limit), end) : models.slice(start, Math.min(end, start + limit));
+    const hasMore = before ? end - limit > start : start + limit < end;
+    sendJson(res, 200, JSON.stringify({ data: page, has_more: hasMore, first_id: page[0]?.id ?? null, last_id: page[page.length - 1]?.id ?? null }), headers);
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const index = requests.length;
+    const { route, scenario: fromPath, query } = parsePath(req.url ?? '/');
+    const headerScenario = req.headers['x-mock-scenario'];
+    const requestId = `req_mock_${String(++counter).padStart(4, '0')}`;
+    const record: RecordedRequest = {
+      index,
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      route,
+      scenario: fromPath ?? (typeof headerScenario === 'string' ? headerScenario : undefined),
+      headers: req.headers,
+      body: undefined,
+      receivedAt: Date.now(),
+      attempt: Number(req.headers['x-stainless-retry-count'] ?? 0) || 0,
+      requestId,
+    };
+    requests.push(record);
+    res.on('close', () => {
+      if (res.headersSent) record.status = res.statusCode;
+    });
+    const raw = await readBody(req);
+    let parsed: unknown;
+    let parseError = false;
+    if (raw.length > 0) {
+      try {
+        parsed = JSON.parse(raw);
+      } catch {
+        parseError = true;
+      }
+    }
+    record.body = parsed;
+
+    if (req.method === 'OPTIONS') return answerPreflight(req, res);
+    const headers = { 'request-id': requestId, ...corsResponseHeaders(req) };
+    const fail = (status: number, type: string, message: string): void => sendJson(res, status, errorBody(type, message, requestId), headers);
+
+    const cors = corsRejection(req, opts.corsMode ?? 'allow');
+    if (cors) return fail(401, 'authentication_error', cors);
+    const auth = checkAuth(req.headers);
+    if (!auth.ok) return fail(auth.status, auth.type, auth.message);
+    const version = checkVersion(req.headers);
+    if (!version.ok) return fail(version.status, version.type, version.message);
+
+    const isPost = req.method === 'POST';
+    if (isPost && (route === '/v1/messages' || route === '/v1/messages/count_tokens')) {
+      if (parseError) return fail(400, 'invalid_request_error', 'Request body is not valid JSON');
+      const countOnly = route.endsWith('count_tokens');
+      const body = checkBody(parsed, version.value, countOnly);
+      if (countOnly) {
+        if (!body.ok) return fail(body.status, body.type, body.message);
+        return sendJson(res, 200, JSON.stringify({ input_tokens: countInputTokens(body.value) }), headers);
+      }
+      return handleMessages(req, res, record, body, headers);
+    }
+    if (req.method === 'GET' && (route === '/v1/models' || route.startsWith('/v1/models/'))) {
+      return handleModels(res, route, query, headers, requestId);
+    }
+    return fail(404, 'not_found_error', `Not found: ${req.method} ${route}`);
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, errorBody('api_error', `mock server bug: ${String(err)}`, 'req_mock_bug'));
+      else res.destroy();
+    });
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('mock server: no TCP address');
+  const url = `http://127.0.0.1:${address.port}`;
+
+  return {
+    url,
+    port: address.port,
+    requests,
+    cache,
+    scenarioUrl: (scenario) => `${url}/s/${encodeURIComponent(scenario)}`,
+    setScript: (r) => {
+      responder = asResponder(r);
+    },
+    setScenario: (name, r) => {
+      scenarios.set(name, asResponder(r));
+    },
+    enqueue: (...items) => {
+      queue.push(...items);
+    },
+    configure: (changes) => {
+      opts = { ...opts, ...changes };
+      cache.configure({ now: changes.now, minCacheableTokens: changes.minCacheableTokens });
+      if (changes.echoLength !== undefined || changes.jsonOutput !== undefined) responder = defaultResponder();
+    },
+    messageRequests: () => requests.filter((r) => r.method === 'POST' && r.route === '/v1/messages'),
+    reset: () => {
+      requests.length = 0;
+      queue.length = 0;
+      scenarios.clear();
+      cache.clear();
+      counter = 0;
+      responder = defaultResponder();
+    },
+    close: async () => {
+      timers.clearAll();
+      for (const socket of sockets) socket.destroy();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * Builds the Messages API answer for a script: the final `Message` (non-streaming JSON) and the exact SSE event
+ * sequence (message_start, content_block_start, ping, content_block_delta…, content_block_stop, message_delta,
+ * message_stop). Every event is named and its `data.type` equals the name, as SDK 1.x requires.
+ */
+import type { InputUsage } from './caching';
+import { tokensForChars } from './tokens';
+import type { ResponseScript, StopReason, Usage } from './types';
+
+/** One SSE event. `data` is serialised with `JSON.stringify` unless `raw` is given. */
+export interface SseEvent {
+  event: string;
+  data: unknown;
+  /** Pre-serialised data line content (used to inject malformed JSON). */
+  raw?: string;
+  /** True for `content_block_delta` events (what fault positions count). */
+  isDelta?: boolean;
+}
+
+/** Serialises one event: `event: <name>\ndata: <json>\n\n` (CRLF when asked). */
+export function encodeEvent(ev: SseEvent, crlf = false): string {
+  const eol = crlf ? '\r\n' : '\n';
+  const data = ev.raw ?? JSON.stringify(ev.data);
+  return `event: ${ev.event}${eol}data: ${data}${eol}${eol}`;
+}
+
+/** Splits text into chunks of `size` characters (never splitting a UTF-16 surrogate pair). */
+export function chunkText(text: string, size: number): string[] {
+  const chars = Array.from(text);
+  const chunks: string[] = [];
+  for (let i = 0; i < chars.length; i += size) chunks.push(chars.slice(i, i + size).join(''));
+  return chunks;
+}
+
+export interface PlanIds {
+  messageId: string;
+  toolUseId: string;
+}
+
+/** The full answer to one request, before any fault is applied. */
+export interface PlannedAnswer {
+  /** The complete `Message` object (what a non-streaming call returns). */
+  message: Record<string, unknown> & { usage: Usage; stop_reason: StopReason };
+  /** The SSE events of the streaming form, in order. */
+  events: SseEvent[];
+}
+
+/**
+ * Plans the answer: applies `max_tokens` (truncating the text and reporting `max_tokens`), counts output tokens as
+ * ceil(chars / 4) of what is emitted, and lays out the events.
+ */
+export function planAnswer(script: ResponseScript, request: { model: string; max_tokens: number }, input: InputUsage, ids: PlanIds): PlannedAnswer {
+  const chunkChars = Math.max(1, script.chunkChars ?? 8);
+  const budgetChars = request.max_tokens * 4;
+  let text = script.text ?? '';
+  let tool = script.toolUse;
+  let stopReason: StopReason = script.stopReason ?? (tool ? 'tool_use' : 'end_turn');
+  const toolJson = tool ? JSON.stringify(tool.input ?? {}) : '';
+
+  if (tokensForChars(text.length) > request.max_tokens) {
+    text = Array.from(text).slice(0, budgetChars).join('');
+    tool = undefined;
+    stopReason = 'max_tokens';
+  } else if (tool && tokensForChars(text.length) + tokensForChars(toolJson.length) > request.max_tokens) {
+    tool = undefined;
+    stopReason = 'max_tokens';
+  }
+  const outputTokens = tokensForChars(text.length) + (tool ? tokensForChars(toolJson.length) : 0);
+
+  const usage: Usage = { ...input, cache_creation: { ...input.cache_creation }, output_tokens: outputTokens, service_tier: 'standard' };
+  const content: Array<Record<string, unknown>> = [];
+  const events: SseEvent[] = [];
+  const base = {
+    id: ids.messageId,
+    type: 'message',
+    role: 'assistant',
+    model: request.model,
+  };
+  events.push({
+    event: 'message_start',
+    data: {
+      type: 'message_start',
+      message: {
+        ...base,
+        content: [],
+        stop_reason: null,
+        stop_sequence: null,
+        stop_details: null,
+        usage: { ...input, cache_creation: { ...input.cache_creation }, output_tokens: 1, service_tier: 'standard' },
+      },
+    },
+  });
+
+  let index = 0;
+  let pinged = false;
+  const ping = (): void => {
+    if (pinged) return;
+    pinged = true;
+    events.push({ event: 'ping', data: { type: 'ping' } });
+  };
+  if (text.length > 0 || (!tool && request.max_tokens > 0)) {
+    content.push({ type: 'text', text });
+    events.push({ event: 'content_block_start', data: { type: 'content_block_start', index, content_block: { type: 'text', text: '' } } });
+    ping();
+    for (const piece of chunkText(text, chunkChars)) {
+      events.push({ event: 'content_block_delta', isDelta: true, data: { type: 'content_block_delta', index, delta: { type: 'text_delta', text: piece } } });
+    }
+    events.push({ event: 'content_block_stop', data: { type: 'content_block_stop', index } });
+    index += 1;
+  }
+  if (tool) {
+    const id = tool.id ?? ids.toolUseId;
+    content.push({ type: 'tool_use', id, name: tool.name, input: tool.input ?? {} });
+    events.push({ event: 'content_block_start', data: { type: 'content_block_start', index, content_block: { type: 'tool_use', id, name: tool.name, input: {} } } });
+    ping();
+    for (const piece of ['', ...chunkText(toolJson, chunkChars)]) {
+      events.push({ event: 'content_block_delta', isDelta: true, data: { type: 'content_block_delta', index, delta: { type: 'input_json_delta', partial_json: piece } } });
+    }
+    events.push({ event: 'content_block_stop', data: { type: 'content_block_stop', index } });
+  }
+
+  const stopSequence = stopReason === 'stop_sequence' ? (script.stopSequence ?? null) : null;
+  events.push({
+    event: 'message_delta',
+    data: {
+      type: 'message_delta',
+      delta: { stop_reason: stopReason, stop_sequence: stopSequence, stop_details: null },
+      usage: {
+        input_tokens: usage.input_tokens,
+        cache_creation_input_tokens: usage.cache_creation_input_tokens,
+        cache_read_input_tokens: usage.cache_read_input_tokens,
+        output_tokens: usage.output_tokens,
+      },
+    },
+  });
+  events.push({ event: 'message_stop', data: { type: 'message_stop' } });
+
+  const message = {
+    ...base,
+    content,
+    stop_reason: stopReason,
+    stop_sequence: stopSequence,
+    stop_details: null,
+    container: null,
+    diagnostics: null,
+    usage,
+  };
+  return { message, events };
+}
+
+/** The body of an `event: error` frame. */
+export function errorEventData(type: string, message: string): unknown {
+  return { type: 'error', error: { type, message } };
+}
