@@ -1,0 +1,233 @@
+import type { PlannerError } from '../contracts/errors';
+import type { FoundBy, PlannerWarning, PlanningNote, PlanningSet, ProjectNote } from '../contracts/planning-set';
+import {
+  configuredPath,
+  DEFAULT_ROLE_PATHS,
+  REQUIRED_ROLES,
+  ROLE_LABELS,
+  ROLE_SETTING_KEYS,
+  ROLES,
+  type Role,
+  type Settings,
+} from '../contracts/settings';
+import { err, ok, type Result } from '../result';
+import type { VaultPort } from '../vault/vault-port';
+import { parseWikilinks } from '../vault/wikilinks';
+import { findProject } from './find-project';
+import { NoteLoader, type LoadedNote } from './note-loader';
+import { basenameOf, frontmatterTags, retiredBecause, rolesOfNote } from './note-marks';
+
+/** Notes larger than this get a `large-note` warning. @unit bytes @default 1 MiB */
+export const LARGE_NOTE_BYTES = 1024 * 1024;
+
+export interface DiscoverOptions {
+  /** The project note, as a vault path or a basename; ignored when `settings.projectNote` is set. */
+  project?: string;
+}
+
+interface Candidate {
+  path: string;
+  linked: boolean;
+  tagged: boolean;
+}
+
+/**
+ * Find the notes that fill the six planning roles.
+ *
+ * For each role, in order: the configured path (used even when marked superseded or archived, with
+ * a warning); else the default path, when it exists and is not retired; else the notes the project
+ * note links (one level, never followed further) and the notes tagged for the role. Retired notes
+ * (status or tag `superseded`/`archived`, or under an `Archive` folder) are never picked unless
+ * configured. Several candidates: the ones the project note links win; still several is
+ * `ambiguous-role`.
+ *
+ * The meso plan is the exception among the required roles: when it is missing or empty the set
+ * comes back without `notes.meso` rather than as an error, because a missing meso plan is an
+ * escalation (the caller raises it with the rest of the escalations), not a usage mistake.
+ * Optional roles that nothing fills are listed in `missing` with an `optional-missing` warning.
+ */
+export async function discoverPlanningSet(
+  vault: VaultPort,
+  settings: Settings,
+  opts: DiscoverOptions = {},
+): Promise<Result<PlanningSet, PlannerError>> {
+  const loader = new NoteLoader(vault);
+  const allPaths = await vault.listMarkdown();
+  const warnings: PlannerWarning[] = [];
+  const chosen: Partial<Record<Role, { note: LoadedNote; foundBy: FoundBy }>> = {};
+  const pending: Role[] = [];
+
+  // 1. Configured and default paths: these need no project note.
+  for (const role of ROLES) {
+    const configured = configuredPath(settings, role);
+    if (configured !== '') {
+      const path = allPaths.includes(configured) || /\.md$/i.test(configured) || !allPaths.includes(`${configured}.md`)
+        ? configured
+        : `${configured}.md`;
+      const loaded = await loader.load(path, role);
+      if (!loaded.ok) return err(forRole(loaded.error, role));
+      const why = retiredBecause(path, loaded.value.meta.frontmatter);
+      if (why !== null) {
+        warnings.push({
+          kind: 'marked-superseded',
+          file: path,
+          message: `The ${ROLE_LABELS[role]} note "${path}" is used because it is configured, but ${why}.`,
+        });
+      }
+      chosen[role] = { note: loaded.value, foundBy: 'configured' };
+      continue;
+    }
+    const fallback = DEFAULT_ROLE_PATHS[role];
+    const entry = await vault.stat(fallback);
+    if (entry.kind === 'file') {
+      const loaded = await loader.load(fallback, role);
+      if (!loaded.ok) return err(forRole(loaded.error, role));
+      if (retiredBecause(fallback, loaded.value.meta.frontmatter) === null) {
+        chosen[role] = { note: loaded.value, foundBy: 'default-path' };
+        continue;
+      }
+    }
+    pending.push(role);
+  }
+
+  // 2. The project note: needed only when a required role is still open, so an ambiguous
+  // `01-Projects/` does not stop a vault whose notes sit at configured or default paths.
+  const needProject = pending.some((r) => REQUIRED_ROLES.includes(r));
+  const search = await findProject(settings, opts.project, allPaths, loader);
+  if (!search.ok) return search;
+  if (search.value.kind === 'ambiguous' && needProject) {
+    return err({ kind: 'ambiguous-project', candidates: search.value.candidates });
+  }
+  const projectPath = search.value.kind === 'found' ? search.value.path : null;
+  const project: ProjectNote | null = projectPath === null ? null : { path: projectPath, name: basenameOf(projectPath) };
+
+  // 3. Links of the project note (one level) and tags, for the roles still open.
+  if (pending.length > 0) {
+    const candidates = await gatherCandidates(vault, loader, allPaths, projectPath);
+    for (const role of pending) {
+      const pick = pickCandidate(candidates.get(role) ?? []);
+      if (pick.kind === 'ambiguous') {
+        return err({ kind: 'ambiguous-role', role, candidates: pick.candidates, setting: ROLE_SETTING_KEYS[role] });
+      }
+      if (pick.kind === 'none') continue;
+      const loaded = await loader.load(pick.candidate.path, role);
+      if (!loaded.ok) return err(forRole(loaded.error, role));
+      chosen[role] = { note: loaded.value, foundBy: pick.candidate.linked ? 'project-link' : 'tag' };
+    }
+  }
+
+  // 4. What is still missing, and the notices about the notes that were found.
+  const notes: Partial<Record<Role, PlanningNote>> = {};
+  const missing: Role[] = [];
+  for (const role of ROLES) {
+    const c = chosen[role];
+    if (!c) {
+      if (role === 'meso') continue; // An escalation, raised by the caller.
+      if (REQUIRED_ROLES.includes(role)) return err({ kind: 'missing-note', role, path: null });
+      missing.push(role);
+      warnings.push({
+        kind: 'optional-missing',
+        message: `No ${ROLE_LABELS[role]} note was found (set ${ROLE_SETTING_KEYS[role]} or put one at ${DEFAULT_ROLE_PATHS[role]}); planning goes on without it.`,
+      });
+      continue;
+    }
+    const { note, foundBy } = c;
+    warnings.push(...noteWarnings(role, note));
+    if (role === 'meso' && isEmpty(note)) continue; // Empty meso plan: the same escalation as a missing one.
+    notes[role] = { role, path: note.path, foundBy, text: note.text, meta: note.meta };
+  }
+
+  return ok({ project, notes, missing, warnings });
+}
+
+/** For every role, the notes that could fill it: linked from the project note or tagged for it. */
+async function gatherCandidates(
+  vault: VaultPort,
+  loader: NoteLoader,
+  allPaths: readonly string[],
+  projectPath: string | null,
+): Promise<Map<Role, Candidate[]>> {
+  const linked = new Set<string>();
+  if (projectPath !== null) {
+    const project = await loader.load(projectPath, null);
+    if (project.ok) {
+      // One level only: the linked notes' own links are never followed, so loops cannot hang.
+      for (const link of parseWikilinks(project.value.text)) {
+        if (link.linkpath === '') continue;
+        const target = await vault.resolveLink(link.linkpath, projectPath);
+        if (target !== null && target !== projectPath) linked.add(target);
+      }
+    }
+  }
+
+  const byRole = new Map<Role, Candidate[]>();
+  for (const path of allPaths) {
+    if (path === projectPath) continue;
+    const meta = await loader.meta(path);
+    if (retiredBecause(path, meta.frontmatter) !== null) continue;
+    const tags = frontmatterTags(meta.frontmatter);
+    const isLinked = linked.has(path);
+    const tagRoles = rolesOfNote(path, tags, false);
+    for (const role of rolesOfNote(path, tags, isLinked)) {
+      const list = byRole.get(role) ?? [];
+      list.push({ path, linked: isLinked, tagged: tagRoles.includes(role) });
+      byRole.set(role, list);
+    }
+  }
+  return byRole;
+}
+
+type Pick = { kind: 'none' } | { kind: 'one'; candidate: Candidate } | { kind: 'ambiguous'; candidates: string[] };
+
+/** Linked and tagged beats linked, which beats tagged; several in the best tier is ambiguous. */
+function pickCandidate(candidates: readonly Candidate[]): Pick {
+  const tiers = [candidates.filter((c) => c.linked && c.tagged), candidates.filter((c) => c.linked), candidates];
+  const best = tiers.find((t) => t.length > 0);
+  if (!best) return { kind: 'none' };
+  if (best.length === 1) return { kind: 'one', candidate: best[0]! };
+  return { kind: 'ambiguous', candidates: best.map((c) => c.path).sort() };
+}
+
+function noteWarnings(role: Role, note: LoadedNote): PlannerWarning[] {
+  const out: PlannerWarning[] = [];
+  const problem = note.meta.frontmatterError;
+  if (problem) {
+    out.push({
+      kind: 'bad-frontmatter',
+      file: note.path,
+      line: problem.line,
+      message: `The frontmatter of "${note.path}" does not parse (line ${problem.line}: ${problem.detail}); its body is still used as the ${ROLE_LABELS[role]}.`,
+    });
+  }
+  if (isEmpty(note)) {
+    out.push({
+      kind: 'empty-note',
+      file: note.path,
+      message:
+        role === 'meso'
+          ? `The meso-level plan "${note.path}" is empty, so it is treated as missing.`
+          : `The ${ROLE_LABELS[role]} note "${note.path}" is empty.`,
+    });
+  }
+  if (note.size > LARGE_NOTE_BYTES) {
+    out.push({
+      kind: 'large-note',
+      file: note.path,
+      message: `The ${ROLE_LABELS[role]} note "${note.path}" is ${(note.size / (1024 * 1024)).toFixed(1)} MB; planning from it will be slow and costly.`,
+    });
+  }
+  return out;
+}
+
+/** Empty means nothing but whitespace once the frontmatter is set aside. */
+function isEmpty(note: LoadedNote): boolean {
+  const lines = note.text.split('\n');
+  return lines.slice(note.meta.bodyStartLine - 1).join('\n').trim() === '';
+}
+
+/** The loader memoises by path, so an error may carry the role of an earlier load. */
+function forRole(e: PlannerError, role: Role): PlannerError {
+  if (e.kind === 'missing-note' || e.kind === 'unreadable-note') return { ...e, role };
+  if (e.kind === 'project-not-found') return { kind: 'missing-note', role, path: e.path };
+  return e;
+}
