@@ -1,0 +1,54 @@
+import type { PlannerError } from '../core/contracts/errors';
+import { ROLE_LABELS, ROLE_SETTING_KEYS } from '../core/contracts/settings';
+import { assertNever } from '../core/result';
+
+/** One or two plain sentences per failure, naming the file and line where there is one. */
+export function describeError(e: PlannerError): string {
+  switch (e.kind) {
+    case 'bad-workstream-id':
+      return `"${e.input}" is not a workstream id. Use an id such as W2 (run "list" to see them).`;
+    case 'unknown-workstream':
+      return e.known.length === 0
+        ? `${e.id} is not in the work breakdown, which defines no workstreams at all. Check the WBS in the overall micro-level plan.`
+        : `${e.id} is not in the work breakdown. Known workstreams: ${e.known.join(', ')}.`;
+    case 'missing-note':
+      return e.path
+        ? `The ${ROLE_LABELS[e.role]} was not found at ${e.path}. Fix the path in the setting "${ROLE_SETTING_KEYS[e.role]}" or create the note.`
+        : `No ${ROLE_LABELS[e.role]} was found: not at its default path, not linked from the project note, not tagged. Set "${ROLE_SETTING_KEYS[e.role]}" to its path.`;
+    case 'unreadable-note': {
+      const what = e.role ? `The ${ROLE_LABELS[e.role]} ${e.file}` : e.file;
+      switch (e.reason) {
+        case 'missing':
+          return `${what} does not exist.`;
+        case 'is-folder':
+          return `${what} is a folder, not a note. Point the setting at a markdown file.`;
+        case 'binary':
+          return `${what} is not a text file. Point the setting at a markdown note.`;
+        case 'not-utf8':
+          return `${what} is not valid UTF-8 (first bad byte on line ${e.line ?? '?'}). Save it as UTF-8 and try again.`;
+        default:
+          return assertNever(e.reason);
+      }
+    }
+    case 'ambiguous-role':
+      return `Several notes could be the ${ROLE_LABELS[e.role]}: ${e.candidates.join(', ')}. Choose one with the setting "${e.setting}" or link it from the project note.`;
+    case 'ambiguous-project':
+      return `This vault holds several project notes: ${e.candidates.join(', ')}. Choose one with --project.`;
+    case 'project-not-found':
+      return `The project note ${e.path} was not found.`;
+    case 'plan-exists':
+      return `${e.file} already exists and was left as it is. Use --force to replace it (the old note is copied to the backup folder first).`;
+    case 'nothing-to-resume':
+      return `${e.file} has nothing to resume.`;
+    case 'write-failed':
+      return `Could not write ${e.file}: ${e.detail}. Nothing else was changed.`;
+    case 'bad-frontmatter':
+      return `${e.file}, line ${e.line}: the frontmatter does not parse (${e.detail}).`;
+    case 'bad-settings':
+      return `The settings file ${e.file} was not used: ${e.detail}. Fix or delete it.`;
+    case 'note-not-a-plan':
+      return `${e.file} is not a workstream plan: ${e.detail}.`;
+    default:
+      return assertNever(e);
+  }
+}

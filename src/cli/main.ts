@@ -1,0 +1,108 @@
+import { resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { parseCliArgs, USAGE } from './args';
+import { loadSettings } from './settings-file';
+import { FsVault } from './fs-vault';
+import { describeError } from './describe-error';
+import { printCheck, printList, printPlan, printWarnings } from './output';
+import { planWorkstream, listWorkstreams, checkPlanNote, parseWorkstreamArg } from '../core/planner';
+import type { Settings } from '../core/contracts/settings';
+
+export const EXIT = { ok: 0, notReady: 1, usage: 2, api: 3, interrupted: 130 } as const;
+
+export interface CliIo {
+  out: (s: string) => void;
+  err: (s: string) => void;
+  env: Record<string, string | undefined>;
+  now: () => Date;
+}
+
+/** The whole CLI as a function, so tests run it in-process with their own streams and clock. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const parsed = parseCliArgs(argv);
+  if (parsed.ok === 'help') {
+    io.out(parsed.text);
+    return EXIT.ok;
+  }
+  if (!parsed.ok) {
+    io.err(parsed.message);
+    return EXIT.usage;
+  }
+  const args = parsed.args;
+  try {
+    // Refuse a malformed id before touching the vault: ids end up in file names.
+    if (args.command === 'plan') {
+      const id = parseWorkstreamArg(args.workstream ?? '');
+      if (!id.ok) {
+        io.err(describeError(id.error));
+        return EXIT.usage;
+      }
+    }
+    const dir = resolve(args.vault);
+    const st = await stat(dir).catch(() => null);
+    if (!st || !st.isDirectory()) {
+      io.err(`${args.vault} is not a folder. Pass the vault's folder with --vault.`);
+      return EXIT.usage;
+    }
+    const loaded = await loadSettings(dir, args.configDir);
+    if (!loaded.ok) {
+      io.err(describeError({ kind: 'bad-settings', file: loaded.file, detail: loaded.detail }));
+      return EXIT.usage;
+    }
+    const settings: Settings = { ...loaded.settings, ...(args.model ? { model: args.model } : {}) };
+    const vault = new FsVault(dir);
+
+    switch (args.command) {
+      case 'list': {
+        const r = await listWorkstreams(vault, settings, { project: args.project });
+        if (!r.ok) {
+          io.err(describeError(r.error));
+          return EXIT.usage;
+        }
+        printWarnings(io, r.value.warnings);
+        printList(io, r.value.workstreams, args.json);
+        return EXIT.ok;
+      }
+      case 'check': {
+        const note = args.note!.replace(/\\/g, '/').replace(/^\.\//, '');
+        if (note.startsWith('/') || note.split('/').includes('..')) {
+          io.err(`${args.note} is outside the vault. Give the note's path relative to the vault.`);
+          return EXIT.usage;
+        }
+        const r = await checkPlanNote(vault, settings, note, { project: args.project });
+        if (!r.ok) {
+          io.err(describeError(r.error));
+          return EXIT.usage;
+        }
+        printWarnings(io, r.value.warnings);
+        printCheck(io, note, r.value.report, args.json);
+        return r.value.report.ready ? EXIT.ok : EXIT.notReady;
+      }
+      case 'plan': {
+        const provider = args.provider ?? (io.env['ANTHROPIC_API_KEY'] ? 'anthropic' : 'offline');
+        if (provider === 'anthropic') {
+          io.err('The anthropic provider is not available in this build yet; use --provider offline.');
+          return EXIT.usage;
+        }
+        if (!args.json) io.err(`Provider: offline draft (${args.provider ? 'chosen with --provider' : 'no ANTHROPIC_API_KEY set'}).`);
+        const r = await planWorkstream(
+          { workstream: args.workstream!, project: args.project, force: args.force },
+          { vault, settings, clock: { now: io.now } },
+        );
+        if (!r.ok) {
+          io.err(describeError(r.error));
+          return EXIT.usage;
+        }
+        printWarnings(io, r.value.warnings);
+        printPlan(io, dir, r.value, args.json);
+        return r.value.kind === 'plan' ? EXIT.ok : EXIT.notReady;
+      }
+    }
+  } catch (e) {
+    // A bug, not bad input: say so plainly; the stack only on request.
+    io.err(`Unexpected error: ${(e as Error).message ?? String(e)}${args.debug ? `\n${(e as Error).stack ?? ''}` : ' (run with --debug for details)'}`);
+    return EXIT.api;
+  }
+}
+
+export { USAGE };

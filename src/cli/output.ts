@@ -1,0 +1,72 @@
+import { join } from 'node:path';
+import type { CliIo } from './main';
+import type { PlannerWarning } from '../core/contracts/planning-set';
+import type { ReadinessReport } from '../core/contracts/readiness';
+import type { PlanOutcome, WorkstreamListing } from '../core/planner';
+
+/** Warnings go to stderr in every mode, so stdout stays clean for the note path or the JSON. */
+export function printWarnings(io: CliIo, warnings: PlannerWarning[]): void {
+  for (const w of warnings) {
+    // Messages usually name their file already; add it only when they do not.
+    const where = w.file && !w.message.includes(w.file) ? `${w.file}${w.line ? `:${w.line}` : ''}: ` : '';
+    io.err(`warning: ${where}${w.message}`);
+  }
+}
+
+export function printList(io: CliIo, list: WorkstreamListing[], json: boolean): void {
+  if (json) {
+    io.out(
+      JSON.stringify(
+        { workstreams: list.map((w) => ({ id: w.id, name: w.name, tasks: w.tasks, dependsOn: w.dependsOn, status: w.status })) },
+        null,
+        2,
+      ),
+    );
+    return;
+  }
+  if (list.length === 0) {
+    io.out('No workstreams found in the work breakdown.');
+    return;
+  }
+  for (const w of list) {
+    const deps = w.dependsOn.length ? `depends on ${w.dependsOn.join(', ')}` : 'no dependencies';
+    io.out(`${w.id}  ${w.name}  (${w.tasks.length} task${w.tasks.length === 1 ? '' : 's'}, ${deps})  ${w.status.replace(/_/g, ' ')}`);
+    for (const t of w.tasks) io.out(`    ${t.id}  ${t.title}`);
+  }
+}
+
+export function printCheck(io: CliIo, note: string, report: ReadinessReport, json: boolean): void {
+  if (json) {
+    io.out(JSON.stringify({ ready: report.ready, items: report.items.map((i) => ({ id: i.id, ok: i.ok, reasons: i.reasons, line: i.line })) }, null, 2));
+    return;
+  }
+  io.out(`${note}: ${report.ready ? 'ready for decomposition' : 'not ready'}`);
+  for (const i of report.items) {
+    io.out(`  ${i.ok ? 'pass' : 'FAIL'}  ${i.id}${i.line ? ` (line ${i.line})` : ''}`);
+    for (const r of i.reasons) io.out(`        ${r}`);
+  }
+}
+
+export function printPlan(io: CliIo, vaultDir: string, outcome: PlanOutcome, json: boolean): void {
+  if (json) {
+    const base = {
+      note: outcome.note,
+      status: outcome.kind === 'plan' ? outcome.status : 'escalated',
+      warnings: outcome.warnings.map((w) => w.message),
+      usage: null,
+      costUsd: null,
+    };
+    io.out(JSON.stringify(outcome.kind === 'escalation' ? { ...base, escalations: outcome.escalations.map((e) => ({ rule: e.rule, blocker: e.blocker })) } : base, null, 2));
+    return;
+  }
+  if (outcome.kind === 'escalation') {
+    io.out(`Escalated: no plan was written. ${outcome.escalations.length} blocker${outcome.escalations.length === 1 ? '' : 's'}:`);
+    for (const e of outcome.escalations) io.out(`  - ${e.blocker}${e.file ? ` (${e.file}${e.line ? `:${e.line}` : ''})` : ''}`);
+    io.out(join(vaultDir, outcome.note));
+    return;
+  }
+  if (outcome.backup) io.err(`The previous plan was copied to ${outcome.backup}.`);
+  const failing = outcome.report.items.filter((i) => !i.ok).map((i) => i.id);
+  io.err(`Status: ${outcome.status}${failing.length ? ` (${failing.length} readiness items to complete: ${failing.join(', ')})` : ''}`);
+  io.out(join(vaultDir, outcome.note));
+}

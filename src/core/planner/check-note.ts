@@ -1,0 +1,49 @@
+import type { VaultPort } from '../vault/vault-port';
+import type { WorkstreamScope } from '../contracts/scope';
+import type { ReadinessReport } from '../contracts/readiness';
+import type { PlanStatus } from '../contracts/plan-frontmatter';
+import { checkPlan } from '../checker/check-plan';
+import { replaceReadinessChecklist } from '../checker/readiness-checklist';
+import { resolveWikilink } from '../vault/resolve-wikilink';
+import { setPlanStatus } from '../writer/plan-status';
+
+export interface CheckedNote {
+  report: ReadinessReport;
+  /** The status the note has after the check (unchanged unless `finalise`). */
+  status: PlanStatus;
+}
+
+/**
+ * Runs the readiness checker on a plan note. With `finalise`, also writes the result into the
+ * note in one atomic rewrite: the 11.1 checklist, the status (ready only when every item passes)
+ * and the footer.
+ */
+export async function checkNote(
+  vault: VaultPort,
+  path: string,
+  opts: { scope: WorkstreamScope | null; finalise?: boolean },
+): Promise<CheckedNote> {
+  const read = await vault.read(path);
+  const text = read.ok ? read.value : '';
+  const meta = await vault.meta(path);
+  const report = await checkPlan({
+    path,
+    text,
+    frontmatter: meta.frontmatter,
+    frontmatterError: meta.frontmatterError,
+    scope: opts.scope,
+    resolveLink: async (link, source) => (await resolveWikilink(vault, link, source)).ok,
+  });
+  const current = meta.frontmatter?.['status'];
+  let status: PlanStatus = typeof current === 'string' && isStatus(current) ? current : 'draft';
+  if (opts.finalise && read.ok) {
+    status = report.ready ? 'ready_for_decomposition' : 'draft';
+    const next = setPlanStatus(replaceReadinessChecklist(text, report), status, report);
+    if (next !== text) await vault.replace(path, next);
+  }
+  return { report, status };
+}
+
+function isStatus(s: string): s is PlanStatus {
+  return ['draft', 'in_progress', 'interrupted', 'escalated', 'ready_for_decomposition'].includes(s);
+}

@@ -1,0 +1,58 @@
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import type { VaultPort } from '../vault/vault-port';
+import type { Settings } from '../contracts/settings';
+import type { PlannerError } from '../contracts/errors';
+import type { PlannerWarning } from '../contracts/planning-set';
+import type { ReadinessReport } from '../contracts/readiness';
+import type { WorkstreamScope } from '../contracts/scope';
+import { computeScope } from '../scope/compute-scope';
+import { normaliseWorkstreamId } from '../wbs/workstream-id';
+import { loadPlanningContext } from './planning-context';
+import { checkNote } from './check-note';
+
+/**
+ * The readiness report of a plan note, against the planning set it was written from.
+ * The workstream comes from the note's frontmatter, else from its file name (`W2-…`).
+ */
+export async function checkPlanNote(
+  vault: VaultPort,
+  settings: Settings,
+  notePath: string,
+  opts: { project?: string },
+): Promise<Result<{ report: ReadinessReport; workstreamId: string | null; warnings: PlannerWarning[] }, PlannerError>> {
+  const entry = await vault.stat(notePath);
+  if (entry.kind === 'missing') return err({ kind: 'unreadable-note', role: null, file: notePath, reason: 'missing' });
+  if (entry.kind === 'folder') return err({ kind: 'unreadable-note', role: null, file: notePath, reason: 'is-folder' });
+  const read = await vault.read(notePath);
+  if (!read.ok) {
+    const e = read.error;
+    return err({ kind: 'unreadable-note', role: null, file: notePath, reason: e.kind, line: e.kind === 'not-utf8' ? e.line : undefined });
+  }
+  const meta = await vault.meta(notePath);
+  const fmId = meta.frontmatter?.['workstream_id'];
+  const fromName = /^(W\d+)-/i.exec(notePath.split('/').pop() ?? '')?.[1];
+  const id = normaliseWorkstreamId(typeof fmId === 'string' ? fmId : fromName ?? '');
+
+  let scope: WorkstreamScope | null = null;
+  const warnings: PlannerWarning[] = [];
+  const loaded = await loadPlanningContext(vault, settings, opts);
+  if (loaded.ok) {
+    const ctx = loaded.value;
+    warnings.push(...ctx.warnings);
+    const meso = ctx.set.notes.meso;
+    if (id && meso && ctx.mesoLinkTarget && ctx.wbs.workstreams.some((w) => w.id === id)) {
+      scope = computeScope({
+        wbs: ctx.wbs,
+        workstreamId: id,
+        meso: { path: meso.path, text: meso.text, headings: meso.meta.headings },
+        mesoLinkTarget: ctx.mesoLinkTarget,
+      });
+    }
+  } else {
+    // The note can still be checked on its own; the WBS-based items then fail with a reason.
+    warnings.push({ kind: 'other', message: 'The planning notes could not be loaded, so the WBS-based checks fail.' });
+  }
+  const { report } = await checkNote(vault, notePath, { scope });
+  return ok({ report, workstreamId: id, warnings });
+}

@@ -1,0 +1,4 @@
+export * from './plan-workstream';
+export * from './list-workstreams';
+export * from './check-plan-note';
+export * from './planning-context';

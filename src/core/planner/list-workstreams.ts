@@ -1,0 +1,73 @@
+import type { Result } from '../result';
+import { ok } from '../result';
+import type { VaultPort } from '../vault/vault-port';
+import type { Settings } from '../contracts/settings';
+import type { PlannerError } from '../contracts/errors';
+import type { PlannerWarning } from '../contracts/planning-set';
+import { escalationNotePath, planNotePath } from '../writer/note-paths';
+import { loadPlanningContext, workstreamName } from './planning-context';
+
+/** What the user sees for each workstream: whether and how far it has been planned. */
+export type WorkstreamStatus =
+  | 'not_planned'
+  | 'draft'
+  | 'in_progress'
+  | 'interrupted'
+  | 'escalated'
+  | 'ready_for_decomposition';
+
+export interface WorkstreamListing {
+  id: string;
+  name: string;
+  tasks: { id: string; title: string }[];
+  dependsOn: string[];
+  status: WorkstreamStatus;
+  /** The plan or escalation note behind the status, when there is one. */
+  note: string | null;
+}
+
+export async function listWorkstreams(
+  vault: VaultPort,
+  settings: Settings,
+  opts: { project?: string },
+): Promise<Result<{ workstreams: WorkstreamListing[]; warnings: PlannerWarning[] }, PlannerError>> {
+  const loaded = await loadPlanningContext(vault, settings, opts);
+  if (!loaded.ok) return loaded;
+  const { wbs, mesoMentions, warnings } = loaded.value;
+  const seen = new Set<string>();
+  const out: WorkstreamListing[] = [];
+  for (const ws of wbs.workstreams) {
+    if (seen.has(ws.id)) continue;
+    seen.add(ws.id);
+    const { status, note } = await workstreamStatus(vault, settings, ws.id);
+    out.push({
+      id: ws.id,
+      name: workstreamName(ws, ws.id, mesoMentions),
+      tasks: ws.tasks.map((t) => ({ id: t.id, title: t.title })),
+      dependsOn: ws.dependsOn,
+      status,
+      note,
+    });
+  }
+  return ok({ workstreams: out, warnings });
+}
+
+/** The status of a workstream from its notes: the plan's frontmatter, else an open escalation. */
+export async function workstreamStatus(
+  vault: VaultPort,
+  settings: Settings,
+  id: string,
+): Promise<{ status: WorkstreamStatus; note: string | null }> {
+  const plan = planNotePath(settings, id);
+  if (await vault.exists(plan)) {
+    const s = (await vault.meta(plan)).frontmatter?.['status'];
+    const known: WorkstreamStatus[] = ['draft', 'in_progress', 'interrupted', 'escalated', 'ready_for_decomposition'];
+    return { status: typeof s === 'string' && (known as string[]).includes(s) ? (s as WorkstreamStatus) : 'draft', note: plan };
+  }
+  const esc = escalationNotePath(settings, id);
+  if (await vault.exists(esc)) {
+    const s = (await vault.meta(esc)).frontmatter?.['status'];
+    if (s === 'escalated') return { status: 'escalated', note: esc };
+  }
+  return { status: 'not_planned', note: null };
+}
