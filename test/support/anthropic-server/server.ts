@@ -57,7 +57,7 @@ export interface AnthropicServer {
    * `null` means "the responder's answer".
    */
   enqueue(...items: Array<ResponseScript | Responder | null>): void;
-  /** Changes options of the running server. */
+  /** Changes options of the running server. Passing `echoLength` or `jsonOutput` restores the default responder. */
   configure(options: Omit<AnthropicServerOptions, 'responder'>): void;
   /** Only the `POST /v1/messages` entries of the log. */
   messageRequests(): RecordedRequest[];
@@ -265,7 +265,7 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
     configure: (changes) => {
       opts = { ...opts, ...changes };
       cache.configure({ now: changes.now, minCacheableTokens: changes.minCacheableTokens });
-      if (changes.echoLength !== undefined || changes.jsonOutput !== undefined) responder = defaultResponder();
+      if ('echoLength' in changes || 'jsonOutput' in changes) responder = defaultResponder();
     },
     messageRequests: () => requests.filter((r) => r.method === 'POST' && r.route === '/v1/messages'),
     reset: () => {
