@@ -18,7 +18,8 @@ export function maskCode(text: string): string {
   for (const line of lines) {
     const m = /^(?:>\s?)*\s{0,3}(`{3,}|~{3,})/.exec(line);
     if (fence === null) {
-      if (m && m[1]) {
+      // A backtick fence's info string cannot hold a backtick (` ``` a ``` ` is an inline span).
+      if (m && m[1] && !(m[1][0] === '`' && line.slice(m[0].length).includes('`'))) {
         fence = { ch: m[1][0]!, len: m[1].length };
         blockStart = offset;
       }
