@@ -2,13 +2,16 @@
  * Billing helpers for benchmarks (research §5): cache writes cost 1.25× the base input price (5-minute TTL) or 2×
  * (1-hour TTL), cache reads 0.1×, uncached input 1×.
  */
-import type { Usage } from './types';
-
-/** Usage fields the billing helpers read; `cache_creation` may be absent (then all writes count as 5-minute). */
-export type BillableUsage = Pick<Usage, 'input_tokens'> &
-  Partial<Pick<Usage, 'cache_creation_input_tokens' | 'cache_read_input_tokens' | 'output_tokens'>> & {
-    cache_creation?: Partial<Usage['cache_creation']> | null;
-  };
+/**
+ * Usage fields the billing helpers read. Accepts the SDK's `Usage` (nullable counters) as well as ours; a missing
+ * `cache_creation` split counts every write as a 5-minute write.
+ */
+export interface BillableUsage {
+  input_tokens: number;
+  cache_creation_input_tokens?: number | null;
+  cache_read_input_tokens?: number | null;
+  cache_creation?: { ephemeral_5m_input_tokens?: number | null; ephemeral_1h_input_tokens?: number | null } | null;
+}
 
 export const CACHE_WRITE_5M_MULTIPLIER = 1.25;
 export const CACHE_WRITE_1H_MULTIPLIER = 2;

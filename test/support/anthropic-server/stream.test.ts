@@ -153,4 +153,19 @@ describe('anthropic-server streaming', () => {
     expect(message.content[0]).toEqual(expect.objectContaining({ text: 'scenario text' }));
     expect(server.requests[0]).toEqual(expect.objectContaining({ scenario: 'short', route: '/v1/messages', path: '/s/short/v1/messages' }));
   });
+
+  it('selects a scenario by x-mock-scenario header', async () => {
+    server.setScenario('by-header', { text: 'from header' });
+    const c = client({ defaultHeaders: { 'x-mock-scenario': 'by-header' } });
+    expect(await c.messages.stream(params).finalText()).toBe('from header');
+    expect(server.requests[0]!.scenario).toBe('by-header');
+  });
+
+  it('frames events with CRLF when asked and the SDK still parses them', async () => {
+    server.setScript({ text: 'crlf text', crlf: true });
+    const { text } = await rawStream(params);
+    expect(text).toContain('event: message_start\r\ndata: ');
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(await client().messages.stream(params).finalText()).toBe('crlf text');
+  });
 });
