@@ -1,0 +1,91 @@
+/**
+ * What counts as content in a section: placeholders (`> [!todo]` callouts) are blanked first,
+ * then code blocks, tables, lists, checkboxes and labels are looked for.
+ */
+import { maskCode } from '../markdown/code-mask';
+
+const TODO_START = /^\s{0,3}>\s*\[!todo\][+-]?/i;
+const QUOTED = /^\s{0,3}>/;
+
+/** The text with every `> [!todo]` callout blanked (line count kept, so lines still match the note). */
+export function stripTodoCallouts(text: string): string {
+  const lines = text.split('\n');
+  let inTodo = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (TODO_START.test(line)) inTodo = true;
+    else if (inTodo && !QUOTED.test(line)) inTodo = false;
+    if (inTodo) lines[i] = '';
+  }
+  return lines.join('\n');
+}
+
+/** Lines outside code, with placeholders blanked. */
+function proseLines(text: string): string[] {
+  return maskCode(stripTodoCallouts(text)).split('\n');
+}
+
+/** True when the text (placeholders aside) holds a fenced code block. */
+export function hasCodeBlock(text: string): boolean {
+  const lines = stripTodoCallouts(text).split('\n');
+  const open = lines.findIndex((l) => /^(?:\s{0,3}>\s?)*\s{0,3}(`{3,}|~{3,})/.test(l));
+  return open >= 0;
+}
+
+const TABLE_RULE = /^\s*(?:>\s?)*\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$|^\s*(?:>\s?)*\s*\|\s*:?-{1,}:?\s*\|\s*$/;
+
+/** True when the text (placeholders and code aside) holds a Markdown table: a row with pipes over a rule row. */
+export function hasTable(text: string): boolean {
+  const lines = proseLines(text);
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i]!.includes('|') && TABLE_RULE.test(lines[i + 1]!)) return true;
+  }
+  return false;
+}
+
+/** True when the text (placeholders and code aside) holds a bulleted or numbered list item. */
+export function hasList(text: string): boolean {
+  return proseLines(text).some((l) => /^\s*(?:>\s?)*\s*(?:[-*+]|\d+[.)])\s+\S/.test(l));
+}
+
+/** True when the text (placeholders and code aside) holds a task item `- [ ]` or `- [x]`. */
+export function hasCheckbox(text: string): boolean {
+  return proseLines(text).some((l) => /^\s*(?:>\s?)*\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]\s+\S/.test(l));
+}
+
+/** True when any prose (placeholders and code aside) is left. */
+export function hasProse(text: string): boolean {
+  return proseLines(text).some((l) => l.trim() !== '');
+}
+
+/** The text's prose (placeholders and code blanked), for word searches. */
+export function prose(text: string): string {
+  return proseLines(text).join('\n');
+}
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * True when `label` (e.g. "Status codes") stands as a label anywhere in the text: at the start of
+ * a line (after list markers, quote marks or heading hashes), or followed by a colon, in any case
+ * and with or without emphasis. Placeholders and code do not count.
+ */
+export function hasLabel(text: string, label: string): boolean {
+  const words = label.trim().split(/\s+/).map(escapeRe).join('\\s+');
+  const atStart = new RegExp(`^\\s*(?:>\\s?)*\\s*(?:#{1,6}\\s+|[-*+]\\s+|\\d+[.)]\\s+)?(?:${words})s?\\b`, 'i');
+  const withColon = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${words})s?(?:\\s*\\([^)\\n]*\\))?\\s*:`, 'iu');
+  return proseLines(text).some((raw) => {
+    const line = raw.replace(/[*_]+/g, '');
+    return atStart.test(line) || withColon.test(line);
+  });
+}
+
+/** Regex source matching `id` as a whole token (so W2.1 does not match inside W2.10 or W12.1). */
+export function idPattern(id: string): string {
+  return `(?:^|[^\\p{L}\\p{N}_.])(${escapeRe(id)})(?![\\p{L}\\p{N}_]|\\.\\d)`;
+}
+
+/** True when the text (placeholders aside) names `id` as a whole token. */
+export function namesId(text: string, id: string): boolean {
+  return new RegExp(idPattern(id), 'u').test(stripTodoCallouts(text));
+}

@@ -1,0 +1,57 @@
+import type { ReadinessItem, ReadinessItemId } from '../contracts/readiness';
+import type { WorkstreamScope } from '../contracts/scope';
+import type { Wikilink } from '../vault/wikilinks';
+import { findSection, numberedChildren, sectionText, type PlanSection } from '../plan/parse-plan';
+
+export interface CheckPlanInput {
+  /** Vault path of the plan note (the source path for link resolution). */
+  path: string;
+  text: string;
+  /** As the adapter's YAML parser read it; null when absent or unparseable. */
+  frontmatter: Record<string, unknown> | null;
+  frontmatterError: { line: number; detail: string } | null;
+  /** The workstream's scope; null when the workstream is not in the WBS. */
+  scope: WorkstreamScope | null;
+  /** True when the link reaches an existing note (and heading, when it names one) from `sourcePath`. */
+  resolveLink: (link: Wikilink, sourcePath: string) => Promise<boolean>;
+}
+
+/** What every checklist item reads: the input plus the note's section tree. */
+export interface CheckContext extends CheckPlanInput {
+  sections: PlanSection[];
+  section(number: string): PlanSection | null;
+  /** A section's text with its children, heading line excluded. */
+  textOf(section: PlanSection): string;
+  /** The modules of section 2 (`2.1`, `2.2`, …); empty when section 2 is absent. */
+  modules(): PlanSection[];
+}
+
+/** One readiness checklist item: one file under `items/`. */
+export interface ReadinessCheck {
+  id: ReadinessItemId;
+  check(ctx: CheckContext): ReadinessItem | Promise<ReadinessItem>;
+}
+
+export const pass = (id: ReadinessItemId, line: number | null): ReadinessItem => ({ id, ok: true, reasons: [], line });
+export const fail = (id: ReadinessItemId, line: number | null, reasons: string[]): ReadinessItem => ({ id, ok: false, reasons, line });
+
+/** The reason WBS-based items give when the scope is missing. */
+export function notInWbsReason(): string {
+  return 'The workstream is not in the WBS of the overall micro-level plan, so its tasks cannot be checked.';
+}
+
+export function buildContext(input: CheckPlanInput, sections: PlanSection[]): CheckContext {
+  return {
+    ...input,
+    sections,
+    section: (n) => findSection(sections, n),
+    textOf: (s) => sectionText(input.text, s),
+    modules: () => {
+      const two = findSection(sections, '2');
+      return two ? numberedChildren(two) : [];
+    },
+  };
+}
+
+/** "2.1 Invoice Service". */
+export const label = (s: PlanSection): string => `${s.number ?? ''} ${s.title}`.trim();

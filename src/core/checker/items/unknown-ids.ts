@@ -1,0 +1,63 @@
+import { splitFrontmatter } from '../../markdown/frontmatter-block';
+import { maskCode } from '../../markdown/code-mask';
+import { flattenSections } from '../../plan/parse-plan';
+import { stripTodoCallouts } from '../content';
+import { fail, label, notInWbsReason, pass, type CheckContext, type ReadinessCheck } from '../context';
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The id styles the workstream's own tasks use, as the text before their final number:
+ * `W2.1` → `W2.`, `W2-T3` → `W2-T`, `T2.1` → `T2.`. A prefix without a letter would match
+ * section numbers, so it is left out.
+ */
+export function idPrefixes(ids: string[]): string[] {
+  const out = new Set<string>();
+  for (const id of ids) {
+    const m = /^(.*?)(\d+)$/.exec(id.trim());
+    if (m && /\p{L}/u.test(m[1]!)) out.add(m[1]!);
+  }
+  return [...out];
+}
+
+/** The deepest section that holds `line`, for naming where something was found. */
+function sectionAt(ctx: CheckContext, line: number): string {
+  const hit = flattenSections(ctx.sections).filter((s) => s.line <= line && line <= s.end).pop();
+  return hit ? `section ${label(hit)}` : 'the note';
+}
+
+/** No task id in the workstream's id style that its WBS lacks (e.g. W2.9 when W2 has W2.1–W2.5). */
+export const unknownIds: ReadinessCheck = {
+  id: 'unknown-ids',
+  check: (ctx) => {
+    const two = ctx.section('2');
+    if (!ctx.scope) return fail('unknown-ids', two?.line ?? null, [notInWbsReason()]);
+    const ws = ctx.scope.workstream;
+    const known = new Set(ws.tasks.map((t) => t.id));
+    const prefixes = idPrefixes([...known]);
+    const passLine = two?.line ?? 1;
+    if (prefixes.length === 0) return pass('unknown-ids', passLine);
+
+    const { bodyOffset } = splitFrontmatter(ctx.text);
+    // Frontmatter and code are blanked (line breaks kept), so line numbers stay those of the note.
+    const scan = maskCode(stripTodoCallouts(ctx.text)).split('');
+    for (let i = 0; i < bodyOffset && i < scan.length; i++) if (scan[i] !== '\n') scan[i] = ' ';
+    const text = scan.join('');
+
+    const alternatives = prefixes.map((p) => `${escapeRe(p)}\\d+`).join('|');
+    const re = new RegExp(`(?:^|[^\\p{L}\\p{N}_.])(${alternatives})(?![\\p{L}\\p{N}_]|\\.\\d)`, 'gu');
+    const reasons: string[] = [];
+    const reported = new Set<string>();
+    let firstLine: number | null = null;
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text)) !== null) {
+      const id = m[1]!;
+      if (known.has(id) || reported.has(id)) continue;
+      reported.add(id);
+      const line = text.slice(0, m.index + m[0].length - id.length).split('\n').length;
+      firstLine ??= line;
+      reasons.push(`${id} (line ${line}, ${sectionAt(ctx, line)}) is not a task of ${ws.id} in the WBS.`);
+    }
+    return reasons.length === 0 ? pass('unknown-ids', passLine) : fail('unknown-ids', firstLine, reasons);
+  },
+};

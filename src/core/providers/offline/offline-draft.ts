@@ -1,0 +1,170 @@
+/**
+ * The offline provider: the whole plan skeleton with everything that can be derived without a
+ * model (header, counts, dependencies, module stubs with their tasks and meso links, endpoint
+ * headings, UoW boundaries, estimate totals) and a `> [!todo]` callout wherever a model would
+ * write. It is a draft and says so: its status is `draft` and it fails the readiness items that
+ * need written content.
+ */
+import type { PlanInput } from '../../contracts/plan-input';
+import type { MesoSectionRef, WorkstreamScope } from '../../contracts/scope';
+import type { WbsTask } from '../../contracts/wbs';
+import { sumEstimates } from '../../wbs/estimates';
+import { longestUpstreamChain, workstreamLabel } from '../../plan/dependency-facts';
+import { renderPlan, type PlanPart } from '../../plan/render-plan';
+import { formatWikilink, headingLinkText, normaliseHeadingForLink } from '../../vault/wikilinks';
+
+export const OFFLINE_DRAFT_BANNER = [
+  '> [!warning] Offline draft',
+  '> Written without a model: it holds only what the WBS and the meso-level plan state. Every',
+  '> `[!todo]` callout marks content still to be written. This is not a finished plan.',
+].join('\n');
+
+/** A `> [!todo]` callout asking for what `hint` describes. */
+export function todoCallout(hint: string): string {
+  return `> [!todo] To be written\n> ${hint}`;
+}
+
+/** "5d, 4h, 3 pts"; "none stated" when no task has an estimate. */
+export function formatTotals(totals: Record<string, number>): string {
+  const entries = Object.entries(totals);
+  if (entries.length === 0) return 'none stated in the WBS';
+  return entries.map(([unit, n]) => (unit === '' ? `${n}` : unit.length <= 2 ? `${n}${unit}` : `${n} ${unit}`)).join(', ');
+}
+
+/** The critical path the WBS supports: the longest chain of workstream dependencies, then the tasks in WBS order. */
+export function criticalPathText(input: PlanInput): string {
+  const ws = input.scope.workstream;
+  const chain = longestUpstreamChain(input.wbs, ws.id);
+  const tasks = ws.tasks.map((t) => t.id);
+  const via = chain.length > 1 ? `${chain.join(' → ')} (longest chain of workstream dependencies in the WBS)` : `${ws.id} (no upstream workstreams)`;
+  const inside = tasks.length > 0 ? `; within ${ws.id}, ${tasks.join(' → ')} in WBS order (the WBS states no task-level dependencies)` : '';
+  return `${via}${inside}`;
+}
+
+const taskLine = (t: WbsTask): string => `${t.id} ${t.title}${t.estimate ? ` (${t.estimate.raw})` : ''}`;
+
+function mesoLink(scope: WorkstreamScope, heading: string): string {
+  const want = normaliseHeadingForLink(heading);
+  const ref: MesoSectionRef | undefined = scope.mesoSections.find((s) => normaliseHeadingForLink(s.heading) === want);
+  return ref ? ref.link : formatWikilink(scope.mesoLinkTarget, headingLinkText(heading));
+}
+
+function execBody(input: PlanInput): string {
+  const ws = input.scope.workstream;
+  const upstream = input.scope.upstream.map((id) => workstreamLabel(input.wbs, id));
+  return [
+    '**Purpose:**',
+    '',
+    todoCallout('One or two paragraphs on what this workstream delivers.'),
+    '',
+    '**Scope:**',
+    '',
+    todoCallout('What is included and what is explicitly excluded.'),
+    '',
+    `**Dependencies:** ${upstream.length > 0 ? `${upstream.join(', ')} must be complete first.` : `none: ${ws.id} depends on no other workstream.`}`,
+    '',
+    '**Exit Criteria:**',
+    '',
+    todoCallout('The high-level success criteria from the WBS.'),
+    '',
+    '**Estimated Effort:**',
+    `- Total Tasks: ${ws.tasks.length} (from WBS)`,
+    `- WBS Estimates: ${formatTotals(sumEstimates(ws.tasks))}`,
+    '- Estimated LOC: not estimated in this draft',
+    '- Estimated Implementation Tokens: not estimated in this draft',
+    `- Critical Path: ${criticalPathText(input)}`,
+  ].join('\n');
+}
+
+function positionBody(input: PlanInput): string {
+  const ws = input.scope.workstream;
+  const n = input.wbs.workstreams.length;
+  const index = input.wbs.workstreams.findIndex((w) => w.id === ws.id);
+  const fact = index >= 0 ? `${ws.id} is workstream ${index + 1} of ${n} in the WBS, with ${ws.tasks.length} task${ws.tasks.length === 1 ? '' : 's'}.` : `${ws.id} has ${ws.tasks.length} tasks.`;
+  return `${fact}\n\n${todoCallout('How this workstream fits into the project as a whole.')}`;
+}
+
+function contractsBody(input: PlanInput): string {
+  const { consumes, provides, workstream } = input.scope;
+  const lines: string[] = [];
+  if (consumes.length === 0 && provides.length === 0) lines.push(`The meso-level plan names no contract with ${workstream.id}.`);
+  if (consumes.length > 0) lines.push('**Consumed:**', '', ...consumes.map((c) => `- ${c.from} → ${c.to}: ${c.link}`), '');
+  if (provides.length > 0) lines.push('**Provided:**', '', ...provides.map((c) => `- ${c.from} → ${c.to}: ${c.link}`), '');
+  return `${lines.join('\n').trimEnd()}\n\n${todoCallout('The interfaces each contract fixes, and their types.')}`;
+}
+
+function moduleBody(input: PlanInput, part: PlanPart): string | null {
+  const m = /^2\.(\d+)\.(\d+)$/.exec(part.key);
+  if (!m) return null;
+  const mod = input.outline.modules[Number(m[1]) - 1];
+  if (!mod || m[2] !== '1') return todoCallout(part.hint ?? 'Content for this section.');
+  const tasks = mod.taskIds.map((id) => {
+    const t = input.scope.workstream.tasks.find((x) => x.id === id);
+    return `- ${t ? taskLine(t) : id}`;
+  });
+  const links = mod.mesoHeadings.map((h) => `- ${mesoLink(input.scope, h)}`);
+  return [
+    mod.summary,
+    '',
+    '**WBS tasks:**',
+    '',
+    ...(tasks.length > 0 ? tasks : ['- none']),
+    '',
+    '**Meso-level plan:**',
+    '',
+    ...(links.length > 0 ? links : ['- no meso heading traced']),
+    '',
+    todoCallout(part.hint ?? 'Purpose and responsibilities.'),
+  ].join('\n');
+}
+
+function endpointBody(input: PlanInput, part: PlanPart): string | null {
+  const m = /^3\.(\d+)$/.exec(part.key);
+  if (!m) return null;
+  const e = input.outline.endpoints[Number(m[1]) - 1];
+  const source = e ? `${e.summary}\n\n` : '';
+  return `${source}${todoCallout('Purpose, authentication, request, response, status codes and rate limiting.')}`;
+}
+
+function uowBody(input: PlanInput): string {
+  const tasks = input.scope.workstream.tasks;
+  const width = Math.max(2, String(tasks.length).length);
+  const lines = tasks.map((t, i) => `- U${String(i + 1).padStart(width, '0')}: ${t.id} ${t.title}`);
+  return `${lines.length > 0 ? `One unit of work per WBS task, as a starting point:\n\n${lines.join('\n')}` : 'The WBS lists no tasks.'}\n\n${todoCallout('Merge or split these where the specification suggests other boundaries.')}`;
+}
+
+function complexityBody(input: PlanInput): string {
+  const ws = input.scope.workstream;
+  const missing = ws.tasks.filter((t) => !t.estimate).map((t) => t.id);
+  return [
+    `- Total tasks: ${ws.tasks.length}`,
+    `- WBS estimates, summed per unit: ${formatTotals(sumEstimates(ws.tasks))}`,
+    ...(missing.length > 0 ? [`- Tasks without an estimate: ${missing.join(', ')}`] : []),
+    `- Critical path: ${criticalPathText(input)}`,
+    '',
+    todoCallout('Lines of code and implementation tokens.'),
+  ].join('\n');
+}
+
+/** The body the offline provider writes for a model-owned part. */
+export function offlineBody(input: PlanInput, part: PlanPart): string {
+  switch (part.key) {
+    case 'exec':
+      return execBody(input);
+    case '1.1':
+      return positionBody(input);
+    case '1.4':
+      return contractsBody(input);
+    case '11.2':
+      return uowBody(input);
+    case '11.3':
+      return complexityBody(input);
+    default:
+      return moduleBody(input, part) ?? endpointBody(input, part) ?? todoCallout(part.hint ?? 'Content for this section.');
+  }
+}
+
+/** The offline draft of the plan note (status `draft`, 11.1 unticked until the checker runs). */
+export function renderOfflineDraft(input: PlanInput): string {
+  return renderPlan(input, (part) => offlineBody(input, part), 'draft', { banner: OFFLINE_DRAFT_BANNER });
+}
