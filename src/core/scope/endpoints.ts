@@ -1,0 +1,31 @@
+export interface Endpoint {
+  method: string;
+  /** The path without query string, fragment or trailing punctuation. */
+  path: string;
+}
+
+const ENDPOINT = /(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)[ \t]+(\/[^\s`)]*)/g;
+
+/**
+ * Every `METHOD /path` in `text` (methods in capitals: GET, POST, PUT, PATCH, DELETE, HEAD,
+ * OPTIONS), once each, in order of first appearance. The path runs to whitespace, a backtick or a
+ * closing parenthesis; its query string and trailing punctuation are dropped. Code is not masked:
+ * endpoints are usually written in code spans.
+ */
+export function findEndpoints(text: string): Endpoint[] {
+  const out: Endpoint[] = [];
+  const seen = new Set<string>();
+  ENDPOINT.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ENDPOINT.exec(text)) !== null) {
+    const before = text[m.index - 1];
+    if (before !== undefined && /[\p{L}\p{N}_]/u.test(before)) continue;
+    const path = m[2]!.replace(/[?#].*$/, '').replace(/[.,;:!'"\]}>*]+$/, '');
+    if (path === '') continue;
+    const key = `${m[1]} ${path}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ method: m[1]!, path });
+  }
+  return out;
+}

@@ -1,0 +1,6 @@
+export { computeScope, type ComputeScopeArgs } from './compute-scope';
+export { parseContractHeading, type ContractHeading } from './contract-heading';
+export { findEndpoints, type Endpoint } from './endpoints';
+export { parseMesoMentions } from './meso-mentions';
+export { namesWorkstream } from './names-workstream';
+export { sectionText, splitSections, type NoteSection } from './sections';

@@ -1,0 +1,54 @@
+import type { Estimate } from '../contracts/wbs';
+
+/** Unit spellings folded to one short form; any other unit is kept lower-cased as written. */
+const UNIT_ALIASES: ReadonlyMap<string, string> = new Map([
+  ...['h', 'hr', 'hrs', 'hour', 'hours'].map((u) => [u, 'h'] as const),
+  ...['d', 'day', 'days', 'pd', 'md'].map((u) => [u, 'd'] as const),
+  ...['w', 'wk', 'wks', 'week', 'weeks'].map((u) => [u, 'w'] as const),
+  ...['pt', 'pts', 'point', 'points', 'sp'].map((u) => [u, 'pts'] as const),
+  ...['min', 'mins', 'minute', 'minutes'].map((u) => [u, 'min'] as const),
+  ...['mo', 'month', 'months'].map((u) => [u, 'mo'] as const),
+]);
+
+/** Fold a unit as written (`days`, `Hrs`, `pts.`) to its short form (`d`, `h`, `pts`). */
+export function normaliseUnit(unit: string): string {
+  const u = unit.trim().toLowerCase().replace(/\.$/, '');
+  return UNIT_ALIASES.get(u) ?? u;
+}
+
+export interface ParseEstimateOptions {
+  /** Unit for a bare number, e.g. from a column header `Estimate (days)`. */
+  defaultUnit?: string;
+  /** Refuse a bare number without any unit (list items: `(3)` is not an estimate). @default false */
+  requireUnit?: boolean;
+}
+
+/**
+ * `3d`, `4h`, `5 pts`, `2 days`, `1.5w`, `~3d`, `est. 4h`, `Effort: 2d` → an estimate keeping its unit.
+ * Ranges, t-shirt sizes and anything else → null.
+ */
+export function parseEstimate(raw: string, options: ParseEstimateOptions = {}): Estimate | null {
+  const written = raw.trim();
+  const t = written.replace(/^(\*\*|__)(.*)\1$/, '$2').trim();
+  const m = /^(?:(?:est(?:imate)?|effort|size)\.?\s*[:=]?\s*)?~?\s*(\d+(?:[.,]\d+)?|[.,]\d+)\s*([a-z]+\.?)?$/i.exec(t);
+  if (!m) return null;
+  const value = Number(m[1]!.replace(',', '.'));
+  if (!Number.isFinite(value)) return null;
+  const unit = m[2] ? normaliseUnit(m[2]) : normaliseUnit(options.defaultUnit ?? '');
+  if (unit === '' && options.requireUnit) return null;
+  return { value, unit, raw: written };
+}
+
+/**
+ * Totals per unit (`{ d: 5, h: 4 }`); tasks without an estimate are skipped. A bare number in a
+ * column without a unit counts under the unit `''`. Sums are rounded to 6 decimals to hide float noise.
+ */
+export function sumEstimates(tasks: ReadonlyArray<{ estimate?: Estimate }>): Record<string, number> {
+  const totals = new Map<string, number>();
+  for (const t of tasks) {
+    if (!t.estimate) continue;
+    totals.set(t.estimate.unit, (totals.get(t.estimate.unit) ?? 0) + t.estimate.value);
+  }
+  // fromEntries defines own properties, so a unit spelled `constructor` cannot reach the prototype.
+  return Object.fromEntries([...totals].map(([u, v]) => [u, Math.round(v * 1e6) / 1e6]));
+}
