@@ -1,11 +1,12 @@
 /**
- * Timers that the server can cancel all at once, and waits that end early when the client goes away or the
- * server closes — so `close()` leaves no open handles behind.
+ * Waits that the server can cancel all at once, and that end early when the client goes away — so `close()`
+ * leaves no timers or hanging handlers behind.
  */
 import type { ServerResponse } from 'node:http';
 
 export class Timers {
-  private readonly pending = new Map<NodeJS.Timeout, () => void>();
+  /** Wakers of every pending wait; calling one ends that wait early. */
+  private readonly pending = new Set<() => void>();
   private closed = false;
 
   /** True once `clearAll()` ran (the server is closing). */
@@ -14,45 +15,31 @@ export class Timers {
   }
 
   /**
-   * Resolves after `ms` (never for `Infinity`), or as soon as `res` closes or the server closes.
+   * Resolves after `ms` (never, for `Infinity`), or as soon as `res` closes or the server closes.
    * Resolves `true` if the full time elapsed, `false` if woken early.
    */
   wait(ms: number, res: ServerResponse): Promise<boolean> {
     if (this.closed || res.destroyed || res.writableEnded) return Promise.resolve(false);
     if (ms <= 0) return Promise.resolve(true);
+    const pending = this.pending;
     return new Promise((resolve) => {
-      let timer: NodeJS.Timeout | undefined;
-      const finish = (elapsed: boolean): void => {
-        res.off('close', onClose);
-        if (timer) {
-          clearTimeout(timer);
-          this.pending.delete(timer);
-        }
+      const timer = Number.isFinite(ms) ? setTimeout(() => finish(true), ms) : undefined;
+      const wake = (): void => finish(false);
+      function finish(this: void, elapsed: boolean): void {
+        if (timer) clearTimeout(timer);
+        res.off('close', wake);
+        pending.delete(wake);
         resolve(elapsed);
-      };
-      const onClose = (): void => finish(false);
-      res.once('close', onClose);
-      if (Number.isFinite(ms)) {
-        timer = setTimeout(() => finish(true), ms);
-        this.pending.set(timer, () => finish(false));
-      } else {
-        // Wait forever: register a no-op handle-free waker so clearAll() can still end it.
-        const marker = setTimeout(() => undefined, 0);
-        clearTimeout(marker);
-        timer = marker;
-        this.pending.set(marker, () => finish(false));
       }
+      pending.add(wake);
+      res.once('close', wake);
     });
   }
 
   /** Cancels every pending wait (they resolve `false`) and refuses new ones. */
   clearAll(): void {
     this.closed = true;
-    for (const [timer, wake] of [...this.pending]) {
-      clearTimeout(timer);
-      wake();
-    }
-    this.pending.clear();
+    for (const wake of [...this.pending]) wake();
   }
 }
 
