@@ -137,6 +137,13 @@ describe('discoverPlanningSet: errors', () => {
     });
   });
 
+  it('reports a default-path note that cannot be read', async () => {
+    expect(await discover({ ...DEFAULTS, [DEFAULT_ROLE_PATHS.meso]: Buffer.from([0x23, 0x00]) })).toEqual({
+      ok: false,
+      error: { kind: 'unreadable-note', role: 'meso', file: DEFAULT_ROLE_PATHS.meso, reason: 'binary' },
+    });
+  });
+
   it('reports a required role that nothing fills', async () => {
     const { [DEFAULT_ROLE_PATHS.micro]: _micro, ...rest } = DEFAULTS;
     expect(await discover(rest)).toEqual({ ok: false, error: { kind: 'missing-note', role: 'micro', path: null } });

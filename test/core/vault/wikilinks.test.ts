@@ -72,6 +72,16 @@ describe('parseWikilinks', () => {
   });
 });
 
+describe('parseWikilinks on a large note', () => {
+  it('finds every link in a 5 MB note', () => {
+    const chunk = 'See [[Note#Heading|alias]] and `[[not a link]]`.\n```\n[[Nor this]]\n```\n';
+    const count = Math.ceil((5 * 1024 * 1024) / chunk.length);
+    const links = parseWikilinks(chunk.repeat(count));
+    expect(links).toHaveLength(count);
+    expect(links[count - 1]).toMatchObject({ linkpath: 'Note', line: (count - 1) * 4 + 1 });
+  });
+});
+
 describe('parseWikilink', () => {
   it('parses one written link and rejects anything else', () => {
     expect(parseWikilink(' [[A#H|x]] ')).toMatchObject({ linkpath: 'A', subpath: 'H', alias: 'x', embed: false });
