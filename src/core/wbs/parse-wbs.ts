@@ -44,7 +44,9 @@ class WbsParser {
   private readonly entries: Workstream[] = [];
   private readonly relational: Array<{ id: string; text: string; line: number }> = [];
   /** Entries made by table rows that no heading has taken up yet. */
-  private readonly unclaimed = new Set<Workstream>();
+  private readonly unclaimed = new Map<string, Set<Workstream>>();
+  /** Every entry by id, in document order (notes can be large: no scans of all entries). */
+  private readonly byId = new Map<string, Workstream[]>();
   private section: Section | null = null;
   /** Inside a `### Dependencies` sub-section, or the list under an empty `Depends on:` label. */
   private depsMode: 'heading' | 'label' | null = null;
@@ -95,13 +97,13 @@ class WbsParser {
     this.depsMode = null;
     if (!ws) return;
     // A summary table listed it first under the same name: the heading adds to that entry.
-    let entry = this.entries.find((e) => this.unclaimed.has(e) && e.id === ws.id && sameName(e.name, ws.name));
+    let entry = [...(this.unclaimed.get(ws.id) ?? [])].find((e) => sameName(e.name, ws.name));
     if (entry) {
-      this.unclaimed.delete(entry);
+      this.unclaimed.get(ws.id)!.delete(entry);
       if (entry.name === '') entry.name = ws.name;
     } else {
       entry = { id: ws.id, name: ws.name, tasks: [], dependsOn: [], line: h.line, format: 'heading' };
-      this.entries.push(entry);
+      this.push(entry);
     }
     this.section = { entry, level: h.level };
     if (ws.dependsOn) this.addDeps(entry, ws.dependsOn, h.line, true);
@@ -209,16 +211,25 @@ class WbsParser {
       if (mine.name === '' && name) mine.name = name;
       return mine;
     }
-    let entry = this.entries.find((e) => e.id === id && sameName(e.name, name));
+    let entry = (this.byId.get(id) ?? []).find((e) => sameName(e.name, name));
     if (entry) {
       if (entry.name === '' && name) entry.name = name;
     } else {
       entry = { id, name, tasks: [], dependsOn: [], line: lineNo, format: 'table' };
-      this.entries.push(entry);
-      this.unclaimed.add(entry);
+      this.push(entry);
+      const open = this.unclaimed.get(id) ?? new Set<Workstream>();
+      open.add(entry);
+      this.unclaimed.set(id, open);
     }
     perTable.set(id, entry);
     return entry;
+  }
+
+  private push(entry: Workstream): void {
+    this.entries.push(entry);
+    const same = this.byId.get(entry.id);
+    if (same) same.push(entry);
+    else this.byId.set(entry.id, [entry]);
   }
 
   private addTask(entry: Workstream, task: { id: string; title: string; estimate?: WbsTask['estimate'] }, line: number): void {
@@ -239,7 +250,7 @@ class WbsParser {
   /** `W3 depends on W1` lines apply to the first definition of W3, wherever it stands. */
   private applyRelational(): void {
     for (const r of this.relational) {
-      const entry = this.entries.find((e) => e.id === r.id);
+      const entry = this.byId.get(r.id)?.[0];
       if (entry) this.addDeps(entry, dependencyIds(r.text, entry.id), r.line, true);
     }
   }

@@ -1,0 +1,20 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
+/** The WBS fixtures, one per format; a typo in a name fails to compile. */
+export type WbsFixture =
+  | 'heading-list'
+  | 'heading-table'
+  | 'summary-table'
+  | 'mixed'
+  | 'workstream-name-id'
+  | 'task-id-styles'
+  | 'dependencies'
+  | 'estimates'
+  | 'duplicates'
+  | 'code-blocks'
+  | 'empty';
+
+export function readWbsFixture(name: WbsFixture): string {
+  return readFileSync(join(__dirname, '../../fixtures/wbs', `${name}.md`), 'utf8');
+}
