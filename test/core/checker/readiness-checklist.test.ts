@@ -1,0 +1,65 @@
+import { READINESS_ITEM_IDS, type ReadinessItemId, type ReadinessReport } from '../../../src/core/contracts/readiness';
+import { renderReadinessChecklist, replaceReadinessChecklist } from '../../../src/core/checker/readiness-checklist';
+import { PlanNoteBuilder } from '../../support/builders/PlanNoteBuilder';
+
+const report = (failing: ReadinessItemId[] = []): ReadinessReport => ({
+  ready: failing.length === 0,
+  items: READINESS_ITEM_IDS.map((id) => ({ id, ok: !failing.includes(id), reasons: [], line: null })),
+});
+
+describe('renderReadinessChecklist', () => {
+  it('ticks all eight lines when every item passes', () => {
+    const lines = renderReadinessChecklist(report()).split('\n');
+    expect(lines).toHaveLength(8);
+    expect(lines.every((l) => l.startsWith('- [x] '))).toBe(true);
+  });
+
+  it('keeps the seed order: tasks, interfaces, data models, API, errors, tests, variables, dependencies', () => {
+    const words = [/WBS task/, /interface/, /data model/, /API contract/, /Error handling/, /Test requirements/, /environment variable/, /dependency/];
+    renderReadinessChecklist(report()).split('\n').forEach((l, i) => expect(l).toMatch(words[i]!));
+  });
+
+  it.each([
+    ['wbs-coverage', 0],
+    ['unknown-ids', 0],
+    ['traceability', 0],
+    ['interfaces', 1],
+    ['data-models', 2],
+    ['api-contracts', 3],
+    ['error-handling', 4],
+    ['tests', 5],
+    ['env-vars', 6],
+    ['dependencies', 7],
+  ] as const)('unticks only line %#: a failing %s', (id, index) => {
+    const lines = renderReadinessChecklist(report([id])).split('\n');
+    expect(lines.map((l) => l.startsWith('- [ ] '))).toEqual(lines.map((_, i) => i === index));
+  });
+
+  it('leaves every line unticked for an empty report', () => {
+    expect(renderReadinessChecklist({ ready: false, items: [] })).not.toContain('[x]');
+  });
+});
+
+describe('replaceReadinessChecklist', () => {
+  it('rewrites only the body of 11.1', () => {
+    const text = new PlanNoteBuilder().text();
+    const next = replaceReadinessChecklist(text, report(['tests']));
+    const start = text.indexOf('### 11.1');
+    const end = text.indexOf('### 11.2');
+    expect(next.slice(0, start)).toBe(text.slice(0, start));
+    expect(next.slice(next.indexOf('### 11.2'))).toBe(text.slice(end));
+    expect(next.slice(start, next.indexOf('### 11.2'))).toBe(`### 11.1 Readiness Checklist\n\n${renderReadinessChecklist(report(['tests']))}\n\n`);
+  });
+
+  it('replaces a hand-edited checklist and is idempotent', () => {
+    const text = new PlanNoteBuilder().edit((t) => t.replace('- [ ] Every public interface is fully defined', '- [x] interfaces done!\nextra line')).text();
+    const once = replaceReadinessChecklist(text, report());
+    expect(once).not.toContain('extra line');
+    expect(replaceReadinessChecklist(once, report())).toBe(once);
+  });
+
+  it('returns a note without 11.1 unchanged', () => {
+    const text = new PlanNoteBuilder().withoutPart('11.1').text();
+    expect(replaceReadinessChecklist(text, report())).toBe(text);
+  });
+});
