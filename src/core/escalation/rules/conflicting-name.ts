@@ -1,0 +1,84 @@
+import type { Escalation } from '../../contracts/escalation';
+import type { MesoMention } from '../../contracts/wbs';
+import { namesWorkstream } from '../../scope/names-workstream';
+import { findWorkstreams } from '../../wbs/parse-wbs';
+import { scanWorkstreamTokens } from '../../wbs/workstream-id';
+import type { EscalationContext, EscalationMeso } from '../context';
+import { enclosingHeadings } from '../heading-chain';
+import { escalationFor, mesoEvidence, sectionLinkAt, wbsAt, wbsEvidence } from '../evidence';
+
+export const RULE = 'conflicting-name';
+
+/** Lower case, punctuation dropped, spaces collapsed: `Inspection-API` and `inspection api` agree. */
+function normalise(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+/** Two names agree when, normalised, one contains the other (`Inspection API` vs `API`). */
+function agree(a: string, b: string): boolean {
+  const x = normalise(a);
+  const y = normalise(b);
+  return x.includes(y) || y.includes(x);
+}
+
+/**
+ * Does this mention state the workstream's name, rather than a topic within it? `### W2 Data model`
+ * under `## W2: Inspection API` is a topic: a mention counts only when no enclosing heading already
+ * names the id, and the line sets the name apart from the id (`W2: Name`, `W2 — Name`, `W2 (Name)`,
+ * `Name (W2)`).
+ */
+function statesName(meso: EscalationMeso, m: MesoMention): boolean {
+  if (enclosingHeadings(meso.headings, m.line, true).some((h) => namesWorkstream(h.text, m.id, ''))) return false;
+  const line = meso.text.split('\n')[m.line - 1] ?? '';
+  return scanWorkstreamTokens(line).some(
+    (t) =>
+      t.id === m.id &&
+      t.task === null &&
+      (/^\s*(?:\*\*|__)?\s*(?:[:—–(]|-\s)/.test(line.slice(t.end)) || /\(\s*$/.test(line.slice(0, t.index))),
+  );
+}
+
+/**
+ * Escalates when the meso plan names the planned workstream differently from the WBS (the overall
+ * micro-level plan) and neither name contains the other, ignoring case and punctuation. One
+ * escalation per distinct conflicting meso name, at its first mention. Only mentions that state a
+ * name count (see `statesName`), so topic headings such as `### W2 Data model` never conflict.
+ */
+export function conflictingName(ctx: EscalationContext): Escalation[] {
+  const id = ctx.workstreamId;
+  const meso = ctx.meso;
+  if (meso === null) return [];
+  const wbsNames = findWorkstreams(ctx.wbs, id).filter((w) => normalise(w.name) !== '');
+  if (wbsNames.length === 0) return [];
+  const wbsDef = wbsNames[0]!;
+
+  const reported = new Set<string>();
+  const out: Escalation[] = [];
+  for (const m of ctx.mesoMentions) {
+    if (m.id !== id || !m.name || normalise(m.name) === '' || !statesName(meso, m)) continue;
+    const n = normalise(m.name);
+    if (reported.has(n) || wbsNames.some((w) => agree(w.name, m.name!))) continue;
+    reported.add(n);
+    out.push(
+      escalationFor(ctx, RULE, {
+        blocker: `The meso plan calls ${id} "${m.name}" but the WBS calls it "${wbsDef.name}", so it is unclear whether they describe the same workstream.`,
+        mesoSection: sectionLinkAt(ctx, meso, m.line),
+        evidence: [
+          mesoEvidence(meso, m.line, `meso plan: ${id} is "${m.name}"`),
+          wbsEvidence(ctx, wbsDef.line, `WBS: ${id} is "${wbsDef.name}"`),
+        ],
+        questions: [
+          `Is ${id} "${wbsDef.name}" or "${m.name}"?`,
+          `If these are two different workstreams, which id should the other one have?`,
+        ],
+        recommendation: `Use one name for ${id} in both notes (rename the meso heading or the WBS entry), or renumber one of them if they are different workstreams, then plan again.`,
+        file: meso.path,
+        line: m.line,
+      }),
+    );
+  }
+  return out;
+}
