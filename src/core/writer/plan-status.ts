@@ -1,7 +1,7 @@
 import type { PlanStatus } from '../contracts/plan-frontmatter';
 import type { ReadinessReport } from '../contracts/readiness';
 import { splitFrontmatter } from '../markdown/frontmatter-block';
-import { footerStatusLine } from '../plan/skeleton';
+import { footerText } from '../plan/skeleton';
 
 /** Marks the callout the planner puts under the title while a plan is not ready. */
 export const STATUS_CALLOUT_MARK = '<!-- wp:status -->';
@@ -17,10 +17,11 @@ export function setPlanStatus(text: string, status: PlanStatus, report: Readines
   let body = text.slice(fm.bodyOffset);
   if (fm.yaml !== null) head = head.replace(/^status:.*$/m, `status: "${status}"`);
 
-  const footerRe = /^\*\*Status:\*\*.*$/gm;
+  // The footer is `**Status:** …` then `**Next Step:** …`; both follow the status.
+  const footerRe = /^\*\*Status:\*\*.*(?:\r?\n\*\*Next Step:\*\*.*)?$/gm;
   let last: RegExpExecArray | null = null;
   for (let m = footerRe.exec(body); m; m = footerRe.exec(body)) last = m;
-  if (last) body = body.slice(0, last.index) + footerStatusLine(status) + body.slice(last.index + last[0].length);
+  if (last) body = body.slice(0, last.index) + footerText(status) + body.slice(last.index + last[0].length);
 
   body = removeStatusCallout(body);
   if (status !== 'ready_for_decomposition') {
