@@ -9,8 +9,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const vault = join(root, '.demo', 'vault');
 const cli = join(root, 'dist', 'cli.js');
 
-const build = spawnSync(process.execPath, [join(root, 'esbuild.config.mjs'), 'production'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-if (build.status !== 0) process.exit(build.status ?? 1);
+const build = spawnSync(process.execPath, [join(root, 'esbuild.config.mjs'), 'production'], { cwd: root, encoding: 'utf8' });
+if (build.status !== 0) {
+  process.stderr.write(build.stderr);
+  process.exit(build.status ?? 1);
+}
 await stat(cli);
 
 await rm(vault, { recursive: true, force: true });

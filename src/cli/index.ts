@@ -1,4 +1,3 @@
-#!/usr/bin/env node
 import { runCli } from './main';
 
 // Ctrl-C: nothing is half-written by the offline planner (notes are written whole), so just leave.
