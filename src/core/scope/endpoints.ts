@@ -20,7 +20,7 @@ export function findEndpoints(text: string): Endpoint[] {
   while ((m = ENDPOINT.exec(text)) !== null) {
     const before = text[m.index - 1];
     if (before !== undefined && /[\p{L}\p{N}_]/u.test(before)) continue;
-    const path = m[2]!.replace(/[?#].*$/, '').replace(/[.,;:!'"\]}>*]+$/, '');
+    const path = m[2]!.replace(/[?#].*$/, '').replace(/[.,;:!'"\]>*]+$/, '');
     if (path === '') continue;
     const key = `${m[1]} ${path}`;
     if (seen.has(key)) continue;

@@ -24,8 +24,12 @@ export function parseMesoMentions(text: string): MesoMention[] {
     const heading = headingAt.get(lineNo);
     const isItem = heading === undefined && listItemContent(masked[i]!) !== null;
     if (heading === undefined && !isItem) continue;
-    const content = heading ?? listItemContent(lines[i]!)!;
-    out.push(...mentionsIn(content, lineNo, heading !== undefined));
+    // Masking can turn `-`x`` into a list item the original is not.
+    const content = heading ?? listItemContent(lines[i]!);
+    if (content === null) continue;
+    // Ids inside inline code are not mentions: only ids that survive masking count.
+    const visible = new Set(scanWorkstreamTokens(masked[i]!).filter((t) => t.task === null).map((t) => t.id));
+    out.push(...mentionsIn(content, lineNo, heading !== undefined).filter((m) => visible.has(m.id)));
   }
   return out;
 }
