@@ -79,7 +79,9 @@ export class MesoPlanBuilder {
     const out: string[] = [];
     if (this.frontmatter) out.push('---', 'tags: [meso-level-plan]', 'status: approved', 'version: "1.0"', '---');
     for (const s of this.sections) out.push(`${'#'.repeat(s.level)} ${s.heading}`, ...s.body, '');
-    return out.join('\n');
+    const text = out.join('\n');
+    // Notes end with a line break, as editors save them.
+    return text.endsWith('\n') ? text : `${text}\n`;
   }
 
   private find(heading: string): MesoSectionSpec {

@@ -118,7 +118,7 @@ function hitsIn(
       }
       if (!sectionNamesIt && !namesWorkstream(item.text, id, name)) continue;
       item.lines.forEach((n) => skip.add(n));
-      hits.push({ line: item.line, why: 'an open question not marked resolved', question: asQuestion(quoteLine(meso.text, item.line) ?? item.text) });
+      hits.push({ line: item.line, why: 'an open question not marked resolved', question: asQuestion(item.lines.map((n) => quoteLine(meso.text, n) ?? '').join(' ')) });
     }
   }
 

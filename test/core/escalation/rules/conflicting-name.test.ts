@@ -1,0 +1,50 @@
+import { conflictingName } from '../../../../src/core/escalation/rules/conflicting-name';
+import { MesoPlanBuilder } from '../../../support/builders/MesoPlanBuilder';
+import { lineOf, WbsBuilder } from '../../../support/builders/WbsBuilder';
+import { contextFrom, MESO_LINK, MESO_PATH, WBS_PATH } from '../context-from-markdown';
+
+describe('conflicting-name', () => {
+  it('escalates when the meso plan and the WBS give the workstream unrelated names', () => {
+    const meso = new MesoPlanBuilder().withHeading('W2: Inspection API', 'W2: Field Reports').build();
+    const [e, ...rest] = conflictingName(contextFrom({ meso }));
+    expect(rest).toEqual([]);
+    const line = lineOf(meso, '## W2: Field Reports');
+    expect(e).toMatchObject({ rule: 'conflicting-name', file: MESO_PATH, line, workstreamName: 'Inspection API' });
+    expect(e!.blocker).toBe(
+      'The meso plan calls W2 "Field Reports" but the WBS calls it "Inspection API", so it is unclear whether they describe the same workstream.',
+    );
+    expect(e!.mesoSection).toBe(`[[${MESO_LINK}#W2 Field Reports]]`);
+    expect(e!.evidence[1]).toContain(`${WBS_PATH} line ${lineOf(new WbsBuilder().build(), '### W2:')}`);
+  });
+
+  it('escalates when a list item states the conflicting name', () => {
+    const meso = new MesoPlanBuilder().withLines('System overview', '- **W2 (Field Reports)** owns the reports.').build();
+    const [e] = conflictingName(contextFrom({ meso }));
+    expect(e!.line).toBe(lineOf(meso, '**W2 (Field Reports)**'));
+    expect(e!.mesoSection).toBe(`[[${MESO_LINK}#System overview]]`);
+  });
+
+  it.each([
+    ['case and punctuation', 'W2: inspection-API'],
+    ['one name containing the other', 'W2: The Inspection API'],
+  ])('stays quiet when the names differ only by %s', (_label, heading) => {
+    const meso = new MesoPlanBuilder().withHeading('W2: Inspection API', heading).build();
+    expect(conflictingName(contextFrom({ meso }))).toEqual([]);
+  });
+
+  it('stays quiet when a sub-heading names a topic of the workstream', () => {
+    // `### W2 Data model` sits under `## W2: Inspection API`: a topic, not a second name.
+    const meso = new MesoPlanBuilder().withSection(3, 'W2 Authorization', ['Roles come from the token.'], 'W3: Sync Worker').build();
+    expect(conflictingName(contextFrom({ meso }))).toEqual([]);
+  });
+
+  it('stays quiet when a heading puts a topic after the id without a separator', () => {
+    const meso = new MesoPlanBuilder().withSection(2, 'W2 Rollout', ['Behind a flag.']).build();
+    expect(conflictingName(contextFrom({ meso }))).toEqual([]);
+  });
+
+  it('stays quiet when only another workstream is named differently', () => {
+    const meso = new MesoPlanBuilder().withHeading('W3: Sync Worker', 'W3: AssetHub Bridge').build();
+    expect(conflictingName(contextFrom({ meso }))).toEqual([]);
+  });
+});

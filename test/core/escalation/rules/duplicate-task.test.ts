@@ -1,0 +1,53 @@
+import { duplicateTask } from '../../../../src/core/escalation/rules/duplicate-task';
+import { lineOf, WbsBuilder } from '../../../support/builders/WbsBuilder';
+import { contextFrom, WBS_PATH } from '../context-from-markdown';
+
+/** Task ids without a workstream prefix, so the parser files each under the section it stands in. */
+const w2Tasks = [
+  { id: 'T2.1', title: 'Migrations for inspections', estimate: '6h' },
+  { id: 'T2.2', title: 'Create endpoint', estimate: '8h' },
+];
+
+describe('duplicate-task', () => {
+  it('escalates when another workstream claims one of the planned workstream\'s task ids', () => {
+    const wbs = new WbsBuilder()
+      .withTasks('W2', w2Tasks)
+      .withTasks('W3', [
+        { id: 'T3.1', title: 'Worker skeleton', estimate: '1d' },
+        { id: 'T2.2', title: 'Create endpoint (worker side)', estimate: '2d' },
+      ])
+      .build();
+    const [e, ...rest] = duplicateTask(contextFrom({ wbs }));
+    expect(rest).toEqual([]);
+    const theirs = lineOf(wbs, '**T2.2** Create endpoint (worker side)');
+    expect(e).toMatchObject({ rule: 'duplicate-task', file: WBS_PATH, line: theirs });
+    expect(e!.blocker).toBe("Task T2.2 is listed under both W2 and W3 in the WBS, so the two workstreams' scopes overlap.");
+    expect(e!.evidence).toHaveLength(2);
+    expect(e!.evidence[1]).toContain(`line ${theirs}:`);
+    expect(e!.questions[0]).toBe('Which workstream owns T2.2: W2 or W3?');
+  });
+
+  it('escalates once per other workstream, listing every shared task', () => {
+    const wbs = new WbsBuilder().withTasks('W2', w2Tasks).withTasks('W3', w2Tasks).build();
+    const found = duplicateTask(contextFrom({ wbs }));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.blocker).toContain('Tasks T2.1, T2.2 are listed under both W2 and W3');
+    expect(found[0]!.evidence).toHaveLength(4);
+  });
+
+  it('stays quiet when task ids are distinct even if titles repeat', () => {
+    const wbs = new WbsBuilder()
+      .withTasks('W2', w2Tasks)
+      .withTasks('W3', [{ id: 'T3.1', title: 'Create endpoint', estimate: '8h' }])
+      .build();
+    expect(duplicateTask(contextFrom({ wbs }))).toEqual([]);
+  });
+
+  it('stays quiet when the shared task id is between two other workstreams', () => {
+    const wbs = new WbsBuilder()
+      .withTasks('W1', [{ id: 'T9.1', title: 'Shared' }])
+      .withTasks('W3', [{ id: 'T9.1', title: 'Shared' }])
+      .build();
+    expect(duplicateTask(contextFrom({ wbs }))).toEqual([]);
+  });
+});

@@ -1,0 +1,35 @@
+import { undefinedDependency } from '../../../../src/core/escalation/rules/undefined-dependency';
+import { lineOf, WbsBuilder } from '../../../support/builders/WbsBuilder';
+import { contextFrom, WBS_PATH } from '../context-from-markdown';
+
+describe('undefined-dependency', () => {
+  it('escalates when the planned workstream depends on an id the WBS never defines', () => {
+    const wbs = new WbsBuilder().withDependsOn('W2', ['W1', 'W7']).build();
+    const [e, ...rest] = undefinedDependency(contextFrom({ wbs }));
+    expect(rest).toEqual([]);
+    const line = lineOf(wbs, 'Depends on: W1, W7');
+    expect(e).toMatchObject({ rule: 'undefined-dependency', file: WBS_PATH, line });
+    expect(e!.blocker).toContain('W2 depends on W7, but the WBS defines no workstream W7');
+    expect(e!.evidence).toEqual([
+      `${WBS_PATH} line ${line}: "Depends on: W1, W7" (W2 lists W7 among its dependencies)`,
+      'The WBS defines these workstreams: W1, W2, W3.',
+    ]);
+  });
+
+  it('escalates once per missing id', () => {
+    const wbs = new WbsBuilder().withDependsOn('W2', ['W7', 'W8']).build();
+    expect(undefinedDependency(contextFrom({ wbs })).map((e) => e.blocker.split(',')[0])).toEqual([
+      'W2 depends on W7',
+      'W2 depends on W8',
+    ]);
+  });
+
+  it('stays quiet when every dependency is defined', () => {
+    expect(undefinedDependency(contextFrom())).toEqual([]);
+  });
+
+  it('stays quiet when only another workstream has an undefined dependency', () => {
+    const wbs = new WbsBuilder().withDependsOn('W3', ['W2', 'W7']).build();
+    expect(undefinedDependency(contextFrom({ wbs }))).toEqual([]);
+  });
+});

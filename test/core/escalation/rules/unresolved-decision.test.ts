@@ -1,0 +1,120 @@
+import { unresolvedDecision } from '../../../../src/core/escalation/rules/unresolved-decision';
+import { MesoPlanBuilder } from '../../../support/builders/MesoPlanBuilder';
+import { lineOf } from '../../../support/builders/WbsBuilder';
+import { contextFrom, MESO_LINK, MESO_PATH } from '../context-from-markdown';
+
+const check = (meso: string) => unresolvedDecision(contextFrom({ meso }));
+
+describe('unresolved-decision', () => {
+  it('escalates when a section about the workstream says TBD', () => {
+    const meso = new MesoPlanBuilder().withLines('W2 Data model', 'Photo retention period: TBD.').build();
+    const [e, ...rest] = check(meso);
+    expect(rest).toEqual([]);
+    const line = lineOf(meso, 'Photo retention period');
+    expect(e).toMatchObject({ rule: 'unresolved-decision', file: MESO_PATH, line });
+    expect(e!.mesoSection).toBe(`[[${MESO_LINK}#W2 Data model]]`);
+    expect(e!.evidence).toEqual([`${MESO_PATH} line ${line}: "Photo retention period: TBD." (marked TBD)`]);
+    expect(e!.blocker).toBe('The meso plan leaves a decision open in "W2 Data model" that W2 depends on, so its plan would have to guess.');
+    expect(e!.questions[0]).toContain(`line ${line} says TBD`);
+  });
+
+  it('escalates when a lower-case todo sits under a sub-heading of the workstream\'s section', () => {
+    const meso = new MesoPlanBuilder()
+      .withSection(3, 'Photo storage', ['Bucket layout: todo'], 'W3: Sync Worker')
+      .build();
+    const [e] = check(meso);
+    expect(e!.mesoSection).toBe(`[[${MESO_LINK}#Photo storage]]`);
+    expect(e!.evidence[0]).toContain('(marked TODO)');
+  });
+
+  it('escalates when a line elsewhere names the workstream and carries ?? or [NEEDS DECISION]', () => {
+    const meso = new MesoPlanBuilder()
+      .withLines('System overview', 'Does W2 own thumbnails??', 'Inspection API auth scheme [needs decision]')
+      .build();
+    const [e, ...rest] = check(meso);
+    expect(rest).toEqual([]);
+    expect(e!.mesoSection).toBe(`[[${MESO_LINK}#System overview]]`);
+    expect(e!.evidence.map((s) => s.replace(/^.*\((.*)\)$/, '$1'))).toEqual(['marked ??', 'marked [NEEDS DECISION]']);
+    expect(e!.blocker).toContain('leaves 2 decisions open');
+  });
+
+  it('escalates when an open question names the workstream and is not resolved', () => {
+    const meso = new MesoPlanBuilder()
+      .withOpenQuestions(
+        '- Resolved: Should the worker read the database directly? No.',
+        '- Should W2 paginate with cursors or offsets?',
+        '- Is W3 polling every minute enough?',
+      )
+      .build();
+    const [e, ...rest] = check(meso);
+    expect(rest).toEqual([]);
+    const line = lineOf(meso, 'Should W2 paginate');
+    expect(e!.line).toBe(line);
+    expect(e!.mesoSection).toBe(`[[${MESO_LINK}#Open Questions]]`);
+    expect(e!.evidence).toEqual([`${MESO_PATH} line ${line}: "- Should W2 paginate with cursors or offsets?" (an open question not marked resolved)`]);
+    expect(e!.questions).toEqual(['Should W2 paginate with cursors or offsets?']);
+  });
+
+  it('escalates when an item under the workstream\'s own "Open issues" heading does not repeat its id', () => {
+    const meso = new MesoPlanBuilder()
+      .withSection(3, 'Open issues', ['1. [ ] Which photo formats are accepted', '   (JPEG only, or HEIC too)'], 'W3: Sync Worker')
+      .build();
+    const [e] = check(meso);
+    expect(e!.mesoSection).toBe(`[[${MESO_LINK}#Open issues]]`);
+    expect(e!.questions).toEqual(['What is the decision on: Which photo formats are accepted (JPEG only, or HEIC too)?']);
+  });
+
+  it('escalates when an open question says it is not resolved yet', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('- W2 retention: not yet resolved with legal.').build();
+    expect(check(meso)).toHaveLength(1);
+  });
+
+  it('escalates once per section, listing every open point in it', () => {
+    const meso = new MesoPlanBuilder()
+      .withLines('W2 Data model', 'IDs: TBD', 'Soft delete: TBD')
+      .withLines('W2 Endpoints and versioning', 'Rate limits: TODO')
+      .build();
+    const found = check(meso);
+    expect(found.map((e) => e.evidence.length)).toEqual([2, 1]);
+  });
+
+  it.each([
+    ['resolved', '- Resolved: W2 uses cursor pagination.'],
+    ['confirmed', '- W2 pagination style (confirmed: cursors)'],
+    ['non-blocking', '- W2 thumbnail sizes — non-blocking, decide during build'],
+    ['ticked', '- [x] Should W2 paginate with cursors?'],
+    ['struck through', '- ~~Should W2 paginate with cursors?~~'],
+  ])('stays quiet when the open question is %s', (_label, item) => {
+    expect(check(new MesoPlanBuilder().withOpenQuestions(item).build())).toEqual([]);
+  });
+
+  it('stays quiet when the open questions section says None', () => {
+    const meso = new MesoPlanBuilder().withSection(3, 'Open questions', ['- None.'], 'W3: Sync Worker').build();
+    expect(check(meso)).toEqual([]);
+  });
+
+  it('stays quiet when the marker is inside code', () => {
+    const meso = new MesoPlanBuilder()
+      .withLines('W2 Data model', 'Use the `TBD` sentinel for unknown ratings.', '```ts', '// TODO: W2 handler', 'a ?? b', '```')
+      .build();
+    expect(check(meso)).toEqual([]);
+  });
+
+  it('stays quiet when the open point concerns another workstream', () => {
+    const meso = new MesoPlanBuilder()
+      .withLines('W3: Sync Worker', 'Polling interval: TBD')
+      .withLines('System overview', 'W20 hosting: TBD')
+      .withOpenQuestions('- Should W3 batch exports?')
+      .build();
+    expect(check(meso)).toEqual([]);
+  });
+
+  it('stays quiet when TBD or TODO is only part of a longer word', () => {
+    const meso = new MesoPlanBuilder().withLines('W2 Data model', 'See the TODOs board and TBDx notes.').build();
+    expect(check(meso)).toEqual([]);
+  });
+
+  it('stays quiet when there is no meso plan', () => {
+    expect(unresolvedDecision(contextFrom({ meso: null }))).toEqual([]);
+  });
+});
