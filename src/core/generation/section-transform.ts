@@ -1,0 +1,257 @@
+/**
+ * Streaming, line-buffered transform for one model unit: it turns the model's text into text that
+ * keeps the unit's skeleton intact. Only whole lines leave the transform, so a heading is never
+ * judged before its line is complete, and any split of the same text gives the same output.
+ *
+ * Rules, in the order a line meets them:
+ * - Fenced code (``` or ~~~, as `maskCode` sees it) passes through untouched; nothing inside is a heading.
+ * - A heading (ATX at any level, or a whole-line bold `**2.3.2 …**`) carrying the number of an expected
+ *   part not yet reached (or, for ATX headings without a number, its exact title) becomes the core's
+ *   heading line. Parts skipped on the way are inserted first: a model part with a `[!todo]` callout,
+ *   a core part with its `coreBody`.
+ * - Reaching a core-owned part writes its heading and body; the model's text is dropped until the next
+ *   expected heading.
+ * - Text before the first expected heading goes under the first model part (its heading is written
+ *   first, and any core parts before it with their bodies); a repeat of the unit's top heading before
+ *   any text is dropped.
+ * - Any other ATX heading at or above the skeleton's deepest level, including one for a part already
+ *   passed, is demoted to deepest+1 (or to bold text past level 6), so it never moves or breaks the
+ *   skeleton.
+ * - Every heading, the core's or a kept/demoted one of the model's, gets a blank line on each side.
+ * - A `---`/`===` line right after text gets a blank line first, so it cannot turn that text into a
+ *   setext heading. Runs of blank lines outside code collapse to one; leading and trailing blank lines go.
+ * - At `end`: an open fence is closed; for 'truncated'/'refused' a `[!warning]` callout marks where the
+ *   model stopped; the parts not reached are appended as above.
+ */
+import { deepestLevel, headingText, leadingNumber, titleKey, type PlanUnit, type UnitOutcome, type UnitPart } from './units';
+
+export interface SectionTransform {
+  /**
+   * Feeds model text; returns the text that is safe to write now (whole lines only). The first call
+   * (of `push` or `end`) starts with the unit's top heading, so `push('')` yields it before any model text.
+   */
+  push(delta: string): string;
+  /** Flushes the rest and closes the skeleton; the result always ends with a line break. */
+  end(outcome: UnitOutcome): string;
+}
+
+interface Fence {
+  ch: string;
+  len: number;
+}
+
+const FENCE = /^(?:>\s?)*\s{0,3}(`{3,}|~{3,})/;
+
+function openFence(line: string): Fence | null {
+  const m = FENCE.exec(line);
+  if (!m || !m[1]) return null;
+  // A backtick fence's info string cannot hold a backtick (matches maskCode).
+  if (m[1][0] === '`' && line.slice(m[0].length).includes('`')) return null;
+  return { ch: m[1][0]!, len: m[1].length };
+}
+
+function closesFence(line: string, fence: Fence): boolean {
+  const m = FENCE.exec(line);
+  return !!m && !!m[1] && m[1][0] === fence.ch && m[1].length >= fence.len && /^(?:>\s?)*\s{0,3}[`~]+\s*$/.test(line);
+}
+
+/** ATX heading: level and text, or null. Wider than Obsidian's own rule, never narrower. */
+function parseAtx(line: string): { level: number; text: string } | null {
+  const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/.exec(line);
+  if (!m || !m[1]) return null;
+  const text = (m[2] ?? '').replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
+  return { level: m[1].length, text };
+}
+
+/** A line that is nothing but bold text: `**2.3.2 Public Interfaces**` (trailing colon allowed). */
+function parseBoldLine(line: string): string | null {
+  const m = /^ {0,3}(\*\*|__)(.+?)\1[ \t]*:?[ \t]*$/.exec(line);
+  return m ? m[2]!.trim() : null;
+}
+
+const stripEmphasis = (s: string): string => s.replace(/^[*_]+/, '').replace(/[*_]+$/, '').trim();
+
+export function todoCallout(part: UnitPart): string {
+  const hint = part.hint ?? 'Write this part by hand, or generate the section again.';
+  return `> [!todo] Not written by the model\n> ${hint}`;
+}
+
+export function stoppedCallout(outcome: 'truncated' | 'refused'): string {
+  const why = outcome === 'truncated' ? 'it hit its output limit' : 'it declined to continue';
+  return `> [!warning] Section incomplete\n> The model stopped early (${why}), so this section is incomplete: the text above may end mid-sentence and the parts below it were not written by the model.`;
+}
+
+export function createSectionTransform(unit: PlanUnit): SectionTransform {
+  if (unit.kind !== 'model') throw new Error(`createSectionTransform: unit ${unit.key} is not a model unit`);
+  const parts = unit.parts;
+  const deepest = deepestLevel(unit);
+  const topText = unit.top ? headingText(unit.top.heading) : null;
+  const topNumber = topText ? leadingNumber(topText) : null;
+  const partTitles = parts.map((p) => titleKey(headingText(p.heading)));
+
+  let buf = '';
+  let out: string[] = [];
+  let started = false;
+  let ended = false;
+  let anyOutput = false;
+  let needBlank = false;
+  let fence: Fence | null = null;
+  let next = 0; // first part not yet written
+  let current = -1; // part whose body we are in
+  let dropping = false; // inside a core-owned part: model text is dropped
+  let modelWrote = false; // the model has put any line into the output (or reached a part)
+
+  const emitLine = (line: string): void => {
+    if (needBlank && anyOutput) out.push('\n');
+    needBlank = false;
+    out.push(line + '\n');
+    anyOutput = true;
+  };
+  const emitBlock = (text: string): void => {
+    needBlank = true;
+    emitLine(text);
+    needBlank = true;
+  };
+  const start = (): void => {
+    if (started) return;
+    started = true;
+    if (unit.top) emitBlock(unit.top.heading);
+  };
+
+  const writePart = (i: number, skipped: boolean): void => {
+    const p = parts[i]!;
+    emitBlock(p.heading);
+    if (p.owner === 'core') {
+      const body = (p.coreBody ?? '').replace(/\s+$/, '');
+      if (body !== '') emitBlock(body);
+    } else if (skipped) {
+      emitBlock(todoCallout(p));
+    }
+    current = i;
+    next = i + 1;
+    dropping = p.owner === 'core';
+  };
+  const reachPart = (j: number): void => {
+    for (let i = next; i < j; i++) writePart(i, true);
+    writePart(j, false);
+  };
+  /** Before model text lands outside any part, open the first model part (core parts before it included). */
+  const ensureInPart = (): void => {
+    if (parts.length === 0 || current >= 0) return;
+    const m = parts.findIndex((p, i) => i >= next && p.owner === 'model');
+    reachPart(m >= 0 ? m : parts.length - 1);
+  };
+
+  const matchPart = (text: string, atx: boolean): number => {
+    const num = leadingNumber(stripEmphasis(text));
+    if (num !== null) {
+      const j = parts.findIndex((p) => p.number === num);
+      return j >= next ? j : -1;
+    }
+    if (!atx) return -1;
+    const key = titleKey(text);
+    if (key === '') return -1;
+    return partTitles.findIndex((t, i) => i >= next && t === key);
+  };
+
+  const demote = (text: string): string | null => {
+    if (text === '') return null;
+    return deepest + 1 <= 6 ? `${'#'.repeat(deepest + 1)} ${text}` : `**${text}**`;
+  };
+
+  const processLine = (raw: string): void => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (fence) {
+      if (closesFence(line, fence)) fence = null;
+      if (!dropping) out.push(line + '\n');
+      return;
+    }
+    const opened = openFence(line);
+    if (opened) {
+      fence = opened;
+      if (dropping) return;
+      ensureInPart();
+      if (!dropping) {
+        emitLine(line);
+        modelWrote = true;
+      }
+      return;
+    }
+    const atx = parseAtx(line);
+    const bold = atx ? null : parseBoldLine(line);
+    const candidate = atx ? atx.text : bold;
+    if (candidate !== null) {
+      const j = matchPart(candidate, atx !== null);
+      if (j >= 0) {
+        reachPart(j);
+        modelWrote = true;
+        return;
+      }
+    }
+    if (atx) {
+      if (dropping) return;
+      const repeatsTop = topText !== null && (atx.text === topText || (topNumber !== null && leadingNumber(stripEmphasis(atx.text)) === topNumber));
+      if (repeatsTop && !modelWrote) return;
+      ensureInPart();
+      if (dropping) return;
+      // Headings keep a blank line on each side (a demoted bold line would otherwise join a paragraph).
+      const text = atx.level <= deepest ? demote(atx.text) : line;
+      if (text !== null) emitBlock(text);
+      modelWrote = true;
+      return;
+    }
+    if (line.trim() === '') {
+      if (!dropping && modelWrote) needBlank = true;
+      return;
+    }
+    if (dropping) return;
+    ensureInPart();
+    if (dropping) return;
+    if (/^ {0,3}(?:=+|-+)[ \t]*$/.test(line) && !needBlank) needBlank = true;
+    emitLine(line);
+    modelWrote = true;
+  };
+
+  const take = (): string => {
+    const s = out.join('');
+    out = [];
+    return s;
+  };
+
+  return {
+    push(delta: string): string {
+      if (ended) throw new Error(`section transform for ${unit.key}: push after end`);
+      start();
+      buf += delta;
+      let nl = buf.indexOf('\n');
+      if (nl >= 0) {
+        let from = 0;
+        while (nl >= 0) {
+          processLine(buf.slice(from, nl));
+          from = nl + 1;
+          nl = buf.indexOf('\n', from);
+        }
+        buf = buf.slice(from);
+      }
+      return take();
+    },
+    end(outcome: UnitOutcome): string {
+      if (ended) throw new Error(`section transform for ${unit.key}: end called twice`);
+      start();
+      ended = true;
+      if (buf !== '') processLine(buf);
+      buf = '';
+      if (fence) {
+        if (!dropping) out.push(fence.ch.repeat(fence.len) + '\n');
+        fence = null;
+      }
+      if (outcome !== 'complete') emitBlock(stoppedCallout(outcome));
+      for (let i = next; i < parts.length; i++) writePart(i, true);
+      if (parts.length === 0 && !modelWrote && outcome === 'complete') {
+        emitBlock('> [!todo] Not written by the model\n> The model returned no text for this section.');
+      }
+      if (!anyOutput) emitLine('');
+      return take();
+    },
+  };
+}

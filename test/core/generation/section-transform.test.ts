@@ -1,0 +1,284 @@
+import fc from 'fast-check';
+import { createSectionTransform } from '../../../src/core/generation/section-transform';
+import type { PlanUnit, UnitOutcome } from '../../../src/core/generation/units';
+import { contextUnit, flatUnit, linesOutsideFences, moduleUnit } from './units-fixture';
+
+function run(unit: PlanUnit, text: string, outcome: UnitOutcome = 'complete'): string {
+  const t = createSectionTransform(unit);
+  return t.push(text) + t.end(outcome);
+}
+
+const headingsOf = (text: string): string[] => linesOutsideFences(text).filter((l) => /^ {0,3}#{1,6}(\s|$)/.test(l));
+
+const FULL_MODULE = [
+  '#### 2.3.1 Purpose and Responsibilities',
+  '',
+  'Syncs notes.',
+  '',
+  '#### 2.3.2 Public Interfaces',
+  '',
+  '```ts',
+  'export function sync(): void;',
+  '```',
+  '',
+  '#### 2.3.3 Data Models',
+  'None.',
+  '#### 2.3.4 State Management',
+  'Stateless.',
+  '#### 2.3.5 Error Handling',
+  'Retries.',
+  '#### 2.3.6 Testing Requirements',
+  '- [ ] unit',
+  '#### 2.3.7 Success Criteria',
+  'Works.',
+  '',
+].join('\n');
+
+describe('createSectionTransform', () => {
+  const unit = moduleUnit(3, 'Sync client');
+
+  it('writes the top heading first, then the model text under the core headings', () => {
+    const out = run(unit, FULL_MODULE);
+    expect(out.startsWith('### 2.3 Sync client\n\n#### 2.3.1 Purpose and Responsibilities\n\nSyncs notes.\n')).toBe(true);
+    expect(headingsOf(out)).toEqual(['### 2.3 Sync client', ...unit.parts.map((p) => p.heading)]);
+    expect(out).toContain('```ts\nexport function sync(): void;\n```\n');
+    expect(out.endsWith('Works.\n')).toBe(true);
+  });
+
+  it('returns the top heading from push(\'\') before any model text', () => {
+    const t = createSectionTransform(unit);
+    expect(t.push('')).toBe('### 2.3 Sync client\n');
+  });
+
+  it('holds back a partial line until its line break arrives', () => {
+    const t = createSectionTransform(unit);
+    t.push('');
+    expect(t.push('#### 2.3.1 Purp')).toBe('');
+    expect(t.push('ose\nText that is not fin')).toBe('\n#### 2.3.1 Purpose and Responsibilities\n');
+    expect(t.push('ished\n')).toBe('\nText that is not finished\n');
+  });
+
+  it.each([
+    ['#### 2.3.2 public interfaces'],
+    ['### 2.3.2 Public interfaces'],
+    ['## 2.3.2. Interfaces'],
+    ['**2.3.2 Public Interfaces**'],
+    ['#### **2.3.2 Public Interfaces**'],
+    ['#### Public Interfaces'],
+    ['#### 2.3.2 Public Interfaces ##'],
+  ])('replaces the model heading %j by the core heading line', (modelHeading) => {
+    const out = run(unit, `#### 2.3.1 Purpose\nA\n${modelHeading}\nB\n`);
+    expect(out).toContain('#### 2.3.2 Public Interfaces\n\nB\n');
+    expect(out).not.toContain(modelHeading + '\n');
+  });
+
+  it('inserts skipped model parts with a todo callout before the part the model reached', () => {
+    const out = run(unit, '#### 2.3.1 Purpose\nA\n#### 2.3.4 State\nB\n');
+    expect(out).toContain(
+      '#### 2.3.2 Public Interfaces\n\n> [!todo] Not written by the model\n> Write this part by hand, or generate the section again.\n\n#### 2.3.3 Data Models\n\n> [!todo]',
+    );
+    expect(out.indexOf('#### 2.3.3 Data Models')).toBeLessThan(out.indexOf('#### 2.3.4 State Management'));
+    expect(out).toContain('#### 2.3.4 State Management\n\nB\n');
+  });
+
+  it('quotes the part hint in the todo callout when there is one', () => {
+    const u: PlanUnit = { ...unit, parts: unit.parts.map((p) => ({ ...p, hint: `Hint for ${p.number}.` })) };
+    expect(run(u, '#### 2.3.7 Success\nDone.\n')).toContain('> [!todo] Not written by the model\n> Hint for 2.3.1.\n');
+  });
+
+  it('writes core parts with their bodies and drops what the model wrote there', () => {
+    const out = run(contextUnit(), '### 1.1 Position\nFits.\n### 1.2 Upstream\nMODEL WORDS\n## Stray\nMORE\n### 1.3 Downstream\nX\n### 1.4 Contracts\nY\n');
+    expect(out).toBe(
+      [
+        '## 1. Context and Dependencies',
+        '',
+        '### 1.1 Workstream Position',
+        '',
+        'Fits.',
+        '',
+        '### 1.2 Upstream Dependencies',
+        '',
+        '- W1 Storage (complete)',
+        '',
+        '### 1.3 Downstream Consumers',
+        '',
+        '- W4 Reporting',
+        '',
+        '### 1.4 Cross-Workstream Contracts',
+        '',
+        'Y',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('inserts skipped core parts with their bodies', () => {
+    const out = run(contextUnit(), '### 1.1 Position\nFits.\n### 1.4 Contracts\nY\n');
+    expect(out).toContain('### 1.2 Upstream Dependencies\n\n- W1 Storage (complete)\n\n### 1.3 Downstream Consumers\n\n- W4 Reporting\n\n### 1.4');
+  });
+
+  it('puts text before the first expected heading under the first part', () => {
+    const out = run(unit, 'Intro sentence.\n#### 2.3.2 Interfaces\nB\n');
+    expect(out.startsWith('### 2.3 Sync client\n\n#### 2.3.1 Purpose and Responsibilities\n\nIntro sentence.\n\n#### 2.3.2 Public Interfaces\n')).toBe(true);
+  });
+
+  it('drops a repeat of the top heading before any text, and leading blank lines', () => {
+    const out = run(unit, '\n\n### 2.3 Sync Client\n\n#### 2.3.1 Purpose\nA\n');
+    expect(out.startsWith('### 2.3 Sync client\n\n#### 2.3.1 Purpose and Responsibilities\n\nA\n')).toBe(true);
+  });
+
+  it('keeps text of a unit without parts under its top heading', () => {
+    expect(run(flatUnit(), '**Purpose:** things\n\n\n**Scope:** more\n')).toBe('## Executive Summary\n\n**Purpose:** things\n\n**Scope:** more\n');
+  });
+
+  it('demotes other headings at or above the deepest level, and keeps deeper ones', () => {
+    const out = run(unit, '#### 2.3.1 Purpose\n## Big\n#### Same level\n##### Deeper\n');
+    expect(out).toContain('##### Big\n');
+    expect(out).toContain('##### Same level\n');
+    expect(out).toContain('##### Deeper\n');
+    expect(headingsOf(out).filter((h) => /^#{1,4} /.test(h))).toEqual(['### 2.3 Sync client', ...unit.parts.map((p) => p.heading)]);
+  });
+
+  it('turns a heading into bold text when demoting would pass level 6', () => {
+    const deep: PlanUnit = {
+      key: 'deep',
+      kind: 'model',
+      top: { heading: '##### 9.9 Deep', level: 5 },
+      parts: [{ number: '9.9.1', heading: '###### 9.9.1 Leaf', level: 6, owner: 'model' }],
+      label: 'Deep',
+    };
+    expect(run(deep, '###### 9.9.1 Leaf\n# Title\n')).toContain('\n**Title**\n');
+  });
+
+  it('never treats lines inside fenced code as headings', () => {
+    const out = run(unit, '#### 2.3.1 Purpose\n~~~md\n#### 2.3.2 Public Interfaces\n## Not a heading\n~~~\n');
+    expect(out).toContain('~~~md\n#### 2.3.2 Public Interfaces\n## Not a heading\n~~~\n');
+    // 2.3.2 was not reached: it is appended after the code block with a todo.
+    expect(out.indexOf('~~~\n')).toBeLessThan(out.lastIndexOf('#### 2.3.2 Public Interfaces\n\n> [!todo]'));
+  });
+
+  it('demotes a heading for a part already passed instead of reordering', () => {
+    const out = run(unit, '#### 2.3.1 Purpose\nA\n#### 2.3.3 Data\nB\n#### 2.3.2 Interfaces\nC\n');
+    expect(out).toContain('##### 2.3.2 Interfaces\n\nC\n');
+    const order = headingsOf(out).filter((h) => h.startsWith('#### '));
+    expect(order).toEqual(unit.parts.map((p) => p.heading));
+  });
+
+  it('appends the parts not reached at the end, each with a todo callout', () => {
+    const out = run(unit, '#### 2.3.1 Purpose\nA\n');
+    for (const p of unit.parts.slice(1)) expect(out).toContain(`${p.heading}\n\n> [!todo] Not written by the model\n`);
+    expect(out.match(/\[!todo\]/g)).toHaveLength(6);
+  });
+
+  it.each([
+    ['truncated', 'it hit its output limit'],
+    ['refused', 'it declined to continue'],
+  ] as const)('marks a %s section with a warning where the model stopped', (outcome, words) => {
+    const out = run(unit, '#### 2.3.1 Purpose\nHalf a sent', outcome);
+    expect(out).toContain(`Half a sent\n\n> [!warning] Section incomplete\n> The model stopped early (${words})`);
+    expect(out.indexOf('[!warning]')).toBeLessThan(out.indexOf('#### 2.3.2'));
+  });
+
+  it('closes a fence the model left open', () => {
+    const out = run(unit, '#### 2.3.1 Purpose\n```ts\nconst a = 1;\n', 'truncated');
+    expect(out).toContain('```ts\nconst a = 1;\n```\n\n> [!warning]');
+    expect(headingsOf(out)).toContain('#### 2.3.7 Success Criteria');
+  });
+
+  it('separates a --- line from the text above so it cannot make a setext heading', () => {
+    const out = run(unit, '#### 2.3.1 Purpose\nSome text\n---\nMore\n');
+    expect(out).toContain('Some text\n\n---\nMore\n');
+  });
+
+  it('writes CRLF input with LF line breaks', () => {
+    expect(run(unit, '#### 2.3.1 Purpose\r\nA\r\n')).toContain('#### 2.3.1 Purpose and Responsibilities\n\nA\n');
+  });
+
+  it('writes a todo under a part-less unit when the model wrote nothing', () => {
+    expect(run(flatUnit(), '')).toBe('## Executive Summary\n\n> [!todo] Not written by the model\n> The model returned no text for this section.\n');
+  });
+
+  it('refuses a core unit and calls after end', () => {
+    expect(() => createSectionTransform({ key: 'c', kind: 'core', coreText: 'x', parts: [], label: 'c' })).toThrow();
+    const t = createSectionTransform(unit);
+    t.end('complete');
+    expect(() => t.push('x')).toThrow();
+    expect(() => t.end('complete')).toThrow();
+  });
+});
+
+describe('createSectionTransform properties', () => {
+  const units = [moduleUnit(3, 'Sync client'), contextUnit(), flatUnit()];
+  const lineArb = fc.oneof(
+    fc.constantFrom(
+      '#### 2.3.1 Purpose',
+      '#### 2.3.2 Public Interfaces',
+      '### 2.3.3 Data',
+      '**2.3.4 State Management**',
+      '#### Error Handling',
+      '## 2.3.6',
+      '#### 2.3.7 Success Criteria',
+      '### 2.3 Sync client',
+      '### 1.1 Position',
+      '### 1.2 Upstream Dependencies',
+      '### 1.3 Downstream',
+      '## 1.4 Contracts',
+      '## Executive Summary',
+      '# Stray',
+      '##### Deep',
+      '```ts',
+      '```',
+      '~~~',
+      '````',
+      '---',
+      '===',
+      '',
+      '> quote',
+      '- item',
+      'plain text',
+    ),
+    fc.string({ maxLength: 12 }),
+  );
+  const textArb = fc.tuple(fc.array(lineArb, { maxLength: 30 }), fc.boolean()).map(([lines, nl]) => lines.join('\n') + (nl ? '\n' : ''));
+  const outcomeArb = fc.constantFrom<UnitOutcome>('complete', 'truncated', 'refused');
+
+  it('gives the same output for any split of the text into deltas', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...units), textArb, fc.array(fc.nat(), { maxLength: 10 }), outcomeArb, (unit, text, cuts, outcome) => {
+        const points = [...new Set(cuts.map((c) => c % (text.length + 1)))].sort((a, b) => a - b);
+        const t = createSectionTransform(unit);
+        let out = '';
+        let prev = 0;
+        for (const p of [...points, text.length]) {
+          out += t.push(text.slice(prev, p));
+          prev = p;
+        }
+        out += t.end(outcome);
+        expect(out).toBe(run(unit, text, outcome));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('always ends with a line break and holds every expected heading once, in order', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...units), textArb, outcomeArb, (unit, text, outcome) => {
+        const out = run(unit, text, outcome);
+        expect(out.endsWith('\n')).toBe(true);
+        const expected = [unit.top!.heading, ...unit.parts.map((p) => p.heading)];
+        const found = linesOutsideFences(out).filter((l) => expected.includes(l));
+        expect(found).toEqual(expected);
+        // Nothing the model wrote outside code may sit at or above the skeleton's deepest level.
+        const deepest = Math.max(unit.top!.level, ...unit.parts.map((p) => p.level));
+        const shallow = linesOutsideFences(out).filter((l) => {
+          const m = /^ {0,3}(#{1,6})(\s|$)/.exec(l);
+          return m && m[1]!.length <= deepest && !expected.includes(l);
+        });
+        expect(shallow).toEqual([]);
+        // Everything the core writes is outside code.
+        expect(linesOutsideFences(out).join('\n').length).toBeGreaterThan(0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
