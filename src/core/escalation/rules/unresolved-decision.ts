@@ -132,7 +132,7 @@ function hitsIn(
     hits.push({
       line: n,
       why: `marked ${marker.label}`,
-      question: `What has been decided where line ${n} says ${marker.label} ("${quote}")?`,
+      question: `What was decided for "${quote}" (line ${n}, marked ${marker.label})?`,
     });
   }
   return hits.sort((a, b) => a.line - b.line);

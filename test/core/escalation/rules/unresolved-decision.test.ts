@@ -15,7 +15,7 @@ describe('unresolved-decision', () => {
     expect(e!.mesoSection).toBe(`[[${MESO_LINK}#W2 Data model]]`);
     expect(e!.evidence).toEqual([`${MESO_PATH} line ${line}: "Photo retention period: TBD." (marked TBD)`]);
     expect(e!.blocker).toBe('The meso plan leaves a decision open in "W2 Data model" that W2 depends on, so its plan would have to guess.');
-    expect(e!.questions[0]).toContain(`line ${line} says TBD`);
+    expect(e!.questions).toEqual([`What was decided for "Photo retention period: TBD." (line ${line}, marked TBD)?`]);
   });
 
   it('escalates when a lower-case todo sits under a sub-heading of the workstream\'s section', () => {
