@@ -76,6 +76,7 @@ export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<
     mesoMentions: ctx.mesoMentions,
     meso: meso ? { path: meso.path, text: meso.text, headings: meso.meta.headings } : null,
     mesoLinkTarget: ctx.mesoLinkTarget,
+    wbsSource: ctx.set.notes.micro ? { path: ctx.set.notes.micro.path, text: ctx.set.notes.micro.text } : undefined,
   });
   if (escalations.length > 0 || !meso || ctx.mesoLinkTarget === null) {
     return writeEscalation(deps, ctx, { id, name, escalations, created, project, warnings });

@@ -22,7 +22,7 @@ export interface Wikilink {
 export function parseWikilinks(text: string): Wikilink[] {
   const masked = maskCode(text);
   const links: Wikilink[] = [];
-  const re = /(!?)\[\[([^\[\]\n]*?)\]\]/g;
+  const re = /(!?)\[\[([^[\]\n]*?)\]\]/g;
   let m: RegExpExecArray | null;
   let line = 1;
   let lineScan = 0;
