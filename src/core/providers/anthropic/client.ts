@@ -1,0 +1,45 @@
+/**
+ * Builds the SDK client the planner uses. The key and the base URL are always passed explicitly, so a
+ * user's shell `ANTHROPIC_API_KEY` / `ANTHROPIC_BASE_URL` never redirects the plugin (Obsidian's
+ * renderer has `process.env`).
+ */
+import Anthropic from '@anthropic-ai/sdk';
+
+export type AnthropicClient = Anthropic;
+
+export const DEFAULT_BASE_URL = 'https://api.anthropic.com';
+/** The SDK retries before the headers: 3 retries means a call survives three failed attempts in a row. */
+export const MIN_MAX_RETRIES = 3;
+
+export interface ClientOptions {
+  apiKey: string;
+  /** Empty or missing means the public API. */
+  baseURL?: string;
+  /** Defaults to the global `fetch`. */
+  fetch?: typeof fetch;
+  /** True inside Obsidian (a browser-like renderer): sends the direct-browser-access header. @default false */
+  browser?: boolean;
+  /** Retries before the response headers; raised to at least 3. @default 3 */
+  maxRetries?: number;
+  /** Wait for the response headers per attempt, in ms. @default the SDK's 600 000 */
+  timeoutMs?: number;
+}
+
+export function createAnthropicClient(options: ClientOptions): AnthropicClient {
+  const baseURL = options.baseURL && options.baseURL.trim() !== '' ? options.baseURL.trim().replace(/\/+$/, '') : DEFAULT_BASE_URL;
+  return new Anthropic({
+    apiKey: options.apiKey,
+    baseURL,
+    maxRetries: Math.max(MIN_MAX_RETRIES, options.maxRetries ?? MIN_MAX_RETRIES),
+    dangerouslyAllowBrowser: options.browser ?? false,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
+  });
+}
+
+/** Model ids the key may use, for the settings' model picker. Throws SDK errors (translate them with `translateError`). */
+export async function listModels(client: AnthropicClient): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const model of client.models.list()) ids.push(model.id);
+  return ids;
+}
