@@ -1,0 +1,222 @@
+/**
+ * Writes concurrently generated units into the note append-only, in document order. The first
+ * unfinished unit (the cursor) streams live; later units buffer in memory and are flushed the
+ * moment the cursor reaches them. Appends are batched: at most one sink write starts per
+ * `minIntervalMs`, and each write carries only new text, so writing a note costs O(its size).
+ */
+import { utf8Length, type NoteSink, type Timers } from './timers';
+
+export interface OrderedWriterOptions {
+  /** Unit keys in document order. */
+  keys: readonly string[];
+  sink: NoteSink;
+  timers: Timers;
+  /** Least time between the starts of two sink writes. @default 100 (about ten writes a second) @unit ms */
+  minIntervalMs?: number;
+  /** Characters already in the note before the first unit (a resumed run). @default 0 */
+  startOffset?: number;
+  /** The note's last characters before the first unit, to decide the blank line before it. @default '' */
+  noteTail?: string;
+  /** Called as each sink write starts, with its UTF-8 size. */
+  onWrite?(bytes: number): void;
+  /** Called once when a sink write fails; the writer writes nothing after that. */
+  onError?(error: unknown): void;
+}
+
+export interface InterruptResult {
+  /** Note offset (characters) where the last complete unit of the document's finished prefix ends. */
+  keepOffset: number;
+  /** Note offset (characters) up to which text reached the sink; more than `keepOffset` means the caller truncates once. */
+  writtenOffset: number;
+}
+
+export interface OrderedWriter {
+  /** Adds text to a unit (in the unit's own order). Throws for a unit that is finished or unknown. */
+  write(key: string, text: string): void;
+  /** Marks a unit complete; when it is the cursor, the cursor moves on and buffered text flushes. */
+  finish(key: string): void;
+  /** Writes everything queued now (not waiting for the interval) and waits for the sink. */
+  close(): Promise<void>;
+  /** Drops the text of unfinished units, writes queued text only up to `keepOffset`, and stops. */
+  interrupt(): Promise<InterruptResult>;
+  /** Keys of the finished prefix of the document, in order. */
+  completeKeys(): string[];
+  /** Note offset (characters) at the end of the finished prefix. */
+  keepOffset(): number;
+  readonly bytesWritten: number;
+  readonly charsWritten: number;
+  readonly writeCount: number;
+  /** The sink's failure, if any. */
+  readonly error: unknown;
+}
+
+/** Blank line between units: what to add after `tail` so the next unit starts after a blank line. */
+function separatorAfter(tail: string): string {
+  if (tail === '' || tail.endsWith('\n\n')) return '';
+  return tail.endsWith('\n') ? '\n' : '\n\n';
+}
+
+export function createOrderedWriter(options: OrderedWriterOptions): OrderedWriter {
+  const { keys, sink, timers } = options;
+  const minInterval = options.minIntervalMs ?? 100;
+  const index = new Map<string, number>();
+  keys.forEach((k, i) => {
+    if (index.has(k)) throw new Error(`ordered writer: duplicate key '${k}'`);
+    index.set(k, i);
+  });
+  const n = keys.length;
+  const finished = new Array<boolean>(n).fill(false);
+  const opened = new Array<boolean>(n).fill(false);
+  const buffers: string[][] = keys.map(() => []);
+
+  let cursor = 0;
+  let pending = '';
+  let docLength = options.startOffset ?? 0; // note length once everything queued is written
+  let writtenOffset = docLength; // note length the sink has been asked to reach
+  let completeEnd = docLength;
+  let tail = (options.noteTail ?? '').slice(-2);
+  let lastWriteAt = -Infinity;
+  let timer: { handle: unknown } | null = null;
+  let inFlight: Promise<void> | null = null;
+  let stopped = false;
+  let error: unknown = null;
+  let bytesWritten = 0;
+  let charsWritten = 0;
+  let writeCount = 0;
+
+  const queue = (text: string): void => {
+    if (text === '') return;
+    if (!opened[cursor]) {
+      opened[cursor] = true;
+      // A unit with text always starts after a blank line, unless the note is still empty.
+      const sep = docLength > 0 || tail !== '' ? separatorAfter(tail === '' ? 'x' : tail) : '';
+      pending += sep;
+      docLength += sep.length;
+      tail = (tail + sep).slice(-2);
+    }
+    pending += text;
+    docLength += text.length;
+    tail = (tail + text).slice(-2);
+  };
+
+  const startWrite = (): void => {
+    if (pending === '' || error !== null) return;
+    const text = pending;
+    pending = '';
+    writtenOffset += text.length;
+    lastWriteAt = timers.now();
+    const bytes = utf8Length(text);
+    writeCount++;
+    bytesWritten += bytes;
+    charsWritten += text.length;
+    options.onWrite?.(bytes);
+    inFlight = sink.append(text).then(
+      () => {
+        inFlight = null;
+        schedule();
+      },
+      (e: unknown) => {
+        inFlight = null;
+        if (error === null) {
+          error = e;
+          options.onError?.(e);
+        }
+      },
+    );
+  };
+
+  const schedule = (): void => {
+    if (stopped || error !== null || pending === '' || inFlight !== null || timer !== null) return;
+    const wait = lastWriteAt + minInterval - timers.now();
+    if (wait <= 0) {
+      startWrite();
+      return;
+    }
+    timer = {
+      handle: timers.setTimer(() => {
+        timer = null;
+        if (!stopped && inFlight === null) startWrite();
+        else schedule();
+      }, wait),
+    };
+  };
+
+  const cancelTimer = (): void => {
+    if (timer) timers.clearTimer(timer.handle);
+    timer = null;
+  };
+
+  const indexOf = (key: string): number => {
+    const i = index.get(key);
+    if (i === undefined) throw new Error(`ordered writer: unknown unit '${key}'`);
+    return i;
+  };
+
+  /** Waits for in-flight writes (including ones they chain) to settle. */
+  const drain = async (): Promise<void> => {
+    while (inFlight !== null) await inFlight;
+  };
+
+  return {
+    write(key: string, text: string): void {
+      const i = indexOf(key);
+      if (stopped) throw new Error(`ordered writer: write to '${key}' after stop`);
+      if (finished[i]) throw new Error(`ordered writer: write to '${key}' after finish`);
+      if (i === cursor) {
+        queue(text);
+        schedule();
+      } else if (text !== '') buffers[i]!.push(text);
+    },
+    finish(key: string): void {
+      const i = indexOf(key);
+      if (stopped) throw new Error(`ordered writer: finish of '${key}' after stop`);
+      if (finished[i]) throw new Error(`ordered writer: '${key}' finished twice`);
+      finished[i] = true;
+      while (cursor < n && finished[cursor]) {
+        completeEnd = docLength;
+        cursor++;
+        if (cursor < n) {
+          for (const chunk of buffers[cursor]!) queue(chunk);
+          buffers[cursor] = [];
+        }
+      }
+      schedule();
+    },
+    async close(): Promise<void> {
+      for (;;) {
+        await drain();
+        cancelTimer();
+        if (pending === '' || error !== null) break;
+        startWrite();
+      }
+      stopped = true;
+    },
+    async interrupt(): Promise<InterruptResult> {
+      stopped = true;
+      cancelTimer();
+      await drain();
+      for (let i = cursor; i < n; i++) buffers[i] = [];
+      const keep = completeEnd - writtenOffset;
+      pending = keep > 0 ? pending.slice(0, keep) : '';
+      if (pending !== '') {
+        startWrite();
+        await drain();
+      }
+      return { keepOffset: completeEnd, writtenOffset };
+    },
+    completeKeys: () => keys.slice(0, cursor),
+    keepOffset: () => completeEnd,
+    get bytesWritten() {
+      return bytesWritten;
+    },
+    get charsWritten() {
+      return charsWritten;
+    },
+    get writeCount() {
+      return writeCount;
+    },
+    get error() {
+      return error;
+    },
+  };
+}
