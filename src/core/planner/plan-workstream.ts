@@ -10,9 +10,7 @@ import type { ReadinessReport } from '../contracts/readiness';
 import type { PlanInput } from '../contracts/plan-input';
 import type { Clock } from '../clock';
 import { isoDate } from '../clock';
-import { detectEscalations } from '../escalation/detect-escalations';
 import { renderEscalationNote } from '../escalation/render-escalation';
-import { computeScope } from '../scope/compute-scope';
 import { deriveOutline } from '../plan/derive-outline';
 import { renderOfflineDraft } from '../providers/offline/offline-draft';
 import { escalationNotePath, planNotePath } from '../writer/note-paths';
@@ -20,8 +18,7 @@ import { backupNote, createNote } from '../writer/write-note';
 import { linkPlanFromMeso, markEscalationResolved } from '../writer/link-back';
 import { checkNote } from './check-note';
 import type { PlanningContext } from './planning-context';
-import { knownIds, loadPlanningContext, parseWorkstreamArg, workstreamName } from './planning-context';
-import { projectIdentity } from './project-identity';
+import { preparePlan } from './prepare-plan';
 
 export interface PlanRequest {
   /** As the user typed it: `W2`, `w2`, `Workstream 2`. */
@@ -54,33 +51,15 @@ export type PlanOutcome =
  * escalate when the inputs cannot carry a plan, else write the draft, check it and link it back.
  */
 export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<Result<PlanOutcome, PlannerError>> {
-  const idArg = parseWorkstreamArg(req.workstream);
-  if (!idArg.ok) return idArg;
-  const id = idArg.value;
   const { vault, settings, clock } = deps;
-
-  const loaded = await loadPlanningContext(vault, settings, { project: req.project });
-  if (!loaded.ok) return loaded;
-  const ctx = loaded.value;
-  const ws = ctx.wbs.workstreams.find((w) => w.id === id);
-  if (!ws) return err({ kind: 'unknown-workstream', id, known: knownIds(ctx.wbs) });
-  const name = workstreamName(ws, id, ctx.mesoMentions);
-  const warnings = [...ctx.warnings];
+  const prepared = await preparePlan(vault, settings, req);
+  if (!prepared.ok) return prepared;
+  const p = prepared.value;
   const created = isoDate(clock.now());
-  const project = projectIdentity(ctx.set);
-  const meso = ctx.set.notes.meso;
-
-  const escalations = detectEscalations({
-    workstreamId: id,
-    wbs: ctx.wbs,
-    mesoMentions: ctx.mesoMentions,
-    meso: meso ? { path: meso.path, text: meso.text, headings: meso.meta.headings } : null,
-    mesoLinkTarget: ctx.mesoLinkTarget,
-    wbsSource: ctx.set.notes.micro ? { path: ctx.set.notes.micro.path, text: ctx.set.notes.micro.text } : undefined,
-  });
-  if (escalations.length > 0 || !meso || ctx.mesoLinkTarget === null) {
-    return writeEscalation(deps, ctx, { id, name, escalations, created, project, warnings });
+  if (p.kind === 'blocked') {
+    return writeEscalation(deps, p.ctx, { id: p.id, name: p.name, escalations: p.escalations, created, project: p.project, warnings: p.warnings });
   }
+  const { id, scope, meso, warnings } = p;
 
   const target = planNotePath(settings, id);
   let backup: string | null = null;
@@ -91,19 +70,13 @@ export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<
     backup = saved.value;
   }
 
-  const scope = computeScope({
-    wbs: ctx.wbs,
-    workstreamId: id,
-    meso: { path: meso.path, text: meso.text, headings: meso.meta.headings },
-    mesoLinkTarget: ctx.mesoLinkTarget,
-  });
   const input: PlanInput = {
-    scope: { ...scope, workstream: { ...scope.workstream, name } },
-    wbs: ctx.wbs,
-    outline: deriveOutline(scope, ctx.wbs),
-    projectName: project.name,
-    projectLink: project.link,
-    sourcePlanLink: `[[${ctx.mesoLinkTarget}]]`,
+    scope,
+    wbs: p.ctx.wbs,
+    outline: deriveOutline(scope, p.ctx.wbs),
+    projectName: p.project.name,
+    projectLink: p.project.link,
+    sourcePlanLink: `[[${p.mesoLinkTarget}]]`,
     created,
     mesoVersion: mesoVersion(meso.meta.frontmatter),
   };

@@ -1,0 +1,89 @@
+import type { Result } from '../result';
+import { err, ok } from '../result';
+import type { VaultPort } from '../vault/vault-port';
+import type { Settings } from '../contracts/settings';
+import type { PlannerError } from '../contracts/errors';
+import type { PlannerWarning, PlanningNote } from '../contracts/planning-set';
+import type { Escalation } from '../contracts/escalation';
+import type { WorkstreamScope } from '../contracts/scope';
+import { detectEscalations } from '../escalation/detect-escalations';
+import { computeScope } from '../scope/compute-scope';
+import type { PlanningContext } from './planning-context';
+import { knownIds, loadPlanningContext, parseWorkstreamArg, workstreamName } from './planning-context';
+import type { ProjectIdentity } from './project-identity';
+import { projectIdentity } from './project-identity';
+
+interface PreparedBase {
+  id: string;
+  name: string;
+  ctx: PlanningContext;
+  project: ProjectIdentity;
+  warnings: PlannerWarning[];
+}
+
+/** Either the inputs carry a plan (with its scope), or they block it (with the escalations). */
+export type PreparedPlan =
+  | (PreparedBase & { kind: 'blocked'; escalations: Escalation[] })
+  | (PreparedBase & { kind: 'ready'; scope: WorkstreamScope; meso: PlanningNote; mesoLinkTarget: string });
+
+/**
+ * Everything before generation: the id, the planning set, the WBS, the escalation rules and,
+ * when nothing blocks, the workstream's scope. Reads only; writes nothing.
+ */
+export async function preparePlan(
+  vault: VaultPort,
+  settings: Settings,
+  req: { workstream: string; project?: string },
+): Promise<Result<PreparedPlan, PlannerError>> {
+  const idArg = parseWorkstreamArg(req.workstream);
+  if (!idArg.ok) return idArg;
+  const id = idArg.value;
+  const loaded = await loadPlanningContext(vault, settings, { project: req.project });
+  if (!loaded.ok) return loaded;
+  const ctx = loaded.value;
+  const ws = ctx.wbs.workstreams.find((w) => w.id === id);
+  if (!ws) return err({ kind: 'unknown-workstream', id, known: knownIds(ctx.wbs) });
+  const base: PreparedBase = {
+    id,
+    name: workstreamName(ws, id, ctx.mesoMentions),
+    ctx,
+    project: projectIdentity(ctx.set),
+    warnings: [...ctx.warnings],
+  };
+  const meso = ctx.set.notes.meso;
+  const micro = ctx.set.notes.micro;
+  const escalations = detectEscalations({
+    workstreamId: id,
+    wbs: ctx.wbs,
+    mesoMentions: ctx.mesoMentions,
+    meso: meso ? { path: meso.path, text: meso.text, headings: meso.meta.headings } : null,
+    mesoLinkTarget: ctx.mesoLinkTarget,
+    wbsSource: micro ? { path: micro.path, text: micro.text } : undefined,
+  });
+  if (escalations.length > 0 || !meso || ctx.mesoLinkTarget === null) return ok({ ...base, kind: 'blocked', escalations });
+  const scope = computeScope({
+    wbs: ctx.wbs,
+    workstreamId: id,
+    meso: { path: meso.path, text: meso.text, headings: meso.meta.headings },
+    mesoLinkTarget: ctx.mesoLinkTarget,
+  });
+  return ok({
+    ...base,
+    kind: 'ready',
+    // The plan shows the workstream's name even when only the meso plan states it.
+    scope: { ...scope, workstream: { ...scope.workstream, name: base.name } },
+    meso,
+    mesoLinkTarget: ctx.mesoLinkTarget,
+  });
+}
+
+/** What still blocks a workstream (empty when it can be planned): the plugin's "Re-check". */
+export async function recheckEscalations(
+  vault: VaultPort,
+  settings: Settings,
+  req: { workstream: string; project?: string },
+): Promise<Result<Escalation[], PlannerError>> {
+  const prepared = await preparePlan(vault, settings, req);
+  if (!prepared.ok) return prepared;
+  return ok(prepared.value.kind === 'blocked' ? prepared.value.escalations : []);
+}
