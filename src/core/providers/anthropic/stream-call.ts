@@ -11,12 +11,9 @@ import type { Middleware } from '@anthropic-ai/sdk/core/middleware';
 import type { AnthropicClient } from './client';
 import { isPipelineRetryable, STALLED, translateError, type AnthropicFailure } from './errors';
 import type { RequestParams } from './requests';
+import type { Timers } from '../../generation/timers';
 
-/** Timers come in from the adapter (the core never calls `setTimeout`). */
-export interface Timers {
-  set(fn: () => void, ms: number): unknown;
-  clear(handle: unknown): void;
-}
+export type { Timers };
 
 export interface StreamCallDeps {
   client: AnthropicClient;
@@ -58,11 +55,11 @@ export function sleep(timers: Timers, ms: number, signal: AbortSignal): Promise<
   return new Promise((resolve) => {
     if (signal.aborted || ms <= 0) return resolve();
     const done = (): void => {
-      timers.clear(handle);
+      timers.clearTimer(handle);
       signal.removeEventListener('abort', done);
       resolve();
     };
-    const handle = timers.set(done, ms);
+    const handle = timers.setTimer(done, ms);
     signal.addEventListener('abort', done, { once: true });
   });
 }
@@ -102,8 +99,8 @@ async function* attempt(deps: StreamCallDeps, params: RequestParams, signal: Abo
   let timer: unknown;
   let armed = false;
   const arm = (): void => {
-    if (timer !== undefined) deps.timers.clear(timer);
-    timer = deps.timers.set(() => {
+    if (timer !== undefined) deps.timers.clearTimer(timer);
+    timer = deps.timers.setTimer(() => {
       stalled = true;
       controller.abort();
     }, idleMs);
@@ -130,7 +127,7 @@ async function* attempt(deps: StreamCallDeps, params: RequestParams, signal: Abo
     if (signal.aborted) throw CANCELLED;
     throw translateError(e, { model: params.model, apiKey: deps.apiKey });
   } finally {
-    if (timer !== undefined) deps.timers.clear(timer);
+    if (timer !== undefined) deps.timers.clearTimer(timer);
     signal.removeEventListener('abort', onAbort);
     if (!stream.ended) controller.abort();
   }

@@ -15,8 +15,9 @@ export const API_KEY = 'sk-ant-api03-TESTKEY-abcdef0123456789-do-not-leak';
 export const TEMPLATE = readFileSync(join(__dirname, '..', '..', '..', '..', 'src', 'prompts', 'planner-instructions.md'), 'utf8');
 
 export const realTimers: Timers = {
-  set: (fn, ms) => setTimeout(fn, ms),
-  clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  now: () => performance.now(),
+  setTimer: (fn, ms) => setTimeout(fn, ms),
+  clearTimer: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
 };
 
 const note = (role: Role, path: string, text: string): PlanningNote => ({
