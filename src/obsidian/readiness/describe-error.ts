@@ -1,0 +1,64 @@
+/**
+ * The panel's one-sentence messages for the core's errors. Unlike the CLI's, they point at the
+ * plugin's settings and commands, never at command-line flags.
+ */
+import type { PlannerError } from '../../core/contracts/errors';
+import { ROLE_LABELS } from '../../core/contracts/settings';
+import { assertNever } from '../../core/result';
+
+export function describePanelError(e: PlannerError): string {
+  switch (e.kind) {
+    case 'bad-workstream-id':
+      return `"${e.input}" is not a workstream id such as W2.`;
+    case 'unknown-workstream':
+      return e.known.length === 0
+        ? `${e.id} is not in the work breakdown, which defines no workstreams: check the WBS in the overall micro-level plan.`
+        : `${e.id} is not in the work breakdown (known: ${e.known.join(', ')}).`;
+    case 'missing-note':
+      return e.path
+        ? `The ${ROLE_LABELS[e.role]} was not found at ${e.path}: fix its path in the plugin settings or create the note.`
+        : `No ${ROLE_LABELS[e.role]} was found: set its path in the plugin settings, link it from the project note or tag it.`;
+    case 'unreadable-note': {
+      const what = e.role ? `The ${ROLE_LABELS[e.role]} (${e.file})` : e.file;
+      switch (e.reason) {
+        case 'missing':
+          return `${what} does not exist.`;
+        case 'is-folder':
+          return `${what} is a folder, not a note.`;
+        case 'binary':
+          return `${what} is not a text file.`;
+        case 'not-utf8':
+          return `${what} is not valid UTF-8 (first bad character on line ${e.line ?? '?'}).`;
+        default:
+          return assertNever(e.reason);
+      }
+    }
+    case 'ambiguous-role':
+      return `Several notes could be the ${ROLE_LABELS[e.role]} (${e.candidates.join(', ')}): choose one in the plugin settings.`;
+    case 'ambiguous-project':
+      return `This vault holds several project notes (${e.candidates.join(', ')}): choose one in the plugin settings.`;
+    case 'project-not-found':
+      return `The project note ${e.path} was not found: fix it in the plugin settings.`;
+    case 'plan-exists':
+      return `${e.file} already exists.`;
+    case 'nothing-to-resume':
+      return `${e.file} has nothing to resume.`;
+    case 'write-failed':
+      return `Could not write ${e.file} (${e.detail}).`;
+    case 'bad-frontmatter':
+      return `The frontmatter of ${e.file} does not parse at line ${e.line}: ${e.detail}`;
+    case 'bad-settings':
+      return `The plugin settings were not used (${e.detail}).`;
+    case 'note-not-a-plan':
+      return `${e.file} is not a workstream plan: ${e.detail}.`;
+    default:
+      return assertNever(e);
+  }
+}
+
+/** A bug reached the panel: one sentence for the user (the details go to the developer console). */
+export function describeUnexpected(e: unknown): string {
+  const message = e instanceof Error ? e.message : String(e);
+  const first = message.split('\n')[0]?.trim() ?? '';
+  return first === '' ? 'The readiness panel could not be updated.' : `The readiness panel could not be updated: ${first.replace(/\.$/, '')}.`;
+}

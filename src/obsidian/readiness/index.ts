@@ -1,0 +1,3 @@
+export { ReadinessView, READINESS_VIEW_TYPE, READINESS_VIEW_ICON, REFRESH_DEBOUNCE_MS } from './ReadinessView';
+export type { ReadinessViewDeps, PlanProgressSource, PanelState } from './ReadinessView';
+export { activateReadinessView, openNoteAtLine } from './activate';
