@@ -33,6 +33,11 @@ export interface InterruptResult {
 export interface OrderedWriter {
   /** Adds text to a unit (in the unit's own order). Throws for a unit that is finished or unknown. */
   write(key: string, text: string): void;
+  /**
+   * Forgets a unit's text so far (its call is being retried from the start). For the unit that is
+   * streaming live, text that already reached the note is cut back with one `sink.truncate`.
+   */
+  discard(key: string): void;
   /** Marks a unit complete; when it is the cursor, the cursor moves on and buffered text flushes. */
   finish(key: string): void;
   /** Writes everything queued now (not waiting for the interval) and waits for the sink. */
@@ -75,6 +80,8 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
   let writtenOffset = docLength; // note length the sink has been asked to reach
   let completeEnd = docLength;
   let tail = (options.noteTail ?? '').slice(-2);
+  let completeTail = tail;
+  let truncateTo: number | null = null;
   let lastWriteAt = -Infinity;
   let timer: { handle: unknown } | null = null;
   let inFlight: Promise<void> | null = null;
@@ -99,8 +106,27 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
     tail = (tail + text).slice(-2);
   };
 
+  const fail = (e: unknown): void => {
+    inFlight = null;
+    if (error === null) {
+      error = e;
+      options.onError?.(e);
+    }
+  };
+
   const startWrite = (): void => {
-    if (pending === '' || error !== null) return;
+    if (error !== null) return;
+    if (truncateTo !== null) {
+      const offset = truncateTo;
+      truncateTo = null;
+      writeCount++;
+      inFlight = (sink.truncate ? sink.truncate(offset) : Promise.reject(new Error('the note cannot be cut back'))).then(() => {
+        inFlight = null;
+        schedule();
+      }, fail);
+      return;
+    }
+    if (pending === '') return;
     const text = pending;
     pending = '';
     writtenOffset += text.length;
@@ -110,23 +136,14 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
     bytesWritten += bytes;
     charsWritten += text.length;
     options.onWrite?.(bytes);
-    inFlight = sink.append(text).then(
-      () => {
-        inFlight = null;
-        schedule();
-      },
-      (e: unknown) => {
-        inFlight = null;
-        if (error === null) {
-          error = e;
-          options.onError?.(e);
-        }
-      },
-    );
+    inFlight = sink.append(text).then(() => {
+      inFlight = null;
+      schedule();
+    }, fail);
   };
 
   const schedule = (): void => {
-    if (stopped || error !== null || pending === '' || inFlight !== null || timer !== null) return;
+    if (stopped || error !== null || (pending === '' && truncateTo === null) || inFlight !== null || timer !== null) return;
     const wait = lastWriteAt + minInterval - timers.now();
     if (wait <= 0) {
       startWrite();
@@ -167,6 +184,27 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
         schedule();
       } else if (text !== '') buffers[i]!.push(text);
     },
+    discard(key: string): void {
+      const i = indexOf(key);
+      if (stopped || finished[i]) return;
+      if (i !== cursor) {
+        buffers[i] = [];
+        return;
+      }
+      cancelTimer();
+      if (writtenOffset <= completeEnd) {
+        pending = pending.slice(0, completeEnd - writtenOffset);
+      } else {
+        // Part of the unit already reached (or is on its way to) the note: cut it back after that write.
+        pending = '';
+        truncateTo = completeEnd;
+        writtenOffset = completeEnd;
+      }
+      docLength = completeEnd;
+      tail = completeTail;
+      opened[cursor] = false;
+      schedule();
+    },
     finish(key: string): void {
       const i = indexOf(key);
       if (stopped) throw new Error(`ordered writer: finish of '${key}' after stop`);
@@ -174,6 +212,7 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
       finished[i] = true;
       while (cursor < n && finished[cursor]) {
         completeEnd = docLength;
+        completeTail = tail;
         cursor++;
         if (cursor < n) {
           for (const chunk of buffers[cursor]!) queue(chunk);
@@ -186,7 +225,7 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
       for (;;) {
         await drain();
         cancelTimer();
-        if (pending === '' || error !== null) break;
+        if ((pending === '' && truncateTo === null) || error !== null) break;
         startWrite();
       }
       stopped = true;

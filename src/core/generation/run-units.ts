@@ -15,6 +15,11 @@ export interface UnitReporter {
   /** The generator is retrying after a transient failure (attempt counts from 1). */
   retry(attempt: number, reason: string): void;
   usage(usage: UnitUsage): void;
+  /**
+   * The generator restarts its call from the beginning: everything it yielded so far is dropped
+   * (from memory, and from the note if it was streaming live) before the new attempt's text.
+   */
+  discard?(): void;
 }
 
 /**
@@ -142,7 +147,13 @@ export async function runUnits(options: RunUnitsOptions): Promise<RunResult> {
       usage: (u) => emit({ type: 'usage', key, ...u }),
     };
     emit({ type: 'unit-start', key });
-    const transform = createSectionTransform(unit);
+    let transform = createSectionTransform(unit);
+    report.discard = (): void => {
+      if (settled) return;
+      writer.discard(key);
+      transform = createSectionTransform(unit);
+      put(key, transform.push(''));
+    };
     put(key, transform.push(''));
     let it: AsyncIterator<string, UnitOutcome | void, undefined> | null = null;
     try {

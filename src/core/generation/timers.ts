@@ -13,6 +13,11 @@ export interface Timers {
 /** Where the note's text goes, append-only. The adapter appends to the note file. */
 export interface NoteSink {
   append(text: string): Promise<void>;
+  /**
+   * Cuts the note back to `offset` characters. Used only when a streaming call fails after some of
+   * its text reached the note and is retried from its start: the partial text must go.
+   */
+  truncate?(offset: number): Promise<void>;
 }
 
 /** UTF-8 size of a string (no Buffer or TextEncoder needed). */

@@ -52,6 +52,11 @@ export class MemorySink implements NoteSink {
     this.appends.push({ at: this.timers.now(), text });
     this.text += text;
   }
+  truncations: number[] = [];
+  async truncate(offset: number): Promise<void> {
+    this.truncations.push(offset);
+    this.text = this.text.slice(0, offset);
+  }
 }
 
 /** A promise the test resolves by hand. */

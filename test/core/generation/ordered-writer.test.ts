@@ -106,6 +106,35 @@ describe('createOrderedWriter', () => {
     expect(writer.keepOffset()).toBe(53);
   });
 
+  it('discards a live unit that restarts: its text leaves the note once, the new attempt follows', async () => {
+    const { timers, sink, writer } = setup(['a', 'b']);
+    writer.write('a', 'A\n');
+    writer.finish('a');
+    writer.write('b', 'first try, half');
+    await timers.advance(200);
+    expect(sink.text).toBe('A\n\nfirst try, half');
+    writer.discard('b');
+    writer.write('b', 'second try\n');
+    writer.finish('b');
+    await writer.close();
+    expect(sink.truncations).toEqual(['A\n'.length]);
+    expect(sink.text).toBe('A\n\nsecond try\n');
+  });
+
+  it('discards buffered text of a later unit without touching the note', async () => {
+    const { timers, sink, writer } = setup(['a', 'b']);
+    writer.write('a', 'A\n');
+    writer.write('b', 'stale\n');
+    writer.discard('b');
+    writer.write('b', 'fresh\n');
+    writer.finish('b');
+    writer.finish('a');
+    await timers.advance(200);
+    await writer.close();
+    expect(sink.truncations).toEqual([]);
+    expect(sink.text).toBe('A\n\nfresh\n');
+  });
+
   it('refuses impossible calls', () => {
     const { writer } = setup();
     expect(() => writer.write('nope', 'x')).toThrow();
