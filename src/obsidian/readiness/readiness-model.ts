@@ -87,7 +87,13 @@ export function itemsModel(report: ReadinessReport): ItemsModel {
   const ready = report.ready && failing === 0;
   return {
     ready,
-    header: ready ? 'Ready for decomposition' : failing === 1 ? '1 item to complete' : `${failing} items to complete`,
+    header: ready
+      ? 'Ready for decomposition'
+      : failing === 0
+        ? 'Not ready for decomposition'
+        : failing === 1
+          ? '1 item to complete'
+          : `${failing} items to complete`,
     items: report.items.map((i) => ({
       id: i.id,
       label: READINESS_ITEM_LABELS[i.id],
