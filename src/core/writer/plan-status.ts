@@ -35,14 +35,19 @@ function statusCallout(failing: ReadinessReport['items']): string {
   const lines = [
     `> [!warning] Not ready for decomposition ${STATUS_CALLOUT_MARK}`,
     `> ${failing.length} readiness item${failing.length === 1 ? '' : 's'} still fail${failing.length === 1 ? 's' : ''}:`,
-    ...failing.map((i) => `> - **${i.id}**${i.line ? ` (line ${i.line})` : ''}: ${i.reasons[0] ?? 'fails'}`),
+    // No line numbers here: this very callout shifts every line below it. The reasons name the sections.
+    ...failing.map((i) => `> - **${i.id}**: ${i.reasons[0] ?? 'fails'}`),
   ];
   return lines.join('\n') + '\n';
 }
 
 function removeStatusCallout(body: string): string {
+  return removeMarkedCallout(body, STATUS_CALLOUT_MARK);
+}
+
+function removeMarkedCallout(body: string, mark: string): string {
   const lines = body.split('\n');
-  const start = lines.findIndex((l) => l.startsWith('> [!warning]') && l.includes(STATUS_CALLOUT_MARK));
+  const start = lines.findIndex((l) => l.startsWith('> [!') && l.includes(mark));
   if (start < 0) return body;
   let end = start + 1;
   while (end < lines.length && lines[end]!.startsWith('>')) end++;
@@ -56,4 +61,42 @@ function insertAfterTitle(body: string, block: string): string {
   if (!m) return block + '\n' + body;
   const at = m.index + m[0].length;
   return body.slice(0, at) + block + '\n' + body.slice(at);
+}
+
+/** Marks the callout that says where an interrupted run stopped. */
+export const INTERRUPTED_CALLOUT_MARK = '<!-- wp:interrupted -->';
+
+/**
+ * An interrupted plan: the frontmatter says so, and a callout under the title says where the run
+ * stopped, why, and how to finish it. Complete sections above and below stay as they are.
+ */
+export function setInterrupted(text: string, where: string, why: string): string {
+  const fm = splitFrontmatter(text);
+  let head = text.slice(0, fm.bodyOffset);
+  let body = removeInterruptedCallout(removeStatusCallout(text.slice(fm.bodyOffset)));
+  if (fm.yaml !== null) head = head.replace(/^status:.*$/m, 'status: "interrupted"');
+  const callout = [
+    `> [!warning] Planning was interrupted ${INTERRUPTED_CALLOUT_MARK}`,
+    `> It stopped at ${where}: ${why}`,
+    '> Every section above that point is complete; the rest was not written. Resume the plan to finish it.',
+  ].join('\n');
+  body = insertAfterTitle(body, callout + '\n');
+  return head + body;
+}
+
+/** Takes the interrupted callout (and a stale readiness callout) out, e.g. when a run resumes. */
+export function clearRunCallouts(text: string): string {
+  const fm = splitFrontmatter(text);
+  return text.slice(0, fm.bodyOffset) + removeInterruptedCallout(removeStatusCallout(text.slice(fm.bodyOffset)));
+}
+
+/** Sets only the frontmatter status line. */
+export function setStatusLine(text: string, status: PlanStatus): string {
+  const fm = splitFrontmatter(text);
+  if (fm.yaml === null) return text;
+  return text.slice(0, fm.bodyOffset).replace(/^status:.*$/m, `status: "${status}"`) + text.slice(fm.bodyOffset);
+}
+
+function removeInterruptedCallout(body: string): string {
+  return removeMarkedCallout(body, INTERRUPTED_CALLOUT_MARK);
 }

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { OutlineSchema } from '../../contracts/outline';
+import { splitFrontmatter } from '../../markdown/frontmatter-block';
+import { yamlFlowJson } from '../../plan/render-frontmatter';
+
+/**
+ * What a Claude plan keeps under its frontmatter's `planner` key: enough to resume an interrupted
+ * run (the outline, the model, the date the plan was started) and what it cost.
+ */
+export const PlannerStateSchema = z.object({
+  version: z.literal(1),
+  provider: z.literal('anthropic'),
+  model: z.string(),
+  /** Whether Claude wrote the outline or the planner derived it after Claude's did not validate. */
+  outlineSource: z.enum(['model', 'fallback']),
+  outline: OutlineSchema,
+  usage: z
+    .object({
+      calls: z.number(),
+      inputTokens: z.number(),
+      cacheWriteTokens: z.number(),
+      cacheReadTokens: z.number(),
+      outputTokens: z.number(),
+      costUsd: z.number().nullable(),
+    })
+    .optional(),
+});
+export type PlannerState = z.infer<typeof PlannerStateSchema>;
+
+/** The `planner:` line, one line of JSON (valid YAML flow). */
+export function plannerLine(state: PlannerState): string {
+  return `planner: ${yamlFlowJson(state)}`;
+}
+
+/** Puts `planner:` into the note's frontmatter (replacing the one there), leaving every other line as it is. */
+export function setPlannerState(text: string, state: PlannerState): string {
+  const fm = splitFrontmatter(text);
+  if (fm.yaml === null) return text;
+  const head = text.slice(0, fm.bodyOffset);
+  const body = text.slice(fm.bodyOffset);
+  const line = plannerLine(state);
+  if (/^planner:.*$/m.test(head)) return head.replace(/^planner:.*$/m, () => line) + body;
+  // Before the closing fence.
+  const close = head.lastIndexOf('\n---');
+  return head.slice(0, close) + '\n' + line + head.slice(close) + body;
+}
+
+/** Reads the state back from the frontmatter an adapter parsed; null when absent or not ours. */
+export function readPlannerState(frontmatter: Record<string, unknown> | null): PlannerState | null {
+  const parsed = PlannerStateSchema.safeParse(frontmatter?.['planner']);
+  return parsed.success ? parsed.data : null;
+}
