@@ -46,7 +46,7 @@ export function describePanelError(e: PlannerError): string {
     case 'write-failed':
       return `Could not write ${e.file} (${e.detail}).`;
     case 'bad-frontmatter':
-      return `The frontmatter of ${e.file} does not parse at line ${e.line}: ${e.detail}`;
+      return `The frontmatter of ${e.file} does not parse at line ${e.line} (${e.detail.trim().replace(/\.$/, '')}).`;
     case 'bad-settings':
       return `The plugin settings were not used (${e.detail}).`;
     case 'note-not-a-plan':
