@@ -51,6 +51,14 @@ export function describePanelError(e: PlannerError): string {
       return `The plugin settings were not used (${e.detail}).`;
     case 'note-not-a-plan':
       return `${e.file} is not a workstream plan: ${e.detail}.`;
+    case 'context-too-large':
+      return `The planning notes are too large to send in one request: ${e.message.trim().replace(/\.$/, '')}.`;
+    case 'cost-cap':
+      return `The estimated cost ($${e.estimateUsd.toFixed(2)}) exceeds the cost cap of $${e.capUsd.toFixed(2)} in the plugin settings.`;
+    case 'api-failure':
+      return `The API request failed: ${e.failure.message.trim().replace(/\.$/, '')}.`;
+    case 'no-api-key':
+      return 'No API key is set: add one in the plugin settings.';
     default:
       return assertNever(e);
   }
