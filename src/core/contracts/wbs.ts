@@ -16,6 +16,12 @@ export const WbsTaskSchema = z.object({
   id: z.string(),
   title: z.string(),
   estimate: EstimateSchema.optional(),
+  /**
+   * Ids of the tasks this one waits for, as written (trimmed), in the order written; they may belong
+   * to other workstreams (`W2.3`). From a dependency column (`Deps`, `Depends on`…) or a clause in
+   * the task line (`(after W1.1)`, `depends on W1.1`). Absent when none is stated.
+   */
+  dependsOn: z.array(z.string()).optional(),
   /** 1-based line in the overall micro-level plan. */
   line: z.number().int(),
 });

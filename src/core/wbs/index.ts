@@ -1,3 +1,11 @@
 export { parseEstimate, normaliseUnit, sumEstimates, type ParseEstimateOptions } from './estimates';
 export { findWorkstreams, parseWbs, parseWorkstreamRef } from './parse-wbs';
-export { normaliseWorkstreamId, scanWorkstreamTokens, workstreamOfTaskId, type WorkstreamToken } from './workstream-id';
+export { taskCriticalPath } from './task-critical-path';
+export { splitTaskDependencies } from './wbs-lines';
+export {
+  normaliseWorkstreamId,
+  scanTaskIds,
+  scanWorkstreamTokens,
+  workstreamOfTaskId,
+  type WorkstreamToken,
+} from './workstream-id';

@@ -13,9 +13,17 @@ import {
   parseTaskLine,
   parseWorkstreamHeading,
   relationalDependency,
+  splitTaskDependencies,
   splitTrailingEstimate,
 } from './wbs-lines';
-import { dependencyIds, matchTaskIdAtStart, normaliseWorkstreamId, scanWorkstreamTokens, workstreamOfTaskId } from './workstream-id';
+import {
+  dependencyIds,
+  matchTaskIdAtStart,
+  normaliseWorkstreamId,
+  scanTaskIds,
+  scanWorkstreamTokens,
+  workstreamOfTaskId,
+} from './workstream-id';
 
 interface Section {
   entry: Workstream;
@@ -192,11 +200,12 @@ class WbsParser {
     if (!entry) return;
     const estCell = cell('estimate');
     const estimate = estCell ? parseEstimate(estCell, { defaultUnit: cols.estimateUnit }) : null;
-    const split = estimate ? { title } : splitTrailingEstimate(title);
-    const task: WbsTask = { id, title: cleanTaskTitle(split.title), line: lineNo };
+    const inTitle = splitTaskDependencies(title);
+    const split = estimate ? { title: inTitle.text } : splitTrailingEstimate(inTitle.text);
     const est = estimate ?? split.estimate;
-    if (est) task.estimate = est;
-    entry.tasks.push(task);
+    // A Deps column names task ids (`W1.1`, also bare `1.1` there) or workstreams (`W1`).
+    const taskDeps = [...scanTaskIds(cell('deps'), { bare: true }), ...inTitle.dependsOn];
+    this.addTask(entry, { id, title: cleanTaskTitle(split.title), ...(est ? { estimate: est } : {}), dependsOn: taskDeps }, lineNo);
     this.addDeps(entry, dependencyIds(cell('deps'), entry.id), lineNo);
   }
 
@@ -232,9 +241,23 @@ class WbsParser {
     else this.byId.set(entry.id, [entry]);
   }
 
-  private addTask(entry: Workstream, task: { id: string; title: string; estimate?: WbsTask['estimate'] }, line: number): void {
+  private addTask(
+    entry: Workstream,
+    task: { id: string; title: string; estimate?: WbsTask['estimate']; dependsOn?: string[] },
+    line: number,
+  ): void {
     const t: WbsTask = { id: task.id, title: task.title, line };
     if (task.estimate) t.estimate = task.estimate;
+    const deps: string[] = [];
+    for (const d of task.dependsOn ?? []) {
+      if (d.toUpperCase() !== task.id.toUpperCase() && !deps.some((x) => x.toUpperCase() === d.toUpperCase())) deps.push(d);
+    }
+    if (deps.length > 0) {
+      t.dependsOn = deps;
+      // A task waiting for another workstream's task makes the workstream depend on that one.
+      const owners = deps.map(workstreamOfTaskId).filter((w): w is string => w !== null && w !== entry.id);
+      if (owners.length > 0) this.addDeps(entry, owners, line);
+    }
     entry.tasks.push(t);
   }
 

@@ -1,7 +1,7 @@
 /** Line-level readers shared by the WBS parser and the meso mentions: headings, list items, tasks. */
 import type { Estimate } from '../contracts/wbs';
 import { parseEstimate } from './estimates';
-import { matchTaskIdAtStart, normaliseWorkstreamId, scanWorkstreamTokens } from './workstream-id';
+import { matchTaskIdAtStart, normaliseWorkstreamId, scanTaskIds, scanWorkstreamTokens } from './workstream-id';
 
 const ID_AT_START = /^(?:\*\*|__)?\s*((?:workstream[ \t]*[-_#]?[ \t]*w?|ws[ \t]*[-_]?|w[-_]?)\d+)(?![\p{L}\p{N}_]|\.\d|[.-]?t\d)/iu;
 
@@ -74,6 +74,8 @@ export interface TaskLine {
   id: string;
   title: string;
   estimate?: Estimate;
+  /** Task ids from a dependency clause in the line (`(after W1.1)`, `depends on W1.1`), as written. */
+  dependsOn?: string[];
 }
 
 /**
@@ -94,8 +96,42 @@ export function parseTaskLine(content: string): TaskLine | null {
   if (!sep) return null;
   if (id.bare && !open[1] && !sep[0].includes(':')) return null;
   rest = rest.slice(sep[0].length).replace(/^(?:\*\*|__)\s*/, '');
-  const { title, estimate } = splitTrailingEstimate(rest);
-  return estimate ? { id: id.id, title, estimate } : { id: id.id, title };
+  const deps = splitTaskDependencies(rest);
+  const { title, estimate } = splitTrailingEstimate(deps.text);
+  const out: TaskLine = { id: id.id, title };
+  if (estimate) out.estimate = estimate;
+  if (deps.dependsOn.length > 0) out.dependsOn = deps.dependsOn;
+  return out;
+}
+
+const DEP_WORDS = String.raw`(?:depends\s+on|dependencies|dependency|deps?|after|requires|needs|blocked\s+by|prereq(?:uisite)?s?)`;
+const TASK_ID = String.raw`(?:w[-_]?\d+(?:[.-]?t\d+(?:\.\d+)*|(?:\.\d+)+)|t\d+(?:\.\d+)*)`;
+/** `(after W1.1)`, `[depends on: W1.1, W2.3]`: a bracketed clause that names task ids. */
+const DEP_PAREN = new RegExp(String.raw`\s*[([]\s*${DEP_WORDS}(?![\p{L}\p{N}_])\s*:?\s*([^()[\]]*?)\s*[)\]]`, 'giu');
+/** `— depends on W1.1 and W1.2`, `; after W2.3`: a clause whose list is task ids only. */
+const DEP_BARE = new RegExp(
+  String.raw`(?:\s*[—–;,]\s*|\s+-\s+|\s+)(?:depends\s+on|after|requires|blocked\s+by)\s*:?\s*(${TASK_ID}(?:\s*(?:,|&|/|\band\b)\s*${TASK_ID})*)(?![\p{L}\p{N}_.])`,
+  'giu',
+);
+
+/**
+ * Pulls task dependencies out of a task's text: `Title (after W1.1) — 2d` → `Title — 2d` and
+ * `['W1.1']`. Only clauses that name at least one task id count (`(after the launch)` stays in the
+ * title); a workstream id alone is a workstream dependency, not a task one.
+ */
+export function splitTaskDependencies(text: string): { text: string; dependsOn: string[] } {
+  const dependsOn: string[] = [];
+  const add = (ids: string[]): void => {
+    for (const id of ids) if (!dependsOn.some((d) => d.toUpperCase() === id.toUpperCase())) dependsOn.push(id);
+  };
+  const take = (whole: string, list: string): string => {
+    const ids = scanTaskIds(list);
+    if (ids.length === 0) return whole;
+    add(ids);
+    return '';
+  };
+  const out = text.replace(DEP_PAREN, take).replace(DEP_BARE, take);
+  return { text: dependsOn.length > 0 ? out.replace(/\s{2,}/g, ' ').trim() : text, dependsOn };
 }
 
 /** `Title — 3d`, `Title (4h)`, `Title [est. 2 days]`, `Title | 5 pts` → the title and the estimate. */

@@ -71,3 +71,23 @@ export function dependencyIds(text: string, selfId: string | null): string[] {
   for (const t of scanWorkstreamTokens(text)) if (t.id !== selfId && !out.includes(t.id)) out.push(t.id);
   return out;
 }
+
+const TASK_ID_RE = String.raw`w[-_]?\d+(?:[.-]?t\d+(?:\.\d+)*|(?:\.\d+)+)|t\d+(?:\.\d+)*`;
+
+/**
+ * Task ids as whole words in `text`, as written, distinct (case-insensitively), in order: `W1.1`,
+ * `W2-T3`, `T2.1`; with `bare`, also `2.1` (only where nothing else can be meant, e.g. a `Deps`
+ * column). A workstream id alone (`W2`) is not a task id.
+ */
+export function scanTaskIds(text: string, opts: { bare?: boolean } = {}): string[] {
+  const re = new RegExp(opts.bare ? `${TASK_ID_RE}|\\d+(?:\\.\\d+)+` : TASK_ID_RE, 'gi');
+  const out: string[] = [];
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    // `.` before: part of a longer dotted number; word characters: part of another word.
+    if (isWordChar(text[m.index - 1]) || text[m.index - 1] === '.' || isWordChar(text[end])) continue;
+    if (!out.some((x) => x.toUpperCase() === m![0].toUpperCase())) out.push(m[0]);
+  }
+  return out;
+}

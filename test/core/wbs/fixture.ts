@@ -10,6 +10,7 @@ export type WbsFixture =
   | 'workstream-name-id'
   | 'task-id-styles'
   | 'dependencies'
+  | 'task-dependencies'
   | 'estimates'
   | 'duplicates'
   | 'code-blocks'

@@ -60,6 +60,7 @@ describe('parseWbs', () => {
         id: 'W2.1',
         title: 'Inspection endpoints',
         estimate: { value: 3, unit: 'd', raw: '3d' },
+        dependsOn: ['W1.2'],
         line: 7,
       });
     });
