@@ -19,6 +19,7 @@
 import type { Escalation } from '../contracts/escalation';
 import { parseHeadings } from '../markdown/headings';
 import { parseWikilink } from '../vault/wikilinks';
+import type { VaultPort } from '../vault/vault-port';
 import { renderEscalationCallout } from './render-escalation';
 
 const OPEN = /^<!-- wp:escalation (W\d+) (\S+) ([0-9a-f]{8}) -->\r?$/;
@@ -160,4 +161,37 @@ export function removeMesoCallouts(mesoText: string, workstreamId: string, keep:
   // Undo `fixLastLine`: the heading was last and had no ending.
   if (mesoText.includes('\r\n') && !mesoText.endsWith('\n') && out.endsWith('\r')) return out.slice(0, -1);
   return out;
+}
+
+/**
+ * The text with every inserted block turned into empty lines (line numbers and line endings kept),
+ * so the planner's checks do not read our own callouts as meso-plan content: a quoted "TBD" in a
+ * callout's evidence must not keep the blocker alive.
+ */
+export function maskMesoCallouts(text: string): string {
+  const lines = text.split('\n');
+  const blocks = findBlocks(lines);
+  if (blocks.length === 0) return text;
+  for (const b of blocks) for (let i = b.from; i <= b.to; i++) lines[i] = lines[i]!.endsWith('\r') ? '\r' : '';
+  return lines.join('\n');
+}
+
+/** A `VaultPort` that reads every note through `maskMesoCallouts`; everything else goes to `vault`. */
+export function withMesoCalloutsMasked(vault: VaultPort): VaultPort {
+  return {
+    listMarkdown: () => vault.listMarkdown(),
+    stat: (p) => vault.stat(p),
+    exists: (p) => vault.exists(p),
+    read: async (p) => {
+      const r = await vault.read(p);
+      return r.ok ? { ok: true, value: maskMesoCallouts(r.value) } : r;
+    },
+    meta: (p) => vault.meta(p),
+    resolveLink: (l, s) => vault.resolveLink(l, s),
+    createFolder: (p) => vault.createFolder(p),
+    create: (p, t) => vault.create(p, t),
+    append: (p, t) => vault.append(p, t),
+    replace: (p, t) => vault.replace(p, t),
+    processFrontmatter: (p, fn) => vault.processFrontmatter(p, fn),
+  };
 }
