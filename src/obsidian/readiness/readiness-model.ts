@@ -63,6 +63,7 @@ export const READINESS_ITEM_LABELS: Record<ReadinessItemId, string> = {
   'env-vars': 'Environment variables are listed',
   dependencies: 'Dependencies are documented',
   traceability: 'Sections link to the meso-level plan',
+  completeness: 'No placeholders or empty sections are left',
 };
 
 export interface ItemModel {
