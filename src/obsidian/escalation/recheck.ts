@@ -90,10 +90,13 @@ async function recheck(deps: RecheckDeps, notePath: string, workstreamId: string
   if (escalations.length > 0) {
     const replaced = await vault.replace(notePath, replaceEscalationCallouts(current.value, prepared.value.id, escalations));
     if (!replaced.ok) return writeFailed(replaced.error);
-    const fm = await vault.processFrontmatter(notePath, (data) => {
-      if (data['status'] === 'resolved') data['status'] = 'escalated';
-    });
-    if (!fm.ok) return writeFailed(fm.error);
+    // Obsidian rewrites the whole YAML block on processFrontMatter: only touch it when status must change.
+    if ((await vault.meta(notePath)).frontmatter?.['status'] === 'resolved') {
+      const fm = await vault.processFrontmatter(notePath, (data) => {
+        data['status'] = 'escalated';
+      });
+      if (!fm.ok) return writeFailed(fm.error);
+    }
     if (mesoPath) await syncMesoCallouts(deps, mesoPath, prepared.value.id, escalations);
     return { kind: 'blocked', count: escalations.length };
   }
