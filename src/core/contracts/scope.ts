@@ -12,7 +12,7 @@ export interface MesoSectionRef {
   reason: 'names-workstream' | 'contract';
 }
 
-/** A contract heading such as `W2 → W3` in the meso plan. */
+/** A contract heading such as `W2 → W3` in the meso plan; `W1 → W2, W3` gives one ref per pair. */
 export interface ContractRef {
   from: string;
   to: string;
@@ -21,12 +21,15 @@ export interface ContractRef {
   link: string;
 }
 
-/** An HTTP endpoint named as `METHOD /path` in the WBS tasks or in a contract the workstream provides. */
+/**
+ * An HTTP endpoint named as `METHOD /path` in the WBS tasks, in a contract the workstream provides,
+ * or in a meso section that names the workstream.
+ */
 export interface EndpointRef {
   method: string;
   /** Path without the query string. */
   path: string;
-  /** Where it was found: a task id, or the contract heading. */
+  /** Where it was found: a task id, or the meso heading (contract or the workstream's section). */
   source: string;
 }
 

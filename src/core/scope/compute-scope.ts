@@ -3,8 +3,8 @@ import type { Wbs } from '../contracts/wbs';
 import type { NoteHeading } from '../vault/vault-port';
 import { formatWikilink, headingLinkText } from '../vault/wikilinks';
 import { findWorkstreams } from '../wbs/parse-wbs';
-import { normaliseWorkstreamId } from '../wbs/workstream-id';
-import { parseContractHeading } from './contract-heading';
+import { normaliseWorkstreamId, scanWorkstreamTokens } from '../wbs/workstream-id';
+import { parseContractHeadingAll } from './contract-heading';
 import { findEndpoints } from './endpoints';
 import { namesWorkstream } from './names-workstream';
 import { sectionText } from './sections';
@@ -19,7 +19,11 @@ export interface ComputeScopeArgs {
 }
 
 /**
- * What the plan of one workstream must cover. For a duplicated id the first definition is used
+ * What the plan of one workstream must cover. Endpoints (`METHOD /path`) come from its WBS task
+ * titles, from the sections of the contracts it provides, and from the meso sections that name it
+ * (with their sub-sections, short of a contract or another workstream's sub-section); never from
+ * contracts it only consumes nor from other workstreams' sections. A contract heading with lists
+ * (`W1 → W2, W3`) counts for each pair. For a duplicated id the first definition is used
  * (the duplicate is an escalation for a later stage). Precondition: the id is in the WBS — callers
  * pick it from `wbs.workstreams`; an unknown id is a bug and throws.
  */
@@ -47,19 +51,27 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
   for (const t of workstream.tasks) addEndpoints(t.title, t.id);
 
   const headings = [...meso.headings].sort((a, b) => a.line - b.line);
+  const isContract = (sub: NoteHeading): boolean => parseContractHeadingAll(sub.text).length > 0;
+  // Another workstream's own sub-section (it names that one and not this) is not ours to read.
+  const isOthers = (sub: NoteHeading): boolean =>
+    !namesWorkstream(sub.text, id, workstream.name) && scanWorkstreamTokens(sub.text).some((t) => t.id !== id);
   for (const h of headings) {
-    const contract = parseContractHeading(h.text);
-    if (contract && (contract.from === id || contract.to === id)) {
-      const ref: ContractRef = { from: contract.from, to: contract.to, heading: h.text, line: h.line, link: link(h) };
-      mesoSections.push({ heading: h.text, level: h.level, line: h.line, link: ref.link, reason: 'contract' });
-      if (contract.from === id) {
-        provides.push(ref);
-        // The contract's whole section, sub-headings included, up to the next contract heading.
-        addEndpoints(sectionText(meso.text, headings, h, (sub) => parseContractHeading(sub.text) !== null), h.text);
+    const pairs = parseContractHeadingAll(h.text);
+    const mine = pairs.filter((c) => c.from === id || c.to === id);
+    if (mine.length > 0) {
+      const refLink = link(h);
+      mesoSections.push({ heading: h.text, level: h.level, line: h.line, link: refLink, reason: 'contract' });
+      for (const c of mine) {
+        const ref: ContractRef = { from: c.from, to: c.to, heading: h.text, line: h.line, link: refLink };
+        if (c.from === id) provides.push(ref);
+        if (c.to === id) consumes.push(ref);
       }
-      if (contract.to === id) consumes.push(ref);
-    } else if (!contract && namesWorkstream(h.text, id, workstream.name)) {
+      // The contract's whole section, sub-headings included, up to the next contract heading.
+      if (mine.some((c) => c.from === id)) addEndpoints(sectionText(meso.text, headings, h, isContract), h.text);
+    } else if (pairs.length === 0 && namesWorkstream(h.text, id, workstream.name)) {
       mesoSections.push({ heading: h.text, level: h.level, line: h.line, link: link(h), reason: 'names-workstream' });
+      // Its own section and sub-sections, up to a contract or another workstream's sub-section.
+      addEndpoints(sectionText(meso.text, headings, h, (sub) => isContract(sub) || isOthers(sub)), h.text);
     }
   }
 

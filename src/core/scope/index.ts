@@ -1,5 +1,5 @@
 export { computeScope, type ComputeScopeArgs } from './compute-scope';
-export { parseContractHeading, type ContractHeading } from './contract-heading';
+export { parseContractHeading, parseContractHeadingAll, type ContractHeading } from './contract-heading';
 export { findEndpoints, type Endpoint } from './endpoints';
 export { parseMesoMentions } from './meso-mentions';
 export { namesWorkstream } from './names-workstream';

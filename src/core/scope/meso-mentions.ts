@@ -4,7 +4,7 @@ import { splitFrontmatter } from '../markdown/frontmatter-block';
 import { parseHeadings } from '../markdown/headings';
 import { cleanName, leadingWorkstream, listItemContent, parseWorkstreamHeading, stripNumbering } from '../wbs/wbs-lines';
 import { normaliseWorkstreamId, scanWorkstreamTokens } from '../wbs/workstream-id';
-import { parseContractHeading } from './contract-heading';
+import { parseContractHeadingAll } from './contract-heading';
 
 /**
  * Each heading or list item of the meso plan that names a workstream id (`W2`, `Workstream 2`; task
@@ -35,14 +35,11 @@ export function parseMesoMentions(text: string): MesoMention[] {
 }
 
 function mentionsIn(content: string, line: number, isHeading: boolean): MesoMention[] {
-  const contract = parseContractHeading(content);
-  if (contract) {
-    return contract.from === contract.to
-      ? [{ id: contract.from, line }]
-      : [
-          { id: contract.from, line },
-          { id: contract.to, line },
-        ];
+  const pairs = parseContractHeadingAll(content);
+  if (pairs.length > 0) {
+    const ids: string[] = [];
+    for (const c of pairs) for (const x of [c.from, c.to]) if (!ids.includes(x)) ids.push(x);
+    return ids.map((id) => ({ id, line }));
   }
   const named = namedAtStart(content, isHeading) ?? namedAtEnd(content);
   const out: MesoMention[] = [];

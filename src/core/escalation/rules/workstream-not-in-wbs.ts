@@ -1,5 +1,5 @@
 import type { Escalation } from '../../contracts/escalation';
-import { parseContractHeading } from '../../scope/contract-heading';
+import { parseContractHeadingAll } from '../../scope/contract-heading';
 import { findWorkstreams } from '../../wbs/parse-wbs';
 import type { EscalationContext } from '../context';
 import { escalationFor, headingLink, mesoEvidence, sectionLinkAt } from '../evidence';
@@ -55,26 +55,27 @@ export function workstreamNotInWbs(ctx: EscalationContext): Escalation[] {
   const dependsOn = new Set(findWorkstreams(ctx.wbs, id).flatMap((w) => w.dependsOn));
   const reported = new Set<string>();
   for (const h of meso.headings) {
-    const c = parseContractHeading(h.text);
-    if (!c || (c.from !== id && c.to !== id)) continue;
-    const other = c.from === id ? c.to : c.from;
-    if (other === id || defined.has(other) || dependsOn.has(other) || reported.has(other)) continue;
-    reported.add(other);
-    const role = c.from === id ? `${id} provides to ${other}` : `${other} provides to ${id}`;
-    out.push(
-      escalationFor(ctx, RULE, {
-        blocker: `The meso plan has a contract between ${id} and ${other}, but the WBS defines no workstream ${other}, so that side of the contract has no owner.`,
-        mesoSection: headingLink(ctx, meso, h),
-        evidence: [mesoEvidence(meso, h.line, `a contract in which ${role}`), `The WBS defines these workstreams: ${known}.`],
-        questions: [
-          `Which workstream is ${other}: is it missing from the WBS, or is the contract heading misnumbered?`,
-          `Is the contract "${h.text}" still part of ${id}'s scope?`,
-        ],
-        recommendation: `Add ${other} to the WBS, or correct the contract heading to name a defined workstream, then plan again.`,
-        file: meso.path,
-        line: h.line,
-      }),
-    );
+    for (const c of parseContractHeadingAll(h.text)) {
+      if (c.from !== id && c.to !== id) continue;
+      const other = c.from === id ? c.to : c.from;
+      if (other === id || defined.has(other) || dependsOn.has(other) || reported.has(other)) continue;
+      reported.add(other);
+      const role = c.from === id ? `${id} provides to ${other}` : `${other} provides to ${id}`;
+      out.push(
+        escalationFor(ctx, RULE, {
+          blocker: `The meso plan has a contract between ${id} and ${other}, but the WBS defines no workstream ${other}, so that side of the contract has no owner.`,
+          mesoSection: headingLink(ctx, meso, h),
+          evidence: [mesoEvidence(meso, h.line, `a contract in which ${role}`), `The WBS defines these workstreams: ${known}.`],
+          questions: [
+            `Which workstream is ${other}: is it missing from the WBS, or is the contract heading misnumbered?`,
+            `Is the contract "${h.text}" still part of ${id}'s scope?`,
+          ],
+          recommendation: `Add ${other} to the WBS, or correct the contract heading to name a defined workstream, then plan again.`,
+          file: meso.path,
+          line: h.line,
+        }),
+      );
+    }
   }
   return out;
 }
