@@ -4,7 +4,7 @@ import type { NoteHeading } from '../vault/vault-port';
 import { formatWikilink, headingLinkText } from '../vault/wikilinks';
 import { findWorkstreams } from '../wbs/parse-wbs';
 import { normaliseWorkstreamId, scanWorkstreamTokens } from '../wbs/workstream-id';
-import { parseContractHeadingAll } from './contract-heading';
+import { parseContractHeadingAll, type ContractHeading } from './contract-heading';
 import { findEndpoints } from './endpoints';
 import { namesWorkstream } from './names-workstream';
 import { sectionText } from './sections';
@@ -56,8 +56,8 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
   const isOthers = (sub: NoteHeading): boolean =>
     !namesWorkstream(sub.text, id, workstream.name) && scanWorkstreamTokens(sub.text).some((t) => t.id !== id);
   for (const h of headings) {
-    const pairs = parseContractHeadingAll(h.text);
-    const mine = pairs.filter((c) => c.from === id || c.to === id);
+    const pairs: ContractHeading[] = parseContractHeadingAll(h.text);
+    const mine: ContractHeading[] = pairs.filter((c) => c.from === id || c.to === id);
     if (mine.length > 0) {
       const refLink = link(h);
       mesoSections.push({ heading: h.text, level: h.level, line: h.line, link: refLink, reason: 'contract' });
