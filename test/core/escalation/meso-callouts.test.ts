@@ -2,6 +2,7 @@ import type { Escalation } from '../../../src/core/contracts/escalation';
 import {
   escalationKey,
   insertMesoCallouts,
+  maskMesoCallouts,
   mesoHeadingLine,
   removeMesoCallouts,
 } from '../../../src/core/escalation/meso-callouts';
@@ -125,5 +126,14 @@ describe('meso-callouts', () => {
   it('leaves a block the user broke (no closing comment) alone', () => {
     const out = insertMesoCallouts(MESO, [esc()]).replace('<!-- /wp:escalation -->', '');
     expect(removeMesoCallouts(out, 'W2', [])).toBe(out);
+  });
+
+  it('masks inserted blocks as empty lines, keeping line numbers, so checks do not read them', () => {
+    const out = insertMesoCallouts(MESO, [esc()]);
+    const masked = maskMesoCallouts(out);
+    expect(masked.split('\n')).toHaveLength(out.split('\n').length);
+    expect(parseEscalationCallouts(masked)).toHaveLength(0);
+    expect(masked.replace(/\n{2,}/g, '\n')).toBe(MESO.replace(/\n{2,}/g, '\n'));
+    expect(maskMesoCallouts(MESO)).toBe(MESO);
   });
 });
