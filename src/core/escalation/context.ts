@@ -29,6 +29,12 @@ export interface EscalationContext {
    * file and quotes the WBS line; when absent it says "the overall micro-level plan" and leaves `file` unset.
    */
   wbsSource?: { path: string; text: string };
+  /**
+   * Set when discovery found a meso-level plan but dropped it as empty (its `empty-note` warning):
+   * the note's vault path. With `meso` null, `meso-missing` then says the note is empty rather than
+   * that none was found.
+   */
+  mesoEmptyPath?: string;
 }
 
 /** One escalation rule: pure, never throws on odd input, returns nothing when it has nothing to say. */

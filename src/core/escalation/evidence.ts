@@ -53,6 +53,19 @@ export function quoteLine(text: string, line: number): string | null {
   return trimmed.length > MAX_QUOTE ? `${trimmed.slice(0, MAX_QUOTE - 1)}…` : trimmed;
 }
 
+/**
+ * Text in quotation marks for evidence: `"…"`, or `“…”` when the text holds a straight double quote
+ * itself, so a title such as `"Send invoice" endpoint` never reads as `""Send invoice" endpoint"`.
+ */
+export function quoted(text: string): string {
+  return text.includes('"') ? `“${text}”` : `"${text}"`;
+}
+
+/** Where the WBS is, for prose: `the WBS in <path>` when its file is known. */
+export function wbsPlace(ctx: EscalationContext): string {
+  return ctx.wbsSource ? `the WBS in ${ctx.wbsSource.path}` : 'the WBS of the overall micro-level plan';
+}
+
 /** The WBS file's path when known, for `Escalation.file`. */
 export function wbsFile(ctx: EscalationContext): string | undefined {
   return ctx.wbsSource?.path;
@@ -64,7 +77,7 @@ export function wbsFile(ctx: EscalationContext): string | undefined {
  */
 export function wbsEvidence(ctx: EscalationContext, line: number, what: string): string {
   const quote = ctx.wbsSource ? quoteLine(ctx.wbsSource.text, line) : null;
-  if (ctx.wbsSource && quote) return `${ctx.wbsSource.path} line ${line}: "${quote}" (${what})`;
+  if (ctx.wbsSource && quote) return `${ctx.wbsSource.path} line ${line}: ${quoted(quote)} (${what})`;
   const where = ctx.wbsSource ? ctx.wbsSource.path : 'overall micro-level plan,';
   return `${where} line ${line}: ${what}`;
 }
@@ -73,7 +86,7 @@ export function wbsEvidence(ctx: EscalationContext, line: number, what: string):
 export function mesoEvidence(meso: EscalationMeso, line: number, what?: string): string {
   const quote = quoteLine(meso.text, line);
   const tail = what ? ` (${what})` : '';
-  return quote ? `${meso.path} line ${line}: "${quote}"${tail}` : `${meso.path} line ${line}${tail}`;
+  return quote ? `${meso.path} line ${line}: ${quoted(quote)}${tail}` : `${meso.path} line ${line}${tail}`;
 }
 
 /** The link target of the meso plan: the one the caller chose, else its path without `.md`. */

@@ -13,6 +13,7 @@ const RULES_DIR = path.join(__dirname, '../../../src/core/escalation/rules');
 /** One input per rule that trips that rule. */
 const TRIGGERS: Record<string, () => EscalationContext> = {
   'meso-missing': () => contextFrom({ meso: null }),
+  'meso-silent': () => contextFrom({ meso: '# Meso\n\n## W1: Platform Foundation\n\nRepository layout.\n' }),
   'workstream-not-in-wbs': () => contextFrom({ wbs: new WbsBuilder().without('W2').withDependsOn('W3', ['W1']).build() }),
   'no-tasks': () => contextFrom({ wbs: new WbsBuilder().withTasks('W2', []).build() }),
   'duplicate-workstream': () =>
@@ -40,6 +41,7 @@ describe('detectEscalations', () => {
   it('runs the rules in a fixed order', () => {
     expect(ESCALATION_RULES.map((r) => r.name)).toEqual([
       'meso-missing',
+      'meso-silent',
       'workstream-not-in-wbs',
       'no-tasks',
       'duplicate-workstream',

@@ -5,7 +5,7 @@ import { findWorkstreams } from '../../wbs/parse-wbs';
 import { scanWorkstreamTokens } from '../../wbs/workstream-id';
 import type { EscalationContext, EscalationMeso } from '../context';
 import { enclosingHeadings } from '../heading-chain';
-import { escalationFor, mesoEvidence, sectionLinkAt, wbsAt, wbsEvidence } from '../evidence';
+import { escalationFor, mesoEvidence, quoted, sectionLinkAt, wbsAt, wbsEvidence } from '../evidence';
 
 export const RULE = 'conflicting-name';
 
@@ -64,14 +64,14 @@ export function conflictingName(ctx: EscalationContext): Escalation[] {
     reported.add(n);
     out.push(
       escalationFor(ctx, RULE, {
-        blocker: `The meso plan calls ${id} "${m.name}" but the WBS calls it "${wbsDef.name}", so it is unclear whether they describe the same workstream.`,
+        blocker: `The meso plan calls ${id} ${quoted(m.name)} but the WBS calls it ${quoted(wbsDef.name)}, so it is unclear whether they describe the same workstream.`,
         mesoSection: sectionLinkAt(ctx, meso, m.line),
         evidence: [
-          mesoEvidence(meso, m.line, `meso plan: ${id} is "${m.name}"`),
-          wbsEvidence(ctx, wbsDef.line, `WBS: ${id} is "${wbsDef.name}"`),
+          mesoEvidence(meso, m.line, `meso plan: ${id} is ${quoted(m.name)}`),
+          wbsEvidence(ctx, wbsDef.line, `WBS: ${id} is ${quoted(wbsDef.name)}`),
         ],
         questions: [
-          `Is ${id} "${wbsDef.name}" or "${m.name}"?`,
+          `Is ${id} ${quoted(wbsDef.name)} or ${quoted(m.name)}?`,
           `If these are two different workstreams, which id should the other one have?`,
         ],
         recommendation: `Use one name for ${id} in both notes (rename the meso heading or the WBS entry), or renumber one of them if they are different workstreams, then plan again.`,

@@ -1,7 +1,7 @@
 import type { Escalation } from '../../contracts/escalation';
 import type { Workstream } from '../../contracts/wbs';
 import type { EscalationContext } from '../context';
-import { escalationFor, wbsAt, wbsEvidence } from '../evidence';
+import { escalationFor, wbsAt, wbsEvidence, wbsPlace } from '../evidence';
 
 export const RULE = 'dependency-cycle';
 
@@ -78,7 +78,7 @@ export function dependencyCycle(ctx: EscalationContext): Escalation[] {
     const members = [...new Set(cycle)].join(', ');
     return escalationFor(ctx, RULE, {
       blocker,
-      mesoSection: `None: the dependencies are stated in the WBS of the overall micro-level plan.`,
+      mesoSection: `None: the dependencies are stated in ${wbsPlace(ctx)}.`,
       evidence: [`Cycle: ${arrow}`, ...edges],
       questions: [
         `Which dependency in ${arrow} is wrong or can be dropped?`,

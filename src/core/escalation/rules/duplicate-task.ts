@@ -2,7 +2,7 @@ import type { Escalation } from '../../contracts/escalation';
 import type { WbsTask, Workstream } from '../../contracts/wbs';
 import { findWorkstreams } from '../../wbs/parse-wbs';
 import type { EscalationContext } from '../context';
-import { escalationFor, wbsAt, wbsEvidence } from '../evidence';
+import { escalationFor, quoted, wbsAt, wbsEvidence, wbsPlace } from '../evidence';
 
 export const RULE = 'duplicate-task';
 
@@ -37,10 +37,10 @@ export function duplicateTask(ctx: EscalationContext): Escalation[] {
     const plural = shared.length > 1;
     return escalationFor(ctx, RULE, {
       blocker: `Task${plural ? 's' : ''} ${ids} ${plural ? 'are' : 'is'} listed under both ${id} and ${ws.id} in the WBS, so the two workstreams' scopes overlap.`,
-      mesoSection: `None: the overlap is in the WBS of the overall micro-level plan.`,
+      mesoSection: `None: the overlap is in ${wbsPlace(ctx)}.`,
       evidence: shared.flatMap((s) => [
-        wbsEvidence(ctx, s.mine.line, `${s.mine.id} "${s.mine.title}" under ${id}`),
-        wbsEvidence(ctx, s.theirs.line, `${s.theirs.id} "${s.theirs.title}" under ${ws.id}`),
+        wbsEvidence(ctx, s.mine.line, `${s.mine.id} ${quoted(s.mine.title)} under ${id}`),
+        wbsEvidence(ctx, s.theirs.line, `${s.theirs.id} ${quoted(s.theirs.title)} under ${ws.id}`),
       ]),
       questions: [
         `Which workstream owns ${ids}: ${id} or ${ws.id}?`,

@@ -1,7 +1,7 @@
 import type { Escalation } from '../../contracts/escalation';
 import { findWorkstreams } from '../../wbs/parse-wbs';
 import type { EscalationContext } from '../context';
-import { escalationFor, wbsAt, wbsEvidence } from '../evidence';
+import { escalationFor, quoted, wbsAt, wbsEvidence, wbsPlace } from '../evidence';
 
 export const RULE = 'duplicate-workstream';
 
@@ -17,9 +17,9 @@ export function duplicateWorkstream(ctx: EscalationContext): Escalation[] {
   return [
     escalationFor(ctx, RULE, {
       blocker: `The WBS defines ${id} ${defs.length} times (lines ${lines}), so its scope is ambiguous.`,
-      mesoSection: `None: the duplicate is in the WBS of the overall micro-level plan.`,
+      mesoSection: `None: the duplicate is in ${wbsPlace(ctx)}.`,
       evidence: defs.map((w) =>
-        wbsEvidence(ctx, w.line, `${id} "${w.name}" with ${w.tasks.length} task${w.tasks.length === 1 ? '' : 's'}${w.dependsOn.length ? `, depending on ${w.dependsOn.join(', ')}` : ''}`),
+        wbsEvidence(ctx, w.line, `${id} ${quoted(w.name)} with ${w.tasks.length} task${w.tasks.length === 1 ? '' : 's'}${w.dependsOn.length ? `, depending on ${w.dependsOn.join(', ')}` : ''}`),
       ),
       questions: [
         `Which of the ${defs.length} definitions of ${id} is current?`,

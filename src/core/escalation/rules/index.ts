@@ -9,6 +9,7 @@ import { dependencyCycle } from './dependency-cycle';
 import { duplicateTask } from './duplicate-task';
 import { duplicateWorkstream } from './duplicate-workstream';
 import { mesoMissing } from './meso-missing';
+import { mesoSilent } from './meso-silent';
 import { noTasks } from './no-tasks';
 import { undefinedDependency } from './undefined-dependency';
 import { unresolvedDecision } from './unresolved-decision';
@@ -22,6 +23,7 @@ export interface NamedRule {
 
 export const ESCALATION_RULES: readonly NamedRule[] = [
   { name: 'meso-missing', check: mesoMissing },
+  { name: 'meso-silent', check: mesoSilent },
   { name: 'workstream-not-in-wbs', check: workstreamNotInWbs },
   { name: 'no-tasks', check: noTasks },
   { name: 'duplicate-workstream', check: duplicateWorkstream },

@@ -1,7 +1,7 @@
 import type { Escalation } from '../../contracts/escalation';
 import { findWorkstreams } from '../../wbs/parse-wbs';
 import type { EscalationContext } from '../context';
-import { escalationFor, wbsAt, wbsEvidence } from '../evidence';
+import { escalationFor, quoted, wbsAt, wbsEvidence, wbsPlace } from '../evidence';
 
 export const RULE = 'no-tasks';
 
@@ -18,9 +18,9 @@ export function noTasks(ctx: EscalationContext): Escalation[] {
   return [
     escalationFor(ctx, RULE, {
       blocker: `The WBS defines ${id} but lists no tasks for it, so there is nothing to specify.`,
-      mesoSection: `None: the gap is in the WBS of the overall micro-level plan, not in the meso plan.`,
+      mesoSection: `None: the gap is in ${wbsPlace(ctx)}, not in the meso plan.`,
       evidence: defs.map((w) =>
-        wbsEvidence(ctx, w.line, `${id} "${w.name}" is defined here, ${w.format === 'table' ? 'as table rows' : 'under a heading'}, with no task rows or task bullets`),
+        wbsEvidence(ctx, w.line, `${id} ${quoted(w.name)} is defined here, ${w.format === 'table' ? 'as table rows' : 'under a heading'}, with no task rows or task bullets`),
       ),
       questions: [
         `Which tasks make up ${id}, with their ids and estimates?`,

@@ -1,7 +1,7 @@
 import type { Escalation } from '../../contracts/escalation';
 import { findWorkstreams } from '../../wbs/parse-wbs';
 import type { EscalationContext } from '../context';
-import { escalationFor, wbsAt, wbsEvidence } from '../evidence';
+import { escalationFor, wbsAt, wbsEvidence, wbsPlace } from '../evidence';
 
 export const RULE = 'undefined-dependency';
 
@@ -23,7 +23,7 @@ export function undefinedDependency(ctx: EscalationContext): Escalation[] {
       out.push(
         escalationFor(ctx, RULE, {
           blocker: `${id} depends on ${dep}, but the WBS defines no workstream ${dep}, so that dependency cannot be planned against.`,
-          mesoSection: `None: the dependency is stated in the WBS of the overall micro-level plan.`,
+          mesoSection: `None: the dependency is stated in ${wbsPlace(ctx)}.`,
           evidence: [
             wbsEvidence(ctx, line, `${id} lists ${dep} among its dependencies`),
             `The WBS defines these workstreams: ${known}.`,

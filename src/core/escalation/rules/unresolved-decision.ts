@@ -6,7 +6,7 @@ import { splitSections, type NoteSection } from '../../scope/sections';
 import type { NoteHeading } from '../../vault/vault-port';
 import type { EscalationContext, EscalationMeso } from '../context';
 import { formatWikilink } from '../../vault/wikilinks';
-import { escalationFor, headingLink, mesoEvidence, mesoTarget, plannedWorkstreamName, quoteLine } from '../evidence';
+import { escalationFor, headingLink, mesoEvidence, mesoTarget, plannedWorkstreamName, quoteLine, quoted } from '../evidence';
 import { enclosingHeadings } from '../heading-chain';
 
 export const RULE = 'unresolved-decision';
@@ -132,7 +132,7 @@ function hitsIn(
     hits.push({
       line: n,
       why: `marked ${marker.label}`,
-      question: `What was decided for "${quote}" (line ${n}, marked ${marker.label})?`,
+      question: `What was decided for ${quoted(quote)} (line ${n}, marked ${marker.label})?`,
     });
   }
   return hits.sort((a, b) => a.line - b.line);
@@ -170,7 +170,7 @@ export function unresolvedDecision(ctx: EscalationContext): Escalation[] {
     const hits = hitsIn(ctx, meso, section, masked, bodyStartLine, name);
     if (hits.length === 0) continue;
     const isLead = section.heading.level === 0;
-    const where = isLead ? 'the opening of the meso plan' : `"${section.heading.text}"`;
+    const where = isLead ? 'the opening of the meso plan' : quoted(section.heading.text);
     const count = hits.length === 1 ? 'a decision' : `${hits.length} decisions`;
     out.push(
       escalationFor(ctx, RULE, {

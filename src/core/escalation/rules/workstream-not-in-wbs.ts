@@ -2,7 +2,7 @@ import type { Escalation } from '../../contracts/escalation';
 import { parseContractHeadingAll } from '../../scope/contract-heading';
 import { findWorkstreams } from '../../wbs/parse-wbs';
 import type { EscalationContext } from '../context';
-import { escalationFor, headingLink, mesoEvidence, sectionLinkAt } from '../evidence';
+import { escalationFor, headingLink, mesoEvidence, quoted, sectionLinkAt } from '../evidence';
 
 export const RULE = 'workstream-not-in-wbs';
 
@@ -68,7 +68,7 @@ export function workstreamNotInWbs(ctx: EscalationContext): Escalation[] {
           evidence: [mesoEvidence(meso, h.line, `a contract in which ${role}`), `The WBS defines these workstreams: ${known}.`],
           questions: [
             `Which workstream is ${other}: is it missing from the WBS, or is the contract heading misnumbered?`,
-            `Is the contract "${h.text}" still part of ${id}'s scope?`,
+            `Is the contract ${quoted(h.text)} still part of ${id}'s scope?`,
           ],
           recommendation: `Add ${other} to the WBS, or correct the contract heading to name a defined workstream, then plan again.`,
           file: meso.path,

@@ -51,3 +51,17 @@ describe('duplicate-task', () => {
     expect(duplicateTask(contextFrom({ wbs }))).toEqual([]);
   });
 });
+
+describe('duplicate-task evidence quoting', () => {
+  it('escalates with a title that holds quotes in curly quotes, not doubled straight ones, naming the WBS file', () => {
+    const wbs = new WbsBuilder()
+      .withTasks('W2', [{ id: 'W2-T3', title: '"Send invoice" endpoint' }])
+      .withTasks('W3', [{ id: 'W2-T3', title: '"Send invoice" endpoint' }])
+      .build();
+    const [e] = duplicateTask(contextFrom({ wbs }));
+    expect(e!.evidence.join('\n')).not.toContain('""');
+    expect(e!.evidence[0]).toMatch(/\(W2-T3 “"Send invoice" endpoint” under W2\)$/);
+    expect(e!.evidence[0]).toMatch(/^research\/project-planning\/micro-level-plan\.md line \d+: “- \*\*W2-T3\*\* "Send invoice" endpoint”/);
+    expect(e!.mesoSection).toBe('None: the overlap is in the WBS in research/project-planning/micro-level-plan.md.');
+  });
+});

@@ -35,3 +35,15 @@ describe('meso-missing', () => {
     expect(mesoMissing(contextFrom({ meso: new MesoPlanBuilder().withoutFrontmatter().build() }))).toEqual([]);
   });
 });
+
+describe('meso-missing with a meso plan set aside as empty', () => {
+  it('escalates naming the empty note rather than saying none was found', () => {
+    const ctx = { ...contextFrom({ meso: null }), mesoEmptyPath: 'Planning/Harbor meso.md' };
+    const [e, ...rest] = mesoMissing(ctx);
+    expect(rest).toEqual([]);
+    expect(e!.blocker).toBe('The meso-level plan Planning/Harbor meso.md is empty, so it holds no architecture decisions for W2.');
+    expect(e!.evidence.join(' ')).not.toMatch(/No note was found/);
+    expect(e!.evidence[0]).toContain('Planning/Harbor meso.md');
+    expect(e!.file).toBe('Planning/Harbor meso.md');
+  });
+});
