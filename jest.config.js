@@ -9,6 +9,9 @@ module.exports = {
   },
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
+    // Prompt templates are bundled as text, as esbuild's `text` loader does.
+    '\\.md$': '<rootDir>/test/support/text-transform.js',
   },
+  moduleFileExtensions: ['ts', 'js', 'json', 'md'],
   testTimeout: 20000,
 };

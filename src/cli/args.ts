@@ -11,6 +11,12 @@ export interface CliArgs {
   provider?: 'offline' | 'anthropic';
   model?: string;
   force: boolean;
+  resume: boolean;
+  dryRun: boolean;
+  yes: boolean;
+  maxCost?: number;
+  concurrency?: number;
+  idleTimeout?: number;
   json: boolean;
   debug: boolean;
   configDir: string;
@@ -19,7 +25,9 @@ export interface CliArgs {
 export type ArgsResult = { ok: true; args: CliArgs } | { ok: false; message: string } | { ok: 'help'; text: string };
 
 export const USAGE = `Usage:
-  workstream-planner plan  --vault DIR --workstream ID [--provider offline|anthropic] [--model ID] [--project NOTE] [--force] [--json]
+  workstream-planner plan  --vault DIR --workstream ID [--provider offline|anthropic] [--model ID] [--project NOTE]
+                           [--force | --resume] [--dry-run] [--yes] [--max-cost USD] [--concurrency N]
+                           [--idle-timeout S] [--json]
   workstream-planner check --vault DIR --note PATH [--json]
   workstream-planner list  --vault DIR [--json]
 
@@ -29,7 +37,14 @@ Options:
   --note PATH          a plan note, relative to the vault
   --project NOTE       the project note, when the vault holds several
   --provider NAME      anthropic (default when ANTHROPIC_API_KEY is set) or offline
+  --model ID           the Claude model (default claude-sonnet-5-5, or the plugin's setting)
   --force              replace an existing plan (the old one is copied to <output>/.backup first)
+  --resume             finish an interrupted plan: only its missing sections are generated
+  --dry-run            print the exact requests and the cost estimate; send and write nothing
+  --yes                do not ask before sending (without a terminal the CLI never asks)
+  --max-cost USD       refuse when the estimate is above USD; stop cleanly if the running cost passes it
+  --concurrency N      sections generated at once (default 4)
+  --idle-timeout S     abandon a stream silent for S seconds, then retry it (default 60)
   --config-dir NAME    the vault's config folder (default .obsidian); settings are read from
                        <vault>/<config-dir>/plugins/workstream-planner/data.json
   --json               machine-readable output
@@ -39,7 +54,8 @@ Exit codes: 0 plan written / note ready, 1 escalation written / note not ready,
 2 bad usage or input (nothing written), 3 model or API failure, 130 interrupted.`;
 
 export function parseCliArgs(argv: string[]): ArgsResult {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: 'help', text: USAGE };
+  if (argv.length === 0) return { ok: false, message: USAGE };
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: 'help', text: USAGE };
   const [command, ...rest] = argv;
   if (command !== 'plan' && command !== 'check' && command !== 'list') {
     return { ok: false, message: `Unknown command "${command}". Use plan, check or list (see --help).` };
@@ -58,6 +74,12 @@ export function parseCliArgs(argv: string[]): ArgsResult {
         provider: { type: 'string' },
         model: { type: 'string' },
         force: { type: 'boolean', default: false },
+        resume: { type: 'boolean', default: false },
+        'dry-run': { type: 'boolean', default: false },
+        yes: { type: 'boolean', short: 'y', default: false },
+        'max-cost': { type: 'string' },
+        concurrency: { type: 'string' },
+        'idle-timeout': { type: 'string' },
         json: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         'config-dir': { type: 'string', default: '.obsidian' },
@@ -65,7 +87,7 @@ export function parseCliArgs(argv: string[]): ArgsResult {
       },
     }).values;
   } catch (e) {
-    return { ok: false, message: `${(e as Error).message.replace(/\. To specify.*$/, '.')} See --help.` };
+    return { ok: false, message: `${(e as Error).message.replace(/\. To specify.*$/, '').replace(/\.?$/, '.')} See --help.` };
   }
   if (values['help']) return { ok: 'help', text: USAGE };
   const vault = values['vault'];
@@ -74,6 +96,18 @@ export function parseCliArgs(argv: string[]): ArgsResult {
   if (provider !== undefined && provider !== 'offline' && provider !== 'anthropic') {
     return { ok: false, message: `Unknown provider "${String(provider)}": use offline or anthropic.` };
   }
+  const num = (name: string, min: number, integer: boolean): number | undefined | string => {
+    const raw = values[name];
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min || (integer && !Number.isInteger(n))) return `--${name} must be ${integer ? 'a whole number' : 'a number'} of at least ${min}, not "${String(raw)}".`;
+    return n;
+  };
+  const maxCost = num('max-cost', 0, false);
+  const concurrency = num('concurrency', 1, true);
+  const idleTimeout = num('idle-timeout', 1, false);
+  for (const v of [maxCost, concurrency, idleTimeout]) if (typeof v === 'string') return { ok: false, message: v };
+  if (values['force'] && values['resume']) return { ok: false, message: '--force and --resume do not go together: --resume finishes a plan, --force replaces it.' };
   if (command === 'plan' && typeof values['workstream'] !== 'string') {
     return { ok: false, message: 'Missing --workstream ID, e.g. --workstream W2 (run "list" to see the ids).' };
   }
@@ -91,6 +125,12 @@ export function parseCliArgs(argv: string[]): ArgsResult {
       provider: provider as 'offline' | 'anthropic' | undefined,
       model: values['model'] as string | undefined,
       force: values['force'] === true,
+      resume: values['resume'] === true,
+      dryRun: values['dry-run'] === true,
+      yes: values['yes'] === true,
+      maxCost: maxCost as number | undefined,
+      concurrency: concurrency as number | undefined,
+      idleTimeout: idleTimeout as number | undefined,
       json: values['json'] === true,
       debug: values['debug'] === true,
       configDir: (values['config-dir'] as string) || '.obsidian',

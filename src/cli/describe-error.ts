@@ -48,6 +48,14 @@ export function describeError(e: PlannerError): string {
       return `The settings file ${e.file} was not used: ${e.detail}. Fix or delete it.`;
     case 'note-not-a-plan':
       return `${e.file} is not a workstream plan: ${e.detail}.`;
+    case 'context-too-large':
+      return `${e.message} Nothing was sent. Raise the context budget in the settings or trim those notes.`;
+    case 'cost-cap':
+      return `The estimated cost, $${e.estimateUsd.toFixed(2)}, is above the cap of $${e.capUsd.toFixed(2)}. Nothing was sent; raise --max-cost (or the cost cap setting) to go ahead.`;
+    case 'api-failure':
+      return `${e.failure.message} Nothing was written.`;
+    case 'no-api-key':
+      return 'The anthropic provider needs an API key: set ANTHROPIC_API_KEY, or use --provider offline for a draft without a model.';
     default:
       return assertNever(e);
   }

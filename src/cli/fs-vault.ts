@@ -4,9 +4,9 @@
 import { constants as fsConstants } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import * as nodePath from 'node:path';
-import matter from 'gray-matter';
 import { parseHeadings } from '../core/markdown/headings';
 import { splitFrontmatter } from '../core/markdown/frontmatter-block';
+import { dumpAll, editYaml, errorStartLine, yamlEngine } from './frontmatter-edit';
 import { resolveLinkpath } from '../core/vault/link-resolver';
 import { err, ok, type Result } from '../core/result';
 import type { FrontmatterProblem, NoteMeta, ReadError, VaultEntry, VaultPort, WriteError } from '../core/vault/vault-port';
@@ -15,16 +15,6 @@ import type { FrontmatterProblem, NoteMeta, ReadError, VaultEntry, VaultPort, Wr
 const SKIPPED_FOLDERS = new Set(['node_modules']);
 /** How far into a file we look for a NUL byte before calling it binary. @unit bytes */
 const BINARY_SNIFF_BYTES = 8192;
-
-/**
- * gray-matter's YAML engine (js-yaml 3: `safeLoad` / `safeDump`). Its typings leave `engines` out,
- * hence the cast; using it keeps YAML to the dependency we already have.
- */
-const yamlEngine = (
-  matter as unknown as {
-    engines: { yaml: { parse(yaml: string): unknown; stringify(data: object, options?: object): string } };
-  }
-).engines.yaml;
 
 type Parsed =
   | { kind: 'none' }
@@ -184,17 +174,14 @@ export class FsVault implements VaultPort {
     }
     const data = parsed.kind === 'ok' ? parsed.data : {};
     fn(data);
-    let yaml: string;
+    let next: string;
     try {
-      yaml = dumpYaml(data);
+      next = applyFrontmatterEdit(text, block, data);
     } catch (e) {
       return err(ioError(path, e));
     }
-    // Keep the note's line endings in the new block so a CRLF note stays CRLF.
-    const eol = /^---[ \t]*\r\n/.test(text) ? '\r\n' : '\n';
-    const head = `---${eol}${yaml.replace(/\n/g, eol)}---${eol}`;
-    // bodyOffset is 0 without frontmatter: the whole note is body and the block goes on top.
-    const next = head + text.slice(block.bodyOffset);
+    // Nothing changed: no write, so a second identical edit leaves the note (and its mtime) alone.
+    if (next === text) return ok(undefined);
     return this.writeAtomically(path, abs, next);
   }
 
@@ -286,7 +273,8 @@ export function parseFrontmatterYaml(yaml: string | null): Parsed {
     const mark = (e as { mark?: { line?: number } }).mark;
     const reason = (e as { reason?: string }).reason;
     // js-yaml counts lines from 0 inside the YAML; the YAML starts on note line 2, under the fence.
-    const line = typeof mark?.line === 'number' ? mark.line + 2 : 2;
+    // js-yaml blames where it noticed the problem; an unclosed `[`, `{` or quote is reported where it opened.
+    const line = typeof mark?.line === 'number' ? errorStartLine(yaml, mark.line) + 2 : 2;
     return { kind: 'error', problem: { line, detail: reason ?? (e instanceof Error ? e.message : String(e)) } };
   }
   if (data === undefined || data === null) return { kind: 'ok', data: {} };
@@ -321,10 +309,27 @@ function normaliseDates(value: Record<string, unknown>): Record<string, unknown>
   return fix(value) as Record<string, unknown>;
 }
 
-/** YAML text for a frontmatter block (ends with a newline; empty for no keys). */
-function dumpYaml(data: Record<string, unknown>): string {
-  if (Object.keys(data).length === 0) return '';
-  // skipInvalid drops keys set to undefined (or functions) instead of throwing.
-  const out = yamlEngine.stringify(data, { skipInvalid: true });
-  return out.endsWith('\n') ? out : `${out}\n`;
+/**
+ * The note's text after a frontmatter edit. Only the frontmatter's changed keys are rewritten (see
+ * `editYaml`); the fences and the body stay byte for byte. A note without frontmatter gets one on
+ * top when the edit added keys, in the note's line ending style.
+ */
+function applyFrontmatterEdit(text: string, block: ReturnType<typeof splitFrontmatter>, data: Record<string, unknown>): string {
+  const load = (yaml: string): Record<string, unknown> => {
+    const p = parseFrontmatterYaml(yaml);
+    if (p.kind === 'error') throw new Error(p.problem.detail);
+    return p.kind === 'ok' ? p.data : {};
+  };
+  if (block.yaml === null) {
+    const yaml = dumpAll(data);
+    if (yaml === '') return text;
+    const eol = /^[^\n]*\r\n/.test(text) ? '\r\n' : '\n';
+    return `---${eol}${yaml.replace(/\n/g, eol)}---${eol}${text}`;
+  }
+  const openFence = /^---[ \t]*\r?\n/.exec(text)![0];
+  const eol = openFence.endsWith('\r\n') ? '\r\n' : '\n';
+  const original = load(block.yaml);
+  const yamlEnd = openFence.length + block.yaml.length;
+  const yaml = editYaml(block.yaml, original, data, load, eol);
+  return openFence + yaml + text.slice(yamlEnd);
 }

@@ -1,13 +1,31 @@
 import { runCli } from './main';
+import { askOnTerminal } from './plan-claude';
 
-// Ctrl-C: nothing is half-written by the offline planner (notes are written whole), so just leave.
-process.on('SIGINT', () => process.exit(130));
+/**
+ * Ctrl-C: a Claude run is stopped cleanly (complete sections kept, the note marked interrupted);
+ * a second Ctrl-C leaves at once. With nothing listening, leave at once.
+ */
+const handlers = new Set<() => void>();
+process.on('SIGINT', () => {
+  if (handlers.size === 0) process.exit(130);
+  for (const h of handlers) h();
+  handlers.clear();
+});
 
 runCli(process.argv.slice(2), {
   out: (s) => process.stdout.write(s + '\n'),
   err: (s) => process.stderr.write(s + '\n'),
+  errRaw: (s) => process.stderr.write(s),
   env: process.env,
   now: () => new Date(),
+  timers: { now: () => performance.now(), setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as NodeJS.Timeout) },
+  stdinIsTTY: process.stdin.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
+  ask: askOnTerminal,
+  onInterrupt: (cb) => {
+    handlers.add(cb);
+    return () => handlers.delete(cb);
+  },
 }).then(
   (code) => {
     process.exitCode = code;

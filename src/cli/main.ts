@@ -8,13 +8,30 @@ import { printCheck, printList, printPlan, printWarnings } from './output';
 import { planWorkstream, listWorkstreams, checkPlanNote, parseWorkstreamArg } from '../core/planner';
 import type { Settings } from '../core/contracts/settings';
 
-export const EXIT = { ok: 0, notReady: 1, usage: 2, api: 3, interrupted: 130 } as const;
+import { EXIT } from './exit-codes';
+import { planWithClaudeCli } from './plan-claude';
+import type { Timers } from '../core/generation/timers';
+
+export { EXIT };
 
 export interface CliIo {
   out: (s: string) => void;
+  /** A line to stderr. */
   err: (s: string) => void;
+  /** Raw text to stderr (progress redraws). */
+  errRaw: (s: string) => void;
   env: Record<string, string | undefined>;
   now: () => Date;
+  timers: Timers;
+  stdinIsTTY?: boolean;
+  stderrIsTTY?: boolean;
+  ask?: (question: string) => Promise<string>;
+  /** Registers a Ctrl-C handler; returns its removal. */
+  onInterrupt?: (cb: () => void) => () => void;
+  /** Tests only: the fetch the SDK uses. */
+  fetch?: typeof fetch;
+  /** Tests only: shorter pipeline retry delays. */
+  retryDelaysMs?: readonly number[];
 }
 
 /** The whole CLI as a function, so tests run it in-process with their own streams and clock. */
@@ -81,7 +98,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'plan': {
         const provider = args.provider ?? (io.env['ANTHROPIC_API_KEY'] ? 'anthropic' : 'offline');
         if (provider === 'anthropic') {
-          io.err('The anthropic provider is not available in this build yet; use --provider offline.');
+          if (!args.json) io.err(`Provider: Claude, ${settings.model} (${args.provider ? 'chosen with --provider' : 'ANTHROPIC_API_KEY is set'}).`);
+          return await planWithClaudeCli(args, io, vault, dir, settings);
+        }
+        if (args.resume || args.dryRun) {
+          io.err(`--${args.resume ? 'resume' : 'dry-run'} applies to plans written with Claude (--provider anthropic).`);
           return EXIT.usage;
         }
         if (!args.json) io.err(`Provider: offline draft (${args.provider ? 'chosen with --provider' : 'no ANTHROPIC_API_KEY set'}).`);
@@ -94,7 +115,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           return EXIT.usage;
         }
         printWarnings(io, r.value.warnings);
-        printPlan(io, dir, r.value, args.json);
+        printPlan(io, dir, r.value, args.json, null);
         return r.value.kind === 'plan' ? EXIT.ok : EXIT.notReady;
       }
     }

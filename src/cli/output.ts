@@ -3,6 +3,7 @@ import type { CliIo } from './main';
 import type { PlannerWarning } from '../core/contracts/planning-set';
 import type { ReadinessReport } from '../core/contracts/readiness';
 import type { PlanOutcome, WorkstreamListing } from '../core/planner';
+import type { UsageTotals } from '../core/providers/anthropic';
 
 /** Warnings go to stderr in every mode, so stdout stays clean for the note path or the JSON. */
 export function printWarnings(io: CliIo, warnings: PlannerWarning[]): void {
@@ -47,14 +48,16 @@ export function printCheck(io: CliIo, note: string, report: ReadinessReport, jso
   }
 }
 
-export function printPlan(io: CliIo, vaultDir: string, outcome: PlanOutcome, json: boolean): void {
+export function printPlan(io: CliIo, vaultDir: string, outcome: PlanOutcome, json: boolean, usage: UsageTotals | null): void {
   if (json) {
     const base = {
       note: outcome.note,
       status: outcome.kind === 'plan' ? outcome.status : 'escalated',
       warnings: outcome.warnings.map((w) => w.message),
-      usage: null,
-      costUsd: null,
+      usage: usage ? { calls: usage.calls, input: usage.inputTokens, cacheWrite: usage.cacheWriteTokens, cacheRead: usage.cacheReadTokens, output: usage.outputTokens } : null,
+      costUsd: usage ? usage.costUsd : null,
+      ...(outcome.kind === 'plan' ? { failing: outcome.report.items.filter((i) => !i.ok).map((i) => i.id) } : {}),
+      ...(outcome.kind === 'plan' && outcome.interrupted ? { interrupted: outcome.interrupted } : {}),
     };
     io.out(JSON.stringify(outcome.kind === 'escalation' ? { ...base, escalations: outcome.escalations.map((e) => ({ rule: e.rule, blocker: e.blocker })) } : base, null, 2));
     return;

@@ -17,4 +17,12 @@ export type PlannerError =
   | { kind: 'write-failed'; file: string; detail: string }
   | { kind: 'bad-frontmatter'; file: string; line: number; detail: string }
   | { kind: 'bad-settings'; file: string; detail: string }
-  | { kind: 'note-not-a-plan'; file: string; detail: string };
+  | { kind: 'note-not-a-plan'; file: string; detail: string }
+  /** The planning notes exceed the context budget (nothing was sent). */
+  | { kind: 'context-too-large'; message: string }
+  /** The cost estimate exceeds the cap (nothing was sent). */
+  | { kind: 'cost-cap'; estimateUsd: number; capUsd: number }
+  /** The API failed before anything was written (e.g. the outline call), after its retries. */
+  | { kind: 'api-failure'; failure: { kind: string; message: string } }
+  /** An API key is needed for the anthropic provider and none was given. */
+  | { kind: 'no-api-key' };

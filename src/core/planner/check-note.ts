@@ -21,7 +21,7 @@ export interface CheckedNote {
 export async function checkNote(
   vault: VaultPort,
   path: string,
-  opts: { scope: WorkstreamScope | null; finalise?: boolean },
+  opts: { scope: WorkstreamScope | null; finalise?: boolean; /** Keep `draft` even when every item passes (a section stopped early). */ forceDraft?: boolean },
 ): Promise<CheckedNote> {
   const read = await vault.read(path);
   const text = read.ok ? read.value : '';
@@ -37,7 +37,7 @@ export async function checkNote(
   const current = meta.frontmatter?.['status'];
   let status: PlanStatus = typeof current === 'string' && isStatus(current) ? current : 'draft';
   if (opts.finalise && read.ok) {
-    status = report.ready ? 'ready_for_decomposition' : 'draft';
+    status = report.ready && !opts.forceDraft ? 'ready_for_decomposition' : 'draft';
     const next = setPlanStatus(replaceReadinessChecklist(text, report), status, report);
     if (next !== text) await vault.replace(path, next);
   }

@@ -9,6 +9,7 @@ import type { PlanStatus } from '../contracts/plan-frontmatter';
 import type { ReadinessReport } from '../contracts/readiness';
 import type { PlanInput } from '../contracts/plan-input';
 import type { Clock } from '../clock';
+import type { UsageTotals } from '../providers/anthropic/usage';
 import { isoDate } from '../clock';
 import { renderEscalationNote } from '../escalation/render-escalation';
 import { deriveOutline } from '../plan/derive-outline';
@@ -43,6 +44,12 @@ export type PlanOutcome =
       report: ReadinessReport;
       backup: string | null;
       warnings: PlannerWarning[];
+      /** Claude runs: tokens and cost of every call. */
+      usage?: UsageTotals;
+      /** Claude runs that stopped: where, and why. */
+      interrupted?: { stoppedAt: string; reason: { kind: string; message: string } };
+      /** Claude runs: sections the model stopped early (output limit or refusal). */
+      incomplete?: string[];
     }
   | { kind: 'escalation'; note: string; escalations: Escalation[]; warnings: PlannerWarning[] };
 
@@ -110,7 +117,7 @@ export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<
   return ok({ kind: 'plan', note: target, status: checked.status, report, backup, warnings });
 }
 
-async function writeEscalation(
+export async function writeEscalation(
   deps: PlanDeps,
   ctx: PlanningContext,
   a: {
@@ -145,12 +152,12 @@ async function writeEscalation(
   return ok({ kind: 'escalation', note: path, escalations: a.escalations, warnings: a.warnings });
 }
 
-function mesoVersion(fm: Record<string, unknown> | null): string {
+export function mesoVersion(fm: Record<string, unknown> | null): string {
   const v = fm?.['version'];
   return typeof v === 'string' || typeof v === 'number' ? String(v) : '1.0';
 }
 
-function describeWrite(e: { kind: string; file: string; detail?: string; line?: number }): string {
+export function describeWrite(e: { kind: string; file: string; detail?: string; line?: number }): string {
   switch (e.kind) {
     case 'exists':
       return 'a note already exists there';

@@ -1,0 +1,124 @@
+import { createInterface } from 'node:readline/promises';
+import type { CliArgs } from './args';
+import type { CliIo } from './main';
+import { EXIT } from './exit-codes';
+import { describeError } from './describe-error';
+import { printPlan, printWarnings } from './output';
+import { ProgressPrinter, compactTokens, formatUsd } from './progress';
+import { FsVault } from './fs-vault';
+import type { Settings } from '../core/contracts/settings';
+import { createAnthropicClient, type CallUsage, type CostEstimate } from '../core/providers/anthropic';
+import { planWithClaude, type SendPreview } from '../core/planner/claude/plan-with-claude';
+import { totalUsage } from '../core/providers/anthropic';
+import { PLANNER_INSTRUCTIONS } from '../prompts';
+import { assertNever } from '../core/result';
+
+export function describeEstimate(e: CostEstimate): string {
+  const cost = e.costUsdTypical === null ? 'cost unknown for this model' : `about ${formatUsd(e.costUsdTypical)} (at most ${formatUsd(e.costUsdMax)})`;
+  return `${e.calls} calls, ~${compactTokens(e.inputTokens)} input tokens (${compactTokens(e.cacheReadTokens)} read from the cache), ${cost}`;
+}
+
+function previewLines(p: SendPreview): string[] {
+  return [
+    `Claude (${p.model}) will be sent these notes for ${p.workstreamId}, and nothing else:`,
+    ...p.sent.map((n) => `  ${n.path}  (~${compactTokens(n.tokens)} tokens)`),
+    `Estimate: ${describeEstimate(p.estimate)}.`,
+  ];
+}
+
+/** `plan --provider anthropic`: estimate, ask, stream, report. */
+export async function planWithClaudeCli(args: CliArgs, io: CliIo, vault: FsVault, vaultDir: string, settings: Settings): Promise<number> {
+  const apiKey = io.env['ANTHROPIC_API_KEY'] ?? '';
+  if (apiKey === '' && !args.dryRun) {
+    io.err(describeError({ kind: 'no-api-key' }));
+    return EXIT.usage;
+  }
+  const baseURL = io.env['ANTHROPIC_BASE_URL'] || settings.baseURL;
+  const client = createAnthropicClient({ apiKey: apiKey || 'dry-run', baseURL, ...(io.fetch ? { fetch: io.fetch } : {}) });
+  const controller = new AbortController();
+  const stopListening = io.onInterrupt?.(() => controller.abort());
+  const progress = new ProgressPrinter(args.workstream ?? '', (s) => io.errRaw(s), io.stderrIsTTY === true);
+  const usage: CallUsage[] = [];
+  try {
+    const r = await planWithClaude(
+      { workstream: args.workstream!, project: args.project, force: args.force, resume: args.resume, dryRun: args.dryRun },
+      {
+        vault,
+        settings,
+        clock: { now: io.now },
+        client,
+        apiKey,
+        timers: io.timers,
+        builtInTemplate: PLANNER_INSTRUCTIONS,
+        signal: controller.signal,
+        onEvent: (e) => progress.onEvent(e),
+        onUsage: (u) => usage.push(u),
+        confirm: async (preview) => {
+          if (args.json) return true;
+          for (const l of previewLines(preview)) io.err(l);
+          if (args.yes || io.stdinIsTTY !== true || !io.ask) return true;
+          const answer = (await io.ask('Send? [y/N] ')).trim().toLowerCase();
+          return answer === 'y' || answer === 'yes';
+        },
+        ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
+        ...(args.maxCost !== undefined ? { maxCostUsd: args.maxCost } : {}),
+        ...(args.idleTimeout !== undefined ? { idleTimeoutMs: args.idleTimeout * 1000 } : {}),
+        ...(io.retryDelaysMs ? { retryDelaysMs: io.retryDelaysMs } : {}),
+      },
+    );
+    if (!r.ok) {
+      io.err(describeError(r.error));
+      if (r.error.kind === 'api-failure') return r.error.failure.kind === 'cancelled' ? EXIT.interrupted : EXIT.api;
+      return EXIT.usage;
+    }
+    const outcome = r.value;
+    switch (outcome.kind) {
+      case 'dry-run':
+        if (args.json) io.out(JSON.stringify({ requests: JSON.parse(outcome.requestsJson) as unknown, estimate: outcome.preview.estimate, sent: outcome.preview.sent }, null, 2));
+        else {
+          io.out(outcome.requestsJson);
+          for (const l of previewLines(outcome.preview)) io.err(l);
+          io.err('Dry run: nothing was sent and nothing was written.');
+        }
+        return EXIT.ok;
+      case 'declined':
+        io.err('Nothing was sent and nothing was written.');
+        return EXIT.ok;
+      case 'escalation':
+        printWarnings(io, outcome.warnings);
+        printPlan(io, vaultDir, outcome, args.json, null);
+        return EXIT.notReady;
+      case 'plan': {
+        printWarnings(io, outcome.warnings);
+        const totals = outcome.usage ?? totalUsage(usage);
+        if (!args.json) {
+          io.err(
+            `Usage: ${totals.calls} calls, ${compactTokens(totals.inputTokens)} input, ${compactTokens(totals.cacheWriteTokens)} cache write, ${compactTokens(totals.cacheReadTokens)} cache read, ${compactTokens(totals.outputTokens)} output tokens; ${formatUsd(totals.costUsd)}.`,
+          );
+          for (const label of outcome.incomplete ?? []) io.err(`warning: Claude stopped early in ${label}; the plan stays a draft.`);
+        }
+        if (outcome.interrupted) {
+          if (!args.json) io.err(`Interrupted at ${outcome.interrupted.stoppedAt}: ${outcome.interrupted.reason.message} Run again with --resume to finish it.`);
+          printPlan(io, vaultDir, outcome, args.json, totals);
+          return outcome.interrupted.reason.kind === 'cancelled' ? EXIT.interrupted : EXIT.api;
+        }
+        printPlan(io, vaultDir, outcome, args.json, totals);
+        return EXIT.ok;
+      }
+      default:
+        return assertNever(outcome);
+    }
+  } finally {
+    stopListening?.();
+  }
+}
+
+/** Asks one question on the terminal. */
+export async function askOnTerminal(question: string): Promise<string> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return await rl.question(question);
+  } finally {
+    rl.close();
+  }
+}

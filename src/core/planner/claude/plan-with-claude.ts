@@ -1,0 +1,438 @@
+/**
+ * Plans one workstream with Claude: the same preparation as the offline planner (discovery, scope,
+ * escalation rules), then an estimate the user agrees to, the outline call, and the section calls
+ * streamed append-only into the note. A stopped run leaves an `interrupted` note that `resume`
+ * finishes; complete sections are never rewritten.
+ */
+import type { Result } from '../../result';
+import { err, ok } from '../../result';
+import type { PlannerError } from '../../contracts/errors';
+import type { PlannerWarning } from '../../contracts/planning-set';
+import type { PlanInput } from '../../contracts/plan-input';
+import type { Outline } from '../../contracts/outline';
+import { isoDate } from '../../clock';
+import { deriveOutline } from '../../plan/derive-outline';
+import { planParts } from '../../plan/render-plan';
+import { buildPlanUnits } from '../../generation/plan-units';
+import { runUnits } from '../../generation/run-units';
+import type { PlanEvent } from '../../generation/plan-events';
+import type { Timers } from '../../generation/timers';
+import type { PlanUnit } from '../../generation/units';
+import {
+  buildContext,
+  createSectionGenerator,
+  describeRequests,
+  requestOutline,
+  totalUsage,
+  type AnthropicClient,
+  type CallUsage,
+  type CostEstimate,
+  type PlannerContext,
+  type RequestSettings,
+  type SentNote,
+  type UpstreamPlan,
+} from '../../providers/anthropic';
+import { planNotePath } from '../../writer/note-paths';
+import { backupNote, createNote } from '../../writer/write-note';
+import { linkPlanFromMeso, markEscalationResolved } from '../../writer/link-back';
+import { clearRunCallouts, setInterrupted, setStatusLine } from '../../writer/plan-status';
+import { escalationNotePath } from '../../writer/note-paths';
+import { checkNote } from '../check-note';
+import type { PreparedPlan } from '../prepare-plan';
+import { preparePlan } from '../prepare-plan';
+import type { PlanDeps, PlanOutcome, PlanRequest } from '../plan-workstream';
+import { describeWrite, mesoVersion, writeEscalation } from '../plan-workstream';
+import { readPlannerState, setPlannerState, type PlannerState } from './planner-state';
+import { findResumePoint } from './resume-point';
+import { vaultNoteSink } from './note-sink';
+import { splitFrontmatter } from '../../markdown/frontmatter-block';
+
+export interface ClaudePlanRequest extends PlanRequest {
+  /** Finish an interrupted plan instead of starting one. */
+  resume?: boolean;
+  /** Describe the requests and the estimate; send nothing, write nothing. */
+  dryRun?: boolean;
+}
+
+/** What the user is asked to agree to before anything leaves the machine. */
+export interface SendPreview {
+  workstreamId: string;
+  model: string;
+  /** Exactly the notes that will be sent. */
+  sent: SentNote[];
+  estimate: CostEstimate;
+}
+
+export interface ClaudeDeps extends PlanDeps {
+  client: AnthropicClient;
+  /** Only to keep it out of every message (the client already holds it). */
+  apiKey: string;
+  timers: Timers;
+  /** The built-in instructions; a note named in settings replaces them. */
+  builtInTemplate: string;
+  signal?: AbortSignal;
+  onEvent?: (event: PlanEvent) => void;
+  /** Called with each finished call's usage (outline calls included). */
+  onUsage?: (usage: CallUsage) => void;
+  /** Asked before sending; false stops with nothing sent. Absent means yes. */
+  confirm?: (preview: SendPreview) => Promise<boolean>;
+  /** Overrides of settings for this run (CLI flags). */
+  concurrency?: number;
+  maxCostUsd?: number;
+  idleTimeoutMs?: number;
+  retryDelaysMs?: readonly number[];
+  minIntervalMs?: number;
+}
+
+export type ClaudeOutcome =
+  | PlanOutcome
+  | { kind: 'dry-run'; preview: SendPreview; requestsJson: string }
+  | { kind: 'declined'; preview: SendPreview };
+
+export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): Promise<Result<ClaudeOutcome, PlannerError>> {
+  const { vault, settings, clock } = deps;
+  const prepared = await preparePlan(vault, settings, req);
+  if (!prepared.ok) return prepared;
+  const p = prepared.value;
+  if (p.kind === 'blocked') {
+    const created = isoDate(clock.now());
+    return writeEscalation(deps, p.ctx, { id: p.id, name: p.name, escalations: p.escalations, created, project: p.project, warnings: p.warnings });
+  }
+  const target = planNotePath(settings, p.id);
+  const exists = await vault.exists(target);
+  if (req.resume) {
+    if (!exists) return err({ kind: 'nothing-to-resume', file: target });
+    return resumePlan(req, deps, p, target);
+  }
+  if (exists && !req.force && !req.dryRun) return err({ kind: 'plan-exists', file: target });
+
+  const warnings = [...p.warnings];
+  const template = await loadTemplate(deps, warnings);
+  const context = buildContext({
+    set: p.ctx.set,
+    scope: p.scope,
+    template,
+    upstreamPlans: await upstreamPlans(deps, p),
+    includeUpstreamPlans: settings.includeUpstreamPlans,
+    budgetTokens: settings.contextBudgetTokens,
+  });
+  if (!context.ok) return err({ kind: 'context-too-large', message: context.error.message });
+  const reqSettings: RequestSettings = { model: settings.model, maxTokens: settings.maxTokensPerSection, caching: settings.caching };
+  const created = isoDate(clock.now());
+
+  // The estimate uses the derived outline: Claude's is not known before its call, and has about as many modules.
+  const derived = deriveOutline(p.scope, p.ctx.wbs);
+  const draftUnits = unitsFor(inputFor(p, derived, created), null);
+  const described = describeRequests(context.value, reqSettings, derived, modelUnits(draftUnits), settings.prices);
+  const preview: SendPreview = { workstreamId: p.id, model: settings.model, sent: context.value.sent, estimate: described.estimate };
+  if (req.dryRun) return ok({ kind: 'dry-run', preview, requestsJson: described.json });
+
+  const cap = deps.maxCostUsd ?? settings.costCapUsd;
+  const typical = described.estimate.costUsdTypical;
+  if (cap > 0 && typical !== null && typical > cap) return err({ kind: 'cost-cap', estimateUsd: typical, capUsd: cap });
+  if (deps.confirm && !(await deps.confirm(preview))) return ok({ kind: 'declined', preview });
+
+  const usage: CallUsage[] = [];
+  const costGuard = new CostGuard(cap, deps.signal);
+  const onUsage = (u: CallUsage): void => {
+    usage.push(u);
+    deps.onUsage?.(u);
+    costGuard.add(u.costUsd);
+  };
+  const streamDeps = {
+    client: deps.client,
+    timers: deps.timers,
+    apiKey: deps.apiKey,
+    idleTimeoutMs: deps.idleTimeoutMs ?? settings.idleTimeoutSeconds * 1000,
+    ...(deps.retryDelaysMs ? { retryDelaysMs: deps.retryDelaysMs } : {}),
+  };
+  const outlined = await requestOutline(
+    streamDeps,
+    {
+      context: context.value,
+      settings: reqSettings,
+      scope: p.scope,
+      wbs: p.ctx.wbs,
+      mesoHeadings: p.meso.meta.headings.map((h) => h.text),
+      prices: settings.prices,
+      onUsage,
+    },
+    costGuard.signal,
+  );
+  if (!outlined.ok) return err({ kind: 'api-failure', failure: { kind: outlined.error.kind, message: outlined.error.message } });
+  if (outlined.value.kind === 'escalation') {
+    return writeEscalation(deps, p.ctx, { id: p.id, name: p.name, escalations: [outlined.value.escalation], created, project: p.project, warnings });
+  }
+  warnings.push(...outlined.value.warnings);
+  const outline = outlined.value.outline;
+  const state: PlannerState = { version: 1, provider: 'anthropic', model: settings.model, outlineSource: outlined.value.source, outline };
+
+  let backup: string | null = null;
+  if (exists) {
+    const saved = await backupNote(vault, settings, target, clock);
+    if (!saved.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(saved.error) });
+    backup = saved.value;
+    const emptied = await vault.replace(target, '');
+    if (!emptied.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(emptied.error) });
+  } else {
+    const made = await createNote(vault, target, '');
+    if (!made.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(made.error) });
+  }
+  const units = unitsFor(inputFor(p, outline, created), state);
+  return runAndFinish(deps, p, { target, units, context: context.value, reqSettings, outline, state, usage, onUsage, costGuard, streamDeps, warnings, backup, startOffset: 0, noteTail: '', isComplete: undefined });
+}
+
+/** Finishes an interrupted plan: only the sections it lacks are generated; complete ones stay byte for byte. */
+async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, target: string): Promise<Result<ClaudeOutcome, PlannerError>> {
+  const { vault, settings } = deps;
+  const meta = await vault.meta(target);
+  const status = meta.frontmatter?.['status'];
+  const state = readPlannerState(meta.frontmatter);
+  if ((status !== 'interrupted' && status !== 'in_progress') || state === null) return err({ kind: 'nothing-to-resume', file: target });
+  const read = await vault.read(target);
+  if (!read.ok) return err({ kind: 'unreadable-note', role: null, file: target, reason: read.error.kind });
+  const warnings = [...p.warnings];
+  const template = await loadTemplate(deps, warnings);
+  const context = buildContext({
+    set: p.ctx.set,
+    scope: p.scope,
+    template,
+    upstreamPlans: await upstreamPlans(deps, p),
+    includeUpstreamPlans: settings.includeUpstreamPlans,
+    budgetTokens: settings.contextBudgetTokens,
+  });
+  if (!context.ok) return err({ kind: 'context-too-large', message: context.error.message });
+  // The model and date the plan was started with, so the sections still written agree with the rest.
+  const reqSettings: RequestSettings = { model: state.model, maxTokens: settings.maxTokensPerSection, caching: settings.caching };
+  const created = typeof meta.frontmatter?.['created'] === 'string' ? (meta.frontmatter['created'] as string) : isoDate(deps.clock.now());
+  const units = unitsFor(inputFor(p, state.outline, created), state);
+
+  const text = setStatusLine(clearRunCallouts(read.value), 'in_progress');
+  const fm = splitFrontmatter(text);
+  const point = findResumePoint(text.slice(fm.bodyOffset), fm.bodyOffset, units, status === 'interrupted');
+  const kept = text.slice(0, point.cutOffset);
+  const keptWithState = setPlannerState(kept, { ...state, usage: undefined });
+  if (keptWithState !== read.value) {
+    const r = await vault.replace(target, keptWithState);
+    if (!r.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(r.error) });
+  }
+  const preview: SendPreview = {
+    workstreamId: p.id,
+    model: state.model,
+    sent: context.value.sent,
+    estimate: describeRequests(context.value, reqSettings, state.outline, modelUnits(units).filter((u) => !point.completeKeys.includes(u.key)), settings.prices).estimate,
+  };
+  if (req.dryRun) return ok({ kind: 'dry-run', preview, requestsJson: '[]' });
+  if (deps.confirm && !(await deps.confirm(preview))) return ok({ kind: 'declined', preview });
+
+  const usage: CallUsage[] = [];
+  const cap = deps.maxCostUsd ?? settings.costCapUsd;
+  const costGuard = new CostGuard(cap, deps.signal);
+  const onUsage = (u: CallUsage): void => {
+    usage.push(u);
+    deps.onUsage?.(u);
+    costGuard.add(u.costUsd);
+  };
+  const streamDeps = {
+    client: deps.client,
+    timers: deps.timers,
+    apiKey: deps.apiKey,
+    idleTimeoutMs: deps.idleTimeoutMs ?? settings.idleTimeoutSeconds * 1000,
+    ...(deps.retryDelaysMs ? { retryDelaysMs: deps.retryDelaysMs } : {}),
+  };
+  const complete = new Set(point.completeKeys);
+  return runAndFinish(deps, p, {
+    target,
+    units,
+    context: context.value,
+    reqSettings,
+    outline: state.outline,
+    state,
+    usage,
+    onUsage,
+    costGuard,
+    streamDeps,
+    warnings,
+    backup: null,
+    startOffset: keptWithState.length,
+    noteTail: keptWithState.slice(-2),
+    isComplete: (key) => complete.has(key),
+  });
+}
+
+interface RunArgs {
+  target: string;
+  units: PlanUnit[];
+  context: PlannerContext;
+  reqSettings: RequestSettings;
+  outline: Outline;
+  state: PlannerState;
+  usage: CallUsage[];
+  onUsage: (u: CallUsage) => void;
+  costGuard: CostGuard;
+  streamDeps: { client: AnthropicClient; timers: Timers; apiKey: string; idleTimeoutMs: number; retryDelaysMs?: readonly number[] };
+  warnings: PlannerWarning[];
+  backup: string | null;
+  startOffset: number;
+  noteTail: string;
+  isComplete: ((key: string) => boolean) | undefined;
+}
+
+async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, a: RunArgs): Promise<Result<ClaudeOutcome, PlannerError>> {
+  const { vault, settings } = deps;
+  const generate = createSectionGenerator({ ...a.streamDeps, context: a.context, settings: a.reqSettings, outline: a.outline, prices: settings.prices, onUsage: a.onUsage });
+  const run = await runUnits({
+    units: a.units,
+    generate,
+    concurrency: deps.concurrency ?? settings.concurrency,
+    sink: vaultNoteSink(vault, a.target),
+    timers: deps.timers,
+    signal: a.costGuard.signal,
+    onEvent: deps.onEvent,
+    isComplete: a.isComplete,
+    minIntervalMs: deps.minIntervalMs,
+    startOffset: a.startOffset,
+    noteTail: a.noteTail,
+  });
+  a.costGuard.dispose();
+  const totals = totalUsage(a.usage);
+  const state: PlannerState = { ...a.state, usage: totals };
+
+  if (run.status === 'interrupted') {
+    const read = await vault.read(a.target);
+    if (read.ok) {
+      const label = a.units.find((u) => u.key === run.stoppedAt)?.label ?? 'the end';
+      const reason = a.costGuard.exceeded
+        ? { kind: 'cost-cap', message: `the running cost passed the cap of $${a.costGuard.cap.toFixed(2)}.` }
+        : (run.reason ?? { kind: 'unknown', message: 'the run stopped.' });
+      const kept = read.value.slice(0, run.keepOffset);
+      const next = setPlannerState(setInterrupted(kept, label, reason.message), state);
+      await vault.replace(a.target, next);
+      await linkBack(deps, p, a.target, a.warnings);
+      return ok({
+        kind: 'plan',
+        note: a.target,
+        status: 'interrupted',
+        report: { ready: false, items: [] },
+        backup: a.backup,
+        warnings: a.warnings,
+        usage: totals,
+        interrupted: { stoppedAt: label, reason },
+      });
+    }
+  }
+
+  // Complete: the checker decides between ready and draft; a section the model stopped early keeps it a draft.
+  const read = await vault.read(a.target);
+  if (read.ok) await vault.replace(a.target, setPlannerState(read.value, state));
+  const checked = await checkNote(vault, a.target, { scope: p.scope, finalise: true, forceDraft: run.incomplete.length > 0 });
+  await linkBack(deps, p, a.target, a.warnings);
+  return ok({
+    kind: 'plan',
+    note: a.target,
+    status: checked.status,
+    report: checked.report,
+    backup: a.backup,
+    warnings: a.warnings,
+    usage: totals,
+    incomplete: run.incomplete.map((i) => a.units.find((u) => u.key === i.key)?.label ?? i.key),
+  });
+}
+
+async function linkBack(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, target: string, warnings: PlannerWarning[]): Promise<void> {
+  const { vault, settings } = deps;
+  const linked = await linkPlanFromMeso(vault, p.meso.path, `[[${target.replace(/\.md$/, '')}]]`);
+  if (!linked.ok) {
+    warnings.push({
+      kind: 'bad-frontmatter',
+      file: p.meso.path,
+      ...(linked.error.kind === 'bad-frontmatter' ? { line: linked.error.line } : {}),
+      message: `The plan was not linked from ${p.meso.path}: its frontmatter could not be updated (${describeWrite(linked.error)}).`,
+    });
+  }
+  const escPath = escalationNotePath(settings, p.id);
+  if (await vault.exists(escPath)) {
+    const escMeta = await vault.meta(escPath);
+    if (escMeta.frontmatter?.['status'] === 'escalated') await markEscalationResolved(vault, escPath);
+  }
+}
+
+function inputFor(p: Extract<PreparedPlan, { kind: 'ready' }>, outline: Outline, created: string): PlanInput {
+  return {
+    scope: p.scope,
+    wbs: p.ctx.wbs,
+    outline,
+    projectName: p.project.name,
+    projectLink: p.project.link,
+    sourcePlanLink: `[[${p.mesoLinkTarget}]]`,
+    created,
+    mesoVersion: mesoVersion(p.meso.meta.frontmatter),
+  };
+}
+
+/** The plan's units, with the planner state in the frontmatter of the first one. */
+function unitsFor(input: PlanInput, state: PlannerState | null): PlanUnit[] {
+  const units = buildPlanUnits(planParts(input, 'in_progress'));
+  const first = units[0];
+  if (state && first && first.kind === 'core' && first.coreText) {
+    units[0] = { ...first, coreText: setPlannerState(first.coreText, state) };
+  }
+  return units;
+}
+
+function modelUnits(units: PlanUnit[]): PlanUnit[] {
+  return units.filter((u) => u.kind === 'model');
+}
+
+async function loadTemplate(deps: ClaudeDeps, warnings: PlannerWarning[]): Promise<string> {
+  const path = deps.settings.promptTemplateNote.trim();
+  if (path === '') return deps.builtInTemplate;
+  const resolved = (await deps.vault.exists(path)) ? path : (await deps.vault.resolveLink(path.replace(/\.md$/, ''), ''));
+  if (resolved) {
+    const read = await deps.vault.read(resolved);
+    if (read.ok && read.value.trim() !== '') return read.value;
+  }
+  warnings.push({ kind: 'other', file: path, message: `The prompt template note ${path} could not be read, so the built-in instructions were used.` });
+  return deps.builtInTemplate;
+}
+
+async function upstreamPlans(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>): Promise<UpstreamPlan[]> {
+  if (!deps.settings.includeUpstreamPlans) return [];
+  const out: UpstreamPlan[] = [];
+  for (const id of p.scope.upstream) {
+    const path = planNotePath(deps.settings, id);
+    if (!(await deps.vault.exists(path))) continue;
+    const read = await deps.vault.read(path);
+    if (read.ok) out.push({ workstreamId: id, path, text: read.value });
+  }
+  return out;
+}
+
+/** Stops the run cleanly once the running cost passes the cap; also forwards the caller's cancel. */
+class CostGuard {
+  private readonly controller = new AbortController();
+  private spent = 0;
+  exceeded = false;
+  private readonly forward = (): void => this.controller.abort();
+  constructor(
+    readonly cap: number,
+    private readonly outer?: AbortSignal,
+  ) {
+    if (outer?.aborted) this.controller.abort();
+    else outer?.addEventListener('abort', this.forward, { once: true });
+  }
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+  add(cost: number | null): void {
+    if (cost === null) return;
+    this.spent += cost;
+    if (this.cap > 0 && this.spent > this.cap && !this.exceeded) {
+      this.exceeded = true;
+      this.controller.abort();
+    }
+  }
+  dispose(): void {
+    this.outer?.removeEventListener('abort', this.forward);
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * A stand-in for a diligent model answering the planner's own calls: a valid outline for the outline
+ * call, and for each section call a body under every heading it was asked for, with the content the
+ * readiness checker looks for (signatures in code, tables, failure lists, checkboxes, endpoint labels,
+ * links to the meso headings the outline traces). Built from the request alone, as a model would.
+ */
+import type { Outline } from '../../../src/core/contracts/outline';
+import type { MockRequest, Responder, ResponseScript } from './types';
+import { lastUserText } from './scripts';
+
+export interface PlannerResponderOptions {
+  outline: Outline;
+  /** The meso plan's link target, e.g. `meso-level-plan`. */
+  mesoTarget: string;
+  /** Extra fields for every section answer (speed, faults…). */
+  script?: Partial<ResponseScript>;
+  /** Per-request override; return null for the normal answer. */
+  override?: (req: MockRequest, kind: 'outline' | 'section') => ResponseScript | null;
+}
+
+export function plannerResponder(opts: PlannerResponderOptions): Responder {
+  return (req) => {
+    const isOutline = (req.body as { output_config?: { format?: unknown } }).output_config?.format !== undefined;
+    const o = opts.override?.(req, isOutline ? 'outline' : 'section');
+    if (o) return o;
+    if (isOutline) return { text: JSON.stringify(opts.outline) };
+    return { ...opts.script, text: sectionAnswer(lastUserText(req), opts) };
+  };
+}
+
+/** The headings the instruction asks for, in order: lines like "- `#### 2.1.2 Public Interfaces`: …". */
+function askedHeadings(instruction: string): string[] {
+  return [...instruction.matchAll(/^- `(#{1,6} [^`]+)`/gm)].map((m) => m[1]!);
+}
+
+function sectionAnswer(prompt: string, opts: PlannerResponderOptions): string {
+  const instruction = prompt.slice(prompt.lastIndexOf('Write the section'));
+  const heading = /under the heading `([^`]+)`/.exec(instruction)?.[1] ?? '';
+  const asked = askedHeadings(instruction);
+  if (asked.length === 0) return freeSection(heading);
+  return asked.map((h) => `${h}\n\n${partBody(h, heading, opts)}`).join('\n\n') + '\n';
+}
+
+function freeSection(heading: string): string {
+  if (/Executive Summary/.test(heading)) {
+    return '**Purpose:** Deliver the workstream as the meso-level plan describes.\n\n**Scope:** Everything its WBS tasks name; nothing else.\n\n**Dependencies:** As listed in section 1.\n\n**Exit Criteria:** Every module meets its success criteria.\n\n**Estimated Effort:**\n- Total Tasks: as in the WBS\n- Estimated LOC: ~1,200\n';
+  }
+  if (/Cross-Module Integration/.test(heading)) return '### 6.1 Modules and storage\n\nThe modules share the data layer.\n\n- [ ] Integration test across the modules\n';
+  if (/Appendices/.test(heading)) return '### Appendix A: Glossary\n\nTerms as in the PRD.\n';
+  return 'Content for this section.\n';
+}
+
+function partBody(part: string, top: string, opts: PlannerResponderOptions): string {
+  const num = /^#+ (\d+(?:\.\d+)*)/.exec(part)?.[1] ?? '';
+  const moduleIndex = /^### 2\.(\d+) /.exec(top)?.[1];
+  const sub = num.split('.').pop();
+  if (moduleIndex !== undefined) {
+    const mod = opts.outline.modules[Number(moduleIndex) - 1];
+    switch (sub) {
+      case '1': {
+        const links = (mod?.mesoHeadings ?? []).map((h) => `[[${opts.mesoTarget}#${h.replace(/[#|^:%[\]]/g, ' ').replace(/\s+/g, ' ').trim()}]]`);
+        return `Implements ${(mod?.taskIds ?? []).join(', ')}. Traces to ${links.join(', ') || 'the meso-level plan'}.\n\n**In scope:**\n- What the tasks name\n\n**Out of scope:**\n- Other workstreams`;
+      }
+      case '2':
+        return '```ts\nexport interface Service {\n  /** Does the work. */\n  run(input: Input): Promise<Result<Output, ServiceError>>;\n}\n```';
+      case '3':
+        return '| Field | Type | Rule |\n|---|---|---|\n| id | uuid | required |';
+      case '4':
+        return 'This module holds no UI state.';
+      case '5':
+        return '| Error | Scenario | Recovery |\n|---|---|---|\n| NotFound | missing record | 404 to the caller |';
+      case '6':
+        return '- [ ] returns the record when it exists\n- [ ] returns NotFound otherwise';
+      case '7':
+        return '- [ ] All unit tests pass';
+    }
+  }
+  if (/^### 3\.\d+ [A-Z]+ \//.test(part)) {
+    return '**Authentication:** Bearer token.\n\n**Request:**\n```http\nGET /x HTTP/1.1\n```\n\n**Response:**\n```json\n{}\n```\n\n**Status codes:** 200, 401, 404.';
+  }
+  if (num === '5.1') return '| Variable | Required | Default | Description |\n|---|---|---|---|\n| APP_DATABASE_URL | Yes | - | Database |';
+  if (num === '11.2') return '- U01: the first module';
+  return `Details for ${num}.`;
+}
