@@ -8,19 +8,9 @@ import type { EscalationContext, EscalationMeso } from '../context';
 import { formatWikilink } from '../../vault/wikilinks';
 import { escalationFor, headingLink, mesoEvidence, mesoTarget, plannedWorkstreamName, quoteLine, quoted } from '../evidence';
 import { enclosingHeadings } from '../heading-chain';
+import { liveMarker } from '../open-markers';
 
 export const RULE = 'unresolved-decision';
-
-/**
- * Markers of a decision left open. TBD and TODO as whole words, any case; code is masked first.
- * No lookbehind: iOS before 16.4 lacks it.
- */
-const MARKERS: Array<{ re: RegExp; label: string }> = [
-  { re: /\[\s*needs\s+decision\s*\]/i, label: '[NEEDS DECISION]' },
-  { re: /(?:^|[^\p{L}\p{N}_])tbd(?![\p{L}\p{N}_])/iu, label: 'TBD' },
-  { re: /(?:^|[^\p{L}\p{N}_])todo(?![\p{L}\p{N}_])/iu, label: 'TODO' },
-  { re: /\?\?/, label: '??' },
-];
 
 /**
  * Headings whose items are open questions: "Open questions", "Open issues", "Open decisions",
@@ -125,8 +115,9 @@ function hitsIn(
   for (let n = Math.max(section.startLine, bodyStartLine); n <= section.endLine; n++) {
     if (skip.has(n)) continue;
     const line = masked[n - 1] ?? '';
-    const marker = MARKERS.find((m) => m.re.test(line));
-    if (!marker) continue;
+    const label = liveMarker(line);
+    if (label === null) continue;
+    const marker = { label };
     if (!sectionNamesIt && !namesWorkstream(line, id, name)) continue;
     const quote = quoteLine(meso.text, n) ?? '';
     hits.push({

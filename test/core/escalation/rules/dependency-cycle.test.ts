@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import type { Wbs } from '../../../../src/core/contracts/wbs';
 import { dependencyCycle } from '../../../../src/core/escalation/rules/dependency-cycle';
 import { lineOf, WbsBuilder } from '../../../support/builders/WbsBuilder';
@@ -50,5 +51,35 @@ describe('dependency-cycle', () => {
       .withWorkstream('W4', 'Reporting', { tasks: [{ id: 'W4.1', title: 'Reports' }], dependsOn: ['W3'] })
       .build();
     expect(dependencyCycle(contextFrom({ wbs }))).toEqual([]);
+  });
+});
+
+describe('dependency-cycle: one escalation per cycle', () => {
+  it('escalates once for a two-way dependency, whichever side is planned and however it is reached', () => {
+    const wbs = new WbsBuilder()
+      .withDependsOn('W1', ['W2'])
+      .withDependsOn('W3', ['W1', 'W2'])
+      .withExtraWorkstream('W2', 'Inspection API again', { tasks: [{ id: 'T9', title: 'x' }], dependsOn: ['W1'] })
+      .build();
+    for (const id of ['W1', 'W2', 'W3']) {
+      const found = dependencyCycle(contextFrom({ wbs, workstreamId: id }));
+      expect(found).toHaveLength(1);
+    }
+  });
+
+  it('never reports two cycles with the same set of workstreams (random graphs)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 5 }), fc.integer({ min: 1, max: 5 })), { maxLength: 12 }), (edges) => {
+        let b = new WbsBuilder();
+        for (let n = 1; n <= 5; n++) {
+          const deps = [...new Set(edges.filter(([f]) => f === n).map(([, t]) => `W${t}`))];
+          b = b.withWorkstream(`W${n}`, `Stream ${n}`, { tasks: [{ id: `W${n}.1`, title: 't' }], dependsOn: deps });
+        }
+        const found = dependencyCycle(contextFrom({ wbs: b.build(), workstreamId: 'W1' }));
+        const sets = found.map((e) => [...new Set(e.evidence[0]!.replace('Cycle: ', '').split(' → '))].sort().join(','));
+        expect(new Set(sets).size).toBe(sets.length);
+      }),
+      { numRuns: 200 },
+    );
   });
 });

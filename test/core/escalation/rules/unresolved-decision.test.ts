@@ -118,3 +118,27 @@ describe('unresolved-decision', () => {
     expect(unresolvedDecision(contextFrom({ meso: null }))).toEqual([]);
   });
 });
+
+describe('unresolved-decision with markers that are settled or not markers', () => {
+  it('stays quiet when the sentence says the marker is settled, or TODO is a noun, or ?? is answered', () => {
+    const meso = new MesoPlanBuilder()
+      .withLines(
+        'W2 Data model',
+        'Numbering is no longer TBD: decided INV-YYYY-NNNN.',
+        'See the TODO list app for chores.',
+        'Webhook signature validated?? yes',
+        'Closing [NEEDS DECISION] marker removed after review.',
+      )
+      .build();
+    expect(unresolvedDecision(contextFrom({ meso }))).toEqual([]);
+  });
+
+  it('escalates on the real cases next to settled ones', () => {
+    const meso = new MesoPlanBuilder()
+      .withLines('W2 Data model', 'Numbering is no longer TBD: decided INV-YYYY-NNNN.', 'Retention period: TBD', 'Which broker??')
+      .build();
+    const [e, ...rest] = unresolvedDecision(contextFrom({ meso }));
+    expect(rest).toEqual([]);
+    expect(e!.evidence.map((x) => x.replace(/^.*\((.*)\)$/, '$1'))).toEqual(['marked TBD', 'marked ??']);
+  });
+});
