@@ -12,10 +12,10 @@ import {
 } from '../contracts/settings';
 import { err, ok, type Result } from '../result';
 import type { VaultPort } from '../vault/vault-port';
-import { parseWikilinks } from '../vault/wikilinks';
-import { findProject } from './find-project';
+import { parseWikilinks, type Wikilink } from '../vault/wikilinks';
+import { findProject, PROJECTS_FOLDER } from './find-project';
 import { NoteLoader, type LoadedNote } from './note-loader';
-import { basenameOf, frontmatterTags, retiredBecause, rolesOfNote } from './note-marks';
+import { basenameOf, frontmatterTags, retiredBecause, rolesFromTags, rolesOfLinkedNote, type LinkContext } from './note-marks';
 
 /** Notes larger than this get a `large-note` warning. @unit bytes @default 1 MiB */
 export const LARGE_NOTE_BYTES = 1024 * 1024;
@@ -39,7 +39,13 @@ interface Candidate {
  * note links (one level, never followed further) and the notes tagged for the role. Retired notes
  * (status or tag `superseded`/`archived`, or under an `Archive` folder) are never picked unless
  * configured. Several candidates: the ones the project note links win; still several is
- * `ambiguous-role`.
+ * `ambiguous-role`. A linked note's role comes from, in order: its tags, the link's alias, the words
+ * of the line around the link, its file name (see `rolesOfLinkedNote`).
+ *
+ * When the vault holds several project notes (in `01-Projects/` or tagged `project`), a note that
+ * the chosen project note does not link is not taken silently: a role with only such candidates is
+ * left unfilled (so the usual missing-note error, or for the meso plan the escalation), unless it
+ * has exactly one candidate that no other project note links, which is used with a warning.
  *
  * The meso plan is the exception among the required roles: when it is missing or empty the set
  * comes back without `notes.meso` rather than as an error, because a missing meso plan is an
@@ -104,8 +110,26 @@ export async function discoverPlanningSet(
   // 3. Links of the project note (one level) and tags, for the roles still open.
   if (pending.length > 0) {
     const candidates = await gatherCandidates(vault, loader, allPaths, projectPath);
+    // Several project notes: a note found only by tag may belong to another project.
+    const others = projectPath === null ? [] : (await projectNotes(allPaths, loader)).filter((p) => p !== projectPath);
+    const linkedByOthers = new Set<string>();
+    for (const other of others) for (const target of (await linkedNotes(vault, loader, other)).keys()) linkedByOthers.add(target);
     for (const role of pending) {
-      const pick = pickCandidate(candidates.get(role) ?? []);
+      const all = candidates.get(role) ?? [];
+      if (others.length > 0 && project !== null && !all.some((c) => c.linked)) {
+        const only = all.length === 1 ? all[0]! : null;
+        if (only === null || linkedByOthers.has(only.path)) continue; // Left missing: not this project's note.
+        const loaded = await loader.load(only.path, role);
+        if (!loaded.ok) return err(forRole(loaded.error, role));
+        chosen[role] = { note: loaded.value, foundBy: 'tag' };
+        warnings.push({
+          kind: 'other',
+          file: only.path,
+          message: `The ${ROLE_LABELS[role]} note "${only.path}" was found by its tag, not linked from the project note "${project.path}", and the vault holds other project notes; link it from "${project.path}" (or set ${ROLE_SETTING_KEYS[role]}) if it belongs to this project.`,
+        });
+        continue;
+      }
+      const pick = pickCandidate(all);
       if (pick.kind === 'ambiguous') {
         return err({ kind: 'ambiguous-role', role, candidates: pick.candidates, setting: ROLE_SETTING_KEYS[role] });
       }
@@ -147,18 +171,7 @@ async function gatherCandidates(
   allPaths: readonly string[],
   projectPath: string | null,
 ): Promise<Map<Role, Candidate[]>> {
-  const linked = new Set<string>();
-  if (projectPath !== null) {
-    const project = await loader.load(projectPath, null);
-    if (project.ok) {
-      // One level only: the linked notes' own links are never followed, so loops cannot hang.
-      for (const link of parseWikilinks(project.value.text)) {
-        if (link.linkpath === '') continue;
-        const target = await vault.resolveLink(link.linkpath, projectPath);
-        if (target !== null && target !== projectPath) linked.add(target);
-      }
-    }
-  }
+  const linked = projectPath === null ? new Map<string, LinkContext[]>() : await linkedNotes(vault, loader, projectPath);
 
   const byRole = new Map<Role, Candidate[]>();
   for (const path of allPaths) {
@@ -166,15 +179,65 @@ async function gatherCandidates(
     const meta = await loader.meta(path);
     if (retiredBecause(path, meta.frontmatter) !== null) continue;
     const tags = frontmatterTags(meta.frontmatter);
-    const isLinked = linked.has(path);
-    const tagRoles = rolesOfNote(path, tags, false);
-    for (const role of rolesOfNote(path, tags, isLinked)) {
+    const links = linked.get(path);
+    const tagRoles = rolesFromTags(tags);
+    for (const role of links ? rolesOfLinkedNote(path, tags, links) : tagRoles) {
       const list = byRole.get(role) ?? [];
-      list.push({ path, linked: isLinked, tagged: tagRoles.includes(role) });
+      list.push({ path, linked: links !== undefined, tagged: tagRoles.includes(role) });
       byRole.set(role, list);
     }
   }
   return byRole;
+}
+
+/**
+ * Every project note in the vault: the live notes directly in `01-Projects/` and the live notes
+ * tagged `project` anywhere.
+ */
+async function projectNotes(allPaths: readonly string[], loader: NoteLoader): Promise<string[]> {
+  const out: string[] = [];
+  for (const path of allPaths) {
+    const meta = await loader.meta(path);
+    if (retiredBecause(path, meta.frontmatter) !== null) continue;
+    const slash = path.indexOf('/');
+    const inFolder = slash >= 0 && path.slice(0, slash).toLowerCase() === PROJECTS_FOLDER.toLowerCase() && !path.slice(slash + 1).includes('/');
+    if (inFolder || frontmatterTags(meta.frontmatter).includes('project')) out.push(path);
+  }
+  return out;
+}
+
+/** The notes a project note links (one level, never followed further), each with how it is linked. */
+async function linkedNotes(vault: VaultPort, loader: NoteLoader, projectPath: string): Promise<Map<string, LinkContext[]>> {
+  const out = new Map<string, LinkContext[]>();
+  const project = await loader.load(projectPath, null);
+  if (!project.ok) return out;
+  const text = project.value.text;
+  const links = parseWikilinks(text);
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  for (const link of links) {
+    if (link.linkpath === '') continue;
+    const target = await vault.resolveLink(link.linkpath, projectPath);
+    if (target === null || target === projectPath) continue;
+    const list = out.get(target) ?? [];
+    list.push({ alias: link.alias, around: textAround(text, lineStarts, links, link) });
+    out.set(target, list);
+  }
+  return out;
+}
+
+/** The words of a link's line before it (since the previous link), or after it when none precede. */
+function textAround(text: string, lineStarts: number[], links: readonly Wikilink[], link: Wikilink): string {
+  const start = lineStarts[link.line - 1] ?? 0;
+  const next = lineStarts[link.line];
+  const end = next === undefined ? text.length : next - 1;
+  const onLine = links.filter((l) => l.line === link.line);
+  const i = onLine.indexOf(link);
+  const prevEnd = i > 0 ? onLine[i - 1]!.offset + onLine[i - 1]!.raw.length : start;
+  const before = text.slice(prevEnd, link.offset);
+  if (/[\p{L}\p{N}]/u.test(before)) return before;
+  const after = onLine[i + 1];
+  return text.slice(link.offset + link.raw.length, after ? after.offset : end);
 }
 
 type Pick = { kind: 'none' } | { kind: 'one'; candidate: Candidate } | { kind: 'ambiguous'; candidates: string[] };

@@ -82,3 +82,59 @@ export function rolesOfNote(path: string, tags: readonly string[], byName: boole
   for (const r of Object.keys(ROLE_NAMES) as Role[]) if (!roles.includes(r) && ROLE_NAMES[r].test(name)) roles.push(r);
   return roles;
 }
+
+/**
+ * Words in a link's alias or in the line around a link that say which role the linked note plays
+ * (`[[Harbor WBS|WBS]]`, `- Overall micro plan: [[Harbor WBS]]`). Whole words, any case.
+ */
+const ROLE_WORDS: Record<Role, RegExp> = {
+  prd: /\b(?:prd|product\s+requirements?)\b/i,
+  macro: /\bmacro\b/i,
+  meso: /\b(?:meso|architecture)\b/i,
+  micro: /\b(?:micro|wbs|work\s+breakdown)\b/i,
+  codeStandards: /\b(?:code|coding)\s+standards?\b/i,
+  pitfalls: /\bpitfalls?\b/i,
+};
+
+/** The one role that `text` names by keyword, or null when it names none or several. */
+export function roleFromWords(text: string): Role | null {
+  const roles = (Object.keys(ROLE_WORDS) as Role[]).filter((r) => ROLE_WORDS[r].test(text));
+  return roles.length === 1 ? roles[0]! : null;
+}
+
+/** The roles a note's file name claims (`Meso-Level Plan`, `Harbor PRD`). */
+export function rolesFromName(path: string): Role[] {
+  const name = basenameOf(path).toLowerCase();
+  return (Object.keys(ROLE_NAMES) as Role[]).filter((r) => ROLE_NAMES[r].test(name));
+}
+
+/** The roles a note's frontmatter tags claim. */
+export function rolesFromTags(tags: readonly string[]): Role[] {
+  return (Object.keys(ROLE_TAGS) as Role[]).filter((r) => tags.includes(ROLE_TAGS[r]));
+}
+
+/** How the project note links one note: each link's alias and the text around it on its line. */
+export interface LinkContext {
+  alias: string | null;
+  /** The line's text near the link, without links: the part before it, or after it when nothing precedes. */
+  around: string;
+}
+
+/**
+ * The role of a note the project note links, by the first of these that names exactly one role:
+ * 1. its frontmatter tags (`meso-level-plan`…; several role tags give several roles);
+ * 2. a link's alias (`[[Harbor WBS|WBS]]`);
+ * 3. the words of the line or list item around a link (`- Overall micro plan: [[Harbor WBS]]`);
+ * 4. its file name (`Meso-Level Plan`, `Harbor PRD`).
+ * Keywords for 2 and 3: PRD / product requirements; macro; meso / architecture; micro / WBS /
+ * work breakdown; code standards; pitfalls.
+ */
+export function rolesOfLinkedNote(path: string, tags: readonly string[], links: readonly LinkContext[]): Role[] {
+  const byTags = rolesFromTags(tags);
+  if (byTags.length > 0) return byTags;
+  for (const pick of [(l: LinkContext) => l.alias ?? '', (l: LinkContext) => l.around]) {
+    const roles = [...new Set(links.map((l) => roleFromWords(pick(l))).filter((r): r is Role => r !== null))];
+    if (roles.length === 1) return roles;
+  }
+  return rolesFromName(path);
+}
