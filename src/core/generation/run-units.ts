@@ -76,7 +76,7 @@ const ABORTED = Symbol('aborted');
 export function toUnitError(e: unknown): UnitError {
   if (typeof e === 'object' && e !== null && typeof (e as { kind?: unknown }).kind === 'string') {
     const message = (e as { message?: unknown }).message;
-    return { kind: (e as { kind: string }).kind, message: typeof message === 'string' ? message : String(message ?? '') };
+    return { kind: (e as { kind: string }).kind, message: typeof message === 'string' ? message : message === undefined || message === null ? '' : JSON.stringify(message) };
   }
   return { kind: 'unknown', message: e instanceof Error ? e.message : String(e) };
 }

@@ -52,7 +52,7 @@ export function parseLinkInner(inner: string): Pick<Wikilink, 'linkpath' | 'subp
 
 /** Parse one link written as `[[…]]` (or `![[…]]`); null when it is not a wikilink. */
 export function parseWikilink(raw: string): Wikilink | null {
-  const m = /^(!?)\[\[([^\[\]\n]*)\]\]$/.exec(raw.trim());
+  const m = /^(!?)\[\[([^[\]\n]*)\]\]$/.exec(raw.trim());
   if (!m) return null;
   const parsed = parseLinkInner(m[2]!);
   if (!parsed) return null;

@@ -84,7 +84,8 @@ export function stripPlannerKeys(text: string): string {
   const fm = splitFrontmatter(text);
   if (fm.yaml === null) return text;
   const open = text.indexOf('\n') + 1;
-  const lines = fm.yaml.split(/(?<=\n)/);
+  // Lines with their line breaks (no lookbehind: iOS before 16.4 lacks it).
+  const lines = fm.yaml.match(/[^\n]*\n|[^\n]+$/g) ?? [];
   const kept: string[] = [];
   let skipping = false;
   for (const line of lines) {

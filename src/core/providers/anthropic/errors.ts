@@ -49,6 +49,28 @@ export interface AnthropicFailure {
   requestId?: string;
 }
 
+/**
+ * The failure as something `throw` can carry (lint and stack traces want an Error); it is still an
+ * `AnthropicFailure`, so callers read `kind` and `message` as usual.
+ */
+export class AnthropicFailureError extends Error implements AnthropicFailure {
+  readonly kind: AnthropicFailureKind;
+  readonly status?: number;
+  readonly requestId?: string;
+  constructor(f: AnthropicFailure) {
+    super(f.message);
+    this.name = 'AnthropicFailureError';
+    this.kind = f.kind;
+    if (f.status !== undefined) this.status = f.status;
+    if (f.requestId !== undefined) this.requestId = f.requestId;
+  }
+}
+
+/** Wraps a failure for `throw`. */
+export function failure(f: AnthropicFailure): AnthropicFailureError {
+  return f instanceof AnthropicFailureError ? f : new AnthropicFailureError(f);
+}
+
 /** The pipeline's own failures that carry no SDK error. */
 export const STALLED = (seconds: number): AnthropicFailure => ({
   kind: 'stalled',
@@ -68,8 +90,15 @@ export function redact(text: string, apiKey?: string): string {
 }
 
 /** The API's own message (`error.message` of the body), if any. */
+type ErrorBody = { error?: { message?: unknown; type?: unknown }; message?: unknown } | undefined;
+
+function bodyOf(e: APIError): ErrorBody {
+  const b: unknown = e.error;
+  return typeof b === 'object' && b !== null ? (b as ErrorBody) : undefined;
+}
+
 function apiMessage(e: APIError): string {
-  const body = e.error as { error?: { message?: unknown }; message?: unknown } | undefined;
+  const body = bodyOf(e);
   const m = body?.error?.message ?? body?.message;
   return typeof m === 'string' ? m : '';
 }
@@ -79,7 +108,7 @@ function isMidStreamOverload(e: APIError): boolean {
 }
 
 function apiType(e: APIError): string | undefined {
-  const body = e.error as { error?: { type?: unknown } } | undefined;
+  const body = bodyOf(e);
   const t = body?.error?.type;
   return typeof t === 'string' ? t : undefined;
 }
@@ -92,7 +121,9 @@ export function isStreamEndedEarly(e: unknown): boolean {
 /** True when the connection dropped after the headers (`terminated`, ECONNRESET and kin). */
 export function isMidStreamDrop(e: unknown): boolean {
   if (!(e instanceof Error) || e instanceof APIError) return false;
-  const text = `${e.message} ${String((e as { cause?: unknown }).cause ?? '')}`;
+  const cause = (e as { cause?: unknown }).cause;
+  const causeText = cause instanceof Error ? `${cause.message} ${(cause as { code?: unknown }).code === undefined ? '' : String((cause as { code?: unknown }).code)}` : typeof cause === 'string' ? cause : '';
+  const text = `${e.message} ${causeText}`;
   return /terminated|ECONNRESET|socket hang up|other side closed|network error|aborted by the server/i.test(text);
 }
 
@@ -132,7 +163,9 @@ function classify(e: unknown, model: string): { kind: AnthropicFailureKind; mess
   if (e instanceof ContentTooLargeError) return { kind: 'too-large', message: 'The request is too large for the API; lower the context budget or trim the planning notes.' };
   if (e instanceof NotFoundError) return { kind: 'model-not-found', message: `The API does not know the model "${model}"; pick another model in the settings.` };
   if (e instanceof APIError) {
-    if (isMidStreamOverload(e)) return { kind: 'overloaded', message: 'The API became overloaded while writing; try again in a few minutes.' };
+    // The SDK's class is generic over `any`; these helpers read only what they check.
+    const api = e as APIError<number | undefined, Headers | undefined, object | undefined>;
+    if (isMidStreamOverload(api)) return { kind: 'overloaded', message: 'The API became overloaded while writing; try again in a few minutes.' };
     if (e.status === undefined) return { kind: 'stream-broken', message: 'The API reported an error while writing the answer.' };
     if (e.status >= 500) return { kind: 'server', message: `The API failed with a server error (${e.status}); try again later.` };
     return { kind: 'unknown', message: `The API refused the request (status ${e.status}).` };
@@ -147,7 +180,8 @@ export function isAnthropicFailure(x: unknown): x is AnthropicFailure {
   return (
     typeof x === 'object' &&
     x !== null &&
-    !(x instanceof Error) &&
+    // An SDK error is never one of ours, even though it has a message; our thrown form is.
+    (!(x instanceof Error) || x instanceof AnthropicFailureError) &&
     typeof (x as AnthropicFailure).message === 'string' &&
     (FAILURE_KINDS as readonly string[]).includes((x as AnthropicFailure).kind)
   );

@@ -17,6 +17,7 @@ import type { PlannerContext } from './context';
 import type { ModelPrice } from './pricing';
 import { sectionRequest, type RequestSettings } from './requests';
 import { streamCall, type StreamCallDeps } from './stream-call';
+import { failure } from './errors';
 import { callUsage, type CallUsage } from './usage';
 
 /** The runner's reporter, with the optional hook that voids a unit's text before a restart. */
@@ -50,7 +51,7 @@ export function createSectionGenerator(deps: SectionGeneratorDeps): GenerateSect
           if (item.text !== '') yielded = true;
           yield item.text;
         } else {
-          if (yielded && !report?.discard) throw item.failure;
+          if (yielded && !report?.discard) throw failure(item.failure);
           report?.retry(item.attempt, item.failure.message);
           if (yielded) report?.discard?.();
           yielded = false;

@@ -9,7 +9,7 @@
 import type { Message, MessageStreamEvent } from '@anthropic-ai/sdk/resources/messages/messages';
 import type { Middleware } from '@anthropic-ai/sdk/core/middleware';
 import type { AnthropicClient } from './client';
-import { isPipelineRetryable, STALLED, translateError, type AnthropicFailure } from './errors';
+import { failure, isPipelineRetryable, STALLED, translateError, type AnthropicFailure } from './errors';
 import type { RequestParams } from './requests';
 import type { Timers } from '../../generation/timers';
 
@@ -90,7 +90,7 @@ function observeBytes(onBytes: () => void): Middleware {
 
 /** One attempt: yields text deltas, returns the final message, throws an `AnthropicFailure`. */
 async function* attempt(deps: StreamCallDeps, params: RequestParams, signal: AbortSignal): AsyncGenerator<string, Message> {
-  if (signal.aborted) throw CANCELLED;
+  if (signal.aborted) throw failure(CANCELLED);
   const idleMs = deps.idleTimeoutMs ?? DEFAULT_IDLE_TIMEOUT_MS;
   const controller = new AbortController();
   const onAbort = (): void => controller.abort();
@@ -123,9 +123,9 @@ async function* attempt(deps: StreamCallDeps, params: RequestParams, signal: Abo
     }
     return await final;
   } catch (e) {
-    if (stalled) throw STALLED(Math.round(idleMs / 1000));
-    if (signal.aborted) throw CANCELLED;
-    throw translateError(e, { model: params.model, apiKey: deps.apiKey });
+    if (stalled) throw failure(STALLED(Math.round(idleMs / 1000)));
+    if (signal.aborted) throw failure(CANCELLED);
+    throw failure(translateError(e, { model: params.model, apiKey: deps.apiKey }));
   } finally {
     if (timer !== undefined) deps.timers.clearTimer(timer);
     signal.removeEventListener('abort', onAbort);
@@ -151,12 +151,12 @@ export async function* streamCall(deps: StreamCallDeps, params: RequestParams, s
       }
       return { outcome: outcomeOf(step.value), message: step.value };
     } catch (e) {
-      const failure = translateError(e, { model: params.model, apiKey: deps.apiKey });
-      if (signal.aborted) throw CANCELLED;
-      if (!isPipelineRetryable(failure.kind) || n >= maxRetries) throw failure;
-      yield { type: 'restart', attempt: n + 1, failure };
+      const f = translateError(e, { model: params.model, apiKey: deps.apiKey });
+      if (signal.aborted) throw failure(CANCELLED);
+      if (!isPipelineRetryable(f.kind) || n >= maxRetries) throw failure(f);
+      yield { type: 'restart', attempt: n + 1, failure: f };
       await sleep(deps.timers, delays[Math.min(n, delays.length - 1)] ?? 0, signal);
-      if (signal.aborted) throw CANCELLED;
+      if (signal.aborted) throw failure(CANCELLED);
     } finally {
       // Closes the attempt (aborting its HTTP stream) when our consumer stops early.
       await it.return(undefined as unknown as Message);
