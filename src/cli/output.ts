@@ -63,8 +63,9 @@ export function printPlan(io: CliIo, vaultDir: string, outcome: PlanOutcome, jso
     return;
   }
   if (outcome.kind === 'escalation') {
-    io.out(`Escalated: no plan was written. ${outcome.escalations.length} blocker${outcome.escalations.length === 1 ? '' : 's'}:`);
-    for (const e of outcome.escalations) io.out(`  - ${e.blocker}${e.file ? ` (${e.file}${e.line ? `:${e.line}` : ''})` : ''}`);
+    if (outcome.backup) io.err(`The previous escalation note, with any notes you added to it, was copied to ${outcome.backup}.`);
+    io.err(`Escalated: no plan was written. ${outcome.escalations.length} blocker${outcome.escalations.length === 1 ? '' : 's'}:`);
+    for (const e of outcome.escalations) io.err(`  - ${e.blocker}${e.file ? ` (${e.file}${e.line ? `:${e.line}` : ''})` : ''}`);
     io.out(join(vaultDir, outcome.note));
     return;
   }

@@ -79,7 +79,7 @@ describe('plan --provider anthropic against the local Anthropic server', () => {
     expect(bodies[0]).toContain('04-Agent-Reference-Files/Code-Standards.md');
     // Every section call after the outline reads the notes from the cache.
     const sectionReqs = server.messageRequests().slice(1);
-    expect(sectionReqs.every((q) => JSON.stringify(q.body.system).includes('cache_control'))).toBe(true);
+    expect(sectionReqs.every((q) => JSON.stringify((q.body as { system: unknown }).system).includes('cache_control'))).toBe(true);
   });
 
   it('dry run prints the requests and the estimate, and sends and writes nothing', async () => {

@@ -51,7 +51,7 @@ export type PlanOutcome =
       /** Claude runs: sections the model stopped early (output limit or refusal). */
       incomplete?: string[];
     }
-  | { kind: 'escalation'; note: string; escalations: Escalation[]; warnings: PlannerWarning[] };
+  | { kind: 'escalation'; note: string; escalations: Escalation[]; warnings: PlannerWarning[]; /** The earlier escalation note, kept before it was replaced. */ backup: string | null };
 
 /**
  * Plans one workstream offline: discover the planning set, parse the WBS, compute the scope,
@@ -139,17 +139,19 @@ export async function writeEscalation(
     workstreamId: a.id,
     workstreamName: a.name,
   });
+  let backup: string | null = null;
   if (await vault.exists(path)) {
     // An earlier escalation is the team's decision log: keep a copy before replacing it.
     const saved = await backupNote(vault, settings, path, clock);
     if (!saved.ok) return err({ kind: 'write-failed', file: path, detail: describeWrite(saved.error) });
+    backup = saved.value;
     const replaced = await vault.replace(path, text);
     if (!replaced.ok) return err({ kind: 'write-failed', file: path, detail: describeWrite(replaced.error) });
   } else {
     const made = await createNote(vault, path, text);
     if (!made.ok) return err({ kind: 'write-failed', file: path, detail: describeWrite(made.error) });
   }
-  return ok({ kind: 'escalation', note: path, escalations: a.escalations, warnings: a.warnings });
+  return ok({ kind: 'escalation', note: path, escalations: a.escalations, warnings: a.warnings, backup });
 }
 
 export function mesoVersion(fm: Record<string, unknown> | null): string {

@@ -59,6 +59,8 @@ export async function preparePlan(
     meso: meso ? { path: meso.path, text: meso.text, headings: meso.meta.headings } : null,
     mesoLinkTarget: ctx.mesoLinkTarget,
     wbsSource: micro ? { path: micro.path, text: micro.text } : undefined,
+    // Discovery drops an empty meso plan with a warning; the escalation then says it is empty, not missing.
+    mesoEmptyPath: meso ? undefined : ctx.warnings.find((w) => w.kind === 'empty-note' && w.file && /meso/i.test(w.message + w.file))?.file,
   });
   if (escalations.length > 0 || !meso || ctx.mesoLinkTarget === null) return ok({ ...base, kind: 'blocked', escalations });
   const scope = computeScope({

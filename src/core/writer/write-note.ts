@@ -22,12 +22,18 @@ export async function backupNote(
 ): Promise<Result<string, WriteError>> {
   const read = await vault.read(path);
   if (!read.ok) return err({ kind: 'io', file: path, detail: `could not be read for the backup (${read.error.kind})` });
-  const target = backupPath(settings, path, clock);
-  const folder = await vault.createFolder(parentFolder(target));
+  const first = backupPath(settings, path, clock);
+  const folder = await vault.createFolder(parentFolder(first));
   if (!folder.ok) return folder;
-  const made = await vault.create(target, read.value);
-  if (!made.ok) return made;
-  return ok(target);
+  // Two backups in the same second get -2, -3…: a backup never replaces another.
+  for (let n = 1; n < 100; n++) {
+    const target = n === 1 ? first : first.replace(/\.md$/, `-${n}.md`);
+    if (await vault.exists(target)) continue;
+    const made = await vault.create(target, read.value);
+    if (!made.ok) return made;
+    return ok(target);
+  }
+  return err({ kind: 'io', file: first, detail: 'too many backups in the same second' });
 }
 
 /** Writes a new note, creating its folder; refuses when a note is already there. */
