@@ -21,9 +21,9 @@ export function describeError(e: PlannerError): string {
         case 'missing':
           return `${what} does not exist.`;
         case 'is-folder':
-          return `${what} is a folder, not a note. Point the setting at a markdown file.`;
+          return e.role ? `${what} is a folder, not a note. Point the setting "${ROLE_SETTING_KEYS[e.role]}" at a markdown file.` : `${what} is a folder, not a note.`;
         case 'binary':
-          return `${what} is not a text file. Point the setting at a markdown note.`;
+          return e.role ? `${what} is not a text file. Point the setting "${ROLE_SETTING_KEYS[e.role]}" at a markdown note.` : `${what} is not a text file.`;
         case 'not-utf8':
           return `${what} is not valid UTF-8 (first bad byte on line ${e.line ?? '?'}). Save it as UTF-8 and try again.`;
         default:

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { stat } from 'node:fs/promises';
 import { parseCliArgs, USAGE } from './args';
 import { loadSettings } from './settings-file';
@@ -57,8 +57,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
     const dir = resolve(args.vault);
     const st = await stat(dir).catch(() => null);
-    if (!st || !st.isDirectory()) {
-      io.err(`${args.vault} is not a folder. Pass the vault's folder with --vault.`);
+    if (!st) {
+      io.err(`${args.vault} does not exist. Pass the vault's folder with --vault.`);
+      return EXIT.usage;
+    }
+    if (!st.isDirectory()) {
+      io.err(`${args.vault} is a file, not a folder. Pass the vault's folder with --vault.`);
       return EXIT.usage;
     }
     const loaded = await loadSettings(dir, args.configDir);
@@ -76,22 +80,28 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           io.err(describeError(r.error));
           return EXIT.usage;
         }
-        printWarnings(io, r.value.warnings);
+        // Optional notes that are missing matter when planning, not when listing.
+        printWarnings(io, r.value.warnings.filter((w) => w.kind !== 'optional-missing'));
         printList(io, r.value.workstreams, args.json);
         return EXIT.ok;
       }
       case 'check': {
-        const note = args.note!.replace(/\\/g, '/').replace(/^\.\//, '');
-        if (note.startsWith('/') || note.split('/').includes('..')) {
+        let note = args.note!.replace(/\\/g, '/').replace(/^\.\//, '');
+        // An absolute path inside the vault is fine: make it relative.
+        const abs = resolve(args.note!);
+        if (isAbsolute(args.note!) && (abs + sep).startsWith(dir + sep)) note = relative(dir, abs).split(sep).join('/');
+        if (note.startsWith('/') || isAbsolute(note) || note.split('/').includes('..')) {
           io.err(`${args.note} is outside the vault. Give the note's path relative to the vault.`);
           return EXIT.usage;
         }
+        // Obsidian users often leave out the extension.
+        if (!/\.md$/i.test(note) && !(await vault.exists(note)) && (await vault.exists(`${note}.md`))) note = `${note}.md`;
         const r = await checkPlanNote(vault, settings, note, { project: args.project });
         if (!r.ok) {
           io.err(describeError(r.error));
           return EXIT.usage;
         }
-        printWarnings(io, r.value.warnings);
+        printWarnings(io, r.value.warnings.filter((w) => w.kind !== 'optional-missing'));
         printCheck(io, note, r.value.report, args.json);
         return r.value.report.ready ? EXIT.ok : EXIT.notReady;
       }

@@ -111,6 +111,16 @@ describe('workstream-planner CLI on the example vault', () => {
     expect(byId['interfaces']!.reasons.length).toBeGreaterThan(0);
   });
 
+  it('takes a note path that is absolute inside the vault, or written without .md', async () => {
+    await cli(['plan', '--vault', v.dir, '--workstream', 'W1']);
+    const abs = await cli(['check', '--vault', v.dir, '--note', file('Planning/W1-micro-level-plan.md'), '--json']);
+    expect(abs.code).toBe(1);
+    expect(JSON.parse(abs.out).items.length).toBeGreaterThan(5);
+    const bare = await cli(['check', '--vault', v.dir, '--note', 'Planning/W1-micro-level-plan', '--json']);
+    expect(bare.code).toBe(1);
+    expect(bare.out).toBe(abs.out);
+  });
+
   it('escalates instead of planning when the meso plan leaves a decision open, and resolves it later', async () => {
     const original = read(MESO);
     const withTbd = original.replace(/(## W2: Inspection API\n)/, '$1\nThe photo retention period is TBD.\n');
@@ -166,7 +176,7 @@ describe('workstream-planner CLI on the example vault', () => {
   it('says plainly when the vault folder does not exist', async () => {
     const r = await cli(['list', '--vault', path.join(v.dir, 'nope')]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/is not a folder/);
+    expect(r.err).toMatch(/does not exist/);
   });
 
   it('explains usage mistakes with exit 2', async () => {
