@@ -1,0 +1,453 @@
+/**
+ * `npm run bench`: end-to-end figures of a Claude plan run against the local Anthropic server
+ * (127.0.0.1 only). Bundled by `scripts/bench.mjs` with esbuild; not part of `npm test`.
+ *
+ *   node <bundle> --root <repo> --date <ISO date> [--out bench/results.json] [--runs 3]
+ *
+ * Every measurement runs `--runs` times (default 3); the table shows the median.
+ */
+import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem, type as osType, release } from 'node:os';
+import * as path from 'node:path';
+import { startAnthropicServer, billedInputTokens, type AnthropicServer } from '../test/support/anthropic-server';
+import { plannerResponder } from '../test/support/anthropic-server/planner-responder';
+import type { ResponseScript } from '../test/support/anthropic-server';
+import { FsVault } from '../src/cli/fs-vault';
+import { DEFAULT_SETTINGS, type Settings } from '../src/core/contracts/settings';
+import type { Outline } from '../src/core/contracts/outline';
+import { preparePlan } from '../src/core/planner/prepare-plan';
+import { deriveOutline } from '../src/core/plan/derive-outline';
+import { planWithClaude } from '../src/core/planner/claude/plan-with-claude';
+import { createAnthropicClient, type AnthropicClient, type CallUsage } from '../src/core/providers/anthropic';
+import type { PlanEvent } from '../src/core/generation';
+import type { Result } from '../src/core/result';
+import type { WriteError } from '../src/core/vault/vault-port';
+import { PLANNER_INSTRUCTIONS } from '../src/prompts';
+
+// ---------------------------------------------------------------------------------------------
+// Parameters (stated in the README section and in results.json)
+
+const WORKSTREAM = 'W2';
+const PLAN = 'Planning/W2-micro-level-plan.md';
+const KEY = 'sk-ant-bench-local-only';
+/** Overhead: fixed high server rate per stream, and concurrency 1. */
+const OVERHEAD_TPS = 2000;
+/** Concurrency: slow streams with short sections. */
+const CONCURRENCY_TPS = 60;
+const TARGET_MODEL_UNITS = 12;
+/** ~40 tokens (4 characters a token on the server's count). */
+const SHORT_SECTION = 'Short body for this section: it says what the section covers, in about forty tokens of text, no more.\n'.padEnd(160, '.') + '\n';
+/** Cost and write amplification: default settings (concurrency 4), streams at this rate. */
+const COST_TPS = 2000;
+const CHUNK_CHARS = 8;
+/** The server's minimum cacheable prefix (tokens); the example vault's notes block is far above it. */
+const MIN_CACHEABLE_TOKENS = 1024;
+
+// ---------------------------------------------------------------------------------------------
+
+interface Args {
+  root: string;
+  date: string;
+  out: string;
+  runs: number;
+}
+
+function parseArgs(argv: string[]): Args {
+  const get = (name: string): string | undefined => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const root = path.resolve(get('root') ?? process.cwd());
+  return {
+    root,
+    date: get('date') ?? new Date().toISOString(),
+    out: path.resolve(root, get('out') ?? 'bench/results.json'),
+    runs: Number(get('runs') ?? 3),
+  };
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+};
+
+/** FsVault that counts what reaches the plan note. */
+class CountingVault extends FsVault {
+  streaming = false;
+  appendBytesStreaming = 0;
+  appendCountStreaming = 0;
+  createBytes = 0;
+  appendBytes = 0;
+  replaceBytes = 0;
+  replaceCount = 0;
+  frontmatterRewrites = 0;
+  constructor(
+    root: string,
+    private readonly target: string,
+  ) {
+    super(root);
+  }
+  override async create(p: string, text: string): Promise<Result<void, WriteError>> {
+    if (p === this.target) this.createBytes += Buffer.byteLength(text);
+    return super.create(p, text);
+  }
+  override async append(p: string, text: string): Promise<Result<void, WriteError>> {
+    if (p === this.target) {
+      const n = Buffer.byteLength(text);
+      this.appendBytes += n;
+      if (this.streaming) {
+        this.appendBytesStreaming += n;
+        this.appendCountStreaming++;
+      }
+    }
+    return super.append(p, text);
+  }
+  override async replace(p: string, text: string): Promise<Result<void, WriteError>> {
+    if (p === this.target) {
+      this.replaceCount++;
+      this.replaceBytes += Buffer.byteLength(text);
+    }
+    return super.replace(p, text);
+  }
+  override async processFrontmatter(p: string, fn: (fm: Record<string, unknown>) => void): Promise<Result<void, WriteError>> {
+    if (p === this.target) this.frontmatterRewrites++;
+    return super.processFrontmatter(p, fn);
+  }
+}
+
+const timers = {
+  now: () => performance.now(),
+  setTimer: (fn: () => void, ms: number) => setTimeout(fn, ms),
+  clearTimer: (h: unknown) => clearTimeout(h as NodeJS.Timeout),
+};
+
+interface PlanRun {
+  wallMs: number;
+  status: string;
+  modelUnits: number;
+  usage: CallUsage[];
+  outputTokens: number;
+  billedInput: number;
+  unbilledInput: number;
+  vault: CountingVault;
+  runnerBytes: number;
+  runnerWrites: number;
+  finalBytes: number;
+  /** Phases, ms from the start of `planWithClaude`: the runner's first and last event, and the return. */
+  runStartMs: number;
+  runDoneMs: number;
+}
+
+async function outlineFor(vaultDir: string): Promise<Outline> {
+  const p = await preparePlan(new FsVault(vaultDir), DEFAULT_SETTINGS, { workstream: WORKSTREAM });
+  if (!p.ok || p.value.kind !== 'ready') throw new Error('the example vault does not plan W2');
+  return deriveOutline(p.value.scope, p.value.ctx.wbs);
+}
+
+class Bench {
+  constructor(
+    readonly root: string,
+    readonly server: AnthropicServer,
+    readonly client: AnthropicClient,
+  ) {}
+
+  copyVault(): { dir: string; cleanup(): void } {
+    const dir = mkdtempSync(path.join(tmpdir(), 'wp-bench-'));
+    cpSync(path.join(this.root, 'examples', 'vault'), dir, { recursive: true });
+    return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  }
+
+  async plan(o: { outline: Outline; concurrency: number; caching: boolean; script: Partial<ResponseScript>; sectionText?: string }): Promise<PlanRun> {
+    const v = this.copyVault();
+    try {
+      this.server.reset();
+      this.server.setScript(
+        plannerResponder({
+          outline: o.outline,
+          mesoTarget: 'meso-level-plan',
+          script: o.script,
+          ...(o.sectionText !== undefined ? { override: (_req, kind) => (kind === 'section' ? { ...o.script, text: o.sectionText } : null) } : {}),
+        }),
+      );
+      const vault = new CountingVault(v.dir, PLAN);
+      const settings: Settings = { ...DEFAULT_SETTINGS, caching: o.caching };
+      const usage: CallUsage[] = [];
+      let modelUnits = 0;
+      let runnerBytes = 0;
+      let runnerWrites = 0;
+      let runStartAt = 0;
+      let runDoneAt = 0;
+      const onEvent = (e: PlanEvent): void => {
+        if (e.type === 'run-start') {
+          modelUnits = e.units.filter((u) => u.kind === 'model').length;
+          vault.streaming = true;
+          runStartAt = performance.now();
+        } else if (e.type === 'written') {
+          runnerBytes += e.bytes;
+          runnerWrites++;
+        } else if (e.type === 'done') {
+          vault.streaming = false;
+          runDoneAt = performance.now();
+        }
+      };
+      const t0 = performance.now();
+      const r = await planWithClaude(
+        { workstream: WORKSTREAM },
+        {
+          vault,
+          settings,
+          clock: { now: () => new Date(2026, 10, 25, 9, 30, 0) },
+          client: this.client,
+          apiKey: KEY,
+          timers,
+          builtInTemplate: PLANNER_INSTRUCTIONS,
+          onEvent,
+          onUsage: (u) => usage.push(u),
+          concurrency: o.concurrency,
+        },
+      );
+      const wallMs = performance.now() - t0;
+      if (!r.ok) throw new Error(`plan failed: ${JSON.stringify(r.error)}`);
+      if (r.value.kind !== 'plan') throw new Error(`plan ended as ${r.value.kind}`);
+      // Billing from the usage the server reported (the SDK's final counters, one per call).
+      const asApi = (u: CallUsage) => ({ input_tokens: u.inputTokens, cache_creation_input_tokens: u.cacheWriteTokens, cache_read_input_tokens: u.cacheReadTokens });
+      return {
+        wallMs,
+        status: r.value.status,
+        modelUnits,
+        usage,
+        outputTokens: usage.reduce((n, u) => n + u.outputTokens, 0),
+        billedInput: usage.reduce((n, u) => n + billedInputTokens(asApi(u)), 0),
+        unbilledInput: usage.reduce((n, u) => n + u.inputTokens + u.cacheWriteTokens + u.cacheReadTokens, 0),
+        vault,
+        runnerBytes,
+        runnerWrites,
+        finalBytes: statSync(path.join(v.dir, PLAN)).size,
+        runStartMs: runStartAt - t0,
+        runDoneMs: runDoneAt - t0,
+      };
+    } finally {
+      v.cleanup();
+    }
+  }
+
+  /** The SDK alone on the given requests, one after another: output tokens and wall time. */
+  async bare(bodies: unknown[]): Promise<{ wallMs: number; outputTokens: number; firstCallMs: number }> {
+    let outputTokens = 0;
+    let firstCallMs = 0;
+    const t0 = performance.now();
+    for (const [i, body] of bodies.entries()) {
+      if (i === 1) firstCallMs = performance.now() - t0;
+      const stream = this.client.messages.stream(body as Parameters<AnthropicClient['messages']['stream']>[0]);
+      for await (const _event of stream) {
+        // consume
+      }
+      const msg = await stream.finalMessage();
+      outputTokens += msg.usage.output_tokens;
+    }
+    return { wallMs: performance.now() - t0, outputTokens, firstCallMs };
+  }
+}
+
+interface Figure {
+  name: string;
+  measure: string;
+  value: number;
+  goal: string;
+  pass: boolean;
+  runs: number[];
+  detail: Record<string, unknown>;
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const started = performance.now();
+  const server = await startAnthropicServer({ minCacheableTokens: MIN_CACHEABLE_TOKENS });
+  const client = createAnthropicClient({ apiKey: KEY, baseURL: server.url });
+  const bench = new Bench(args.root, server, client);
+  const figures: Figure[] = [];
+  const log = (s: string): void => void process.stderr.write(`${s}\n`);
+
+  try {
+    const probe = bench.copyVault();
+    const derived = await outlineFor(probe.dir);
+    probe.cleanup();
+    // One uncounted plan first, on the overhead figure's settings, so no figure pays for module loading and the JIT's first pass.
+    await bench.plan({ outline: derived, concurrency: 1, caching: true, script: { tokensPerSecond: OVERHEAD_TPS, chunkChars: CHUNK_CHARS } });
+    log('warm-up plan done');
+
+    // ---- overhead -------------------------------------------------------------------------------
+    {
+      const ratios: number[] = [];
+      const rows: Record<string, unknown>[] = [];
+      for (let i = 0; i < args.runs; i++) {
+        const script = { tokensPerSecond: OVERHEAD_TPS, chunkChars: CHUNK_CHARS };
+        const run = await bench.plan({ outline: derived, concurrency: 1, caching: true, script });
+        const bodies = server.messageRequests().map((q) => q.body);
+        server.reset();
+        server.setScript(plannerResponder({ outline: derived, mesoTarget: 'meso-level-plan', script }));
+        const bare = await bench.bare(bodies);
+        const pipeTps = run.outputTokens / (run.wallMs / 1000);
+        const bareTps = bare.outputTokens / (bare.wallMs / 1000);
+        ratios.push(pipeTps / bareTps);
+        rows.push({
+          calls: bodies.length,
+          pipelineTokens: run.outputTokens,
+          pipelineMs: Math.round(run.wallMs),
+          pipelineTps: Math.round(pipeTps),
+          bareTokens: bare.outputTokens,
+          bareMs: Math.round(bare.wallMs),
+          bareTps: Math.round(bareTps),
+          // Where the pipeline's time went: preparation + outline call, the streamed sections, the finish (state, check, link-back).
+          pipelineBeforeSectionsMs: Math.round(run.runStartMs),
+          pipelineSectionsMs: Math.round(run.runDoneMs - run.runStartMs),
+          pipelineAfterSectionsMs: Math.round(run.wallMs - run.runDoneMs),
+          bareOutlineCallMs: Math.round(bare.firstCallMs),
+        });
+        log(`overhead run ${i + 1}: pipeline ${Math.round(pipeTps)} tok/s, bare SDK ${Math.round(bareTps)} tok/s`);
+      }
+      const value = median(ratios);
+      figures.push({ name: 'overhead', measure: 'pipeline tok/s ÷ bare SDK tok/s', value, goal: '≥ 0.95', pass: value >= 0.95, runs: ratios, detail: { tokensPerSecondPerStream: OVERHEAD_TPS, chunkChars: CHUNK_CHARS, concurrency: 1, runs: rows } });
+    }
+
+    // ---- concurrency ----------------------------------------------------------------------------
+    {
+      // Find how many model units the derived outline gives, then split or merge modules to reach 12.
+      const trial = await bench.plan({ outline: derived, concurrency: 4, caching: true, script: {}, sectionText: SHORT_SECTION });
+      const fixedUnits = trial.modelUnits - derived.modules.length;
+      log(`derived outline: ${derived.modules.length} modules, ${trial.modelUnits} model units`);
+      // At least one module: when the other sections alone reach the target, the count is stated.
+      const wantModules = Math.max(1, TARGET_MODEL_UNITS - fixedUnits);
+      const outline = reshapeModules(derived, wantModules);
+      const ratios: number[] = [];
+      const rows: Record<string, unknown>[] = [];
+      let units = 0;
+      for (let i = 0; i < args.runs; i++) {
+        const script = { tokensPerSecond: CONCURRENCY_TPS, chunkChars: CHUNK_CHARS };
+        const c4 = await bench.plan({ outline, concurrency: 4, caching: true, script, sectionText: SHORT_SECTION });
+        const c1 = await bench.plan({ outline, concurrency: 1, caching: true, script, sectionText: SHORT_SECTION });
+        units = c4.modelUnits;
+        ratios.push(c4.wallMs / c1.wallMs);
+        rows.push({ concurrency4Ms: Math.round(c4.wallMs), concurrency1Ms: Math.round(c1.wallMs) });
+        log(`concurrency run ${i + 1}: ${units} model units, c4 ${Math.round(c4.wallMs)} ms, c1 ${Math.round(c1.wallMs)} ms`);
+      }
+      const value = median(ratios);
+      const sectionTokens = Math.ceil(SHORT_SECTION.length / 4);
+      figures.push({
+        name: 'concurrency',
+        measure: `wall time, concurrency 4 ÷ 1 (${units} model units)`,
+        value,
+        goal: '≤ 0.35',
+        pass: value <= 0.35,
+        runs: ratios,
+        detail: { modelUnits: units, modules: outline.modules.length, sectionTokens, tokensPerSecondPerStream: CONCURRENCY_TPS, chunkChars: CHUNK_CHARS, idealRatio: Math.ceil(units / 4) / units, runs: rows },
+      });
+    }
+
+    // ---- cost and write amplification ---------------------------------------------------------------
+    {
+      const costRatios: number[] = [];
+      const ampRatios: number[] = [];
+      const rewrites: number[] = [];
+      const costRows: Record<string, unknown>[] = [];
+      const ampRows: Record<string, unknown>[] = [];
+      for (let i = 0; i < args.runs; i++) {
+        const script = { tokensPerSecond: COST_TPS, chunkChars: CHUNK_CHARS };
+        const cached = await bench.plan({ outline: derived, concurrency: DEFAULT_SETTINGS.concurrency, caching: true, script });
+        const plain = await bench.plan({ outline: derived, concurrency: DEFAULT_SETTINGS.concurrency, caching: false, script });
+        costRatios.push(cached.billedInput / plain.billedInput);
+        const sum = (us: CallUsage[], f: (u: CallUsage) => number) => us.reduce((n, u) => n + f(u), 0);
+        costRows.push({
+          calls: cached.usage.length,
+          cachedBilled: Math.round(cached.billedInput),
+          cachedInput: sum(cached.usage, (u) => u.inputTokens),
+          cachedWrite: sum(cached.usage, (u) => u.cacheWriteTokens),
+          cachedRead: sum(cached.usage, (u) => u.cacheReadTokens),
+          uncachedBilled: Math.round(plain.billedInput),
+          uncachedWrites: sum(plain.usage, (u) => u.cacheWriteTokens + u.cacheReadTokens),
+        });
+        const v = cached.vault;
+        const streamed = v.createBytes + v.appendBytesStreaming;
+        ampRatios.push(streamed / cached.finalBytes);
+        const whole = v.replaceCount + v.frontmatterRewrites;
+        rewrites.push(whole);
+        ampRows.push({
+          streamedBytes: streamed,
+          finalBytes: cached.finalBytes,
+          appendsWhileStreaming: v.appendCountStreaming,
+          runnerBytesWritten: cached.runnerBytes,
+          runnerWriteCount: cached.runnerWrites,
+          replaceCalls: v.replaceCount,
+          frontmatterRewrites: v.frontmatterRewrites,
+          allBytesIncludingRewrites: v.createBytes + v.appendBytes + v.replaceBytes,
+          status: cached.status,
+        });
+        log(`cost run ${i + 1}: billed input ${Math.round(cached.billedInput)} cached vs ${Math.round(plain.billedInput)} uncached; note ${streamed} B streamed / ${cached.finalBytes} B final, ${whole} rewrites`);
+      }
+      const cost = median(costRatios);
+      figures.push({
+        name: 'cost',
+        measure: 'billed input tokens, caching ÷ no caching',
+        value: cost,
+        goal: '≤ 0.25',
+        pass: cost <= 0.25,
+        runs: costRatios,
+        detail: { minCacheableTokens: MIN_CACHEABLE_TOKENS, multipliers: { write: 1.25, read: 0.1 }, concurrency: DEFAULT_SETTINGS.concurrency, runs: costRows },
+      });
+      const amp = median(ampRatios);
+      figures.push({ name: 'write amplification', measure: 'bytes written while streaming ÷ final note size', value: amp, goal: '≤ 1.2', pass: amp <= 1.2, runs: ampRatios, detail: { concurrency: DEFAULT_SETTINGS.concurrency, tokensPerSecondPerStream: COST_TPS, runs: ampRows } });
+      const rw = median(rewrites);
+      figures.push({ name: 'whole-note rewrites', measure: 'replace + frontmatter rewrites of the note per plan', value: rw, goal: '≤ 3', pass: rw <= 3, runs: rewrites, detail: {} });
+    }
+  } finally {
+    await server.close();
+  }
+
+  const machine = {
+    node: process.version,
+    platform: `${osType()} ${release()} ${process.arch}`,
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 2 ** 30) * 10) / 10,
+  };
+  const totalSeconds = Math.round((performance.now() - started) / 100) / 10;
+  printTable(figures);
+  process.stdout.write(`\n${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.platform}; ${args.runs} runs each, median shown; ${totalSeconds} s in all.\n`);
+  const results = { date: args.date, command: 'npm run bench', runsPerFigure: args.runs, statistic: 'median', machine, totalSeconds, figures };
+  writeFileSync(args.out, JSON.stringify(results, null, 2) + '\n');
+  process.stdout.write(`Wrote ${path.relative(args.root, args.out)}\n`);
+  // A missed goal is a finding to report, not a crash: the exit code stays 0.
+}
+
+/** The outline with exactly `n` modules: task ids redistributed round-robin (n at most the task count). */
+function reshapeModules(outline: Outline, n: number): Outline {
+  if (n === outline.modules.length) return outline;
+  const tasks = outline.modules.flatMap((m) => m.taskIds);
+  const headings = [...new Set(outline.modules.flatMap((m) => m.mesoHeadings))];
+  if (n < 1 || n > tasks.length) throw new Error(`cannot make ${n} modules out of ${tasks.length} tasks`);
+  const modules = Array.from({ length: n }, (_, i) => ({
+    name: `Module ${i + 1}`,
+    taskIds: tasks.filter((_, t) => t % n === i),
+    mesoHeadings: headings.length ? [headings[i % headings.length]!] : [],
+    summary: `Covers ${tasks.filter((_, t) => t % n === i).join(', ')}.`,
+  }));
+  return { ...outline, modules };
+}
+
+function printTable(figures: Figure[]): void {
+  const rows = figures.map((f) => [f.name, f.measure, fmt(f.value), f.goal, f.pass ? 'pass' : 'FAIL', f.runs.map(fmt).join(' / ')]);
+  const head = ['figure', 'measure', 'median', 'goal', 'result', 'runs'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (r: string[]): string => r.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  process.stdout.write(`${line(head)}\n${widths.map((w) => '-'.repeat(w)).join('  ')}\n${rows.map(line).join('\n')}\n`);
+}
+
+function fmt(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(3);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`bench failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});
