@@ -1,6 +1,9 @@
+import fc from 'fast-check';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { tempVault, type FileTree, type TempVault } from '../support/temp-vault';
+
+const tempVaultFor = (tree: FileTree): TempVault => tempVault(tree);
 
 let tv: TempVault | null = null;
 const open = (tree: FileTree): TempVault => (tv = tempVault(tree));
@@ -87,10 +90,20 @@ describe('FsVault.meta', () => {
     const { vault } = open({ 'bad.md': '---\ntitle: ok\nlist: [a, b\nnext: 1\n---\n# Body\n' });
     const meta = await vault.meta('bad.md');
     expect(meta.frontmatter).toBeNull();
-    expect(meta.frontmatterError?.line).toBeGreaterThanOrEqual(3);
-    expect(meta.frontmatterError?.line).toBeLessThanOrEqual(5);
+    // The list opens on line 3 and is never closed: that is where the problem starts.
+    expect(meta.frontmatterError?.line).toBe(3);
     expect(meta.frontmatterError?.detail).toMatch(/\w/);
     expect(meta.headings).toEqual([{ text: 'Body', level: 1, line: 6 }]);
+  });
+
+  it('blames the line of an unclosed flow list, not the line where js-yaml noticed it', async () => {
+    const { vault } = open({ 'n.md': '---\ntags: [meso-level-plan\nstatus: : :\n---\nbody\n' });
+    expect((await vault.meta('n.md')).frontmatterError).toEqual({ line: 2, detail: expect.any(String) });
+  });
+
+  it("keeps js-yaml's line when nothing was left open", async () => {
+    const { vault } = open({ 'n.md': '---\ntags: [meso-level-plan]\nstatus: : :\n---\nbody\n' });
+    expect((await vault.meta('n.md')).frontmatterError).toEqual({ line: 3, detail: expect.any(String) });
   });
 
   it('points at the exact line of a bad indentation', async () => {
@@ -212,6 +225,159 @@ describe('FsVault.processFrontmatter', () => {
   it('refuses a missing note', async () => {
     const { vault } = open({});
     expect(await vault.processFrontmatter('none.md', () => undefined)).toEqual({ ok: false, error: { kind: 'missing', file: 'none.md' } });
+  });
+});
+
+const LINK = '[[Planning/W1-micro-level-plan]]';
+const read = (dir: string, rel = 'n.md'): string => readFileSync(path.join(dir, rel), 'utf8');
+const addLink = (link: string) => (fm: Record<string, unknown>): void => {
+  const list = Array.isArray(fm['workstream_plans']) ? (fm['workstream_plans'] as unknown[]) : [];
+  if (!list.includes(link)) list.push(link);
+  fm['workstream_plans'] = list;
+};
+
+describe('FsVault.processFrontmatter edits minimally', () => {
+  const MESO =
+    '---\naliases: ["Harbor meso plan"]\ntags: "#meso-level-plan #architecture"\ncategories: [meso-level-plan]\n' +
+    '# the plans this meso plan spawned\nworkstream_plans:\n  - "[[Planning/W0-micro-level-plan]]"\n\nstatus: draft\n---\n# Harbor\n\nBody line\n';
+
+  it('adds one item to workstream_plans and leaves every other line as written', async () => {
+    const { vault, dir } = open({ 'n.md': MESO });
+    expect(await vault.processFrontmatter('n.md', addLink(LINK))).toEqual({ ok: true, value: undefined });
+    expect(read(dir)).toBe(MESO.replace('W0-micro-level-plan]]"\n', `W0-micro-level-plan]]"\n  - "${LINK}"\n`));
+  });
+
+  it('is idempotent: the same link added twice leaves the bytes alone', async () => {
+    const { vault, dir } = open({ 'n.md': MESO });
+    await vault.processFrontmatter('n.md', addLink(LINK));
+    const once = read(dir);
+    expect(await vault.processFrontmatter('n.md', addLink(LINK))).toEqual({ ok: true, value: undefined });
+    expect(read(dir)).toBe(once);
+    // A function that changes nothing writes nothing, not even an empty frontmatter.
+    const { vault: v2, dir: d2 } = (tv = (tv?.cleanup(), tempVaultFor({ 'n.md': '# no fm\n' })));
+    expect((await v2.processFrontmatter('n.md', () => undefined)).ok).toBe(true);
+    expect(read(d2)).toBe('# no fm\n');
+  });
+
+  it('keeps a CRLF note CRLF, old lines and new', async () => {
+    const text = '---\r\ntitle: "A"\r\nworkstream_plans: [x]\r\nother:\r\n  - y\r\n---\r\nbody\r\nmore\r\n';
+    const { vault, dir } = open({ 'n.md': text });
+    expect((await vault.processFrontmatter('n.md', (fm) => {
+      addLink(LINK)(fm);
+      (fm['other'] as string[]).push('z');
+      fm['added'] = ['q'];
+    })).ok).toBe(true);
+    expect(read(dir)).toBe(
+      `---\r\ntitle: "A"\r\nworkstream_plans: [x, "${LINK}"]\r\nother:\r\n  - y\r\n  - z\r\nadded:\r\n  - q\r\n---\r\nbody\r\nmore\r\n`,
+    );
+  });
+
+  it('creates a frontmatter when a key is added to a note without one (CRLF too)', async () => {
+    const { vault, dir } = open({ 'n.md': '# Title\n\ntext', 'c.md': '# T\r\nx\r\n' });
+    expect((await vault.processFrontmatter('n.md', addLink(LINK))).ok).toBe(true);
+    expect(read(dir)).toBe(`---\nworkstream_plans:\n  - "${LINK}"\n---\n# Title\n\ntext`);
+    expect((await vault.processFrontmatter('c.md', (fm) => void (fm['a'] = 1))).ok).toBe(true);
+    expect(read(dir, 'c.md')).toBe('---\r\na: 1\r\n---\r\n# T\r\nx\r\n');
+  });
+
+  it('deletes a key with its lines only', async () => {
+    const text = '---\na: [1, 2]\n# keep me\nb:\n  - x\n  - z\nc: "q"\n---\nbody';
+    const { vault, dir } = open({ 'n.md': text });
+    expect((await vault.processFrontmatter('n.md', (fm) => void delete fm['b'])).ok).toBe(true);
+    expect(read(dir)).toBe('---\na: [1, 2]\n# keep me\nc: "q"\n---\nbody');
+  });
+
+  it('keeps the closing fence as written, with or without a line ending after it', async () => {
+    const { vault, dir } = open({ 'n.md': '---\na: 1\n---', 'e.md': '---\n---\nbody' });
+    expect((await vault.processFrontmatter('n.md', (fm) => void (fm['b'] = 2))).ok).toBe(true);
+    expect(read(dir)).toBe('---\na: 1\nb: 2\n---');
+    expect((await vault.processFrontmatter('e.md', (fm) => void (fm['b'] = 2))).ok).toBe(true);
+    expect(read(dir, 'e.md')).toBe('---\nb: 2\n---\nbody');
+  });
+
+  it('refuses broken YAML and leaves the note untouched', async () => {
+    const text = '---\ntags: [meso-level-plan\nstatus: : :\n---\nbody\n';
+    const { vault, dir } = open({ 'n.md': text });
+    const fn = jest.fn();
+    expect(await vault.processFrontmatter('n.md', fn)).toEqual({
+      ok: false,
+      error: { kind: 'bad-frontmatter', file: 'n.md', line: 2, detail: expect.any(String) },
+    });
+    expect(fn).not.toHaveBeenCalled();
+    expect(read(dir)).toBe(text);
+  });
+
+  it('property: appending to a list key changes only its block, the body stays byte for byte', async () => {
+    const word = fc.stringMatching(/^[a-z][a-z0-9-]{0,7}$/).filter((w) => !/^(y|n|yes|no|on|off|true|false|null)$/.test(w));
+    const text = fc.array(word, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '));
+    const list = fc.array(word, { minLength: 0, maxLength: 3 });
+    const value = fc.oneof(
+      text.map((t) => ` ${t}`),
+      text.map((t) => ` "#${t}"`),
+      text.map((t) => ` '${t}'`),
+      list.map((l) => ` [${l.join(', ')}]`),
+      list.map((l) => ` ["${l.join('", "')}"]`),
+      fc.nat(999).map((n) => ` ${n}`),
+      fc.array(word, { minLength: 1, maxLength: 3 }).map((l) => `\n${l.map((w) => `  - ${w}\n`).join('').replace(/\n$/, '')}`),
+      fc.array(word, { minLength: 1, maxLength: 3 }).map((l) => `\n${l.map((w) => `- "${w}"\n`).join('').replace(/\n$/, '')}`),
+    );
+    const comment = fc.option(fc.constantFrom(' # note', '  # why'), { nil: '' });
+    const trivia = fc.constantFrom('', '\n', '# comment\n', '\n# spaced\n\n');
+    const target = fc.oneof(
+      list.map((l) => ` [${l.join(', ')}]`),
+      list.map((l) => ` [${l.map((w) => `"[[${w}]]"`).join(',')}]`),
+      fc.array(word, { minLength: 1, maxLength: 3 }).map((l) => `\n${l.map((w) => `  - "[[${w}]]"\n`).join('').replace(/\n$/, '')}`),
+      fc.array(word, { minLength: 1, maxLength: 3 }).map((l) => `\n${l.map((w) => `- ${w}\n`).join('').replace(/\n$/, '')}`),
+    );
+    const keys = fc.uniqueArray(word.map((w) => `k_${w}`), { minLength: 1, maxLength: 5 });
+    const body = fc.oneof(fc.constant(''), fc.string({ maxLength: 40 }), fc.constant('# Heading\r\n\n---\nx: 1\n---\n'));
+    const t = (tv = tempVaultFor({}));
+    await fc.assert(
+      fc.asyncProperty(
+        keys,
+        fc.array(fc.tuple(value, comment, trivia), { minLength: 5, maxLength: 5 }),
+        fc.nat(5),
+        target,
+        trivia,
+        body,
+        fc.constantFrom('\n', '\r\n'),
+        async (ks, styles, at, targetValue, lastTrivia, noteBody, eol) => {
+          const blocks = ks.map((k, i) => {
+            const [v, c, tr] = styles[i]!;
+            const line = v.startsWith('\n') ? `${k}:${v}\n` : `${k}:${v}${c}\n`;
+            return line + tr;
+          });
+          const pos = Math.min(at, blocks.length);
+          const before = blocks.slice(0, pos).join('');
+          const targetBlock = `workstream_plans:${targetValue}\n`;
+          const after = blocks.slice(pos).join('') + lastTrivia;
+          const crlf = (s: string): string => s.replace(/\r?\n/g, eol);
+          const note = crlf(`---\n${before}${targetBlock}${after}---\n`) + noteBody;
+          writeFileSync(path.join(t.dir, 'p.md'), note);
+          const was = await t.vault.meta('p.md');
+          expect(was.frontmatterError).toBeNull();
+          const r = await t.vault.processFrontmatter('p.md', addLink(LINK));
+          expect(r.ok).toBe(true);
+          const out = read(t.dir, 'p.md');
+          const head = crlf(`---\n${before}`);
+          const tail = crlf(`${after}---\n`) + noteBody;
+          expect(out.startsWith(head)).toBe(true);
+          expect(out.endsWith(tail)).toBe(true);
+          const newBlock = out.slice(head.length, out.length - tail.length);
+          expect(newBlock.includes(`"${LINK}"`)).toBe(true);
+          if (eol === '\r\n') expect(newBlock.replace(/\r\n/g, '')).not.toMatch(/\n/);
+          const old = was.frontmatter!;
+          expect((await t.vault.meta('p.md')).frontmatter).toEqual({
+            ...old,
+            workstream_plans: [...(old['workstream_plans'] as unknown[]), LINK],
+          });
+          // Idempotent: the same link again changes no byte.
+          await t.vault.processFrontmatter('p.md', addLink(LINK));
+          expect(read(t.dir, 'p.md')).toBe(out);
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 });
 
