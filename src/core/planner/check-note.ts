@@ -21,7 +21,14 @@ export interface CheckedNote {
 export async function checkNote(
   vault: VaultPort,
   path: string,
-  opts: { scope: WorkstreamScope | null; finalise?: boolean; /** Keep `draft` even when every item passes (a section stopped early). */ forceDraft?: boolean },
+  opts: {
+    scope: WorkstreamScope | null;
+    finalise?: boolean;
+    /** Keep `draft` even when every item passes (a section stopped early). */
+    forceDraft?: boolean;
+    /** Other changes to fold into the same final rewrite (e.g. the planner state), so the note is rewritten once. */
+    alsoApply?: (text: string) => string;
+  },
 ): Promise<CheckedNote> {
   const read = await vault.read(path);
   const text = read.ok ? read.value : '';
@@ -38,7 +45,7 @@ export async function checkNote(
   let status: PlanStatus = typeof current === 'string' && isStatus(current) ? current : 'draft';
   if (opts.finalise && read.ok) {
     status = report.ready && !opts.forceDraft ? 'ready_for_decomposition' : 'draft';
-    const next = setPlanStatus(replaceReadinessChecklist(text, report), status, report);
+    const next = setPlanStatus(replaceReadinessChecklist((opts.alsoApply ?? ((t: string) => t))(text), report), status, report);
     if (next !== text) await vault.replace(path, next);
   }
   return { report, status };

@@ -323,9 +323,12 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
   }
 
   // Complete: the checker decides between ready and draft; a section the model stopped early keeps it a draft.
-  const read = await vault.read(a.target);
-  if (read.ok) await vault.replace(a.target, setPlannerState(read.value, state));
-  const checked = await checkNote(vault, a.target, { scope: p.scope, finalise: true, forceDraft: run.incomplete.length > 0 });
+  const checked = await checkNote(vault, a.target, {
+    scope: p.scope,
+    finalise: true,
+    forceDraft: run.incomplete.length > 0,
+    alsoApply: (text) => setPlannerState(text, state),
+  });
   await linkBack(deps, p, a.target, a.warnings);
   return ok({
     kind: 'plan',
