@@ -1,0 +1,180 @@
+/**
+ * The planning dialogs: the workstream picker, "re-plan or resume", the send confirmation (exactly
+ * the notes that will be sent, their size and tokens, and the estimate), the offline-draft offer and
+ * "stop planning". Each returns a promise of the user's answer; closing a dialog answers "no".
+ */
+import { FuzzySuggestModal, Modal, Setting, type App } from 'obsidian';
+import type { SendPreview } from '../../core/planner/claude/plan-with-claude';
+import type { WorkstreamListing, WorkstreamStatus } from '../../core/planner/list-workstreams';
+import type { CostEstimate } from '../../core/providers/anthropic';
+import { compactCount } from './progress';
+
+export const STATUS_LABELS: Record<WorkstreamStatus, string> = {
+  not_planned: 'not planned',
+  draft: 'draft',
+  in_progress: 'in progress',
+  interrupted: 'interrupted',
+  escalated: 'escalated',
+  ready_for_decomposition: 'ready',
+};
+
+/** A plan note exists for these statuses (an escalation alone does not count). */
+export function hasPlan(item: WorkstreamListing): boolean {
+  return item.status !== 'not_planned' && !(item.status === 'escalated' && item.note !== null && item.note.endsWith('-escalation.md'));
+}
+
+export function describeListing(item: WorkstreamListing): string {
+  const deps = item.dependsOn.length > 0 ? `depends on ${item.dependsOn.join(', ')}` : 'no dependencies';
+  return `${STATUS_LABELS[item.status]} · ${deps}`;
+}
+
+/** The answers the planning flow asks for; `modalUi` shows Obsidian modals, tests may answer directly. */
+export interface PlanningUi {
+  chooseWorkstream(items: WorkstreamListing[]): Promise<WorkstreamListing | null>;
+  chooseExisting(item: WorkstreamListing): Promise<'resume' | 'replan' | null>;
+  confirmSend(preview: SendPreview, sizes: ReadonlyMap<string, number>, buffered: boolean): Promise<boolean>;
+  offerOffline(item: { id: string; name: string }): Promise<boolean>;
+  confirmCancel(ids: string[]): Promise<boolean>;
+}
+
+export class WorkstreamSuggestModal extends FuzzySuggestModal<WorkstreamListing> {
+  private chosen = false;
+  constructor(
+    app: App,
+    private readonly items: WorkstreamListing[],
+    private readonly done: (item: WorkstreamListing | null) => void,
+  ) {
+    super(app);
+    this.setPlaceholder('Choose a workstream to plan');
+    this.emptyStateText = 'No workstream matches.';
+  }
+  getItems(): WorkstreamListing[] {
+    return this.items;
+  }
+  getItemText(item: WorkstreamListing): string {
+    return `${item.id} ${item.name}`;
+  }
+  renderSuggestion(value: { item: WorkstreamListing }, el: HTMLElement): void {
+    el.createDiv({ text: `${value.item.id} · ${value.item.name}` });
+    el.createEl('small', { text: describeListing(value.item), cls: 'wp-suggest__detail' });
+  }
+  onChooseItem(item: WorkstreamListing): void {
+    this.chosen = true;
+    this.done(item);
+  }
+  onClose(): void {
+    // The app closes a suggester before it reports the choice: answer "none" only if no choice follows.
+    window.setTimeout(() => {
+      if (!this.chosen) this.done(null);
+    }, 0);
+  }
+}
+
+interface Choice<T> {
+  label: string;
+  value: T;
+  cta?: boolean;
+}
+
+/** A modal with a body and a row of buttons; resolves with the clicked button's value, or null when closed. */
+export class ChoiceModal<T> extends Modal {
+  private answered = false;
+  constructor(
+    app: App,
+    private readonly title: string,
+    private readonly body: (el: HTMLElement) => void,
+    private readonly choices: Choice<T>[],
+    private readonly done: (value: T | null) => void,
+  ) {
+    super(app);
+  }
+  onOpen(): void {
+    this.setTitle(this.title);
+    this.contentEl.addClass('wp-modal');
+    this.body(this.contentEl);
+    const row = new Setting(this.contentEl);
+    for (const c of this.choices) {
+      row.addButton((b) => {
+        b.setButtonText(c.label).onClick(() => {
+          this.answered = true;
+          this.done(c.value);
+          this.close();
+        });
+        if (c.cta) b.setCta();
+      });
+    }
+  }
+  onClose(): void {
+    this.contentEl.empty();
+    if (!this.answered) this.done(null);
+  }
+}
+
+export function formatBytes(n: number): string {
+  if (n < 1024) return `${n} B`;
+  if (n < 1024 * 1024) return `${(n / 1024).toFixed(1)} KB`;
+  return `${(n / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+export function describeCost(e: CostEstimate): string {
+  const cost = e.costUsdTypical === null ? 'cost unknown for this model' : `about $${e.costUsdTypical.toFixed(2)} (at most $${e.costUsdMax?.toFixed(2) ?? '?'})`;
+  return `${e.calls} calls, about ${compactCount(e.inputTokens)} input tokens (${compactCount(e.cacheReadTokens)} read from the cache), ${cost}.`;
+}
+
+/** The body of the send confirmation. */
+export function renderSendPreview(el: HTMLElement, preview: SendPreview, sizes: ReadonlyMap<string, number>, buffered: boolean): void {
+  el.createEl('p', { text: `Claude (${preview.model}) will be sent these notes for ${preview.workstreamId}, and nothing else:` });
+  const table = el.createEl('table', { cls: 'wp-send-preview' });
+  const head = table.createEl('tr');
+  for (const h of ['Note', 'Size', 'Tokens']) head.createEl('th', { text: h });
+  for (const n of preview.sent) {
+    const row = table.createEl('tr', { cls: 'wp-send-preview__note' });
+    row.createEl('td', { text: n.path });
+    const size = sizes.get(n.path);
+    row.createEl('td', { text: size === undefined ? '?' : formatBytes(size) });
+    row.createEl('td', { text: `~${compactCount(n.tokens)}` });
+  }
+  el.createEl('p', { text: `Estimate: ${describeCost(preview.estimate)}`, cls: 'wp-send-preview__estimate' });
+  if (buffered) el.createEl('p', { text: 'Obsidian network is on: each section appears when it is complete, not as it is written.' });
+}
+
+/** The flow's answers as Obsidian modals. */
+export function modalUi(app: App): PlanningUi {
+  const ask = <T>(title: string, body: (el: HTMLElement) => void, choices: Choice<T>[]): Promise<T | null> =>
+    new Promise((resolve) => new ChoiceModal<T>(app, title, body, choices, resolve).open());
+  return {
+    chooseWorkstream: (items) => new Promise((resolve) => new WorkstreamSuggestModal(app, items, resolve).open()),
+    chooseExisting: (item) => {
+      const choices: Choice<'resume' | 'replan'>[] = [];
+      if (item.status === 'interrupted' || item.status === 'in_progress') choices.push({ label: 'Resume', value: 'resume', cta: true });
+      choices.push({ label: 'Re-plan', value: 'replan'});
+      return ask(
+        `${item.id} already has a plan`,
+        (el) => {
+          el.createEl('p', { text: `${item.note ?? 'The plan note'} is ${STATUS_LABELS[item.status]}.` });
+          el.createEl('p', { text: 'Re-plan copies the current note to the backup folder first, then writes a new plan.' });
+        },
+        choices,
+      );
+    },
+    confirmSend: async (preview, sizes, buffered) =>
+      (await ask('Send to Claude?', (el) => renderSendPreview(el, preview, sizes, buffered), [{ label: 'Send', value: true, cta: true }])) === true,
+    offerOffline: async (item) =>
+      (await ask(
+        'No API key',
+        (el) => {
+          el.createEl('p', { text: 'No API key is set, so Claude cannot write this plan. Choose the secret that holds your key in the plugin settings.' });
+          el.createEl('p', { text: `Or write an offline draft of ${item.id}: a skeleton built from the planning notes only, with no text from Claude. It stays a draft until you fill it in.` });
+        },
+        [{ label: 'Write offline draft', value: true }],
+      )) === true,
+    confirmCancel: async (ids) =>
+      (await ask(
+        'Stop planning?',
+        (el) => {
+          el.createEl('p', { text: `Stop planning ${ids.join(', ')}? The note keeps its finished sections and can be resumed later.` });
+        },
+        [{ label: 'Stop planning', value: true}],
+      )) === true,
+  };
+}

@@ -1,0 +1,311 @@
+/**
+ * Planning runs inside Obsidian: pick a workstream, decide between re-plan and resume, confirm what
+ * is sent, then stream the plan into its note (live in an open editor, else through the vault). One
+ * run per workstream at a time, each with its own AbortController: "Cancel planning", unloading the
+ * plugin, or deleting/renaming the plan note stops it, and the note ends `interrupted`.
+ */
+import { MarkdownView, type App } from 'obsidian';
+import type { Settings } from '../../core/contracts/settings';
+import { withMesoCalloutsMasked } from '../../core/escalation/meso-callouts';
+import { planWithClaude, type ClaudeOutcome } from '../../core/planner/claude/plan-with-claude';
+import { listWorkstreams, workstreamStatus, type WorkstreamListing } from '../../core/planner/list-workstreams';
+import { planWorkstream } from '../../core/planner/plan-workstream';
+import { listModels, redact } from '../../core/providers/anthropic';
+import type { Timers } from '../../core/generation/timers';
+import type { VaultPort } from '../../core/vault/vault-port';
+import { planNotePath } from '../../core/writer/note-paths';
+import { PLANNER_INSTRUCTIONS } from '../../prompts';
+import { CORS_BLOCKED_NOTICE, describePlannerError, describeUnexpectedError } from '../describe-error';
+import { ObsidianVault, waitForMetadataResolved } from '../ObsidianVault';
+import { asEditorView, LiveNoteSink, routeNoteThroughSink, type FindEditor } from './editor-sink';
+import { hasPlan, type PlanningUi } from './modals';
+import { buildPlanningClient } from './network';
+import type { PlanProgressStore } from './progress';
+
+export interface PlanningRunnerDeps {
+  app: App;
+  settings: () => Settings;
+  progress: PlanProgressStore;
+  ui: PlanningUi;
+  /** Shows one message (a Notice in the app). */
+  notify(message: string): void;
+  timers: Timers;
+  now: () => Date;
+  /** Replaces the platform fetch (tests point it at a local server). */
+  fetch?: typeof fetch;
+  /** Replaces the workspace lookup of an editor showing the note (tests). */
+  findEditor?: FindEditor;
+  /** Called whenever a run starts or ends. */
+  onRunsChanged?: () => void;
+  /** Least time between two writes into the note, in ms. @default 250 */
+  minIntervalMs?: number;
+}
+
+export interface ActiveRun {
+  id: string;
+  note: string;
+  controller: AbortController;
+  done: Promise<void>;
+}
+
+type RunMode = { force?: boolean; resume?: boolean };
+
+/** The editor showing `path` in the workspace; `editor.cm` is untyped, so it is checked before use. */
+export function workspaceEditorFinder(app: App): FindEditor {
+  return (path) => {
+    for (const leaf of app.workspace.getLeavesOfType('markdown')) {
+      const view = leaf.view;
+      if (!(view instanceof MarkdownView) || view.file?.path !== path) continue;
+      const cm = asEditorView((view.editor as { cm?: unknown }).cm);
+      if (cm) return { cm, save: () => view.save() };
+    }
+    return null;
+  };
+}
+
+export class PlanningRunner {
+  private readonly runs = new Map<string, ActiveRun>();
+  private readonly findEditor: FindEditor;
+
+  constructor(private readonly deps: PlanningRunnerDeps) {
+    this.findEditor = deps.findEditor ?? workspaceEditorFinder(deps.app);
+  }
+
+  /** The vault the core reads and writes (meso callouts masked, as preparation requires). */
+  private vault(): { base: ObsidianVault; masked: VaultPort } {
+    const base = new ObsidianVault(this.deps.app);
+    return { base, masked: withMesoCalloutsMasked(base) };
+  }
+
+  get active(): ActiveRun[] {
+    return [...this.runs.values()];
+  }
+
+  isRunning(id: string): boolean {
+    return this.runs.has(id);
+  }
+
+  /** Settles when every run started so far has finished. */
+  async settled(): Promise<void> {
+    while (this.runs.size > 0) await Promise.all([...this.runs.values()].map((r) => r.done));
+  }
+
+  /** "Plan workstream": the picker, then the chosen workstream's flow. */
+  async pickAndPlan(): Promise<void> {
+    await waitForMetadataResolved(this.deps.app);
+    const settings = this.deps.settings();
+    const listed = await listWorkstreams(this.vault().masked, settings, {});
+    if (!listed.ok) {
+      this.notify(describePlannerError(listed.error));
+      return;
+    }
+    if (listed.value.workstreams.length === 0) {
+      this.notify('The work breakdown in the overall micro-level plan defines no workstreams.');
+      return;
+    }
+    const item = await this.deps.ui.chooseWorkstream(listed.value.workstreams);
+    if (item) await this.planChosen(item);
+  }
+
+  /** Plans one workstream by id (the panel's and the escalation callout's "Plan" buttons). */
+  async planById(id: string): Promise<void> {
+    const settings = this.deps.settings();
+    const listed = await listWorkstreams(this.vault().masked, settings, {});
+    const item = listed.ok ? listed.value.workstreams.find((w) => w.id === id) : undefined;
+    if (item) return this.planChosen(item);
+    const status = await workstreamStatus(this.vault().base, settings, id);
+    return this.planChosen({ id, name: id, tasks: [], dependsOn: [], ...status });
+  }
+
+  async planChosen(item: WorkstreamListing): Promise<void> {
+    if (this.runs.has(item.id)) {
+      this.notify(`${item.id} is already being planned.`);
+      return;
+    }
+    let mode: RunMode = {};
+    if (hasPlan(item)) {
+      const choice = await this.deps.ui.chooseExisting(item);
+      if (choice === null) return;
+      mode = choice === 'resume' ? { resume: true } : { force: true };
+    }
+    await this.run(item.id, item.name, mode);
+  }
+
+  /** Resumes an interrupted plan (the "Resume workstream plan" command). */
+  async resume(id: string): Promise<void> {
+    await this.run(id, id, { resume: true });
+  }
+
+  private async run(id: string, name: string, mode: RunMode): Promise<void> {
+    if (this.runs.has(id)) {
+      this.notify(`${id} is already being planned.`);
+      return;
+    }
+    const settings = this.deps.settings();
+    const planning = buildPlanningClient(this.deps.app, settings, this.deps.fetch);
+    if (!planning) {
+      if (mode.resume) {
+        this.notify('No API key is set, so the plan cannot be resumed: choose the secret that holds your key in the Workstream Planner settings.');
+        return;
+      }
+      if (await this.deps.ui.offerOffline({ id, name })) await this.track(id, settings, (c) => this.runOffline(id, settings, mode, c));
+      return;
+    }
+    if (planning.buffered) this.notify('Using Obsidian network: each section appears when it is complete, not live.');
+    await this.track(id, settings, async (controller) => {
+      const { base, masked } = this.vault();
+      const note = planNotePath(settings, id);
+      const sink = new LiveNoteSink(base, note, this.findEditor);
+      const vault = routeNoteThroughSink(masked, sink);
+      const key = planning.apiKey;
+      try {
+        const r = await planWithClaude(
+          { workstream: id, ...mode },
+          {
+            vault,
+            settings,
+            clock: { now: this.deps.now },
+            client: planning.client,
+            apiKey: key,
+            timers: this.deps.timers,
+            builtInTemplate: PLANNER_INSTRUCTIONS,
+            signal: controller.signal,
+            minIntervalMs: this.deps.minIntervalMs ?? 250,
+            onEvent: (e) => {
+              this.deps.progress.apply(note, e);
+              if (e.type === 'run-start') void this.openInTab(note);
+              if (e.type === 'done') sink.markFinished();
+            },
+            ...(settings.confirmBeforeSending
+              ? {
+                  confirm: async (preview) => {
+                    const sizes = new Map<string, number>();
+                    for (const n of preview.sent) {
+                      const st = await base.stat(n.path);
+                      if (st.kind === 'file') sizes.set(n.path, st.size);
+                    }
+                    return this.deps.ui.confirmSend(preview, sizes, planning.buffered);
+                  },
+                }
+              : {}),
+          },
+        );
+        if (!r.ok) this.notify(describePlannerError(r.error), key);
+        else await this.report(id, r.value, key);
+      } finally {
+        sink.release();
+      }
+    });
+  }
+
+  private async runOffline(id: string, settings: Settings, mode: RunMode, _controller: AbortController): Promise<void> {
+    const r = await planWorkstream({ workstream: id, force: mode.force }, { vault: this.vault().masked, settings, clock: { now: this.deps.now } });
+    if (!r.ok) {
+      this.notify(describePlannerError(r.error));
+      return;
+    }
+    await this.report(id, { ...r.value }, undefined, true);
+  }
+
+  /** Registers the run for its workstream while `body` runs. */
+  private async track(id: string, settings: Settings, body: (c: AbortController) => Promise<void>): Promise<void> {
+    const controller = new AbortController();
+    let finish: () => void = () => undefined;
+    const done = new Promise<void>((resolve) => (finish = resolve));
+    this.runs.set(id, { id, note: planNotePath(settings, id), controller, done });
+    this.deps.onRunsChanged?.();
+    try {
+      await body(controller);
+    } catch (e) {
+      console.error('Workstream Planner: planning failed', e);
+      this.notify(describeUnexpectedError(e, `Planning ${id}`));
+    } finally {
+      this.runs.delete(id);
+      finish();
+      this.deps.onRunsChanged?.();
+    }
+  }
+
+  private async report(id: string, outcome: ClaudeOutcome, key: string | undefined, offline = false): Promise<void> {
+    switch (outcome.kind) {
+      case 'declined':
+        this.notify(`Nothing was sent and nothing was written for ${id}.`);
+        return;
+      case 'dry-run':
+        return;
+      case 'escalation': {
+        const n = outcome.escalations.length;
+        this.notify(`${id} cannot be planned yet: ${n === 1 ? 'one blocker needs' : `${n} blockers need`} a decision. The escalation note ${outcome.note} says what.`);
+        await this.openInTab(outcome.note);
+        return;
+      }
+      case 'plan': {
+        const usd = outcome.usage?.costUsd;
+        const cost = typeof usd === 'number' ? ` It cost $${usd.toFixed(2)}.` : '';
+        if (outcome.interrupted) {
+          const reason = outcome.interrupted.reason;
+          if (reason.kind === 'cors-blocked') {
+            this.notify(CORS_BLOCKED_NOTICE, key);
+            return;
+          }
+          const why = reason.kind === 'cancelled' ? '' : `: ${reason.message.trim().replace(/\.$/, '')}`;
+          this.notify(`Planning ${id} stopped at ${outcome.interrupted.stoppedAt}${why}. Use "Resume workstream plan" on ${outcome.note} to finish it.${cost}`, key);
+          return;
+        }
+        if (offline) {
+          this.notify(`Offline draft of ${id} written to ${outcome.note}: a skeleton from the planning notes, with no text from Claude.`);
+          await this.openInTab(outcome.note);
+          return;
+        }
+        if (outcome.status === 'ready_for_decomposition') this.notify(`${id} is planned and ready for decomposition: ${outcome.note}.${cost}`, key);
+        else {
+          const failing = outcome.report.items.filter((i) => !i.ok).length;
+          this.notify(`${id} is planned as a draft: ${failing === 1 ? 'one readiness item fails' : `${failing} readiness items fail`}, see the readiness panel.${cost}`, key);
+        }
+        return;
+      }
+    }
+  }
+
+  /** Stops the run of `id` (or every run); each note ends `interrupted`. */
+  cancel(id?: string): void {
+    for (const run of this.runs.values()) if (id === undefined || run.id === id) run.controller.abort();
+  }
+
+  /** Asks, then stops the given runs (the status bar's click). */
+  async offerCancel(): Promise<void> {
+    const ids = this.active.map((r) => r.id);
+    if (ids.length === 0) return;
+    if (await this.deps.ui.confirmCancel(ids)) for (const id of ids) this.cancel(id);
+  }
+
+  /** The plan note of a run was deleted or renamed: the run stops (there is nowhere left to write). */
+  onNoteGone(path: string, how: 'deleted' | 'renamed'): void {
+    for (const run of this.runs.values()) {
+      if (run.note !== path || run.controller.signal.aborted) continue;
+      run.controller.abort();
+      this.notify(`${path} was ${how}, so planning ${run.id} stopped.`);
+    }
+  }
+
+  /** Model ids for the settings' picker. */
+  async listModels(): Promise<string[]> {
+    const planning = buildPlanningClient(this.deps.app, this.deps.settings(), this.deps.fetch);
+    if (!planning) throw new Error('No API key is set.');
+    return listModels(planning.client);
+  }
+
+  /** Opens the note in a new tab unless a tab already shows it. */
+  private async openInTab(path: string): Promise<void> {
+    const { app } = this.deps;
+    const file = app.vault.getFileByPath(path);
+    if (!file) return;
+    const shown = app.workspace.getLeavesOfType('markdown').some((l) => l.view instanceof MarkdownView && l.view.file?.path === path);
+    if (!shown) await app.workspace.getLeaf('tab').openFile(file);
+  }
+
+  private notify(message: string, key?: string): void {
+    this.deps.notify(redact(message, key));
+  }
+}
+
