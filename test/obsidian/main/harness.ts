@@ -1,0 +1,94 @@
+/**
+ * Loads the real plugin (src/main.ts) into the Obsidian double over a copy of examples/vault, and
+ * drives its modals as a user would: find the open modal, read it, click a button.
+ */
+import type { App as ObsidianApp, PluginManifest } from 'obsidian';
+import { Modal, Notice, Setting, type ButtonComponent } from '../../__mocks__/obsidian';
+import type { App } from '../../__mocks__/obsidian';
+import { buildAppFromFolder } from '../../support/obsidian-app';
+import { EXAMPLE_VAULT } from '../../support/example-vault';
+import WorkstreamPlannerPlugin from '../../../src/main';
+
+// The double lacks a few things the plugin's other parts import: an input suggester (settings tab)
+// and Obsidian's CodeMirror fields (escalation extension). Stand-ins, as their own tests use.
+jest.mock('obsidian', () => {
+  const actual = jest.requireActual('obsidian');
+  const { StateField } = jest.requireActual('@codemirror/state');
+  const constant = (v: unknown) => StateField.define({ create: () => v, update: (x: unknown) => x });
+  class AbstractInputSuggest {
+    constructor(
+      public app: unknown,
+      public inputEl: HTMLInputElement,
+    ) {}
+    setValue(): void {}
+    getValue(): string {
+      return '';
+    }
+    close(): void {}
+  }
+  return { ...actual, AbstractInputSuggest, editorInfoField: constant(null), editorLivePreviewField: constant(true) };
+});
+
+// The plugin's timers go through `window` (as in the app); the node environment has none.
+(globalThis as { window?: unknown }).window ??= globalThis;
+
+export const PLUGIN_ID = 'workstream-planner';
+export const KEY = 'sk-ant-test-KEY-7777-never-show-me';
+export const PLAN = 'Planning/W2-micro-level-plan.md';
+export const MESO = 'research/project-planning/meso-level-plan.md';
+
+export interface Loaded {
+  app: ObsidianApp;
+  double: App;
+  plugin: WorkstreamPlannerPlugin;
+}
+
+export async function loadPlugin(opts: { key?: boolean; data?: Record<string, unknown> } = {}): Promise<Loaded> {
+  Notice.reset();
+  Modal.openModals = [];
+  const { app, double } = buildAppFromFolder(EXAMPLE_VAULT);
+  if (opts.key !== false) double.secretStorage.setSecret('anthropic-api-key', KEY);
+  if (opts.data) double.pluginData.set(PLUGIN_ID, opts.data);
+  const plugin = new WorkstreamPlannerPlugin(app, { id: PLUGIN_ID, name: 'Workstream Planner', version: '0.0.0', minAppVersion: '1.11.4', author: 'test', description: 'Test.' } as PluginManifest);
+  await double.enablePlugin(plugin as never);
+  return { app, double, plugin };
+}
+
+export function runCommand(l: Loaded, id: string): boolean {
+  return l.double.commands.execute(`${PLUGIN_ID}:${id}`, l.double);
+}
+
+export async function waitFor<T>(probe: () => T | null | undefined | false, what: string, ms = 15000): Promise<T> {
+  const until = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v) return v;
+    if (Date.now() > until) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export function openModal<T extends Modal>(pred: (m: Modal) => m is T): T | undefined;
+export function openModal(pred: (m: Modal) => boolean): Modal | undefined;
+export function openModal(pred: (m: Modal) => boolean): Modal | undefined {
+  return Modal.openModals.find(pred);
+}
+
+export function modalTitled(title: string): Promise<Modal> {
+  return waitFor(() => Modal.openModals.find((m) => m.titleEl.textContent === title), `the modal "${title}"`);
+}
+
+/** The buttons of a modal (its Setting rows live in its contentEl). */
+export function buttonsOf(m: Modal): ButtonComponent[] {
+  return Setting.created.filter((s) => s.containerEl === m.contentEl).flatMap((s) => s.components as ButtonComponent[]);
+}
+
+export async function click(m: Modal, label: string): Promise<void> {
+  const b = buttonsOf(m).find((x) => x.text === label);
+  if (!b) throw new Error(`No button "${label}" in ${m.titleEl.textContent}; have ${buttonsOf(m).map((x) => x.text).join(', ')}`);
+  await b.simulateClick();
+}
+
+export function notices(): string[] {
+  return Notice.shown.map((n) => n.message);
+}
