@@ -10,7 +10,11 @@
  * 6. Test requirements       ← tests
  * 7. Environment variables   ← env-vars
  * 8. Dependencies            ← dependencies
- * `frontmatter` has no line of its own: it only affects the report's `ready`.
+ * `frontmatter` and `completeness` have no line of their own: they only affect the report's
+ * `ready`. The eight lines are the output format's and say what is specified; `completeness` says
+ * the whole note is written (no placeholder, no empty section), which cuts across all eight, so
+ * mapping it to one line would untick that line for a placeholder in, say, section 9.2. A note
+ * that fails it is not ready, and the status callout under the title names it.
  */
 import type { ReadinessItemId, ReadinessReport } from '../contracts/readiness';
 import { parsePlanSections, findSection } from '../plan/parse-plan';

@@ -1,6 +1,7 @@
 import type { Wbs } from './wbs';
 import type { WorkstreamScope } from './scope';
 import type { Outline } from './outline';
+import type { NoteHeading } from '../vault/vault-port';
 
 /** Everything a generator needs to write one workstream's plan. Built by the planner, never by a provider. */
 export interface PlanInput {
@@ -15,6 +16,16 @@ export interface PlanInput {
   sourcePlanLink: string;
   /** YYYY-MM-DD, from the clock passed in. */
   created: string;
-  /** Version of the meso plan (its frontmatter `version`), "1.0" when it states none. */
-  mesoVersion: string;
+  /**
+   * Version of the meso plan (its frontmatter `version`); null when it states none or its
+   * frontmatter does not parse, and the title block then says so rather than inventing one.
+   */
+  mesoVersion: string | null;
+  /**
+   * The meso plan's full text (frontmatter included), so a generator without a model can quote
+   * what it says about the workstream. Optional: without it, drafts carry links only.
+   */
+  mesoText?: string;
+  /** The meso plan's headings, lines 1-based in `mesoText`; parsed from `mesoText` when absent. */
+  mesoHeadings?: NoteHeading[];
 }

@@ -12,6 +12,7 @@ export const READINESS_ITEM_IDS = [
   'env-vars',
   'dependencies',
   'traceability',
+  'completeness',
 ] as const;
 export const ReadinessItemIdSchema = z.enum(READINESS_ITEM_IDS);
 export type ReadinessItemId = z.infer<typeof ReadinessItemIdSchema>;

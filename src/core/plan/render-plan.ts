@@ -46,6 +46,9 @@ export type PartBodies = (part: PlanPart) => string;
 
 const UNCHECKED: ReadinessReport = { ready: false, items: [] };
 
+/** What the title block says when the meso plan states no version: the core does not invent one. */
+export const MESO_VERSION_NOT_STATED = 'not stated in the meso-level plan';
+
 /**
  * Every part of the note in document order. `status` sets the frontmatter's `status` and the
  * footer. @default status 'draft'
@@ -80,7 +83,7 @@ export function planParts(input: PlanInput, status: PlanStatus = 'draft', option
     `**Workstream Name:** ${ws.name}`,
     `**Version:** 1.0`,
     `**Date:** ${input.created}`,
-    `**Meso-Level Plan Version:** ${input.mesoVersion}`,
+    `**Meso-Level Plan Version:** ${input.mesoVersion ?? MESO_VERSION_NOT_STATED}`,
   ].join('\n');
   core('title', titleHeading(ws.id, ws.name), options.banner ? `${options.banner.trimEnd()}\n\n${titleBlock}` : titleBlock);
   model(EXECUTIVE_SUMMARY, 'exec');

@@ -32,13 +32,14 @@ describe('checkPlan', () => {
     expect(lines[item(report, 'interfaces').line! - 1]).toBe('## 2. Module and Component Specifications');
   });
 
-  const cases: Array<[string, ReadinessItemId, (b: PlanNoteBuilder) => PlanNoteBuilder, RegExp]> = [
+  // A placeholder callout also fails `completeness`: those cases list it as the second failing item.
+  const cases: Array<[string, ReadinessItemId, (b: PlanNoteBuilder) => PlanNoteBuilder, RegExp, ReadinessItemId?]> = [
     ['a bad frontmatter value', 'frontmatter', (b) => b.withFrontmatterField('status', 'done'), /`status`/],
     ['a missing frontmatter key', 'frontmatter', (b) => b.withFrontmatterField('source_plan', undefined), /`source_plan`/],
     ['a module that no longer names W2.5', 'wbs-coverage', (b) => b.withBody('2.3.1', 'Exports statements. [[meso-level-plan#4. W2 Billing]]'), /W2\.5/],
     ['an unknown task id W2.9', 'unknown-ids', (b) => b.withBody('4.2', 'Migrations also serve W2.9.'), /W2\.9.*section 4\.2 Migrations/],
     ['2.2.2 without its code block', 'interfaces', (b) => b.withBody('2.2.2', 'The service exposes `get`.'), /2\.2\.2/],
-    ['2.1.2 whose only code block sits in a todo callout', 'interfaces', (b) => b.withBody('2.1.2', '> [!todo] To be written\n> ```ts\n> interface X {}\n> ```'), /2\.1\.2/],
+    ['2.1.2 whose only code block sits in a todo callout', 'interfaces', (b) => b.withBody('2.1.2', '> [!todo] To be written\n> ```ts\n> interface X {}\n> ```'), /2\.1\.2/, 'completeness'],
     ["2.1.3 without its table", 'data-models', (b) => b.withBody('2.1.3', 'An invoice has an id and an amount.'), /2\.1\.3/],
     ['3.1 without authentication', 'api-contracts', endpointWithout(/Authentication/), /3\.1 POST \/v1\/invoices.*authentication/],
     ['3.1 without status codes', 'api-contracts', endpointWithout(/Status Codes/), /status codes/],
@@ -49,11 +50,15 @@ describe('checkPlan', () => {
     ['1.2 without the upstream W1', 'dependencies', (b) => b.edit((t) => t.replace('- **W1: Foundation**\n  - Consumes: [[meso-level-plan#5.1 W1 → W2 Customer Accounts]]', 'Nothing yet.')), /W1/],
     ['a broken heading link', 'traceability', (b) => b.withBody('4.1', 'See [[meso-level-plan#No Such Heading]].'), /No Such Heading/],
     ['2.2.1 without a meso link', 'traceability', (b) => b.withBody('2.2.1', 'Covers W2.3, W2.4.'), /2\.2\.1/],
+    ['a todo callout left in 9.2', 'completeness', (b) => b.withBody('9.2', '> [!todo] To be written\n> Fixes.'), /Section 9\.2 \(Troubleshooting\).*\[!todo\]/],
+    ['an empty 10.3', 'completeness', (b) => b.withBody('10.3', ''), /Section 10\.3 \(Testing Complete\) is empty/],
   ];
 
-  it.each(cases)('fails only %s → %s', async (_name, id, change, reason) => {
+  // Every row gets five values, so Jest does not pass its `done` callback as the fifth.
+  const rows = cases.map(([name, id, change, reason, also]) => [name, id, change, reason, also ?? null] as const);
+  it.each(rows)('fails only %s → %s', async (_name, id, change, reason, also) => {
     const report = await checkPlan(change(new PlanNoteBuilder()).build());
-    expect(failing(report)).toEqual([id]);
+    expect(failing(report)).toEqual(also ? [id, also] : [id]);
     expect(report.ready).toBe(false);
     expect(item(report, id).reasons.join(' ')).toMatch(reason);
     expect(item(report, id).line).not.toBeNull();
@@ -134,6 +139,6 @@ describe('checkPlan', () => {
 
   it('does not count a task id written only inside a todo callout', async () => {
     const b = new PlanNoteBuilder().withBody('2.3.1', '> [!todo] Cover W2.5\n> Later.\n\n[[meso-level-plan#4. W2 Billing]]');
-    expect(failing(await checkPlan(b.build()))).toEqual(['wbs-coverage']);
+    expect(failing(await checkPlan(b.build()))).toEqual(['wbs-coverage', 'completeness']);
   });
 });

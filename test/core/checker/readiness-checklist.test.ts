@@ -35,6 +35,10 @@ describe('renderReadinessChecklist', () => {
     expect(lines.map((l) => l.startsWith('- [ ] '))).toEqual(lines.map((_, i) => i === index));
   });
 
+  it.each(['frontmatter', 'completeness'] as const)('unticks no line for a failing %s: it maps to none of the eight', (id) => {
+    expect(renderReadinessChecklist(report([id]))).toBe(renderReadinessChecklist(report()));
+  });
+
   it('leaves every line unticked for an empty report', () => {
     expect(renderReadinessChecklist({ ready: false, items: [] })).not.toContain('[x]');
   });

@@ -86,6 +86,16 @@ describe('renderPlan', () => {
     expect(renderPlan(input, bodies, 'draft')).toBe(appended);
   });
 
+  it('writes the meso version the meso plan states', () => {
+    expect(renderPlan(input, () => 'x', 'draft')).toContain('\n**Meso-Level Plan Version:** 1.2\n');
+  });
+
+  it('says the meso version is not stated rather than inventing one', () => {
+    const text = renderPlan({ ...input, mesoVersion: null }, () => 'x', 'draft');
+    expect(text).toContain('\n**Meso-Level Plan Version:** not stated in the meso-level plan\n');
+    expect(text).not.toMatch(/Meso-Level Plan Version:\*\* (?:1\.0|null)/);
+  });
+
   it('ticks 11.1 from a report', () => {
     const text = renderPlan(input, () => 'x', 'ready_for_decomposition', {
       report: { ready: true, items: ['wbs-coverage', 'unknown-ids', 'traceability', 'interfaces'].map((id) => ({ id: id as never, ok: true, reasons: [], line: 1 })) },

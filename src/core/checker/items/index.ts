@@ -1,6 +1,7 @@
 /** Every readiness item, in the order of READINESS_ITEM_IDS. */
 import type { ReadinessCheck } from '../context';
 import { apiContracts } from './api-contracts';
+import { completeness } from './completeness';
 import { dataModels } from './data-models';
 import { dependencies } from './dependencies';
 import { envVars } from './env-vars';
@@ -24,4 +25,5 @@ export const READINESS_CHECKS: readonly ReadinessCheck[] = [
   envVars,
   dependencies,
   traceability,
+  completeness,
 ];

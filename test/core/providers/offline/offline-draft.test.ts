@@ -1,13 +1,13 @@
 import { checkPlan } from '../../../../src/core/checker/check-plan';
-import { renderOfflineDraft, formatTotals } from '../../../../src/core/providers/offline/offline-draft';
+import { renderOfflineDraft, formatTotals, offlineBody, OFFLINE_DRAFT_BANNER } from '../../../../src/core/providers/offline/offline-draft';
+import { renderPlan } from '../../../../src/core/plan/render-plan';
 import { splitFrontmatter } from '../../../../src/core/markdown/frontmatter-block';
 import { parse as parseYaml } from 'yaml';
 import { verifyApproved } from '../../../support/approval';
-import { fakeResolver, PLAN_PATH } from '../../../support/builders/PlanNoteBuilder';
+import { completeBody, fakeResolver, PLAN_PATH } from '../../../support/builders/PlanNoteBuilder';
 import { ScopeBuilder } from '../../../support/builders/ScopeBuilder';
 
-async function check(scope: ScopeBuilder) {
-  const text = renderOfflineDraft(scope.buildInput());
+async function check(scope: ScopeBuilder, text = renderOfflineDraft(scope.buildInput())) {
   const report = await checkPlan({
     path: PLAN_PATH,
     text,
@@ -35,12 +35,34 @@ describe('renderOfflineDraft', () => {
 
   it('fails exactly the items that need written content', async () => {
     const { failing } = await check(new ScopeBuilder());
-    expect(failing).toEqual(['interfaces', 'data-models', 'api-contracts', 'error-handling', 'tests', 'env-vars']);
+    expect(failing).toEqual(['interfaces', 'data-models', 'api-contracts', 'error-handling', 'tests', 'env-vars', 'completeness']);
+  });
+
+  it('fails completeness on its banner and on the sections no other item reads', async () => {
+    const { report, text } = await check(new ScopeBuilder());
+    const item = report.items.find((i) => i.id === 'completeness')!;
+    const bannerLine = text.split('\n').findIndex((l) => l.startsWith('> [!warning] Offline draft')) + 1;
+    expect(item.line).toBe(bannerLine);
+    expect(item.reasons[0]).toMatch(/"Offline draft" warning/);
+    expect(item.reasons[1]).toMatch(/^The Executive Summary section still holds 3 \[!todo\] placeholders/);
+    expect(item.reasons[item.reasons.length - 1]).toMatch(/^And \d+ more sections/);
+  });
+
+  it('is not ready when only the parts the other items read are filled in', async () => {
+    // The user's case: interfaces, data models, error handling, tests, endpoints and variables
+    // written into an offline draft, everything else still a placeholder.
+    const scope = new ScopeBuilder();
+    const input = scope.buildInput();
+    const filled = (key: string): boolean => /^2\.\d+\.[2356]$|^3\.\d+$|^5\.1$/.test(key);
+    const text = renderPlan(input, (p) => (filled(p.key) ? completeBody(input, p) : offlineBody(input, p)), 'draft', { banner: OFFLINE_DRAFT_BANNER });
+    const { report, failing } = await check(scope, text);
+    expect(failing).toEqual(['completeness']);
+    expect(report.ready).toBe(false);
   });
 
   it('passes api-contracts when the workstream has no endpoints, since it says so', async () => {
     const { failing } = await check(new ScopeBuilder().withEndpoints([]));
-    expect(failing).toEqual(['interfaces', 'data-models', 'error-handling', 'tests', 'env-vars']);
+    expect(failing).toEqual(['interfaces', 'data-models', 'error-handling', 'tests', 'env-vars', 'completeness']);
   });
 
   it('states counts, estimate totals, the critical path and one UoW per task', () => {
