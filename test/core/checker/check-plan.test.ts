@@ -34,8 +34,8 @@ describe('checkPlan', () => {
 
   // A placeholder callout also fails `completeness`: those cases list it as the second failing item.
   const cases: Array<[string, ReadinessItemId, (b: PlanNoteBuilder) => PlanNoteBuilder, RegExp, ReadinessItemId?]> = [
-    ['a bad frontmatter value', 'frontmatter', (b) => b.withFrontmatterField('status', 'done'), /`status`/],
-    ['a missing frontmatter key', 'frontmatter', (b) => b.withFrontmatterField('source_plan', undefined), /`source_plan`/],
+    ['a bad frontmatter value', 'frontmatter', (b) => b.withFrontmatterField('status', 'done'), /^status must be one of draft, .*; found "done"\.$/],
+    ['a missing frontmatter key', 'frontmatter', (b) => b.withFrontmatterField('source_plan', undefined), /^source_plan must be a quoted wikilink .*; found no such key\.$/],
     ['a module that no longer names W2.5', 'wbs-coverage', (b) => b.withBody('2.3.1', 'Exports statements. [[meso-level-plan#4. W2 Billing]]'), /W2\.5/],
     ['an unknown task id W2.9', 'unknown-ids', (b) => b.withBody('4.2', 'Migrations also serve W2.9.'), /W2\.9.*section 4\.2 Migrations/],
     ['2.2.2 without its code block', 'interfaces', (b) => b.withBody('2.2.2', 'The service exposes `get`.'), /2\.2\.2/],
