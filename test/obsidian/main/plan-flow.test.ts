@@ -1,5 +1,5 @@
-import { MarkdownView } from '../../__mocks__/obsidian';
-import { makeEl } from '../../__mocks__/obsidian';
+import { MarkdownView, Modal, makeEl } from '../../__mocks__/obsidian';
+import type { FuzzyMatch } from '../../__mocks__/obsidian-double/ui';
 import { startAnthropicServer, type AnthropicServer } from '../../support/anthropic-server';
 import { plannerResponder } from '../../support/anthropic-server/planner-responder';
 import { ObsidianVault } from '../../../src/obsidian/ObsidianVault';
@@ -21,7 +21,8 @@ async function outlineFor(l: Loaded): Promise<Outline> {
 
 async function pickW2(l: Loaded): Promise<WorkstreamListing[]> {
   expect(runCommand(l, 'plan-workstream')).toBe(true);
-  const picker = await waitFor(() => l.double && (require('../../__mocks__/obsidian').Modal.openModals as unknown[]).find((m) => m instanceof WorkstreamSuggestModal) as WorkstreamSuggestModal | undefined, 'the workstream picker');
+  type Picker = WorkstreamSuggestModal & { query(q: string): Promise<FuzzyMatch<WorkstreamListing>[]>; selectSuggestion(v: FuzzyMatch<WorkstreamListing>, e: MouseEvent): void };
+  const picker = await waitFor(() => Modal.openModals.find((m) => (m as unknown) instanceof WorkstreamSuggestModal) as unknown as Picker | undefined, 'the workstream picker');
   const matches = await picker.query('');
   const items = matches.map((m) => m.item);
   const w2 = matches.find((m) => m.item.id === 'W2')!;
@@ -171,5 +172,22 @@ describe('"Plan workstream" in the plugin, against the local Anthropic server', 
     expect(notices()).toContain(`${PLAN} was deleted, so planning W2 stopped.`);
     expect(l.plugin.progress.get(PLAN)?.status).toBe('interrupted');
     l.plugin.unload();
+  });
+
+  it('an organisation that blocks browser calls gets a Notice that says what to do, and no key in it', async () => {
+    const blocked = await startAnthropicServer({ corsMode: 'block-browser' });
+    try {
+      const l = await loadPlugin({ data: { baseURL: blocked.url, confirmBeforeSending: false } });
+      blocked.setScript(plannerResponder({ outline: await outlineFor(l), mesoTarget: 'meso-level-plan' }));
+      await pickW2(l);
+      await waitFor(() => l.plugin.runner.active.length > 0 || notices().length > 0, 'the run');
+      await l.plugin.runner.settled();
+      const shown = notices();
+      expect(shown.some((n) => n.includes('Use Obsidian network') && n.includes('command line'))).toBe(true);
+      expect(shown.join('\n')).not.toContain(KEY);
+      l.plugin.unload();
+    } finally {
+      await blocked.close();
+    }
   });
 });
