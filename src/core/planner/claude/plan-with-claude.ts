@@ -281,11 +281,12 @@ interface RunArgs {
 async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, a: RunArgs): Promise<Result<ClaudeOutcome, PlannerError>> {
   const { vault, settings } = deps;
   const generate = createSectionGenerator({ ...a.streamDeps, context: a.context, settings: a.reqSettings, outline: a.outline, prices: settings.prices, onUsage: a.onUsage });
+  const sink = vaultNoteSink(vault, a.target);
   const run = await runUnits({
     units: a.units,
     generate,
     concurrency: deps.concurrency ?? settings.concurrency,
-    sink: vaultNoteSink(vault, a.target),
+    sink,
     timers: deps.timers,
     signal: a.costGuard.signal,
     onEvent: deps.onEvent,
@@ -299,27 +300,30 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
   const state: PlannerState = { ...a.state, usage: totals };
 
   if (run.status === 'interrupted') {
+    const label = a.units.find((u) => u.key === run.stoppedAt)?.label ?? 'the end';
+    const reason = a.costGuard.exceeded
+      ? { kind: 'cost-cap', message: `the running cost passed the cap of $${a.costGuard.cap.toFixed(2)}.` }
+      : (run.reason ?? { kind: 'unknown', message: 'the run stopped.' });
+    // Partial text goes through the sink, which knows where the streamed text is even if the
+    // note was edited meanwhile; then one rewrite marks the note interrupted.
+    if (run.writtenOffset > run.keepOffset) await sink.truncate?.(run.keepOffset).catch(() => undefined);
     const read = await vault.read(a.target);
     if (read.ok) {
-      const label = a.units.find((u) => u.key === run.stoppedAt)?.label ?? 'the end';
-      const reason = a.costGuard.exceeded
-        ? { kind: 'cost-cap', message: `the running cost passed the cap of $${a.costGuard.cap.toFixed(2)}.` }
-        : (run.reason ?? { kind: 'unknown', message: 'the run stopped.' });
-      const kept = read.value.slice(0, run.keepOffset);
-      const next = setPlannerState(setInterrupted(kept, label, reason.message), state);
-      await vault.replace(a.target, next);
+      await vault.replace(a.target, setPlannerState(setInterrupted(read.value, label, reason.message), state));
       await linkBack(deps, p, a.target, a.warnings);
-      return ok({
-        kind: 'plan',
-        note: a.target,
-        status: 'interrupted',
-        report: { ready: false, items: [] },
-        backup: a.backup,
-        warnings: a.warnings,
-        usage: totals,
-        interrupted: { stoppedAt: label, reason },
-      });
+    } else {
+      a.warnings.push({ kind: 'other', file: a.target, message: `${a.target} was moved or deleted while it was being written, so it could not be marked interrupted.` });
     }
+    return ok({
+      kind: 'plan',
+      note: a.target,
+      status: 'interrupted',
+      report: { ready: false, items: [] },
+      backup: a.backup,
+      warnings: a.warnings,
+      usage: totals,
+      interrupted: { stoppedAt: label, reason },
+    });
   }
 
   // Complete: the checker decides between ready and draft; a section the model stopped early keeps it a draft.
