@@ -9,6 +9,8 @@ import type { PlanInput } from '../../../src/core/contracts/plan-input';
 import type { Outline } from '../../../src/core/contracts/outline';
 import { deriveOutline } from '../../../src/core/plan/derive-outline';
 import { formatWikilink, headingLinkText } from '../../../src/core/vault/wikilinks';
+import { parseHeadings } from '../../../src/core/markdown/headings';
+import type { NoteHeading } from '../../../src/core/vault/vault-port';
 
 export const MESO_PATH = 'research/project-planning/meso-level-plan.md';
 export const MESO_TARGET = 'meso-level-plan';
@@ -50,6 +52,30 @@ export class ScopeBuilder {
     { method: 'GET', path: '/v1/invoices/{id}', source: '5.2 W2 → W3 Billing Events' },
   ];
 
+  private mesoText: string | undefined;
+  private mesoHeadingList: NoteHeading[] | undefined;
+  private mesoVersion: string | null = '1.2';
+
+  /**
+   * Gives the plan input the meso plan's text, and takes the scope's meso sections from its
+   * headings as the scope stage would: a heading `Wa → Wb` with this workstream on one side is a
+   * contract, any other heading naming it names the workstream. With `passHeadings` false the
+   * input carries the text only, as a caller that has no parsed headings would pass it.
+   */
+  withMesoText(text: string, passHeadings = true): this {
+    const headings = parseHeadings(text);
+    this.mesoText = text;
+    this.mesoHeadingList = passHeadings ? headings : undefined;
+    const names = new RegExp(`\\b${this.id}\\b`);
+    this.mesoSections = headings
+      .filter((h) => names.test(h.text))
+      .map((h) => meso(h.text, h.level, h.line, /\bW\d+\s*→\s*W\d+\b/.test(h.text) ? 'contract' : 'names-workstream'));
+    return this;
+  }
+  withMesoVersion(version: string | null): this {
+    this.mesoVersion = version;
+    return this;
+  }
   withTasks(tasks: Array<{ id: string; title: string; estimate?: string }>): this {
     this.tasks = tasks.map((t, i) => task(t.id, t.title, t.estimate, 20 + i));
     return this;
@@ -131,7 +157,9 @@ export class ScopeBuilder {
       projectLink: '[[01-Projects/Tidewater]]',
       sourcePlanLink: `[[${MESO_TARGET}]]`,
       created: '2025-03-14',
-      mesoVersion: '1.2',
+      mesoVersion: this.mesoVersion,
+      ...(this.mesoText !== undefined ? { mesoText: this.mesoText } : {}),
+      ...(this.mesoHeadingList !== undefined ? { mesoHeadings: this.mesoHeadingList } : {}),
     };
   }
 }

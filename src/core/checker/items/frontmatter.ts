@@ -9,8 +9,8 @@ export function describeValue(value: unknown): string {
   if (value === null || value === '') return 'an empty value';
   if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value);
   if (Array.isArray(value)) return `[${value.map((v) => (typeof v === 'string' ? v : JSON.stringify(v))).join(', ')}]`;
-  if (typeof value === 'object') return 'a map of keys';
-  return String(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return 'a map of keys';
 }
 
 /** The workstream id the tags should name: the frontmatter's own, else the scope's, else a pattern. */

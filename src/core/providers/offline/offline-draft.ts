@@ -1,8 +1,8 @@
 /**
  * The offline provider: the whole plan skeleton with everything that can be derived without a
- * model (header, counts, dependencies, module stubs with their tasks and meso links, endpoint
- * headings, UoW boundaries, estimate totals) and a `> [!todo]` callout wherever a model would
- * write. It is a draft and says so: its status is `draft` and it fails the readiness items that
+ * model (header, counts, dependencies, module stubs with their tasks, meso links and excerpts of
+ * what the meso plan says there, names that look like environment variables, endpoint headings,
+ * UoW boundaries, estimate totals) and a `> [!todo]` callout wherever a model would write. It is a draft and says so: its status is `draft` and it fails the readiness items that
  * need written content.
  */
 import type { PlanInput } from '../../contracts/plan-input';
@@ -12,9 +12,11 @@ import { sumEstimates } from '../../wbs/estimates';
 import { longestUpstreamChain, workstreamLabel } from '../../plan/dependency-facts';
 import { renderPlan, type PlanPart } from '../../plan/render-plan';
 import { formatWikilink, headingLinkText, normaliseHeadingForLink } from '../../vault/wikilinks';
+import { OFFLINE_DRAFT_TITLE, TODO_CELL } from '../../checker/placeholders';
+import { envVarNames, excerptBlockquote, mesoSectionLines, mesoSource } from './meso-excerpt';
 
 export const OFFLINE_DRAFT_BANNER = [
-  '> [!warning] Offline draft',
+  `> [!warning] ${OFFLINE_DRAFT_TITLE}`,
   '> Written without a model: it holds only what the WBS and the meso-level plan state. Every',
   '> `[!todo]` callout marks content still to be written. This is not a finished plan.',
 ].join('\n');
@@ -43,10 +45,26 @@ export function criticalPathText(input: PlanInput): string {
 
 const taskLine = (t: WbsTask): string => `${t.id} ${t.title}${t.estimate ? ` (${t.estimate.raw})` : ''}`;
 
-function mesoLink(scope: WorkstreamScope, heading: string): string {
+function mesoRef(scope: WorkstreamScope, heading: string): MesoSectionRef | undefined {
   const want = normaliseHeadingForLink(heading);
-  const ref: MesoSectionRef | undefined = scope.mesoSections.find((s) => normaliseHeadingForLink(s.heading) === want);
-  return ref ? ref.link : formatWikilink(scope.mesoLinkTarget, headingLinkText(heading));
+  return scope.mesoSections.find((s) => normaliseHeadingForLink(s.heading) === want);
+}
+
+/**
+ * One list item per traced meso heading: its link and, when the meso text was passed in, the
+ * first lines of what the section says, quoted under the link.
+ */
+function mesoItems(input: PlanInput, headings: string[]): string[] {
+  const src = mesoSource(input);
+  return headings.map((h) => {
+    const ref = mesoRef(input.scope, h);
+    const link = `- ${ref ? ref.link : formatWikilink(input.scope.mesoLinkTarget, headingLinkText(h))}`;
+    if (!src) return link;
+    const section = mesoSectionLines(src, h, ref?.line);
+    if (section === null) return link;
+    const quote = excerptBlockquote(section, '  ');
+    return `${link}\n\n${quote ?? '  The meso-level plan has no text under this heading.'}`;
+  });
 }
 
 function execBody(input: PlanInput): string {
@@ -102,7 +120,7 @@ function moduleBody(input: PlanInput, part: PlanPart): string | null {
     const t = input.scope.workstream.tasks.find((x) => x.id === id);
     return `- ${t ? taskLine(t) : id}`;
   });
-  const links = mod.mesoHeadings.map((h) => `- ${mesoLink(input.scope, h)}`);
+  const links = mesoItems(input, mod.mesoHeadings);
   return [
     mod.summary,
     '',
@@ -112,7 +130,7 @@ function moduleBody(input: PlanInput, part: PlanPart): string | null {
     '',
     '**Meso-level plan:**',
     '',
-    ...(links.length > 0 ? links : ['- no meso heading traced']),
+    ...(links.length > 0 ? links.join('\n\n').split('\n') : ['- no meso heading traced']),
     '',
     todoCallout(part.hint ?? 'Purpose and responsibilities.'),
   ].join('\n');
@@ -124,6 +142,29 @@ function endpointBody(input: PlanInput, part: PlanPart): string | null {
   const e = input.outline.endpoints[Number(m[1]) - 1];
   const source = e ? `${e.summary}\n\n` : '';
   return `${source}${todoCallout('Purpose, authentication, request, response, status codes and rate limiting.')}`;
+}
+
+/**
+ * 5.1: the names in the workstream's meso sections that look like environment variables, as the
+ * output format's table with every other cell `TODO`, and the placeholder callout kept, so the
+ * completeness item fails until a person (or a model) has filled the table in.
+ */
+function envVarsBody(input: PlanInput, hint: string): string {
+  const src = mesoSource(input);
+  const id = input.scope.workstream.id;
+  if (!src) return todoCallout(hint);
+  const names = envVarNames(src, input.scope.mesoSections);
+  if (names.length === 0) return `The meso-level plan's sections on ${id} name nothing that looks like an environment variable.\n\n${todoCallout(hint)}`;
+  const t = TODO_CELL;
+  return [
+    `The meso-level plan's sections on ${id} name these, which look like environment variables (UPPER_SNAKE_CASE); check each:`,
+    '',
+    '| Variable | Required | Default | Description | Validation |',
+    '|----------|----------|---------|-------------|------------|',
+    ...names.map((n) => `| \`${n}\` | ${t} | ${t} | ${t} | ${t} |`),
+    '',
+    todoCallout(`Fill in every ${t} cell, remove names that are not environment variables, and add the variables the meso-level plan does not name.`),
+  ].join('\n');
 }
 
 function uowBody(input: PlanInput): string {
@@ -155,6 +196,8 @@ export function offlineBody(input: PlanInput, part: PlanPart): string {
       return positionBody(input);
     case '1.4':
       return contractsBody(input);
+    case '5.1':
+      return envVarsBody(input, part.hint ?? 'The environment variables.');
     case '11.2':
       return uowBody(input);
     case '11.3':

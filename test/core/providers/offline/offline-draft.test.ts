@@ -80,3 +80,95 @@ describe('renderOfflineDraft', () => {
     expect(formatTotals({})).toBe('none stated in the WBS');
   });
 });
+
+/** A meso plan whose sections on W2 hold prose, variables, code, a callout, links and a comment. */
+const MESO = [
+  '---',
+  'version: "2.1"',
+  '---',
+  '',
+  '# Tidewater Meso-Level Plan',
+  '',
+  '## 4. W2: Billing',
+  '',
+  'Billing turns usage into invoices and collects payment through the gateway.',
+  '',
+  '### 4.1 W2 Invoice Service',
+  '',
+  'The invoice service owns invoices and their line items; amounts are integer cents.',
+  'It reads its database from `HARBOR_DATABASE_URL` and rounds per ISO_8601 periods.',
+  '> [!todo] Decide on credit notes',
+  '> See [[#5.2 W2 → W3 Billing Events|the billing events]].',
+  '<!-- reviewers: keep this short',
+  'still hidden -->',
+  '```env',
+  'INVOICE_PDF_BUCKET=s3://invoices',
+  '```',
+  '- Invoices are immutable once issued.',
+  '- Corrections are new invoices.',
+  '- A third rule that the excerpt leaves out.',
+  '',
+  '### 4.2 W2 Payment Gateway',
+  '',
+  '---',
+  '',
+  '## 5. Contracts',
+  '',
+  '### 5.1 W1 → W2 Customer Accounts',
+  '',
+  'W1 provides customer ids; it reads `W1_ONLY_SECRET`.',
+  '',
+  '### 5.2 W2 → W3 Billing Events',
+  '',
+  'W2 emits `invoice.issued` events. GET /v1/invoices/{id} serves one invoice. Set `BILLING_EVENTS_TOPIC`.',
+  '',
+].join('\n');
+
+describe('renderOfflineDraft with the meso text', () => {
+  const scope = () => new ScopeBuilder().withMesoText(MESO);
+
+  it('matches the approved draft for W2 Billing with the meso text', () => {
+    verifyApproved(__filename, 'W2 Billing with meso text', renderOfflineDraft(scope().buildInput()));
+  });
+
+  it('quotes the first lines of each traced meso section under its link, made safe to quote', () => {
+    const text = renderOfflineDraft(scope().buildInput());
+    const quote = [
+      '- [[meso-level-plan#4.1 W2 Invoice Service]]',
+      '',
+      '  > The invoice service owns invoices and their line items; amounts are integer cents.',
+      '  > It reads its database from `HARBOR_DATABASE_URL` and rounds per ISO_8601 periods.',
+      '  > Todo: Decide on credit notes',
+      '  > See the billing events.',
+      '  > (code block)',
+      '  > - Invoices are immutable once issued.',
+      '  > …',
+    ].join('\n');
+    expect(text).toContain(quote);
+    expect(text).toContain('- [[meso-level-plan#4.2 W2 Payment Gateway]]\n\n  The meso-level plan has no text under this heading.');
+    expect(text).not.toContain('reviewers');
+  });
+
+  it('parses the headings itself when the planner passes only the text', () => {
+    const withHeadings = renderOfflineDraft(scope().buildInput());
+    expect(renderOfflineDraft(new ScopeBuilder().withMesoText(MESO, false).buildInput())).toBe(withHeadings);
+  });
+
+  it("lists the variable-looking names of the workstream's own meso sections in 5.1, with TODO cells and the callout kept", async () => {
+    const { text, failing } = await check(scope());
+    const five = text.slice(text.indexOf('### 5.1 '), text.indexOf('### 5.2 '));
+    expect(five).toContain('| `HARBOR_DATABASE_URL` | TODO | TODO | TODO | TODO |\n| `INVOICE_PDF_BUCKET` | TODO | TODO | TODO | TODO |\n\n> [!todo]');
+    expect(five).not.toMatch(/ISO_8601|W1_ONLY_SECRET|BILLING_EVENTS_TOPIC/);
+    expect(failing).toEqual(['interfaces', 'data-models', 'api-contracts', 'error-handling', 'tests', 'completeness']);
+  });
+
+  it('says so when the meso sections name no variable', () => {
+    const text = renderOfflineDraft(new ScopeBuilder().withMesoText(MESO.replace(/HARBOR_DATABASE_URL|INVOICE_PDF_BUCKET/g, 'x')).buildInput());
+    expect(text).toContain("### 5.1 Environment Variables\n\nThe meso-level plan's sections on W2 name nothing that looks like an environment variable.\n\n> [!todo]");
+  });
+
+  it('writes that the meso plan states no version', () => {
+    const text = renderOfflineDraft(scope().withMesoVersion(null).buildInput());
+    expect(text).toContain('**Meso-Level Plan Version:** not stated in the meso-level plan\n');
+  });
+});
