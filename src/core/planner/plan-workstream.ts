@@ -51,7 +51,7 @@ export type PlanOutcome =
       /** Claude runs: sections the model stopped early (output limit or refusal). */
       incomplete?: string[];
     }
-  | { kind: 'escalation'; note: string; escalations: Escalation[]; warnings: PlannerWarning[]; /** The earlier escalation note, kept before it was replaced. */ backup: string | null };
+  | { kind: 'escalation'; note: string; escalations: Escalation[]; warnings: PlannerWarning[]; /** The earlier escalation note, kept before it was replaced. */ backup: string | null; /** The meso plan the escalation is about, when there is one. */ mesoPath: string | null };
 
 /**
  * Plans one workstream offline: discover the planning set, parse the WBS, compute the scope,
@@ -151,7 +151,7 @@ export async function writeEscalation(
     const made = await createNote(vault, path, text);
     if (!made.ok) return err({ kind: 'write-failed', file: path, detail: describeWrite(made.error) });
   }
-  return ok({ kind: 'escalation', note: path, escalations: a.escalations, warnings: a.warnings, backup });
+  return ok({ kind: 'escalation', note: path, escalations: a.escalations, warnings: a.warnings, backup, mesoPath: ctx.set.notes.meso?.path ?? null });
 }
 
 export function mesoVersion(fm: Record<string, unknown> | null): string {

@@ -7,6 +7,7 @@
 import { MarkdownView, type App } from 'obsidian';
 import type { Settings } from '../../core/contracts/settings';
 import { withMesoCalloutsMasked } from '../../core/escalation/meso-callouts';
+import { syncMesoCallouts } from '../escalation/meso-sync';
 import { planWithClaude, type ClaudeOutcome } from '../../core/planner/claude/plan-with-claude';
 import { listWorkstreams, workstreamStatus, type WorkstreamListing } from '../../core/planner/list-workstreams';
 import { planWorkstream } from '../../core/planner/plan-workstream';
@@ -236,6 +237,11 @@ export class PlanningRunner {
       case 'escalation': {
         const n = outcome.escalations.length;
         this.notify(`${id} cannot be planned yet: ${n === 1 ? 'one blocker needs' : `${n} blockers need`} a decision. The escalation note ${outcome.note} says what.`);
+        // With the setting on, the blockers also show in the meso plan under the sections at fault.
+        if (outcome.mesoPath) {
+          const synced = await syncMesoCallouts({ app: this.deps.app, settings: this.deps.settings() }, outcome.mesoPath, id, outcome.escalations);
+          if (!synced.ok) this.notify(synced.message);
+        }
         await this.openInTab(outcome.note);
         return;
       }

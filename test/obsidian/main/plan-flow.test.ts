@@ -190,4 +190,21 @@ describe('"Plan workstream" in the plugin, against the local Anthropic server', 
       await blocked.close();
     }
   });
+
+  it('an escalation opens its note and, with the setting on, shows the blocker in the meso plan under the section at fault', async () => {
+    const l = await loadPlugin({ data: { baseURL: server.url, confirmBeforeSending: false, calloutsInMesoPlan: true } });
+    const meso = l.app.vault.getFileByPath(MESO)!;
+    await l.app.vault.process(meso, (t) => t.replace(/(## W2: Inspection API\n)/, '$1\nPhoto retention is TBD.\n'));
+    await l.double.metadataCache.settle();
+    await pickW2(l);
+    await waitFor(() => l.double.vault.peek('Planning/W2-escalation.md'), 'the escalation note');
+    await l.plugin.runner.settled();
+    expect(server.messageRequests()).toHaveLength(0);
+    const mesoText = l.double.vault.peek(MESO)!;
+    const section = mesoText.slice(mesoText.indexOf('## W2: Inspection API'));
+    expect(section.indexOf('> [!escalation]')).toBeGreaterThan(0);
+    expect(section.indexOf('> [!escalation]')).toBeLessThan(section.indexOf('Photo retention is TBD.'));
+    expect(notices().some((n) => n.startsWith('W2 cannot be planned yet'))).toBe(true);
+    l.plugin.unload();
+  });
 });
