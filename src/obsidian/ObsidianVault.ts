@@ -188,14 +188,14 @@ export class ObsidianVault implements VaultPort {
     const done = new Promise<void>((resolve) => {
       const finish = (): void => {
         cache.offref(ref);
-        clearTimeout(timer);
+        window.clearTimeout(timer);
         if (this.pending.get(path) === done) this.pending.delete(path);
         resolve();
       };
       const ref = cache.on('changed', (file) => {
         if (file.path === path) finish();
       });
-      const timer = setTimeout(finish, this.indexTimeoutMs);
+      const timer = window.setTimeout(finish, this.indexTimeoutMs);
     });
     this.pending.set(path, done);
   }

@@ -4,6 +4,9 @@
  * ./obsidian-double/, one per area. Double-only helpers (not in obsidian.d.ts) are marked "Double only";
  * tests reach them by importing this file directly (see test/support/obsidian-app.ts).
  */
+// Plugins always run where `window` exists (Electron's renderer, the mobile WebView); tests in the node
+// environment get the global object as `window`, so `window.setTimeout` and kin behave as in the app.
+(globalThis as { window?: unknown }).window ??= globalThis;
 export { App, CommandRegistry } from './obsidian-double/app';
 export { Component, Plugin, DEFAULT_MANIFEST } from './obsidian-double/component';
 export { LiteElement, makeEl } from './obsidian-double/dom';

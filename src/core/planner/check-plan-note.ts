@@ -10,6 +10,7 @@ import { computeScope } from '../scope/compute-scope';
 import { normaliseWorkstreamId } from '../wbs/workstream-id';
 import { loadPlanningContext } from './planning-context';
 import { checkNote } from './check-note';
+import { isPlanNote } from '../checker/is-plan-note';
 
 /**
  * The readiness report of a plan note, against the planning set it was written from.
@@ -30,6 +31,9 @@ export async function checkPlanNote(
     return err({ kind: 'unreadable-note', role: null, file: notePath, reason: e.kind, line: e.kind === 'not-utf8' ? e.line : undefined });
   }
   const meta = await vault.meta(notePath);
+  if (!isPlanNote(meta.frontmatter, read.value)) {
+    return err({ kind: 'note-not-a-plan', file: notePath, detail: 'it has neither the plan tags (workstream-plan) nor a plan title' });
+  }
   const fmId = meta.frontmatter?.['workstream_id'];
   const fromName = /^(W\d+)-/i.exec(notePath.split('/').pop() ?? '')?.[1];
   const id = normaliseWorkstreamId(typeof fmId === 'string' ? fmId : fromName ?? '');

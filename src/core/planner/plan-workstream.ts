@@ -86,6 +86,8 @@ export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<
     sourcePlanLink: `[[${p.mesoLinkTarget}]]`,
     created,
     mesoVersion: mesoVersion(meso.meta.frontmatter),
+    mesoText: meso.text,
+    mesoHeadings: meso.meta.headings,
   };
   const text = renderOfflineDraft(input);
 
@@ -154,9 +156,10 @@ export async function writeEscalation(
   return ok({ kind: 'escalation', note: path, escalations: a.escalations, warnings: a.warnings, backup, mesoPath: ctx.set.notes.meso?.path ?? null });
 }
 
-export function mesoVersion(fm: Record<string, unknown> | null): string {
+/** The meso plan's stated version; null when it states none (the plan then says so instead of inventing one). */
+export function mesoVersion(fm: Record<string, unknown> | null): string | null {
   const v = fm?.['version'];
-  return typeof v === 'string' || typeof v === 'number' ? String(v) : '1.0';
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : null;
 }
 
 export function describeWrite(e: { kind: string; file: string; detail?: string; line?: number }): string {

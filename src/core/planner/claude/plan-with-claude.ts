@@ -204,7 +204,8 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   if (!context.ok) return err({ kind: 'context-too-large', message: context.error.message });
   // The model and date the plan was started with, so the sections still written agree with the rest.
   const reqSettings: RequestSettings = { model: state.model, maxTokens: settings.maxTokensPerSection, caching: settings.caching };
-  const created = typeof meta.frontmatter?.['created'] === 'string' ? (meta.frontmatter['created'] as string) : isoDate(deps.clock.now());
+  const createdRaw = meta.frontmatter?.['created'];
+  const created = typeof createdRaw === 'string' ? createdRaw : isoDate(deps.clock.now());
   const units = unitsFor(inputFor(p, state.outline, created), state);
 
   const text = setStatusLine(clearRunCallouts(read.value), 'in_progress');
@@ -374,6 +375,8 @@ function inputFor(p: Extract<PreparedPlan, { kind: 'ready' }>, outline: Outline,
     sourcePlanLink: `[[${p.mesoLinkTarget}]]`,
     created,
     mesoVersion: mesoVersion(p.meso.meta.frontmatter),
+    mesoText: p.meso.text,
+    mesoHeadings: p.meso.meta.headings,
   };
 }
 

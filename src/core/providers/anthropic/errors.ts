@@ -94,7 +94,7 @@ type ErrorBody = { error?: { message?: unknown; type?: unknown }; message?: unkn
 
 function bodyOf(e: APIError): ErrorBody {
   const b: unknown = e.error;
-  return typeof b === 'object' && b !== null ? (b as ErrorBody) : undefined;
+  return typeof b === 'object' && b !== null ? b : undefined;
 }
 
 function apiMessage(e: APIError): string {
