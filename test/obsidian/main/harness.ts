@@ -4,7 +4,7 @@
  */
 import type { App as ObsidianApp, PluginManifest } from 'obsidian';
 import { Modal, Notice, Setting, type ButtonComponent } from '../../__mocks__/obsidian';
-import type { App } from '../../__mocks__/obsidian';
+import type { App, Plugin as DoublePlugin } from '../../__mocks__/obsidian';
 import { buildAppFromFolder } from '../../support/obsidian-app';
 import { EXAMPLE_VAULT } from '../../support/example-vault';
 import WorkstreamPlannerPlugin from '../../../src/main';
@@ -40,7 +40,8 @@ export const MESO = 'research/project-planning/meso-level-plan.md';
 export interface Loaded {
   app: ObsidianApp;
   double: App;
-  plugin: WorkstreamPlannerPlugin;
+  /** The plugin, with the double's bookkeeping (`added`, `leftovers()`). */
+  plugin: WorkstreamPlannerPlugin & Pick<DoublePlugin, 'added' | 'leftovers'>;
 }
 
 export async function loadPlugin(opts: { key?: boolean; data?: Record<string, unknown> } = {}): Promise<Loaded> {
@@ -51,7 +52,7 @@ export async function loadPlugin(opts: { key?: boolean; data?: Record<string, un
   if (opts.data) double.pluginData.set(PLUGIN_ID, opts.data);
   const plugin = new WorkstreamPlannerPlugin(app, { id: PLUGIN_ID, name: 'Workstream Planner', version: '0.0.0', minAppVersion: '1.11.4', author: 'test', description: 'Test.' } as PluginManifest);
   await double.enablePlugin(plugin as never);
-  return { app, double, plugin };
+  return { app, double, plugin: plugin as WorkstreamPlannerPlugin & Pick<DoublePlugin, 'added' | 'leftovers'> };
 }
 
 export function runCommand(l: Loaded, id: string): boolean {

@@ -13,7 +13,7 @@ const preview: SendPreview = {
     { role: 'prd', path: 'research/project-planning/PRD.md', tokens: 1234 },
     { role: 'meso', path: 'research/project-planning/meso-level-plan.md', tokens: 8100 },
   ],
-  estimate: { calls: 14, inputTokens: 120000, cacheWriteTokens: 9000, cacheReadTokens: 100000, outputTokens: 20000, costUsdTypical: 0.42, costUsdMax: 1.1 } as SendPreview['estimate'],
+  estimate: { calls: 14, inputTokens: 120000, cacheWriteTokens: 9000, cacheReadTokens: 100000, outputTokens: 20000, costUsdTypical: 0.42, costUsdMax: 1.1 } as unknown as SendPreview['estimate'],
 };
 
 describe('the send confirmation', () => {
