@@ -9,6 +9,7 @@
 import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem, type as osType, release } from 'node:os';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
 import { startAnthropicServer, billedInputTokens, type AnthropicServer } from '../test/support/anthropic-server';
 import { plannerResponder } from '../test/support/anthropic-server/planner-responder';
 import type { ResponseScript } from '../test/support/anthropic-server';
@@ -402,6 +403,32 @@ async function main(): Promise<void> {
     }
   } finally {
     await server.close();
+  }
+
+  // ---- plugin: onload time and bundle size ------------------------------------------------------
+  {
+    // The real plugin class loaded into the test double of Obsidian (the app cannot run here): what
+    // onload itself costs, with a fresh app each time, after a few warm-up loads.
+    const { buildAppFromFolder } = await import('../test/support/obsidian-app');
+    const { default: Plugin } = await import('../src/main');
+    const manifest = { id: 'workstream-planner', name: 'Workstream Planner', version: '0.0.0', minAppVersion: '1.11.4', author: 'bench', description: 'Bench.' };
+    const times: number[] = [];
+    for (let i = 0; i < 5 + 20 * args.runs; i++) {
+      const { app, double } = buildAppFromFolder(path.join(args.root, 'examples', 'vault'));
+      const plugin = new Plugin(app as never, manifest as never);
+      const t0 = performance.now();
+      await double.enablePlugin(plugin as never);
+      const ms = performance.now() - t0;
+      plugin.unload();
+      if (i >= 5) times.push(ms);
+    }
+    const onload = median(times);
+    figures.push({ name: 'plugin onload', measure: 'ms, median of 20 loads per run', value: onload, goal: '< 10', pass: onload < 10, runs: [onload], detail: { loads: times.length, maxMs: Math.max(...times) } });
+    const built = spawnSync(process.execPath, [path.join(args.root, 'esbuild.config.mjs'), 'production'], { cwd: args.root, encoding: 'utf8' });
+    if (built.status === 0) {
+      const mb = statSync(path.join(args.root, 'main.js')).size / 1e6;
+      figures.push({ name: 'main.js size', measure: 'MB, minified production build', value: mb, goal: '≤ 1.2', pass: mb <= 1.2, runs: [mb], detail: {} });
+    }
   }
 
   const machine = {

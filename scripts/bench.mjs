@@ -20,6 +20,8 @@ try {
     platform: 'node',
     target: 'node20',
     loader: { '.md': 'text' },
+    // The plugin figure loads src/main.ts into the test double of Obsidian (the app cannot run here).
+    alias: { obsidian: join(root, 'test', '__mocks__', 'obsidian.ts') },
     logLevel: 'warning',
   });
   const run = spawnSync(process.execPath, [bundle, '--root', root, '--date', new Date().toISOString(), ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });

@@ -68,3 +68,36 @@ export function debounce<T extends unknown[]>(cb: (...args: T) => unknown, timeo
 
 export function setIcon(_parent: HTMLElement, _iconId: string): void {}
 export function setTooltip(_el: HTMLElement, _tooltip: string): void {}
+
+/**
+ * `AbstractInputSuggest` (since 1.4.10): a suggester attached to a text input. The double keeps the
+ * input and the value; the popover is not drawn.
+ */
+export abstract class AbstractInputSuggest<T> {
+  limit = 100;
+  constructor(
+    public app: unknown,
+    public readonly inputEl: HTMLInputElement,
+  ) {}
+  protected abstract getSuggestions(query: string): T[] | Promise<T[]>;
+  abstract renderSuggestion(value: T, el: HTMLElement): void;
+  setValue(value: string): void {
+    this.inputEl.value = value;
+  }
+  getValue(): string {
+    return this.inputEl.value;
+  }
+  onSelect(_cb: (value: T, evt: MouseEvent | KeyboardEvent) => unknown): this {
+    return this;
+  }
+  selectSuggestion(_value: T, _evt: MouseEvent | KeyboardEvent): void {}
+  close(): void {}
+}
+
+/**
+ * Obsidian's CodeMirror state fields: which file an editor shows, and whether it is in Live Preview.
+ * In the app they are filled by the editor; in the double they hold null / true unless a test sets them.
+ */
+import { StateField } from '@codemirror/state';
+export const editorInfoField = StateField.define<unknown>({ create: () => null, update: (v) => v });
+export const editorLivePreviewField = StateField.define<boolean>({ create: () => true, update: (v) => v });
