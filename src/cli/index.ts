@@ -6,6 +6,12 @@ import { askOnTerminal } from './plan-claude';
  * a second Ctrl-C leaves at once. With nothing listening, leave at once.
  */
 const handlers = new Set<() => void>();
+
+// `workstream-planner list | head` closes our stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
 process.on('SIGINT', () => {
   if (handlers.size === 0) process.exit(130);
   for (const h of handlers) h();

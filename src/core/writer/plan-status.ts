@@ -36,7 +36,7 @@ function statusCallout(failing: ReadinessReport['items']): string {
     `> [!warning] Not ready for decomposition ${STATUS_CALLOUT_MARK}`,
     `> ${failing.length} readiness item${failing.length === 1 ? '' : 's'} still fail${failing.length === 1 ? 's' : ''}:`,
     // No line numbers here: this very callout shifts every line below it. The reasons name the sections.
-    ...failing.map((i) => `> - **${i.id}**: ${i.reasons[0] ?? 'fails'}`),
+    ...failing.map((i) => `> - **${i.id}**: ${(i.reasons[0] ?? 'fails').replace(/,? \(?\bline \d+\)?/g, '')}`),
   ];
   return lines.join('\n') + '\n';
 }

@@ -131,8 +131,8 @@ export function isMidStreamDrop(e: unknown): boolean {
  * Maps anything a model call can throw to a failure kind.
  * @param apiKey redacted from the API's message when one is quoted.
  */
-export function translateError(e: unknown, context: { model?: string; apiKey?: string } = {}): AnthropicFailure {
-  const f = classify(e, context.model ?? 'the configured model');
+export function translateError(e: unknown, context: { model?: string; apiKey?: string; baseURL?: string } = {}): AnthropicFailure {
+  const f = classify(e, context.model ?? 'the configured model', context.baseURL);
   const message = redact(f.message, context.apiKey);
   const out: AnthropicFailure = { kind: f.kind, message };
   if (e instanceof APIError) {
@@ -142,12 +142,12 @@ export function translateError(e: unknown, context: { model?: string; apiKey?: s
   return out;
 }
 
-function classify(e: unknown, model: string): { kind: AnthropicFailureKind; message: string } {
+function classify(e: unknown, model: string, baseURL?: string): { kind: AnthropicFailureKind; message: string } {
   if (isAnthropicFailure(e)) return e;
   if (e instanceof APIUserAbortError) return { kind: 'cancelled', message: 'The call was cancelled.' };
   if (e instanceof APIConnectionTimeoutError) return { kind: 'timeout', message: 'The API did not answer in time; try again later.' };
   if (e instanceof APIConnectionError) {
-    return { kind: 'unreachable', message: 'The Anthropic API could not be reached; check the network connection and the base URL.' };
+    return { kind: 'unreachable', message: `The Anthropic API${baseURL ? ` at ${baseURL}` : ''} could not be reached; check the network connection and the base URL.` };
   }
   if (e instanceof AuthenticationError) {
     if (/CORS requests are not allowed for this Organization/i.test(apiMessage(e))) return { kind: 'cors-blocked', message: CORS_BLOCKED_MESSAGE };

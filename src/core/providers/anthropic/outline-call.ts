@@ -101,7 +101,7 @@ export async function requestOutline(deps: StreamCallDeps, input: OutlineCallInp
       problems = checked.problems;
     }
   } catch (e) {
-    return err(isAnthropicFailure(e) ? e : translateError(e, { model: input.settings.model, apiKey: deps.apiKey }));
+    return err(isAnthropicFailure(e) ? e : translateError(e, { model: input.settings.model, apiKey: deps.apiKey, baseURL: deps.client.baseURL }));
   }
   const shown = problems.slice(0, 3).join(' ');
   return ok({

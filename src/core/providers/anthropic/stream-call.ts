@@ -125,7 +125,7 @@ async function* attempt(deps: StreamCallDeps, params: RequestParams, signal: Abo
   } catch (e) {
     if (stalled) throw failure(STALLED(Math.round(idleMs / 1000)));
     if (signal.aborted) throw failure(CANCELLED);
-    throw failure(translateError(e, { model: params.model, apiKey: deps.apiKey }));
+    throw failure(translateError(e, { model: params.model, apiKey: deps.apiKey, baseURL: deps.client.baseURL }));
   } finally {
     if (timer !== undefined) deps.timers.clearTimer(timer);
     signal.removeEventListener('abort', onAbort);
@@ -151,7 +151,7 @@ export async function* streamCall(deps: StreamCallDeps, params: RequestParams, s
       }
       return { outcome: outcomeOf(step.value), message: step.value };
     } catch (e) {
-      const f = translateError(e, { model: params.model, apiKey: deps.apiKey });
+      const f = translateError(e, { model: params.model, apiKey: deps.apiKey, baseURL: deps.client.baseURL });
       if (signal.aborted) throw failure(CANCELLED);
       if (!isPipelineRetryable(f.kind) || n >= maxRetries) throw failure(f);
       yield { type: 'restart', attempt: n + 1, failure: f };
