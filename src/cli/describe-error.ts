@@ -38,6 +38,8 @@ export function describeError(e: PlannerError): string {
       return `The project note ${e.path} was not found.`;
     case 'plan-exists':
       return `${e.file} already exists and was left as it is. Use --force to replace it (the old note is copied to the backup folder first).`;
+    case 'plan-of-other-project':
+      return `${e.file} is the plan of another project (${e.project}) and was left as it is. Give each project its own output folder ("outputFolder" in the settings).`;
     case 'nothing-to-resume':
       return `${e.file} has nothing to resume.`;
     case 'write-failed':

@@ -188,3 +188,21 @@ describe('workstream-planner CLI on the example vault', () => {
     expect(help.out).toMatch(/Usage:/);
   });
 });
+
+describe('two projects in one vault', () => {
+  it('never replaces the other project\'s plan, even with --force, and says what to change', async () => {
+    const v = copyExampleVault();
+    try {
+      await cli(['plan', '--vault', v.dir, '--workstream', 'W1']);
+      const file = path.join(v.dir, 'Planning/W1-micro-level-plan.md');
+      const other = readFileSync(file, 'utf8').replace('project: "[[01-Projects/Tidewater]]"', 'project: "[[01-Projects/Kiosk]]"');
+      writeFileSync(file, other);
+      const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W1', '--force']);
+      expect(r.code).toBe(2);
+      expect(r.err).toMatch(/plan of another project \(\[\[01-Projects\/Kiosk\]\]\).*own output folder/);
+      expect(readFileSync(file, 'utf8')).toBe(other);
+    } finally {
+      v.cleanup();
+    }
+  });
+});

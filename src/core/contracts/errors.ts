@@ -13,6 +13,8 @@ export type PlannerError =
   | { kind: 'ambiguous-project'; candidates: string[] }
   | { kind: 'project-not-found'; path: string }
   | { kind: 'plan-exists'; file: string }
+  /** The note at the plan's path is another project's plan (two projects share one output folder). */
+  | { kind: 'plan-of-other-project'; file: string; project: string }
   | { kind: 'nothing-to-resume'; file: string }
   | { kind: 'write-failed'; file: string; detail: string }
   | { kind: 'bad-frontmatter'; file: string; line: number; detail: string }

@@ -19,7 +19,7 @@ import { backupNote, createNote } from '../writer/write-note';
 import { linkPlanFromMeso, markEscalationResolved } from '../writer/link-back';
 import { checkNote } from './check-note';
 import type { PlanningContext } from './planning-context';
-import { preparePlan } from './prepare-plan';
+import { otherProjectOf, preparePlan } from './prepare-plan';
 
 export interface PlanRequest {
   /** As the user typed it: `W2`, `w2`, `Workstream 2`. */
@@ -69,6 +69,8 @@ export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<
   const { id, scope, meso, warnings } = p;
 
   const target = planNotePath(settings, id);
+  const other = await otherProjectOf(vault, target, p.project.link);
+  if (other) return err({ kind: 'plan-of-other-project', file: target, project: other });
   let backup: string | null = null;
   if (await vault.exists(target)) {
     if (!req.force) return err({ kind: 'plan-exists', file: target });

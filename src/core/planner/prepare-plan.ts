@@ -89,3 +89,15 @@ export async function recheckEscalations(
   if (!prepared.ok) return prepared;
   return ok(prepared.value.kind === 'blocked' ? prepared.value.escalations : []);
 }
+
+/**
+ * When the note at a plan's path is another project's plan (several projects in one vault sharing the
+ * output folder), its project link; null when it is this project's, or not a plan at all.
+ */
+export async function otherProjectOf(vault: VaultPort, path: string, projectLink: string): Promise<string | null> {
+  if (!(await vault.exists(path))) return null;
+  const p = (await vault.meta(path)).frontmatter?.['project'];
+  if (typeof p !== 'string' || p.trim() === '') return null;
+  const norm = (l: string): string => l.replace(/^\[\[|\]\]$/g, '').split('|')[0]!.trim().toLowerCase();
+  return norm(p) === norm(projectLink) ? null : p;
+}

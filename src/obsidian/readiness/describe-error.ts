@@ -41,6 +41,8 @@ export function describePanelError(e: PlannerError): string {
       return `The project note ${e.path} was not found: fix it in the plugin settings.`;
     case 'plan-exists':
       return `${e.file} already exists.`;
+    case 'plan-of-other-project':
+      return `${e.file} is the plan of another project (${e.project}) and was left as it is: give each project its own output folder in the plugin settings.`;
     case 'nothing-to-resume':
       return `${e.file} has nothing to resume.`;
     case 'write-failed':

@@ -39,7 +39,7 @@ import { clearRunCallouts, setInterrupted, setStatusLine } from '../../writer/pl
 import { escalationNotePath } from '../../writer/note-paths';
 import { checkNote } from '../check-note';
 import type { PreparedPlan } from '../prepare-plan';
-import { preparePlan } from '../prepare-plan';
+import { otherProjectOf, preparePlan } from '../prepare-plan';
 import type { PlanDeps, PlanOutcome, PlanRequest } from '../plan-workstream';
 import { describeWrite, mesoVersion, writeEscalation } from '../plan-workstream';
 import { readPlannerState, setPlannerState, type PlannerState } from './planner-state';
@@ -99,6 +99,8 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
     return writeEscalation(deps, p.ctx, { id: p.id, name: p.name, escalations: p.escalations, created, project: p.project, warnings: p.warnings });
   }
   const target = planNotePath(settings, p.id);
+  const other = await otherProjectOf(vault, target, p.project.link);
+  if (other) return err({ kind: 'plan-of-other-project', file: target, project: other });
   const exists = await vault.exists(target);
   if (req.resume) {
     if (!exists) return err({ kind: 'nothing-to-resume', file: target });
