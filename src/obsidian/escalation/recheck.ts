@@ -14,7 +14,7 @@ import { renderEscalationCallout } from '../../core/escalation/render-escalation
 import { preparePlan } from '../../core/planner/prepare-plan';
 import type { WriteError } from '../../core/vault/vault-port';
 import type { ObsidianVault } from '../ObsidianVault';
-import { describeRecheckError } from './describe-recheck-error';
+import { describeError } from '../describe-error';
 import { syncMesoCallouts } from './meso-sync';
 import type { RecheckOutcome } from './recheck-outcome';
 
@@ -81,7 +81,7 @@ async function recheck(deps: RecheckDeps, notePath: string, workstreamId: string
   const { vault } = deps;
   // Our own callouts in the meso plan must not count as its content (see `maskMesoCallouts`).
   const prepared = await preparePlan(withMesoCalloutsMasked(vault), deps.settings, { workstream: workstreamId });
-  if (!prepared.ok) return { kind: 'failed', message: describeRecheckError(prepared.error) };
+  if (!prepared.ok) return { kind: 'failed', message: describeError(prepared.error) };
   const escalations = prepared.value.kind === 'blocked' ? prepared.value.escalations : [];
   const mesoPath = prepared.value.ctx.set.notes.meso?.path;
   const current = await vault.read(notePath);

@@ -6,7 +6,7 @@ import type { App, Command } from 'obsidian';
 import type { Settings } from '../../core/contracts/settings';
 import { checkPlanNote } from '../../core/planner/check-plan-note';
 import { READINESS_ITEM_LABELS } from '../readiness/readiness-model';
-import { describePlannerError } from '../describe-error';
+import { describeError } from '../describe-error';
 import { ObsidianVault } from '../ObsidianVault';
 import type { PlanningRunner } from './runner';
 
@@ -30,7 +30,7 @@ export function interruptedPlanOf(app: App): string | null {
 /** One or two sentences on the readiness of a plan note. */
 export async function readinessSummary(app: App, settings: Settings, path: string): Promise<string> {
   const r = await checkPlanNote(new ObsidianVault(app), settings, path, {});
-  if (!r.ok) return describePlannerError(r.error);
+  if (!r.ok) return describeError(r.error);
   const { report, workstreamId } = r.value;
   const who = workstreamId ?? path;
   const failing = report.items.filter((i) => !i.ok);

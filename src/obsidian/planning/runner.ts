@@ -16,7 +16,7 @@ import type { Timers } from '../../core/generation/timers';
 import type { VaultPort } from '../../core/vault/vault-port';
 import { planNotePath } from '../../core/writer/note-paths';
 import { PLANNER_INSTRUCTIONS } from '../../prompts';
-import { CORS_BLOCKED_NOTICE, describePlannerError, describeUnexpectedError } from '../describe-error';
+import { CORS_BLOCKED_NOTICE, describeError, describeUnexpectedError } from '../describe-error';
 import { ObsidianVault, waitForMetadataResolved } from '../ObsidianVault';
 import { asEditorView, LiveNoteSink, routeNoteThroughSink, type FindEditor } from './editor-sink';
 import { hasPlan, type PlanningUi } from './modals';
@@ -97,7 +97,7 @@ export class PlanningRunner {
     const settings = this.deps.settings();
     const listed = await listWorkstreams(this.vault().masked, settings, {});
     if (!listed.ok) {
-      this.notify(describePlannerError(listed.error));
+      this.notify(describeError(listed.error));
       return;
     }
     if (listed.value.workstreams.length === 0) {
@@ -191,7 +191,7 @@ export class PlanningRunner {
               : {}),
           },
         );
-        if (!r.ok) this.notify(describePlannerError(r.error), key);
+        if (!r.ok) this.notify(describeError(r.error), key);
         else await this.report(id, r.value, key);
       } finally {
         sink.release();
@@ -202,7 +202,7 @@ export class PlanningRunner {
   private async runOffline(id: string, settings: Settings, mode: RunMode, _controller: AbortController): Promise<void> {
     const r = await planWorkstream({ workstream: id, force: mode.force }, { vault: this.vault().masked, settings, clock: { now: this.deps.now } });
     if (!r.ok) {
-      this.notify(describePlannerError(r.error));
+      this.notify(describeError(r.error));
       return;
     }
     await this.report(id, { ...r.value }, undefined, true);

@@ -11,7 +11,7 @@ import { checkPlanNote } from '../../core/planner/check-plan-note';
 import { listWorkstreams } from '../../core/planner/list-workstreams';
 import type { VaultPort } from '../../core/vault/vault-port';
 import { outputFolder } from '../../core/writer/note-paths';
-import { describePanelError, describeUnexpected } from './describe-error';
+import { describeError, describeUnexpected } from '../describe-error';
 import { withLiveText } from './live-text';
 import {
   classifyNote,
@@ -189,13 +189,13 @@ export class ReadinessView extends ItemView {
       const kind = classifyNote(path, meta.frontmatter, settings);
       if (kind === 'plan') {
         const checked = await checkPlanNote(vault, settings, path, {});
-        if (!checked.ok) return { kind: 'error', path, message: describePanelError(checked.error) };
+        if (!checked.ok) return { kind: 'error', path, message: describeError(checked.error) };
         const { report, warnings } = checked.value;
         return { kind: 'plan', path, items: itemsModel(report), warnings: warnings.map((w) => w.message) };
       }
       if (kind === 'planning-set') {
         const listed = await listWorkstreams(vault, settings, {});
-        if (!listed.ok) return { kind: 'error', path, message: describePanelError(listed.error) };
+        if (!listed.ok) return { kind: 'error', path, message: describeError(listed.error) };
         return { kind: 'workstreams', path, rows: workstreamRows(listed.value.workstreams), warnings: listed.value.warnings.map((w) => w.message) };
       }
       return { kind: 'empty', path, model: emptyModel(path, settings) };

@@ -81,7 +81,7 @@ describe('recheckEscalationNote', () => {
     const before = note();
     const out = await recheckEscalationNote(deps, NOTE, 'W2');
     expect(out.kind).toBe('failed');
-    expect(out.kind === 'failed' && out.message).toMatch(/^The meso-level plan was not found at nowhere\/meso\.md; check the setting "paths\.meso"\.$/);
+    expect(out.kind === 'failed' && out.message).toMatch(/^The meso-level plan was not found at nowhere\/meso\.md: fix its path in the plugin settings or create the note\.$/);
     expect(note()).toBe(before);
   });
 
