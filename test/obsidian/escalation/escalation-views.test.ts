@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import './jsdom-polyfills';
+import '../../support/jsdom-globals';
 import '../../support/obsidian-dom';
 import { EditorState } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import '../escalation/jsdom-polyfills';
+import '../../support/jsdom-globals';
 import '../../support/obsidian-dom';
 import { EditorSelection, EditorState, Transaction } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import '../escalation/jsdom-polyfills';
+import '../../support/jsdom-globals';
 import '../../support/obsidian-dom';
 import type { SendPreview } from '../../../src/core/planner/claude/plan-with-claude';
 import { describeListing, formatBytes, hasPlan, renderSendPreview } from '../../../src/obsidian/planning/modals';

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import './jsdom-globals';
+import '../../support/jsdom-globals';
 import '../../support/obsidian-dom';
 import { checkPlanNote } from '../../../src/core/planner/check-plan-note';
 import { DEFAULT_SETTINGS } from '../../../src/core/contracts/settings';

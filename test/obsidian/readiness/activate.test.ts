@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import './jsdom-globals';
+import '../../support/jsdom-globals';
 import '../../support/obsidian-dom';
 import { activateReadinessView, openNoteAtLine, READINESS_VIEW_TYPE, ReadinessView } from '../../../src/obsidian/readiness';
 import { renderItems } from '../../../src/obsidian/readiness/render-items';

@@ -1,5 +1,5 @@
 /** @jest-environment jsdom */
-import './jsdom-polyfills';
+import '../../support/jsdom-globals';
 import '../../support/obsidian-dom';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../../src/core/contracts/settings';
 import { savePluginSettings } from '../../../src/obsidian/settings/plugin-settings';

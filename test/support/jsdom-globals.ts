@@ -1,7 +1,6 @@
 /**
  * jsdom lacks TextEncoder/TextDecoder and structuredClone, which the obsidian double uses: take
- * Node's. Import this before anything that loads `obsidian` (it belongs in
- * test/support/obsidian-dom.ts, which is not this helper's to change).
+ * Node's. Tests under `@jest-environment jsdom` import this first, before anything loads `obsidian`.
  */
 import { TextDecoder, TextEncoder } from 'node:util';
 import { deserialize, serialize } from 'node:v8';
