@@ -151,6 +151,11 @@ describe('plan --provider anthropic against the local Anthropic server', () => {
     expect(interrupted).toContain('## 4. Data Models and Persistence');
     expect(interrupted).not.toContain('## 5. Configuration');
 
+    // A dry run of the resume sends nothing and leaves the note as it is.
+    const dry = await cli(['plan', '--vault', v.dir, '--workstream', 'W2', '--resume', '--dry-run'], { env: env() });
+    expect(dry.code).toBe(0);
+    expect(read(PLAN)).toBe(interrupted);
+
     broken = false;
     server.reset();
     server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan' }));

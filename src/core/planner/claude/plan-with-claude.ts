@@ -109,16 +109,8 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   if (exists && !req.force && !req.dryRun) return err({ kind: 'plan-exists', file: target });
 
   const warnings = [...p.warnings];
-  const template = await loadTemplate(deps, warnings);
-  const context = buildContext({
-    set: p.ctx.set,
-    scope: p.scope,
-    template,
-    upstreamPlans: await upstreamPlans(deps, p),
-    includeUpstreamPlans: settings.includeUpstreamPlans,
-    budgetTokens: settings.contextBudgetTokens,
-  });
-  if (!context.ok) return err({ kind: 'context-too-large', message: context.error.message });
+  const context = await contextFor(deps, p, warnings);
+  if (!context.ok) return context;
   const reqSettings: RequestSettings = { model: settings.model, maxTokens: settings.maxTokensPerSection, caching: settings.caching };
   const created = isoDate(clock.now());
 
@@ -134,20 +126,7 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   if (cap > 0 && typical !== null && typical > cap) return err({ kind: 'cost-cap', estimateUsd: typical, capUsd: cap });
   if (deps.confirm && !(await deps.confirm(preview))) return ok({ kind: 'declined', preview });
 
-  const usage: CallUsage[] = [];
-  const costGuard = new CostGuard(cap, deps.signal);
-  const onUsage = (u: CallUsage): void => {
-    usage.push(u);
-    deps.onUsage?.(u);
-    costGuard.add(u.costUsd);
-  };
-  const streamDeps = {
-    client: deps.client,
-    timers: deps.timers,
-    apiKey: deps.apiKey,
-    idleTimeoutMs: deps.idleTimeoutMs ?? settings.idleTimeoutSeconds * 1000,
-    ...(deps.retryDelaysMs ? { retryDelaysMs: deps.retryDelaysMs } : {}),
-  };
+  const { usage, onUsage, costGuard, streamDeps } = tracking(deps);
   const outlined = await requestOutline(
     streamDeps,
     {
@@ -194,16 +173,8 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const read = await vault.read(target);
   if (!read.ok) return err({ kind: 'unreadable-note', role: null, file: target, reason: read.error.kind });
   const warnings = [...p.warnings];
-  const template = await loadTemplate(deps, warnings);
-  const context = buildContext({
-    set: p.ctx.set,
-    scope: p.scope,
-    template,
-    upstreamPlans: await upstreamPlans(deps, p),
-    includeUpstreamPlans: settings.includeUpstreamPlans,
-    budgetTokens: settings.contextBudgetTokens,
-  });
-  if (!context.ok) return err({ kind: 'context-too-large', message: context.error.message });
+  const context = await contextFor(deps, p, warnings);
+  if (!context.ok) return context;
   // The model and date the plan was started with, so the sections still written agree with the rest.
   const reqSettings: RequestSettings = { model: state.model, maxTokens: settings.maxTokensPerSection, caching: settings.caching };
   const createdRaw = meta.frontmatter?.['created'];
@@ -215,10 +186,6 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const point = findResumePoint(text.slice(fm.bodyOffset), fm.bodyOffset, units, status === 'interrupted');
   const kept = text.slice(0, point.cutOffset);
   const keptWithState = setPlannerState(kept, { ...state, usage: undefined });
-  if (keptWithState !== read.value) {
-    const r = await vault.replace(target, keptWithState);
-    if (!r.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(r.error) });
-  }
   const preview: SendPreview = {
     workstreamId: p.id,
     model: state.model,
@@ -227,22 +194,13 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   };
   if (req.dryRun) return ok({ kind: 'dry-run', preview, requestsJson: '[]' });
   if (deps.confirm && !(await deps.confirm(preview))) return ok({ kind: 'declined', preview });
+  // Only now, with the user's go-ahead, is the note touched: partial text and old callouts go.
+  if (keptWithState !== read.value) {
+    const r = await vault.replace(target, keptWithState);
+    if (!r.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(r.error) });
+  }
 
-  const usage: CallUsage[] = [];
-  const cap = deps.maxCostUsd ?? settings.costCapUsd;
-  const costGuard = new CostGuard(cap, deps.signal);
-  const onUsage = (u: CallUsage): void => {
-    usage.push(u);
-    deps.onUsage?.(u);
-    costGuard.add(u.costUsd);
-  };
-  const streamDeps = {
-    client: deps.client,
-    timers: deps.timers,
-    apiKey: deps.apiKey,
-    idleTimeoutMs: deps.idleTimeoutMs ?? settings.idleTimeoutSeconds * 1000,
-    ...(deps.retryDelaysMs ? { retryDelaysMs: deps.retryDelaysMs } : {}),
-  };
+  const { usage, onUsage, costGuard, streamDeps } = tracking(deps);
   const complete = new Set(point.completeKeys);
   return runAndFinish(deps, p, {
     target,
@@ -394,6 +352,38 @@ function unitsFor(input: PlanInput, state: PlannerState | null): PlanUnit[] {
 
 function modelUnits(units: PlanUnit[]): PlanUnit[] {
   return units.filter((u) => u.kind === 'model');
+}
+
+/** The context sent with every call: the instructions, the planning notes, the upstream plans, the scope. */
+async function contextFor(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, warnings: PlannerWarning[]): Promise<Result<PlannerContext, PlannerError>> {
+  const context = buildContext({
+    set: p.ctx.set,
+    scope: p.scope,
+    template: await loadTemplate(deps, warnings),
+    upstreamPlans: await upstreamPlans(deps, p),
+    includeUpstreamPlans: deps.settings.includeUpstreamPlans,
+    budgetTokens: deps.settings.contextBudgetTokens,
+  });
+  return context.ok ? ok(context.value) : err({ kind: 'context-too-large', message: context.error.message });
+}
+
+/** Usage and cost of one run, the cost guard that stops it past the cap, and what every call needs. */
+function tracking(deps: ClaudeDeps) {
+  const usage: CallUsage[] = [];
+  const costGuard = new CostGuard(deps.maxCostUsd ?? deps.settings.costCapUsd, deps.signal);
+  const onUsage = (u: CallUsage): void => {
+    usage.push(u);
+    deps.onUsage?.(u);
+    costGuard.add(u.costUsd);
+  };
+  const streamDeps = {
+    client: deps.client,
+    timers: deps.timers,
+    apiKey: deps.apiKey,
+    idleTimeoutMs: deps.idleTimeoutMs ?? deps.settings.idleTimeoutSeconds * 1000,
+    ...(deps.retryDelaysMs ? { retryDelaysMs: deps.retryDelaysMs } : {}),
+  };
+  return { usage, onUsage, costGuard, streamDeps };
 }
 
 async function loadTemplate(deps: ClaudeDeps, warnings: PlannerWarning[]): Promise<string> {
