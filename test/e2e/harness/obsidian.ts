@@ -1,0 +1,43 @@
+/**
+ * The `obsidian` module as the page gives it to the built `main.js` (through the `require` shim in
+ * page.ts): the jest double's vault, metadata cache, file manager, paths and YAML helpers, which run
+ * unchanged in a browser, plus browser versions of the workspace, editor, modals, notices and
+ * settings rows, and Obsidian's DOM helpers on `HTMLElement.prototype`.
+ */
+import '../../support/obsidian-dom';
+export { App, Plugin } from './app';
+export { Component } from '../../__mocks__/obsidian-double/component';
+export { Events } from '../../__mocks__/obsidian-double/events';
+export { FileManager } from '../../__mocks__/obsidian-double/file-manager';
+export { TAbstractFile, TFile, TFolder } from '../../__mocks__/obsidian-double/files';
+export { MetadataCache } from '../../__mocks__/obsidian-double/metadata-cache';
+export { Platform } from '../../__mocks__/obsidian-double/network';
+export { getLinkpath, normalizePath, parseLinktext } from '../../__mocks__/obsidian-double/paths';
+export { SecretStorage } from '../../__mocks__/obsidian-double/ui';
+export { Vault } from '../../__mocks__/obsidian-double/vault';
+export { getFrontMatterInfo, parseYaml, stringifyYaml } from '../../__mocks__/obsidian-double/yaml';
+export { debounce } from '../../__mocks__/obsidian';
+export {
+  AbstractInputSuggest,
+  BaseComponent,
+  ButtonComponent,
+  DropdownComponent,
+  FuzzySuggestModal,
+  Modal,
+  Notice,
+  PluginSettingTab,
+  SecretComponent,
+  Setting,
+  SettingTab,
+  SuggestModal,
+  TextAreaComponent,
+  TextComponent,
+  ToggleComponent,
+  setIcon,
+  setTooltip,
+} from './ui';
+export { CmEditor, ItemView, MarkdownView, View, Workspace, WorkspaceLeaf, editorEditorField, editorInfoField, editorLivePreviewField, editorViewField } from './workspace';
+export { requestUrl, request } from './request-url';
+
+export const sleep = (ms: number): Promise<void> => new Promise((r) => window.setTimeout(r, ms));
+export const apiVersion = '1.13.1';
