@@ -12,14 +12,14 @@ export const EstimateSchema = z.object({
 export type Estimate = z.infer<typeof EstimateSchema>;
 
 export const WbsTaskSchema = z.object({
-  /** Task id as written (trimmed), e.g. `W2.1`, `W2-T3`, `T2.1`. */
+  /** Task id as written (trimmed), e.g. `W2.1`, `W2-T3`, `WS-02.1`, `T2.1`; `taskIdKey` compares spellings. */
   id: z.string(),
   title: z.string(),
   estimate: EstimateSchema.optional(),
   /**
    * Ids of the tasks this one waits for, as written (trimmed), in the order written; they may belong
    * to other workstreams (`W2.3`). From a dependency column (`Deps`, `Depends on`…) or a clause in
-   * the task line (`(after W1.1)`, `depends on W1.1`). Absent when none is stated.
+   * the task line (`(after W1.1)`, `depends on W1.1`, `— after WS-02.2`). Absent when none is stated.
    */
   dependsOn: z.array(z.string()).optional(),
   /** 1-based line in the overall micro-level plan. */

@@ -6,6 +6,7 @@ export {
   normaliseWorkstreamId,
   scanTaskIds,
   scanWorkstreamTokens,
+  taskIdKey,
   workstreamOfTaskId,
   type WorkstreamToken,
 } from './workstream-id';

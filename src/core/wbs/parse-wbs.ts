@@ -15,6 +15,7 @@ import {
   relationalDependency,
   splitTaskDependencies,
   splitTrailingEstimate,
+  trailingDependencyStatement,
 } from './wbs-lines';
 import {
   dependencyIds,
@@ -22,6 +23,7 @@ import {
   normaliseWorkstreamId,
   scanTaskIds,
   scanWorkstreamTokens,
+  taskIdKey,
   workstreamOfTaskId,
 } from './workstream-id';
 
@@ -129,13 +131,16 @@ class WbsParser {
       this.addDeps(entry, dependencyIds(rel.text, entry.id), lineNo, true);
       return;
     }
-    const statement = dependencyStatement(line);
+    const isItem = listItemContent(masked) !== null;
+    const content = isItem ? listItemContent(line) : null;
+    const task = content !== null ? parseTaskLine(content) : null;
+    // Mid-line (`Owner: Ana · Depends on: W2`) only outside task lines: a title may say "depends on".
+    const statement = dependencyStatement(line) ?? (task ? null : trailingDependencyStatement(masked));
     if (statement !== null) {
       this.addDeps(entry, dependencyIds(statement, entry.id), lineNo, true);
       if (statement === '' || statement === ':') this.depsMode = 'label';
       return;
     }
-    const isItem = listItemContent(masked) !== null;
     if (this.depsMode) {
       if (this.depsMode === 'heading' || isItem) {
         const ids = dependencyIds(line, entry.id);
@@ -144,9 +149,6 @@ class WbsParser {
       }
       this.depsMode = this.depsMode === 'label' ? null : this.depsMode;
     }
-    const content = isItem ? listItemContent(line) : null;
-    if (content === null) return;
-    const task = parseTaskLine(content);
     if (task) this.addTask(entry, task, lineNo);
   }
 
@@ -250,7 +252,7 @@ class WbsParser {
     if (task.estimate) t.estimate = task.estimate;
     const deps: string[] = [];
     for (const d of task.dependsOn ?? []) {
-      if (d.toUpperCase() !== task.id.toUpperCase() && !deps.some((x) => x.toUpperCase() === d.toUpperCase())) deps.push(d);
+      if (taskIdKey(d) !== taskIdKey(task.id) && !deps.some((x) => taskIdKey(x) === taskIdKey(d))) deps.push(d);
     }
     if (deps.length > 0) {
       t.dependsOn = deps;

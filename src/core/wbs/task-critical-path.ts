@@ -1,11 +1,11 @@
 import type { Wbs, WbsTask } from '../contracts/wbs';
 import { findWorkstreams } from './parse-wbs';
-
-const key = (id: string): string => id.trim().toUpperCase();
+import { taskIdKey as key } from './workstream-id';
 
 /**
  * The critical path of one workstream as task ids (as written): the longest chain of its tasks
- * linked by task dependencies (`WbsTask.dependsOn`), earliest task first. Only dependencies on tasks
+ * linked by task dependencies (`WbsTask.dependsOn`), earliest task first. A dependency matches a task
+ * however its workstream prefix is spelled (`after W1.1` finds `WS-01.1`). Only dependencies on tasks
  * of the same workstream count; dependencies on other workstreams' tasks are upstream work, not
  * part of the chain. Ties go to the chain that ends, then runs, earliest in WBS order. When no task
  * of the workstream depends on another of its tasks, every task in WBS order. Tasks of every

@@ -1,7 +1,7 @@
 /** Line-level readers shared by the WBS parser and the meso mentions: headings, list items, tasks. */
 import type { Estimate } from '../contracts/wbs';
 import { parseEstimate } from './estimates';
-import { matchTaskIdAtStart, normaliseWorkstreamId, scanTaskIds, scanWorkstreamTokens } from './workstream-id';
+import { TASK_ID_PATTERN, matchTaskIdAtStart, normaliseWorkstreamId, scanTaskIds, scanWorkstreamTokens } from './workstream-id';
 
 const ID_AT_START = /^(?:\*\*|__)?\s*((?:workstream[ \t]*[-_#]?[ \t]*w?|ws[ \t]*[-_]?|w[-_]?)\d+)(?![\p{L}\p{N}_]|\.\d|[.-]?t\d)/iu;
 
@@ -80,7 +80,8 @@ export interface TaskLine {
 
 /**
  * A task at the start of a list item or heading: `**W2.1** Title — 3d`, `W2.1: Title (4h)`,
- * `W2-T3 Title`, `T2.1 — Title [2 days]`. A bare `2.1` counts only when bold or followed by `:`.
+ * `W2-T3 Title`, `T2.1 — Title [2 days]`, `WS-01.2 Title — 5 pts — after WS-02.2`. A bare `2.1`
+ * counts only when bold or followed by `:`.
  */
 export function parseTaskLine(content: string): TaskLine | null {
   const open = /^(\*\*|__|`)?\s*/.exec(content)!;
@@ -105,7 +106,7 @@ export function parseTaskLine(content: string): TaskLine | null {
 }
 
 const DEP_WORDS = String.raw`(?:depends\s+on|dependencies|dependency|deps?|after|requires|needs|blocked\s+by|prereq(?:uisite)?s?)`;
-const TASK_ID = String.raw`(?:w[-_]?\d+(?:[.-]?t\d+(?:\.\d+)*|(?:\.\d+)+)|t\d+(?:\.\d+)*)`;
+const TASK_ID = `(?:${TASK_ID_PATTERN})`;
 /** `(after W1.1)`, `[depends on: W1.1, W2.3]`: a bracketed clause that names task ids. */
 const DEP_PAREN = new RegExp(String.raw`\s*[([]\s*${DEP_WORDS}(?![\p{L}\p{N}_])\s*:?\s*([^()[\]]*?)\s*[)\]]`, 'giu');
 /** `— depends on W1.1 and W1.2`, `; after W2.3`: a clause whose list is task ids only. */
@@ -170,6 +171,29 @@ export function dependencyStatement(line: string): string | null {
     /^(?:depends on|dependencies|dependency|deps|upstream(?: dependencies)?|prerequisites|blocked by)\s*[:—–]\s*(.*)$/i.exec(t) ??
     /^depends on\s+(.*)$/i.exec(t);
   return m ? m[1]!.trim() : null;
+}
+
+/** Where one clause of a line ends and the next begins: `·`, `|`, `;`, ` - `, ` — `, ` – `. */
+const CLAUSE_SEPARATOR = /\s*[·|;]\s*|\s+[-—–]\s+/;
+
+/**
+ * A dependency statement after other clauses of the line: `Owner: Ana · Depends on: WS-02`,
+ * `Lead: Jo | Depends on: W1`, `Status: draft; Depends on: W1`, `Team: Core - Depends on: none`.
+ * Returns the text after the label up to the next separator (possibly empty, for a list that
+ * follows, or `none`); a statement that names no workstream is prose. The label must open a clause, so `what depends on: legacy` in running text never
+ * counts; callers apply this only to lines that are not task lines, since a task title may hold
+ * such a clause.
+ */
+export function trailingDependencyStatement(line: string): string | null {
+  const clauses = line.split(CLAUSE_SEPARATOR);
+  for (let i = 1; i < clauses.length; i++) {
+    const statement = dependencyStatement(clauses[i]!);
+    // Mid-line, only a statement that says something counts: `· depends on the weather` is prose.
+    if (statement !== null && (/^(?:none|nothing|n\/a|[-—–:])?\.?$/i.test(statement) || scanWorkstreamTokens(statement).length > 0)) {
+      return statement;
+    }
+  }
+  return null;
 }
 
 /** A heading that opens a dependency sub-section: `### Dependencies`, `#### Upstream`. */

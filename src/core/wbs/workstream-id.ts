@@ -1,13 +1,22 @@
 /**
  * Workstream and task ids as authors write them. A workstream id normalises to `W<n>` (no leading
- * zeros); a task id keeps its spelling and belongs to a workstream only when it carries the `W<n>`
- * prefix (`W2.1`, `W2-T3`); `T2.1` belongs to the section it stands in.
+ * zeros); a task id keeps its spelling and belongs to a workstream only when it carries a workstream
+ * prefix (`W2.1`, `W2-T3`, `WS-02.1`, `WS2.1`, `W02.1`); `T2.1` belongs to the section it stands in.
  */
 
 /** How a workstream reference starts: `W`, `W-`, `WS`, `Workstream `, `Workstream W`. */
 const WS_PREFIX = String.raw`(?:workstream[ \t]*[-_#]?[ \t]*w?|ws[ \t]*[-_]?|w[-_]?)`;
 
-/** `W2`, `w02`, `W-2`, `WS2`, `Workstream 2`, `Workstream W2` → `W2`; anything else → null. */
+/** How a task id with a workstream starts: `W`, `W-`, `WS`, `WS-` (no space: `WS 2.1` is not an id). */
+const TASK_WS_PREFIX = String.raw`(?:ws[-_]?|w[-_]?)`;
+
+/**
+ * A task id as a regex source (no anchors, no flags; use with `i`): `W2.1`, `W2.1.3`, `W2-T3`,
+ * `W2.T3`, `WS-02.1`, `WS2-T3`, `W02.1`, `T2.1`, `T3`.
+ */
+export const TASK_ID_PATTERN = String.raw`${TASK_WS_PREFIX}\d+(?:[.-]?t\d+(?:\.\d+)*|(?:\.\d+)+)|t\d+(?:\.\d+)*`;
+
+/** `W2`, `w02`, `W-2`, `WS2`, `WS-02`, `ws-2`, `WS 2`, `Workstream 2`, `Workstream W2` → `W2`; anything else → null. */
 export function normaliseWorkstreamId(s: string): string | null {
   const t = s
     .trim()
@@ -25,7 +34,7 @@ export interface WorkstreamToken {
   index: number;
   /** Offset just past the token. */
   end: number;
-  /** The task id as written when the token is a task id (`W2.1`, `W2-T3`), else null. */
+  /** The task id as written when the token is a task id (`W2.1`, `W2-T3`, `WS-02.1`), else null. */
   task: string | null;
 }
 
@@ -49,20 +58,36 @@ export function scanWorkstreamTokens(text: string): WorkstreamToken[] {
   return out;
 }
 
+const TASK_ID_AT_START = new RegExp(String.raw`^(?:${TASK_ID_PATTERN}|\d+(?:\.\d+)+)`, 'i');
+
 /**
- * A task id at the very start of `s`: `W2.1`, `W2.1.3`, `W2-T3`, `W2.T3`, `T2.1`, `T3`, or a bare
- * `2.1`. Returns the id as written and its length; the caller decides whether a bare number counts.
+ * A task id at the very start of `s`: `W2.1`, `W2.1.3`, `W2-T3`, `W2.T3`, `WS-02.1`, `WS2.1`,
+ * `T2.1`, `T3`, or a bare `2.1`. Returns the id as written; the caller decides whether a bare number
+ * counts.
  */
 export function matchTaskIdAtStart(s: string): { id: string; bare: boolean } | null {
-  const m = /^(?:w[-_]?\d+(?:[.-]?t\d+(?:\.\d+)*|(?:\.\d+)+)|t\d+(?:\.\d+)*|\d+(?:\.\d+)+)/i.exec(s);
+  const m = TASK_ID_AT_START.exec(s);
   if (!m || isWordChar(s[m[0].length])) return null;
   return { id: m[0], bare: /^\d/.test(m[0]) };
 }
 
-/** `W2.1` / `W2-T3` → `W2`; `T2.1` and `2.1` carry no workstream → null. */
+const TASK_OWNER = new RegExp(String.raw`^${TASK_WS_PREFIX}0*(\d+)(?=[.-]?t\d|\.\d)`, 'i');
+
+/** `W2.1`, `W2-T3`, `WS-02.1`, `WS2.1`, `W02.1` → `W2`; `T2.1` and `2.1` carry no workstream → null. */
 export function workstreamOfTaskId(taskId: string): string | null {
-  const m = /^w[-_]?0*(\d+)(?:[.-]?t\d|\.\d)/i.exec(taskId.trim());
+  const m = TASK_OWNER.exec(taskId.trim());
   return m ? `W${m[1]}` : null;
+}
+
+/**
+ * A key under which spellings of one task id compare equal: the workstream prefix normalised
+ * (`WS-01.2`, `ws1.2`, `W01.2` → `W1.2`), the rest upper-cased (`w2-t3` → `W2-T3`). For matching
+ * only; the WBS keeps ids as written.
+ */
+export function taskIdKey(taskId: string): string {
+  const t = taskId.trim();
+  const m = TASK_OWNER.exec(t);
+  return (m ? `W${m[1]}${t.slice(m[0].length)}` : t).toUpperCase();
 }
 
 /** The distinct workstream ids a dependency statement names, in order, task ids mapped to their workstream. */
@@ -72,15 +97,13 @@ export function dependencyIds(text: string, selfId: string | null): string[] {
   return out;
 }
 
-const TASK_ID_RE = String.raw`w[-_]?\d+(?:[.-]?t\d+(?:\.\d+)*|(?:\.\d+)+)|t\d+(?:\.\d+)*`;
-
 /**
  * Task ids as whole words in `text`, as written, distinct (case-insensitively), in order: `W1.1`,
- * `W2-T3`, `T2.1`; with `bare`, also `2.1` (only where nothing else can be meant, e.g. a `Deps`
+ * `W2-T3`, `WS-02.1`, `T2.1`; with `bare`, also `2.1` (only where nothing else can be meant, e.g. a `Deps`
  * column). A workstream id alone (`W2`) is not a task id.
  */
 export function scanTaskIds(text: string, opts: { bare?: boolean } = {}): string[] {
-  const re = new RegExp(opts.bare ? `${TASK_ID_RE}|\\d+(?:\\.\\d+)+` : TASK_ID_RE, 'gi');
+  const re = new RegExp(opts.bare ? `${TASK_ID_PATTERN}|\\d+(?:\\.\\d+)+` : TASK_ID_PATTERN, 'gi');
   const out: string[] = [];
   let m: RegExpExecArray | null;
   while ((m = re.exec(text)) !== null) {

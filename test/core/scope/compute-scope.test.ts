@@ -1,6 +1,7 @@
 import { parseHeadings } from '../../../src/core/markdown/headings';
 import { computeScope } from '../../../src/core/scope/compute-scope';
 import { parseWbs } from '../../../src/core/wbs/parse-wbs';
+import { readWbsFixture } from '../wbs/fixture';
 
 const WBS = [
   '## W1: Foundation', //                                      1
@@ -129,5 +130,28 @@ describe('computeScope', () => {
   it('throws for an id that is not in the WBS (callers pick from the WBS)', () => {
     expect(() => scopeOf('W42')).toThrow(/W42/);
     expect(() => scopeOf('nonsense')).toThrow();
+  });
+});
+
+describe('computeScope of a WBS with WS-01 style ids', () => {
+  const meso = '# Meso plan\n\n## WS-02 Sync API\n\nServes `GET /v1/stations`.\n';
+  const scope = computeScope({
+    wbs: parseWbs(readWbsFixture('ws-prefixed-ids')),
+    workstreamId: 'WS-02',
+    meso: { path: 'Tidewater/Meso.md', text: meso, headings: parseHeadings(meso) },
+    mesoLinkTarget: 'Meso',
+  });
+
+  it('finds the workstream with its tasks, its upstream and downstream', () => {
+    expect(scope.workstream.tasks.map((t) => t.id)).toEqual(['WS-02.1', 'WS-02.2', 'WS-02.3', 'WS-02.4', 'WS-02.5']);
+    expect(scope.upstream).toEqual([]);
+    expect(scope.downstream).toEqual(['W1', 'W3', 'W4', 'W5']);
+  });
+
+  it('reads endpoints from the task titles and from the meso section that names WS-02', () => {
+    expect(scope.endpoints.map((e) => [e.method, e.path, e.source])).toEqual([
+      ['DELETE', '/v1/me', 'WS-02.4'],
+      ['GET', '/v1/stations', 'WS-02 Sync API'],
+    ]);
   });
 });

@@ -14,7 +14,9 @@ export type WbsFixture =
   | 'estimates'
   | 'duplicates'
   | 'code-blocks'
-  | 'empty';
+  | 'empty'
+  | 'ws-prefixed-ids'
+  | 'mid-line-dependencies';
 
 export function readWbsFixture(name: WbsFixture): string {
   return readFileSync(join(__dirname, '../../fixtures/wbs', `${name}.md`), 'utf8');

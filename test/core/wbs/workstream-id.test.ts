@@ -1,4 +1,11 @@
-import { normaliseWorkstreamId, scanWorkstreamTokens, workstreamOfTaskId } from '../../../src/core/wbs/workstream-id';
+import {
+  matchTaskIdAtStart,
+  normaliseWorkstreamId,
+  scanTaskIds,
+  scanWorkstreamTokens,
+  taskIdKey,
+  workstreamOfTaskId,
+} from '../../../src/core/wbs/workstream-id';
 
 describe('normaliseWorkstreamId', () => {
   it.each([
@@ -10,11 +17,16 @@ describe('normaliseWorkstreamId', () => {
     ['WS2', 'W2'],
     [' **W12** ', 'W12'],
     ['W0', 'W0'],
+    ['WS-01', 'W1'],
+    ['WS01', 'W1'],
+    ['ws-2', 'W2'],
+    ['WS 2', 'W2'],
+    ['WS_03', 'W3'],
   ])('%s → %s', (input, id) => {
     expect(normaliseWorkstreamId(input)).toBe(id);
   });
 
-  it.each(['W2.1', 'W2-T3', 'T2', '2', 'Workstream', 'W', 'Web2', ''])('%s → null', (input) => {
+  it.each(['W2.1', 'W2-T3', 'WS-01.2', 'T2', '2', 'Workstream', 'W', 'WS', 'Web2', 'WSX2', ''])('%s → null', (input) => {
     expect(normaliseWorkstreamId(input)).toBeNull();
   });
 });
@@ -38,9 +50,58 @@ describe('workstreamOfTaskId', () => {
     ['W2.1', 'W2'],
     ['W2-T3', 'W2'],
     ['w02.T1', 'W2'],
+    ['WS-01.1', 'W1'],
+    ['WS1.1', 'W1'],
+    ['WS-1.1', 'W1'],
+    ['WS01.1', 'W1'],
+    ['W01.1', 'W1'],
+    ['ws_12.3.1', 'W12'],
+    ['WS-02-T3', 'W2'],
     ['T2.1', null],
     ['2.1', null],
+    ['WS-01', null],
+    ['WSX1.1', null],
   ])('%s → %s', (task, id) => {
     expect(workstreamOfTaskId(task)).toBe(id);
+  });
+});
+
+describe('matchTaskIdAtStart', () => {
+  it.each(['WS-01.1', 'WS1.1', 'WS-1.1', 'WS01.1', 'W01.1', 'W1.1', 'W1-T2', 'WS-01-T2', 'T1.1'])('reads %s as a task id', (id) => {
+    expect(matchTaskIdAtStart(`${id} Title — 2d`)).toEqual({ id, bare: false });
+  });
+
+  it.each(['WS-01 Mobile shell', 'WS 1.1 spaced', 'WSX1.1 other', 'AWS1.1'])('reads no task id in %s', (text) => {
+    expect(matchTaskIdAtStart(text)).toBeNull();
+  });
+});
+
+describe('scanTaskIds', () => {
+  it('finds WS-prefixed task ids as written, not workstream ids nor parts of other words', () => {
+    expect(scanTaskIds('after WS-02.2, WS1.1 and W01.3; WS-02 alone, AWS-01.1, WS-02.2 again')).toEqual([
+      'WS-02.2',
+      'WS1.1',
+      'W01.3',
+    ]);
+  });
+});
+
+describe('taskIdKey', () => {
+  it('gives every spelling of one task the same key, and keeps different tasks apart', () => {
+    const same = ['WS-01.2', 'WS1.2', 'ws-1.2', 'WS01.2', 'W01.2', 'W1.2', 'w_1.2'];
+    expect(new Set(same.map(taskIdKey))).toEqual(new Set(['W1.2']));
+    expect(taskIdKey('WS-01.12')).not.toBe(taskIdKey('W1.2'));
+    expect(taskIdKey('w2-t3')).toBe('W2-T3');
+    expect(taskIdKey('T2.1')).toBe('T2.1');
+  });
+});
+
+describe('scanWorkstreamTokens with WS ids', () => {
+  it('maps WS-01, WS 2 and WS-01.2 to their workstreams', () => {
+    expect(scanWorkstreamTokens('WS-01, WS 2, WS-03.2').map((t) => [t.id, t.task])).toEqual([
+      ['W1', null],
+      ['W2', null],
+      ['W3', 'WS-03.2'],
+    ]);
   });
 });
