@@ -3,11 +3,13 @@ import type { WbsTask, Workstream } from '../../contracts/wbs';
 import { findWorkstreams } from '../../wbs/parse-wbs';
 import type { EscalationContext } from '../context';
 import { escalationFor, quoted, wbsAt, wbsEvidence, wbsPlace } from '../evidence';
+import { taskIdKey } from '../../wbs/workstream-id';
 
 export const RULE = 'duplicate-task';
 
 /** Task ids compare trimmed and case-insensitively: `w2.1` and `W2.1` are the same task. */
-const key = (t: WbsTask): string => t.id.trim().toUpperCase();
+// Every spelling of one task (`WS-01.2`, `W1.2`, `w01.2`) is the same task.
+const key = (t: WbsTask): string => taskIdKey(t.id);
 
 /**
  * Escalates when a task id of the planned workstream is also listed under another workstream: the

@@ -65,3 +65,13 @@ describe('duplicate-task evidence quoting', () => {
     expect(e!.mesoSection).toBe('None: the overlap is in the WBS in research/project-planning/micro-level-plan.md.');
   });
 });
+
+describe('duplicate-task, ids spelled differently', () => {
+  it('escalates when the same task is written W1.2 under one workstream and WS-01.2 under another', () => {
+    const { detectEscalations } = require('../../../../src/core/escalation/detect-escalations') as typeof import('../../../../src/core/escalation/detect-escalations');
+    const { parseWbs } = require('../../../../src/core/wbs/parse-wbs') as typeof import('../../../../src/core/wbs/parse-wbs');
+    const wbs = parseWbs('## W1: Shell\n\n- W1.1 Scaffold (1d)\n- W1.2 Routing (1d)\n\n## W2: Sync\n\nDepends on: W1\n\n- WS-01.2 Routing again (1d)\n- W2.1 Sync loop (2d)\n');
+    const found = detectEscalations({ workstreamId: 'W2', wbs, mesoMentions: [], meso: { path: 'm.md', text: '# Meso\n\n## W1: Shell\n\n## W2: Sync\n', headings: [{ text: 'Meso', level: 1, line: 1 }, { text: 'W1: Shell', level: 2, line: 3 }, { text: 'W2: Sync', level: 2, line: 5 }] }, mesoLinkTarget: 'm' });
+    expect(found.map((e) => e.rule)).toContain('duplicate-task');
+  });
+});
