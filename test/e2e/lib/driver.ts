@@ -146,6 +146,19 @@ export class Harness {
     return paths;
   }
 
+  /** Clicks every notice away (as a user would) so a screenshot shows what is under them. */
+  async dismissNotices(): Promise<void> {
+    await this.page.evaluate(() => document.querySelectorAll<HTMLElement>('.notice').forEach((n) => n.click()));
+  }
+
+  /** Scrolls the visible editor to its end (where the stream writes). */
+  async scrollEditorToEnd(): Promise<void> {
+    await this.page.evaluate(() => {
+      const s = document.querySelector('.workspace-leaf:not(.is-hidden) .cm-scroller');
+      if (s) s.scrollTop = s.scrollHeight;
+    });
+  }
+
   async close(): Promise<void> {
     await this.page.close();
   }

@@ -23,6 +23,7 @@ export const corsTests = [
         assert(notice.includes('Use Obsidian network') && notice.includes('command line'), `notice: ${notice}`);
         assert(!(await h.notices()).join('\n').includes(KEY), 'no notice shows the key');
         await h.page.locator('.notice', { hasText: 'does not allow calls from Obsidian' }).waitFor();
+        await h.shot('cors-blocked-notice');
         const posts = server.messageRequests();
         assert(posts.length > 0 && posts.every((q) => q.status === 401 && q.headers.origin === new URL(ctx.pageUrl).origin), 'the browser calls were refused with 401');
         assert((await h.runs()).length === 0, 'no run is left going');
@@ -40,6 +41,7 @@ export const corsTests = [
       const server = await startAnthropicServer();
       try {
         const h = await Harness.open(ctx, { data: { baseURL: server.url } });
+        await h.dismissNotices();
         await h.page.locator('.wp-harness-settings').click();
         const tab = h.page.locator('.modal.mod-settings .vertical-tab-content');
         await tab.locator('.setting-item-name', { hasText: 'API key' }).waitFor();

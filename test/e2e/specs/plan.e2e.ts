@@ -73,6 +73,7 @@ export const planTests = [
         const status = await page.locator('.status-bar .wp-status').textContent();
         assert(/^W2 · /.test(status ?? ''), `status bar while streaming: ${status}`);
         await panel.locator('.wp-readiness__progress-summary', { hasText: /^Generating:/ }).waitFor();
+        await h.scrollEditorToEnd();
         assert((await h.runs()).length > 0, 'still streaming when the screenshot is taken');
         await h.shot('streaming-note');
 
@@ -86,7 +87,9 @@ export const planTests = [
         // The panel follows the note: every readiness item passes.
         await panel.locator('.wp-readiness__item').first().waitFor();
         await h.until('the panel to show the final check', async () => (await panel.locator('.wp-readiness__item--failing').count()) === 0 && (await panel.locator('.wp-readiness__item--passing').count()) > 0);
-        await page.locator('.wp-readiness__progress-summary').first().evaluate((el) => el.scrollIntoView());
+        await h.dismissNotices();
+        await h.scrollEditorToEnd();
+        await panel.locator('.wp-readiness__items').evaluate((el) => el.scrollIntoView());
         await h.shot('readiness-panel');
 
         // The browser really sent it: CORS preflight for the SDK's headers, then the POST with the browser header.
@@ -137,6 +140,7 @@ export const planTests = [
 
         await widget.locator('button', { hasText: 'Re-check' }).click();
         await h.page.locator('.cm-content .wp-escalation-actions__message', { hasText: /^Still blocked by (one request|\d+ requests)\.$/ }).waitFor();
+        await h.dismissNotices();
         await h.shot('escalation-callout');
 
         await h.writeNote(MESO, meso);
