@@ -43,6 +43,53 @@ export function hasTable(text: string): boolean {
   return false;
 }
 
+/** A Markdown table as written: its header cells and the cells of each data row, trimmed. */
+export interface MarkdownTable {
+  header: string[];
+  rows: string[][];
+}
+
+/**
+ * The cells of one table line. Pipes are found in `masked` (code blanked), so a pipe inside a code
+ * span or escaped (`\|`) does not split a cell; the cells' text is read from `raw`.
+ */
+function tableCells(raw: string, masked: string): string[] {
+  const lead = /^\s*(?:>\s?)*/.exec(masked)![0].length;
+  const r = raw.slice(lead);
+  const m = masked.slice(lead);
+  const cells: string[] = [];
+  let start = 0;
+  for (let k = 0; k < m.length; k++) {
+    if (m[k] === '|' && m[k - 1] !== '\\') {
+      cells.push(r.slice(start, k));
+      start = k + 1;
+    }
+  }
+  cells.push(r.slice(start));
+  if (m.trim().startsWith('|')) cells.shift();
+  if (m.trim().endsWith('|') && cells.length > 0) cells.pop();
+  return cells.map((c) => c.trim());
+}
+
+/** Every Markdown table of the text (placeholders and fenced code aside), in order. */
+export function tables(text: string): MarkdownTable[] {
+  const stripped = stripTodoCallouts(text);
+  const raw = stripped.split('\n');
+  const masked = maskCode(stripped).split('\n');
+  const out: MarkdownTable[] = [];
+  for (let i = 0; i + 1 < masked.length; i++) {
+    if (!masked[i]!.includes('|') || !TABLE_RULE.test(masked[i + 1]!)) continue;
+    const table: MarkdownTable = { header: tableCells(raw[i]!, masked[i]!), rows: [] };
+    let j = i + 2;
+    for (; j < masked.length && masked[j]!.includes('|') && masked[j]!.replace(/^\s*(?:>\s?)*/, '').trim() !== ''; j++) {
+      table.rows.push(tableCells(raw[j]!, masked[j]!));
+    }
+    out.push(table);
+    i = j - 1;
+  }
+  return out;
+}
+
 /** True when the text (placeholders and code aside) holds a bulleted or numbered list item. */
 export function hasList(text: string): boolean {
   return proseLines(text).some((l) => /^\s*(?:>\s?)*\s*(?:[-*+]|\d+[.)])\s+\S/.test(l));

@@ -7,7 +7,7 @@
 import type { PlanInput } from '../contracts/plan-input';
 import type { PlanStatus } from '../contracts/plan-frontmatter';
 import type { ReadinessReport } from '../contracts/readiness';
-import { renderReadinessChecklist } from '../checker/readiness-checklist';
+import { renderReadinessChecklist, replaceReadinessChecklist } from '../checker/readiness-checklist';
 import { downstreamFacts, upstreamFacts } from './dependency-facts';
 import { renderPlanFrontmatter } from './render-frontmatter';
 import {
@@ -35,7 +35,11 @@ export interface PlanPart {
 }
 
 export interface RenderPlanOptions {
-  /** Ticks 11.1 from this report; without it every line of 11.1 is unticked. */
+  /**
+   * Ticks 11.1 from this report; without it every line of 11.1 is unticked. `planParts` alone
+   * leaves the line that needs section 2 written unticked (it has no note to read); `renderPlan`
+   * ticks it against the note it renders.
+   */
   report?: ReadinessReport | null;
   /** Markdown put right under the title heading, before the title block (e.g. a draft warning). */
   banner?: string;
@@ -119,9 +123,13 @@ export function planParts(input: PlanInput, status: PlanStatus = 'draft', option
   return parts;
 }
 
-/** The sentence section 3 carries when the outline lists no endpoint (the checker accepts it). */
+/**
+ * The sentence section 3 carries when the outline lists no endpoint; the api-contracts item
+ * accepts it as "the workstream exposes no endpoints". It claims only what was looked for:
+ * endpoints are recognised as `METHOD /path`, so a path named without its method is not one.
+ */
 export function noEndpointsSentence(workstreamId: string): string {
-  return `${workstreamId} exposes no HTTP endpoints: none of its WBS tasks or meso contracts names one.`;
+  return `No endpoint written as METHOD /path was found in ${workstreamId}'s WBS tasks or meso sections; if it exposes HTTP endpoints, list each here as \`### 3.N METHOD /path\`.`;
 }
 
 /**
@@ -136,9 +144,14 @@ export function renderPart(part: PlanPart, body: string): string {
   return text === '' ? `${rule}${part.heading}\n\n` : `${rule}${part.heading}\n\n${text}\n\n`;
 }
 
-/** The whole note: core parts from the core, model parts from `bodies`. */
+/**
+ * The whole note: core parts from the core, model parts from `bodies`. With a report, 11.1 is
+ * ticked against the finished note, since its first line also reads section 2 (see
+ * readiness-checklist.ts).
+ */
 export function renderPlan(input: PlanInput, bodies: PartBodies, status: PlanStatus, options: RenderPlanOptions = {}): string {
-  return planParts(input, status, options)
+  const text = planParts(input, status, options)
     .map((p) => renderPart(p, p.owner === 'core' ? (p.coreBody ?? '') : bodies(p)))
     .join('');
+  return options.report ? replaceReadinessChecklist(text, options.report) : text;
 }

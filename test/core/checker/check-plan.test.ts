@@ -1,5 +1,6 @@
 import { checkPlan } from '../../../src/core/checker/check-plan';
 import { READINESS_ITEM_IDS, type ReadinessItemId, type ReadinessReport } from '../../../src/core/contracts/readiness';
+import { noEndpointsSentence } from '../../../src/core/plan/render-plan';
 import { PlanNoteBuilder } from '../../support/builders/PlanNoteBuilder';
 import { ScopeBuilder } from '../../support/builders/ScopeBuilder';
 
@@ -32,14 +33,14 @@ describe('checkPlan', () => {
     expect(lines[item(report, 'interfaces').line! - 1]).toBe('## 2. Module and Component Specifications');
   });
 
-  // A placeholder callout also fails `completeness`: those cases list it as the second failing item.
-  const cases: Array<[string, ReadinessItemId, (b: PlanNoteBuilder) => PlanNoteBuilder, RegExp, ReadinessItemId?]> = [
+  // A placeholder callout also fails `completeness`: those cases list it as a further failing item.
+  const cases: Array<[string, ReadinessItemId, (b: PlanNoteBuilder) => PlanNoteBuilder, RegExp, ReadinessItemId[]?]> = [
     ['a bad frontmatter value', 'frontmatter', (b) => b.withFrontmatterField('status', 'done'), /^status must be one of draft, .*; found "done"\.$/],
     ['a missing frontmatter key', 'frontmatter', (b) => b.withFrontmatterField('source_plan', undefined), /^source_plan must be a quoted wikilink .*; found no such key\.$/],
     ['a module that no longer names W2.5', 'wbs-coverage', (b) => b.withBody('2.3.1', 'Exports statements. [[meso-level-plan#4. W2 Billing]]'), /W2\.5/],
     ['an unknown task id W2.9', 'unknown-ids', (b) => b.withBody('4.2', 'Migrations also serve W2.9.'), /W2\.9.*section 4\.2 Migrations/],
     ['2.2.2 without its code block', 'interfaces', (b) => b.withBody('2.2.2', 'The service exposes `get`.'), /2\.2\.2/],
-    ['2.1.2 whose only code block sits in a todo callout', 'interfaces', (b) => b.withBody('2.1.2', '> [!todo] To be written\n> ```ts\n> interface X {}\n> ```'), /2\.1\.2/, 'completeness'],
+    ['2.1.2 whose only code block sits in a todo callout', 'interfaces', (b) => b.withBody('2.1.2', '> [!todo] To be written\n> ```ts\n> interface X {}\n> ```'), /2\.1\.2/, ['completeness']],
     ["2.1.3 without its table", 'data-models', (b) => b.withBody('2.1.3', 'An invoice has an id and an amount.'), /2\.1\.3/],
     ['3.1 without authentication', 'api-contracts', endpointWithout(/Authentication/), /3\.1 POST \/v1\/invoices.*authentication/],
     ['3.1 without status codes', 'api-contracts', endpointWithout(/Status Codes/), /status codes/],
@@ -55,10 +56,10 @@ describe('checkPlan', () => {
   ];
 
   // Every row gets five values, so Jest does not pass its `done` callback as the fifth.
-  const rows = cases.map(([name, id, change, reason, also]) => [name, id, change, reason, also ?? null] as const);
+  const rows = cases.map(([name, id, change, reason, also]) => [name, id, change, reason, also ?? []] as const);
   it.each(rows)('fails only %s → %s', async (_name, id, change, reason, also) => {
     const report = await checkPlan(change(new PlanNoteBuilder()).build());
-    expect(failing(report)).toEqual(also ? [id, also] : [id]);
+    expect(failing(report)).toEqual(READINESS_ITEM_IDS.filter((i) => i === id || also.includes(i)));
     expect(report.ready).toBe(false);
     expect(item(report, id).reasons.join(' ')).toMatch(reason);
     expect(item(report, id).line).not.toBeNull();
@@ -91,12 +92,12 @@ describe('checkPlan', () => {
   it('accepts a section 3 that says the workstream exposes no endpoints', async () => {
     const b = new PlanNoteBuilder().withScope(new ScopeBuilder().withEndpoints([]));
     const report = await checkPlan(b.build());
-    expect(b.text()).toContain('exposes no HTTP endpoints');
+    expect(b.text()).toContain(noEndpointsSentence('W2'));
     expect(failing(report)).toEqual([]);
   });
 
   it('fails a section 3 that says nothing when there are no endpoints', async () => {
-    const b = new PlanNoteBuilder().withScope(new ScopeBuilder().withEndpoints([])).edit((t) => t.replace(/W2 exposes no HTTP endpoints[^\n]*/, 'To do.'));
+    const b = new PlanNoteBuilder().withScope(new ScopeBuilder().withEndpoints([])).edit((t) => t.replace(noEndpointsSentence('W2'), 'To do.'));
     expect(failing(await checkPlan(b.build()))).toEqual(['api-contracts']);
   });
 

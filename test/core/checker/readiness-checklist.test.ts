@@ -6,10 +6,13 @@ const report = (failing: ReadinessItemId[] = []): ReadinessReport => ({
   ready: failing.length === 0,
   items: READINESS_ITEM_IDS.map((id) => ({ id, ok: !failing.includes(id), reasons: [], line: null })),
 });
+/** A note written through, which the line needing section 2 written is read against. */
+const NOTE = new PlanNoteBuilder().text();
+const ticks = (text: string): boolean[] => text.split('\n').map((l) => l.startsWith('- [x] '));
 
 describe('renderReadinessChecklist', () => {
   it('ticks all eight lines when every item passes', () => {
-    const lines = renderReadinessChecklist(report()).split('\n');
+    const lines = renderReadinessChecklist(report(), NOTE).split('\n');
     expect(lines).toHaveLength(8);
     expect(lines.every((l) => l.startsWith('- [x] '))).toBe(true);
   });
@@ -31,12 +34,30 @@ describe('renderReadinessChecklist', () => {
     ['env-vars', 6],
     ['dependencies', 7],
   ] as const)('unticks only line %#: a failing %s', (id, index) => {
-    const lines = renderReadinessChecklist(report([id])).split('\n');
+    const lines = renderReadinessChecklist(report([id]), NOTE).split('\n');
     expect(lines.map((l) => l.startsWith('- [ ] '))).toEqual(lines.map((_, i) => i === index));
   });
 
   it.each(['frontmatter', 'completeness'] as const)('unticks no line for a failing %s: it maps to none of the eight', (id) => {
-    expect(renderReadinessChecklist(report([id]))).toBe(renderReadinessChecklist(report()));
+    expect(renderReadinessChecklist(report([id]), NOTE)).toBe(renderReadinessChecklist(report(), NOTE));
+  });
+
+  it.each([
+    ['a [!todo] placeholder', '2.2.4', '> [!todo] To be written\n> Events, states and transitions.'],
+    ['TODO cells', '2.1.3', '| Field | Type |\n|---|---|\n| id | TODO |'],
+    ['nothing', '2.1.7', ''],
+  ])('unticks the WBS-task line when a module subsection still holds %s, though every item passes', (_what, key, body) => {
+    const note = new PlanNoteBuilder().withBody(key, body).text();
+    expect(ticks(renderReadinessChecklist(report(), note))).toEqual([false, true, true, true, true, true, true, true]);
+  });
+
+  it('keeps the WBS-task line ticked for a placeholder outside section 2', () => {
+    const note = new PlanNoteBuilder().withBody('9.2', '> [!todo] To be written\n> Fixes.').text();
+    expect(ticks(renderReadinessChecklist(report(), note)).every(Boolean)).toBe(true);
+  });
+
+  it('leaves the WBS-task line unticked without a note to read section 2 from', () => {
+    expect(ticks(renderReadinessChecklist(report()))).toEqual([false, true, true, true, true, true, true, true]);
   });
 
   it('leaves every line unticked for an empty report', () => {
@@ -52,7 +73,8 @@ describe('replaceReadinessChecklist', () => {
     const end = text.indexOf('### 11.2');
     expect(next.slice(0, start)).toBe(text.slice(0, start));
     expect(next.slice(next.indexOf('### 11.2'))).toBe(text.slice(end));
-    expect(next.slice(start, next.indexOf('### 11.2'))).toBe(`### 11.1 Readiness Checklist\n\n${renderReadinessChecklist(report(['tests']))}\n\n`);
+    expect(next.slice(start, next.indexOf('### 11.2'))).toBe(`### 11.1 Readiness Checklist\n\n${renderReadinessChecklist(report(['tests']), text)}\n\n`);
+    expect(next).toContain('- [x] Every WBS task of the workstream has a detailed specification');
   });
 
   it('replaces a hand-edited checklist and is idempotent', () => {
@@ -60,6 +82,11 @@ describe('replaceReadinessChecklist', () => {
     const once = replaceReadinessChecklist(text, report());
     expect(once).not.toContain('extra line');
     expect(replaceReadinessChecklist(once, report())).toBe(once);
+  });
+
+  it('reads section 2 from the note it rewrites', () => {
+    const text = new PlanNoteBuilder().withBody('2.3.2', '> [!todo] To be written\n> Signatures.').text();
+    expect(replaceReadinessChecklist(text, report())).toContain('- [ ] Every WBS task of the workstream has a detailed specification');
   });
 
   it('returns a note without 11.1 unchanged', () => {

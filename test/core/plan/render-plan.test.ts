@@ -1,5 +1,5 @@
 import { parsePlanSections, flattenSections } from '../../../src/core/plan/parse-plan';
-import { planParts, renderPart, renderPlan } from '../../../src/core/plan/render-plan';
+import { noEndpointsSentence, planParts, renderPart, renderPlan } from '../../../src/core/plan/render-plan';
 import { FOOTER_BY_STATUS } from '../../../src/core/plan/skeleton';
 import { PLAN_STATUSES } from '../../../src/core/contracts/plan-frontmatter';
 import { ScopeBuilder } from '../../support/builders/ScopeBuilder';
@@ -48,7 +48,7 @@ describe('planParts', () => {
 
   it('says there are no endpoints when the outline has none', () => {
     const none = planParts(new ScopeBuilder().withEndpoints([]).buildInput());
-    expect(none.find((p) => p.key === '3')!.coreBody).toMatch(/exposes no HTTP endpoints/);
+    expect(none.find((p) => p.key === '3')!.coreBody).toBe(noEndpointsSentence('W2'));
     expect(none.some((p) => p.key === '3.1')).toBe(false);
   });
 
@@ -101,5 +101,11 @@ describe('renderPlan', () => {
       report: { ready: true, items: ['wbs-coverage', 'unknown-ids', 'traceability', 'interfaces'].map((id) => ({ id: id as never, ok: true, reasons: [], line: 1 })) },
     });
     expect(text).toContain('- [x] Every WBS task of the workstream has a detailed specification\n- [x] Every public interface is fully defined\n- [ ] ');
+  });
+
+  it('leaves the WBS-task line of 11.1 unticked while a module subsection is a placeholder', () => {
+    const report = { ready: true, items: ['wbs-coverage', 'unknown-ids', 'traceability'].map((id) => ({ id: id as never, ok: true, reasons: [], line: 1 })) };
+    const text = renderPlan(input, (p) => (p.key === '2.1.4' ? '> [!todo] To be written\n> States.' : 'x'), 'draft', { report });
+    expect(text).toContain('- [ ] Every WBS task of the workstream has a detailed specification\n');
   });
 });

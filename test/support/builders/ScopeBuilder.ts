@@ -15,9 +15,9 @@ import type { NoteHeading } from '../../../src/core/vault/vault-port';
 export const MESO_PATH = 'research/project-planning/meso-level-plan.md';
 export const MESO_TARGET = 'meso-level-plan';
 
-const task = (id: string, title: string, estimate?: string, line = 10): WbsTask => {
+const task = (id: string, title: string, estimate?: string, line = 10, dependsOn?: string[]): WbsTask => {
   const m = estimate ? /^(\d+(?:\.\d+)?)\s*(\w+)$/.exec(estimate) : null;
-  return { id, title, line, ...(m ? { estimate: { value: Number(m[1]), unit: m[2]!, raw: estimate! } } : {}) };
+  return { id, title, line, ...(m ? { estimate: { value: Number(m[1]), unit: m[2]!, raw: estimate! } } : {}), ...(dependsOn ? { dependsOn } : {}) };
 };
 
 const meso = (heading: string, level: number, line: number, reason: MesoSectionRef['reason'] = 'names-workstream'): MesoSectionRef => ({
@@ -76,8 +76,13 @@ export class ScopeBuilder {
     this.mesoVersion = version;
     return this;
   }
-  withTasks(tasks: Array<{ id: string; title: string; estimate?: string }>): this {
-    this.tasks = tasks.map((t, i) => task(t.id, t.title, t.estimate, 20 + i));
+  withTasks(tasks: Array<{ id: string; title: string; estimate?: string; dependsOn?: string[] }>): this {
+    this.tasks = tasks.map((t, i) => task(t.id, t.title, t.estimate, 20 + i, t.dependsOn));
+    return this;
+  }
+  /** Sets the task dependencies (`WbsTask.dependsOn`) of the given tasks, keeping the rest as they are. */
+  withTaskDependencies(deps: Record<string, string[]>): this {
+    this.tasks = this.tasks.map((t) => (deps[t.id] ? { ...t, dependsOn: deps[t.id] } : t));
     return this;
   }
   withUpstream(ids: string[]): this {

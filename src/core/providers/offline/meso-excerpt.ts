@@ -96,12 +96,47 @@ export function quotableLines(lines: string[]): string[] {
   return out;
 }
 
-/** Cuts a line at a word boundary to at most `max` characters, ending it with "…". */
-function shorten(line: string, max: number): string {
+/** [start, end) of each inline code span of a line: a run of N backticks to the next run of exactly N. */
+function codeSpans(line: string): Array<[number, number]> {
+  const runs = [...line.matchAll(/`+/g)].map((m) => ({ at: m.index, len: m[0].length }));
+  const spans: Array<[number, number]> = [];
+  for (let i = 0; i < runs.length; i++) {
+    const close = runs.findIndex((r, j) => j > i && r.len === runs[i]!.len);
+    if (close < 0) continue;
+    spans.push([runs[i]!.at, runs[close]!.at + runs[close]!.len]);
+    i = close;
+  }
+  return spans;
+}
+
+/**
+ * Cuts a line to at most `max` characters (before the " …" it then ends with): after the last
+ * sentence that ends within the limit, so a fact is quoted whole or not at all; when no sentence
+ * ends there, at the last space. Never inside a code span: a cut that would fall in one moves
+ * before it.
+ */
+export function shorten(line: string, max: number): string {
   if (line.length <= max) return line;
-  const cut = line.slice(0, max);
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max / 2 ? cut.slice(0, space) : cut).trimEnd()} …`;
+  const spans = codeSpans(line);
+  const inCode = (k: number): boolean => spans.some(([a, b]) => a < k && k < b);
+  let sentenceEnd = -1;
+  let space = -1;
+  for (let k = 1; k <= max; k++) {
+    if (inCode(k)) continue;
+    const next = line[k];
+    if (next !== undefined && /\s/.test(next)) {
+      if (/[.!?]["')\]”’`]*$/.test(line.slice(Math.max(0, k - 4), k)) && !inCode(k - 1)) sentenceEnd = k;
+      space = k;
+    }
+  }
+  const cut = sentenceEnd > 0 ? sentenceEnd : space > 0 ? space : firstSpanStart(spans, max);
+  return `${line.slice(0, cut).trimEnd()} …`;
+}
+
+/** Where to cut a line with no space before `max`: before the code span that holds `max`, else at `max`. */
+function firstSpanStart(spans: Array<[number, number]>, max: number): number {
+  const holding = spans.find(([a, b]) => a < max && max < b);
+  return holding && holding[0] > 0 ? holding[0] : max;
 }
 
 /**

@@ -9,11 +9,13 @@ import type { PlanInput } from '../../contracts/plan-input';
 import type { MesoSectionRef, WorkstreamScope } from '../../contracts/scope';
 import type { WbsTask } from '../../contracts/wbs';
 import { sumEstimates } from '../../wbs/estimates';
+import { findWorkstreams, taskCriticalPath } from '../../wbs';
 import { longestUpstreamChain, workstreamLabel } from '../../plan/dependency-facts';
-import { renderPlan, type PlanPart } from '../../plan/render-plan';
+import { planParts, renderPart, type PlanPart } from '../../plan/render-plan';
 import { formatWikilink, headingLinkText, normaliseHeadingForLink } from '../../vault/wikilinks';
 import { OFFLINE_DRAFT_TITLE, TODO_CELL } from '../../checker/placeholders';
 import { envVarNames, excerptBlockquote, mesoSectionLines, mesoSource } from './meso-excerpt';
+import { possibleEndpointsCallout } from './possible-endpoints';
 
 export const OFFLINE_DRAFT_BANNER = [
   `> [!warning] ${OFFLINE_DRAFT_TITLE}`,
@@ -33,17 +35,42 @@ export function formatTotals(totals: Record<string, number>): string {
   return entries.map(([unit, n]) => (unit === '' ? `${n}` : unit.length <= 2 ? `${n}${unit}` : `${n} ${unit}`)).join(', ');
 }
 
-/** The critical path the WBS supports: the longest chain of workstream dependencies, then the tasks in WBS order. */
+const taskKey = (id: string): string => id.trim().toUpperCase();
+
+/** The workstream's tasks as the WBS lists them (every definition of a duplicated id), else the scope's. */
+function wbsTasks(input: PlanInput): WbsTask[] {
+  const found = findWorkstreams(input.wbs, input.scope.workstream.id).flatMap((w) => w.tasks);
+  return found.length > 0 ? found : input.scope.workstream.tasks;
+}
+
+/** True when some task of the workstream depends on another of its tasks (itself aside). */
+function hasTaskDependencies(tasks: WbsTask[]): boolean {
+  const ids = new Set(tasks.map((t) => taskKey(t.id)));
+  return tasks.some((t) => (t.dependsOn ?? []).some((d) => taskKey(d) !== taskKey(t.id) && ids.has(taskKey(d))));
+}
+
+/**
+ * The critical path the WBS supports: the longest chain of workstream dependencies, then, within
+ * the workstream, the chain of task dependencies `taskCriticalPath` finds; the tasks in WBS order
+ * only when no task depends on another of the workstream's tasks.
+ */
 export function criticalPathText(input: PlanInput): string {
   const ws = input.scope.workstream;
   const chain = longestUpstreamChain(input.wbs, ws.id);
-  const tasks = ws.tasks.map((t) => t.id);
+  const tasks = wbsTasks(input);
   const via = chain.length > 1 ? `${chain.join(' → ')} (longest chain of workstream dependencies in the WBS)` : `${ws.id} (no upstream workstreams)`;
-  const inside = tasks.length > 0 ? `; within ${ws.id}, ${tasks.join(' → ')} in WBS order (the WBS states no task-level dependencies)` : '';
-  return `${via}${inside}`;
+  if (tasks.length === 0) return via;
+  if (hasTaskDependencies(tasks)) return `${via}; within ${ws.id}, by task dependencies: ${taskCriticalPath(input.wbs, ws.id).join(' → ')}`;
+  const elsewhere = tasks.some((t) => (t.dependsOn ?? []).length > 0);
+  const why = elsewhere ? `the WBS states no dependencies between ${ws.id}'s tasks` : 'the WBS states no task-level dependencies';
+  return `${via}; within ${ws.id}, ${tasks.map((t) => t.id).join(' → ')} in WBS order (${why})`;
 }
 
-const taskLine = (t: WbsTask): string => `${t.id} ${t.title}${t.estimate ? ` (${t.estimate.raw})` : ''}`;
+/** "W2.3 Payment gateway adapter (4h), depends on W2.1, W1.2". */
+const taskLine = (t: WbsTask): string => {
+  const deps = (t.dependsOn ?? []).length > 0 ? `, depends on ${t.dependsOn!.join(', ')}` : '';
+  return `${t.id} ${t.title}${t.estimate ? ` (${t.estimate.raw})` : ''}${deps}`;
+};
 
 function mesoRef(scope: WorkstreamScope, heading: string): MesoSectionRef | undefined {
   const want = normaliseHeadingForLink(heading);
@@ -207,7 +234,21 @@ export function offlineBody(input: PlanInput, part: PlanPart): string {
   }
 }
 
+/**
+ * Section 3's own text: the core's (the no-endpoints sentence, or nothing when the outline lists
+ * endpoints), then the paths that may be endpoints whose method the sources do not state.
+ */
+function apiContractsIntro(input: PlanInput, core: string): string {
+  const possible = possibleEndpointsCallout(input);
+  return possible ? [core, possible].filter((t) => t !== '').join('\n\n') : core;
+}
+
 /** The offline draft of the plan note (status `draft`, 11.1 unticked until the checker runs). */
 export function renderOfflineDraft(input: PlanInput): string {
-  return renderPlan(input, (part) => offlineBody(input, part), 'draft', { banner: OFFLINE_DRAFT_BANNER });
+  return planParts(input, 'draft', { banner: OFFLINE_DRAFT_BANNER })
+    .map((p) => {
+      if (p.owner === 'model') return renderPart(p, offlineBody(input, p));
+      return renderPart(p, p.key === '3' ? apiContractsIntro(input, p.coreBody ?? '') : (p.coreBody ?? ''));
+    })
+    .join('');
 }

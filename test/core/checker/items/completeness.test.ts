@@ -60,10 +60,10 @@ describe('completeness', () => {
   });
 
   it('fails on table cells still marked TODO', async () => {
-    const input = new PlanNoteBuilder().withBody('5.1', '| Variable | Required |\n|---|---|\n| `BILLING_API_KEY` | TODO |').build();
+    const input = new PlanNoteBuilder().withBody('4.1', '| Table | Index |\n|---|---|\n| `invoices` | TODO |').build();
     const report = await checkPlan(input);
     expect(failing(report)).toEqual(['completeness']);
-    expect(completeness(report).reasons[0]).toMatch(/^Section 5\.1 \(Environment Variables\) still holds table cells marked TODO \(line \d+\)\.$/);
+    expect(completeness(report).reasons[0]).toMatch(/^Section 4\.1 \(Database Schemas\) still holds table cells marked TODO \(line \d+\)\.$/);
   });
 
   it('does not count a [!todo] written inside a code block', async () => {

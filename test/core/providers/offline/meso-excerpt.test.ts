@@ -1,4 +1,4 @@
-import { envVarNames, excerptBlockquote, mesoSectionLines, quotableLines, type MesoSource } from '../../../../src/core/providers/offline/meso-excerpt';
+import { envVarNames, excerptBlockquote, mesoSectionLines, quotableLines, shorten, type MesoSource } from '../../../../src/core/providers/offline/meso-excerpt';
 import type { MesoSectionRef } from '../../../../src/core/contracts/scope';
 import { parseHeadings } from '../../../../src/core/markdown/headings';
 
@@ -46,8 +46,36 @@ describe('excerptBlockquote', () => {
     expect(quote[6]).toBe('  > …');
   });
 
+  it('cuts after the last sentence that ends within the limit, so a fact is not cut in half', () => {
+    const line = `The reminder job counts what it sent in ${'the `reminders` table, '.repeat(5)}as \`warnings_sent\`. Served at \`GET /api/reports/occupancy\` for the dashboard, which polls it every minute.`;
+    expect(line.indexOf('Served')).toBeLessThan(200);
+    expect(line.length).toBeGreaterThan(200);
+    const quote = excerptBlockquote([line])!;
+    expect(quote).toMatch(/as `warnings_sent`\. …$/);
+    expect(quote).not.toContain('Served at');
+  });
+
   it('is null for a section with nothing quotable', () => {
     expect(excerptBlockquote(['', '<!-- x -->', '---'])).toBeNull();
+  });
+});
+
+describe('shorten', () => {
+  it('leaves a line within the limit as it is', () => {
+    expect(shorten('Short. Line.', 20)).toBe('Short. Line.');
+  });
+
+  it('never cuts inside a code span: a space in one is not a place to cut', () => {
+    const line = `Reads ${'x'.repeat(20)} from \`SELECT id FROM invoices WHERE status = 'open'\` nightly`;
+    expect(shorten(line, 50)).toBe(`Reads ${'x'.repeat(20)} from …`);
+  });
+
+  it('moves a cut with no space before it out of the code span that holds it', () => {
+    expect(shorten(`ab\`${'c'.repeat(30)}\` tail`, 20)).toBe('ab …');
+  });
+
+  it('takes a period inside code for no sentence end', () => {
+    expect(shorten('Set `a. b` and then the rest of the long sentence', 30)).toBe('Set `a. b` and then the rest …');
   });
 });
 

@@ -1,6 +1,7 @@
 import { checkPlan } from '../../../../src/core/checker/check-plan';
 import { renderOfflineDraft, formatTotals, offlineBody, OFFLINE_DRAFT_BANNER } from '../../../../src/core/providers/offline/offline-draft';
-import { renderPlan } from '../../../../src/core/plan/render-plan';
+import { noEndpointsSentence, renderPlan } from '../../../../src/core/plan/render-plan';
+import { replaceReadinessChecklist } from '../../../../src/core/checker/readiness-checklist';
 import { splitFrontmatter } from '../../../../src/core/markdown/frontmatter-block';
 import { parse as parseYaml } from 'yaml';
 import { verifyApproved } from '../../../support/approval';
@@ -73,6 +74,64 @@ describe('renderOfflineDraft', () => {
     expect(text).toContain('- U01: W2.1 Invoice service data model');
     expect(text).toContain('- U05: W2.5 Monthly statement export');
     expect(text).toContain('- Tasks without an estimate: W2.5');
+  });
+
+  it('keeps the WBS-order wording only when no task states a dependency', () => {
+    const text = renderOfflineDraft(new ScopeBuilder().buildInput());
+    expect(text).toContain('- Critical Path: W1 → W2 (longest chain of workstream dependencies in the WBS); within W2, W2.1 → W2.2 → W2.3 → W2.4 → W2.5 in WBS order (the WBS states no task-level dependencies)\n');
+  });
+
+  it('states the chain of task dependencies as the critical path, in the summary and in 11.3', () => {
+    const scope = new ScopeBuilder().withTaskDependencies({ 'W2.2': ['W2.1'], 'W2.3': ['W1.4'], 'W2.4': ['W2.3', 'W2.2'] });
+    const text = renderOfflineDraft(scope.buildInput());
+    const path = 'W1 → W2 (longest chain of workstream dependencies in the WBS); within W2, by task dependencies: W2.1 → W2.2 → W2.4';
+    expect(text).toContain(`- Critical Path: ${path}\n`);
+    expect(text).toContain(`- Critical path: ${path}\n`);
+    expect(text).not.toContain('in WBS order');
+  });
+
+  it("lists each task's dependencies under its module", () => {
+    const scope = new ScopeBuilder().withTaskDependencies({ 'W2.3': ['W1.4'], 'W2.4': ['W2.3', 'W2.2'] });
+    const text = renderOfflineDraft(scope.buildInput());
+    expect(text).toContain('- W2.3 Payment gateway adapter (4h), depends on W1.4\n- W2.4 Payment gateway webhooks (1d), depends on W2.3, W2.2\n');
+    expect(text).toContain('- W2.1 Invoice service data model (3d)\n');
+  });
+
+  it("says the WBS order is not a dependency chain when tasks depend only on other workstreams' tasks", () => {
+    const text = renderOfflineDraft(new ScopeBuilder().withTaskDependencies({ 'W2.1': ['W1.2'] }).buildInput());
+    expect(text).toContain("within W2, W2.1 → W2.2 → W2.3 → W2.4 → W2.5 in WBS order (the WBS states no dependencies between W2's tasks)\n");
+  });
+
+  it('says honestly in section 3 what it looked for when it found no endpoint', () => {
+    const text = renderOfflineDraft(new ScopeBuilder().withEndpoints([]).buildInput());
+    expect(text).toContain(`## 3. API Contracts\n\n${noEndpointsSentence('W2')}\n\n---`);
+    expect(text).not.toContain('exposes no HTTP endpoints');
+  });
+
+  it('lists task paths named as an endpoint without a method in a [!todo] callout in section 3', async () => {
+    const scope = new ScopeBuilder()
+      .withTasks([
+        { id: 'W2.1', title: 'Invoice service data model' },
+        { id: 'W2.2', title: 'Occupancy report `/api/reports/occupancy` endpoint' },
+        { id: 'W2.3', title: 'Static files under /v1/static' },
+        { id: 'W2.4', title: 'Invoice API: GET /api/invoices' },
+      ])
+      .withEndpoints([{ method: 'GET', path: '/api/invoices', source: 'W2.4' }]);
+    const { text, report, failing } = await check(scope);
+    const three = text.slice(text.indexOf('## 3. API Contracts'), text.indexOf('### 3.1 '));
+    expect(three).toBe(
+      [
+        '## 3. API Contracts',
+        '',
+        '> [!todo] Possible endpoints without a method',
+        '> These paths are named as an endpoint, route or API, but no HTTP method is written with them. For each one W2 exposes, add a `### 3.N METHOD /path` subsection; then remove this callout.',
+        '> - `/api/reports/occupancy` (W2.2)',
+        '',
+        '',
+      ].join('\n'),
+    );
+    expect(failing).toEqual(expect.arrayContaining(['api-contracts', 'completeness']));
+    expect(report.items.find((i) => i.id === 'api-contracts')!.reasons).toContainEqual(expect.stringMatching(/^Section 3 \(API Contracts\) still holds a \[!todo\] placeholder/));
   });
 
   it('formats totals per unit', () => {
@@ -155,11 +214,31 @@ describe('renderOfflineDraft with the meso text', () => {
   });
 
   it("lists the variable-looking names of the workstream's own meso sections in 5.1, with TODO cells and the callout kept", async () => {
-    const { text, failing } = await check(scope());
+    const { text, report, failing } = await check(scope());
     const five = text.slice(text.indexOf('### 5.1 '), text.indexOf('### 5.2 '));
     expect(five).toContain('| `HARBOR_DATABASE_URL` | TODO | TODO | TODO | TODO |\n| `INVOICE_PDF_BUCKET` | TODO | TODO | TODO | TODO |\n\n> [!todo]');
     expect(five).not.toMatch(/ISO_8601|W1_ONLY_SECRET|BILLING_EVENTS_TOPIC/);
-    expect(failing).toEqual(['interfaces', 'data-models', 'api-contracts', 'error-handling', 'tests', 'completeness']);
+    expect(failing).toEqual(['interfaces', 'data-models', 'api-contracts', 'error-handling', 'tests', 'env-vars', 'completeness']);
+    expect(report.items.find((i) => i.id === 'env-vars')!.reasons[0]).toMatch(/still has placeholders/);
+  });
+
+  it('ticks neither the WBS-task line nor the variables line of 11.1 while those sections are placeholders', async () => {
+    const { text, report } = await check(scope());
+    const checked = replaceReadinessChecklist(text, report);
+    expect(checked).toContain('- [ ] Every WBS task of the workstream has a detailed specification\n');
+    expect(checked).toContain('- [ ] Every environment variable is listed\n');
+    expect(checked).toContain('- [x] Every dependency is documented');
+  });
+
+  it('lists meso paths named as an endpoint or route without a method, once, and leaves the rest alone', () => {
+    const meso = MESO.replace(
+      '- Invoices are immutable once issued.',
+      'The statements route is `/v1/statements/{month}`. PDFs are kept under /v1/files. GET /v1/invoices/{id} is an endpoint too.\n- Invoices are immutable once issued.',
+    );
+    const text = renderOfflineDraft(new ScopeBuilder().withMesoText(meso).buildInput());
+    const three = text.slice(text.indexOf('## 3. API Contracts'), text.indexOf('### 3.1 '));
+    expect(three).toContain('> - `/v1/statements/{month}` (4. W2: Billing)\n');
+    expect(three).not.toMatch(/\/v1\/files|\/v1\/invoices/);
   });
 
   it('says so when the meso sections name no variable', () => {
