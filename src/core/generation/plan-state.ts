@@ -190,12 +190,15 @@ function settle(state: PlanState): PlanState {
     return status === u.status ? u : { ...u, status };
   });
   const firstUnit = first as UnitState | null;
+  // People count sections, not the planner's own text between them: progress counts model units only.
+  const models = units.filter((u) => u.kind === 'model');
+  const modelIndex = prefix ? models.length + 1 : units.slice(0, index).filter((u) => u.kind === 'model').length + (firstUnit?.kind === 'model' ? 0 : 1);
   return {
     ...state,
     units,
     section: {
-      index: prefix ? units.length + 1 : index,
-      total: units.length,
+      index: modelIndex,
+      total: models.length,
       key: firstUnit?.key ?? null,
       label: firstUnit?.label ?? null,
     },

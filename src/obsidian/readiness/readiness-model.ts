@@ -195,7 +195,8 @@ const UNIT_STATUS_LABELS: Record<ProgressUnitStatus, string> = {
 };
 
 export function progressModel(state: PlanState): ProgressModel {
-  const units = state.units.map((u) => {
+  // The planner's own text between sections is not a section to the reader: only model units show.
+  const units = state.units.filter((u) => u.kind === 'model').map((u) => {
     const status = UNIT_STATUS[u.status];
     return { key: u.key, label: u.label, status, statusLabel: UNIT_STATUS_LABELS[status] };
   });

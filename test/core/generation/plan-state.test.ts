@@ -17,14 +17,15 @@ describe('applyPlanEvent', () => {
   it('tracks streaming, buffered and written units in document order', () => {
     let s = fold([START, { type: 'unit-start', key: 'fm' }, { type: 'unit-delta', key: 'fm', text: '---\n' }, { type: 'unit-done', key: 'fm', outcome: 'complete' }]);
     expect(status(s)).toEqual(['written', 'pending', 'pending']);
-    expect(s.section).toEqual({ index: 2, total: 3, key: 'm1', label: 'Section 2.1 A' });
+    // The first model unit is section 1 of 2: the planner's own text is not counted.
+    expect(s.section).toEqual({ index: 1, total: 2, key: 'm1', label: 'Section 2.1 A' });
     s = fold([{ type: 'unit-start', key: 'm1' }, { type: 'unit-start', key: 'm2' }, { type: 'unit-delta', key: 'm2', text: 'abc' }], s);
     expect(status(s)).toEqual(['written', 'streaming', 'buffered']);
     s = fold([{ type: 'unit-done', key: 'm2', outcome: 'truncated' }], s);
     expect(status(s)).toEqual(['written', 'streaming', 'buffered']);
     s = fold([{ type: 'unit-done', key: 'm1', outcome: 'complete' }], s);
     expect(status(s)).toEqual(['written', 'written', 'written']);
-    expect(s.section.index).toBe(4);
+    expect(s.section.index).toBe(3);
     expect(s.units[2]).toMatchObject({ chars: 3, outcome: 'truncated' });
     s = applyPlanEvent(s, { type: 'done', status: 'complete' });
     expect(s).toMatchObject({ phase: 'done', status: 'complete', stoppedAt: null });

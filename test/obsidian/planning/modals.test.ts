@@ -63,7 +63,7 @@ describe('labels', () => {
     s = applyPlanEvent(s, { type: 'unit-done', key: 'a', outcome: 'complete' });
     s = applyPlanEvent(s, { type: 'unit-start', key: 'b' });
     s = applyPlanEvent(s, { type: 'usage', key: 'b', input: 6000, cacheWrite: 0, cacheRead: 2000, output: 100, costUsd: 0.1449 });
-    expect(statusText('W2', s)).toBe('W2 · section 2/2 · 8.1k tok · $0.14');
+    expect(statusText('W2', s)).toBe('W2 · section 1/1 · 8.1k tok · $0.14');
     expect(statusText('W2', null)).toBe('W2 · preparing');
   });
 });

@@ -115,11 +115,10 @@ describe('ReadinessView', () => {
     expect(root.querySelector('.wp-readiness__progress')).toBeNull();
     p.progress.set(W2_PLAN, midRun());
     const box = root.querySelector('.wp-readiness__progress')!;
-    expect(box.querySelector('.wp-readiness__progress-summary')!.textContent).toBe('Generating: 1/4 sections · 48,210 tokens · $0.41');
+    expect(box.querySelector('.wp-readiness__progress-summary')!.textContent).toBe('Generating: 0/3 sections · 48,210 tokens · $0.41');
     expect(box.querySelector('.wp-readiness__progress-current')!.textContent).toBe('Now: Section 1 Overview');
     const states = [...box.querySelectorAll('.wp-readiness__unit')].map((e) => [e.getAttribute('data-wp-unit'), e.querySelector('.wp-readiness__unit-state')!.textContent]);
     expect(states).toEqual([
-      ['frontmatter', 'Done'],
       ['1', 'Writing'],
       ['2.1', 'Writing'],
       ['3', 'Pending'],

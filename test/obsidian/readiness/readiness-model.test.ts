@@ -126,14 +126,14 @@ describe('workstreamRows', () => {
 describe('progressModel', () => {
   it('maps written to done, streaming and buffered to streaming, and sums the tokens', () => {
     const m = progressModel(midRun());
+    // The planner's own text (the frontmatter unit) is not a section to the reader.
     expect(m.units.map((u) => [u.key, u.status])).toEqual([
-      ['frontmatter', 'done'],
       ['1', 'streaming'],
       ['2.1', 'streaming'],
       ['3', 'pending'],
     ]);
-    expect(m).toMatchObject({ running: true, unitsDone: 1, unitsTotal: 4, currentLabel: 'Section 1 Overview', tokens: 48210, costUsd: 0.4123 });
-    expect(m.summary).toBe('1/4 sections · 48,210 tokens · $0.41');
+    expect(m).toMatchObject({ running: true, unitsDone: 0, unitsTotal: 3, currentLabel: 'Section 1 Overview', tokens: 48210, costUsd: 0.4123 });
+    expect(m.summary).toBe('0/3 sections · 48,210 tokens · $0.41');
   });
 
   it('counts skipped units as done and shows failed ones, with no current section once done', () => {
