@@ -28,6 +28,9 @@ export function platformFetch(): typeof fetch {
   return window.fetch.bind(window);
 }
 
+/** The header the SDK adds in a browser (`dangerouslyAllowBrowser`). */
+export const BROWSER_ACCESS_HEADER = 'anthropic-dangerous-direct-browser-access';
+
 /** A `fetch` over Obsidian's `requestUrl`: buffered (the body is complete before the SDK sees it), not abortable in flight. */
 export function requestUrlFetch(): typeof fetch {
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
@@ -37,6 +40,10 @@ export function requestUrlFetch(): typeof fetch {
     new Headers(init?.headers).forEach((value, name) => {
       headers[name] = value;
     });
+    // This request does not come from a browser page (Obsidian's network layer makes it, without an
+    // Origin): the SDK's browser-access header would only invite a refusal from organisations that
+    // block browser calls, which is exactly why the user chose this transport.
+    delete headers[BROWSER_ACCESS_HEADER];
     const body = typeof init?.body === 'string' ? init.body : undefined;
     const res = await requestUrl({ url, method: init?.method ?? 'GET', headers, body, throw: false });
     if (init?.signal?.aborted) throw new DOMException('The request was aborted.', 'AbortError');
