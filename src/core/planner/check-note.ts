@@ -5,6 +5,7 @@ import type { PlanStatus } from '../contracts/plan-frontmatter';
 import { checkPlan } from '../checker/check-plan';
 import { replaceReadinessChecklist } from '../checker/readiness-checklist';
 import { resolveWikilink } from '../vault/resolve-wikilink';
+import { withReadCache } from '../vault/read-cache';
 import { setPlanStatus } from '../writer/plan-status';
 
 export interface CheckedNote {
@@ -33,13 +34,15 @@ export async function checkNote(
   const read = await vault.read(path);
   const text = read.ok ? read.value : '';
   const meta = await vault.meta(path);
+  const readOnce = withReadCache(vault);
   const report = await checkPlan({
     path,
     text,
     frontmatter: meta.frontmatter,
     frontmatterError: meta.frontmatterError,
     scope: opts.scope,
-    resolveLink: async (link, source) => (await resolveWikilink(vault, link, source)).ok,
+    // Every heading link goes to the same few notes: read each once for this check.
+    resolveLink: async (link, source) => (await resolveWikilink(readOnce, link, source)).ok,
   });
   const current = meta.frontmatter?.['status'];
   let status: PlanStatus = typeof current === 'string' && isStatus(current) ? current : 'draft';
