@@ -139,6 +139,23 @@ export class Vault extends Events {
     return this.text(file);
   }
 
+  // Binary files: the double keeps text; bytes go through UTF-8, which is all the plugin's notes need.
+  async readBinary(file: TFile): Promise<ArrayBuffer> {
+    return new TextEncoder().encode(this.text(file)).buffer as ArrayBuffer;
+  }
+
+  async createBinary(path: string, data: ArrayBuffer, options?: DataWriteOptions): Promise<TFile> {
+    return this.createSync(path, new TextDecoder().decode(data), options);
+  }
+
+  async modifyBinary(file: TFile, data: ArrayBuffer, options?: DataWriteOptions): Promise<void> {
+    this.write(file, new TextDecoder().decode(data), 'modify', options);
+  }
+
+  async appendBinary(file: TFile, data: ArrayBuffer, options?: DataWriteOptions): Promise<void> {
+    this.write(file, this.text(file) + new TextDecoder().decode(data), 'append', options);
+  }
+
   async cachedRead(file: TFile): Promise<string> {
     return this.text(file);
   }
