@@ -18,6 +18,7 @@ export { computeMetadata } from './obsidian-double/markdown-cache';
 export { Platform, request, requestLog, requestUrl, setRequestUrlHandler } from './obsidian-double/network';
 export { getLinkpath, normalizePath, parseLinktext } from './obsidian-double/paths';
 export {
+  AbstractInputSuggest,
   BaseComponent,
   ButtonComponent,
   DropdownComponent,
@@ -33,6 +34,8 @@ export {
   TextAreaComponent,
   TextComponent,
   ToggleComponent,
+  setIcon,
+  setTooltip,
 } from './obsidian-double/ui';
 export { Vault } from './obsidian-double/vault';
 export { ItemView, MarkdownView, StringEditor, View, Workspace, WorkspaceLeaf } from './obsidian-double/workspace';
@@ -64,34 +67,6 @@ export function debounce<T extends unknown[]>(cb: (...args: T) => unknown, timeo
     run();
   };
   return d;
-}
-
-export function setIcon(_parent: HTMLElement, _iconId: string): void {}
-export function setTooltip(_el: HTMLElement, _tooltip: string): void {}
-
-/**
- * `AbstractInputSuggest` (since 1.4.10): a suggester attached to a text input. The double keeps the
- * input and the value; the popover is not drawn.
- */
-export abstract class AbstractInputSuggest<T> {
-  limit = 100;
-  constructor(
-    public app: unknown,
-    public readonly inputEl: HTMLInputElement,
-  ) {}
-  protected abstract getSuggestions(query: string): T[] | Promise<T[]>;
-  abstract renderSuggestion(value: T, el: HTMLElement): void;
-  setValue(value: string): void {
-    this.inputEl.value = value;
-  }
-  getValue(): string {
-    return this.inputEl.value;
-  }
-  onSelect(_cb: (value: T, evt: MouseEvent | KeyboardEvent) => unknown): this {
-    return this;
-  }
-  selectSuggestion(_value: T, _evt: MouseEvent | KeyboardEvent): void {}
-  close(): void {}
 }
 
 /**

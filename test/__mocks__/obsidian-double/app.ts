@@ -40,11 +40,15 @@ export class CommandRegistry {
   }
 }
 
-export class App {
+/**
+ * The app. `W` is its workspace: the double's by default; the browser harness passes its own (tabs,
+ * a sidebar, CodeMirror editors) and reuses the rest.
+ */
+export class App<W = Workspace> {
   readonly vault: Vault;
   readonly metadataCache: MetadataCache;
   readonly fileManager: FileManager;
-  readonly workspace: Workspace;
+  readonly workspace: W;
   readonly secretStorage = new SecretStorage();
   readonly commands = new CommandRegistry();
   /** Double only: `data.json` of each plugin, by plugin id. */
@@ -54,11 +58,11 @@ export class App {
   scope = {};
   lastEvent = null;
 
-  constructor(options: { mode?: IndexMode; vaultName?: string } = {}) {
+  constructor(options: { mode?: IndexMode; vaultName?: string } = {}, makeWorkspace?: (app: App<W>) => W) {
     this.vault = new Vault(options.vaultName);
     this.metadataCache = new MetadataCache(this.vault, options.mode);
     this.fileManager = new FileManager(this.vault, this.metadataCache);
-    this.workspace = new Workspace(this);
+    this.workspace = makeWorkspace ? makeWorkspace(this) : (new Workspace(this as unknown as App) as unknown as W);
   }
 
   isDarkMode(): boolean {

@@ -4,6 +4,13 @@
  * node environment they are `LiteElement`s: enough for a plugin's `onload` (ribbon icon, status bar,
  * settings rows) to run and for a test to read their text, classes and click handlers.
  */
+/**
+ * Set by the browser e2e harness (test/e2e/harness/obsidian.ts): the elements are the live page's, so
+ * modals mount on `document.body` (Escape closes them), notices show and hide themselves, icons are
+ * drawn and input suggesters pop up. Off in jest, where elements stay detached.
+ */
+export const page = { live: false };
+
 export interface DomElementInfo {
   cls?: string | string[];
   text?: string;

@@ -30,16 +30,30 @@ export function setRequestUrlHandler(h: Handler | null): void {
 }
 
 export async function requestUrl(request: RequestUrlParam | string): Promise<RequestUrlResponse> {
-  const req = typeof request === 'string' ? { url: request } : request;
+  const req = requestParam(request);
   requestLog.push(req);
   if (!handler) throw new Error(`requestUrl(${req.url}) called with no handler: use setRequestUrlHandler`);
-  const r = await handler(req);
+  return response(req, await handler(req));
+}
+
+export const request = textRequest(requestUrl);
+
+/** `requestUrl`'s argument as an object (a bare string is the URL). Shared with the browser harness. */
+export function requestParam(request: RequestUrlParam | string): RequestUrlParam {
+  return typeof request === 'string' ? { url: request } : request;
+}
+
+/**
+ * The app's answer to `req` from a status and a body (text or JSON): `json` parsed when read, and an
+ * error carrying status, headers and text for a status of 400 or more unless `throw: false`.
+ */
+export function response(req: RequestUrlParam, r: Partial<RequestUrlResponse> & { status: number }): RequestUrlResponse {
   const text = r.text ?? (r.json !== undefined ? JSON.stringify(r.json) : '');
   const res: RequestUrlResponse = {
     status: r.status,
     headers: r.headers ?? {},
     text,
-    arrayBuffer: r.arrayBuffer ?? new TextEncoder().encode(text).buffer,
+    arrayBuffer: r.arrayBuffer ?? (new TextEncoder().encode(text).buffer as ArrayBuffer),
     get json() {
       return r.json !== undefined ? r.json : JSON.parse(text);
     },
@@ -50,8 +64,9 @@ export async function requestUrl(request: RequestUrlParam | string): Promise<Req
   return res;
 }
 
-export async function request(req: RequestUrlParam | string): Promise<string> {
-  return (await requestUrl(req)).text;
+/** `request`: `requestUrl`'s text. */
+export function textRequest(requestUrl: (req: RequestUrlParam | string) => Promise<RequestUrlResponse>): (req: RequestUrlParam | string) => Promise<string> {
+  return async (req) => (await requestUrl(req)).text;
 }
 
 /** Desktop on Linux by default; tests may flip fields (and restore them). */

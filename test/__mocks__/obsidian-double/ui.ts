@@ -1,11 +1,37 @@
 /**
- * Notices, modals and settings. `Notice.shown` records every message; a modal records whether it is
- * open (`Modal.openModals`); `Setting` rows record their name, description and components so a test
- * can find a control by name and drive it (`setting.components`, `TextComponent.simulate`).
+ * Notices, modals, suggesters and settings, built as the app builds them (`.notice`, `.modal-container`,
+ * `.prompt`, `.setting-item`…) out of the elements `makeEl`/`childEl` give: `LiteElement`s under jest's
+ * node environment, real elements under jsdom and in the browser e2e harness, which uses these classes
+ * as they are (with `page.live` set, see dom.ts, so modals and notices go into the page).
+ *
+ * Double only: `Notice.shown` records every message; `Modal.openModals` the modals open now; `Setting`
+ * rows record their name, description and components so a test can find a control by name and drive it
+ * (`Setting.created`, `setting.components`, `TextComponent.simulate`, `ButtonComponent.simulateClick`).
  */
-import type { App } from './app';
-import { makeEl, childEl } from './dom';
+import type { App as DoubleApp } from './app';
+
+/** Any app: the double's, or the browser harness's with its own workspace. */
+type App = DoubleApp<unknown>;
+import { LiteElement, childEl, makeEl, page } from './dom';
 import { Events } from './events';
+
+function textOf(m: string | DocumentFragment): string {
+  return typeof m === 'string' ? m : (m.textContent ?? '');
+}
+
+/** Replaces what `el` shows: a real element takes the fragment itself, a LiteElement its text. */
+function setContent(el: HTMLElement, m: string | DocumentFragment): void {
+  if (typeof m === 'string' || (el as unknown) instanceof LiteElement) {
+    el.textContent = textOf(m);
+    return;
+  }
+  el.empty();
+  el.appendChild(m);
+}
+
+function noticeContainer(): HTMLElement {
+  return document.body.querySelector<HTMLElement>(':scope > .notice-container') ?? document.body.createDiv({ cls: 'notice-container' });
+}
 
 export class Notice {
   /** Double only: every notice shown since the last `Notice.reset()`. */
@@ -13,48 +39,76 @@ export class Notice {
   static reset(): void {
     Notice.shown = [];
   }
-  noticeEl = makeEl('div', 'notice');
-  containerEl = this.noticeEl;
-  messageEl = this.noticeEl;
+  noticeEl: HTMLElement;
+  containerEl: HTMLElement;
+  messageEl: HTMLElement;
   private readonly record: { message: string; duration: number | undefined; hidden: boolean };
   constructor(message: string | DocumentFragment, duration?: number) {
+    this.containerEl = page.live ? noticeContainer().createDiv({ cls: 'notice' }) : makeEl('div', 'notice');
+    this.noticeEl = this.containerEl;
+    this.messageEl = childEl(this.containerEl, 'div', 'notice-message');
+    setContent(this.messageEl, message);
     this.record = { message: textOf(message), duration, hidden: false };
     Notice.shown.push(this.record);
+    if (page.live) {
+      this.containerEl.addEventListener('click', () => this.hide());
+      const ms = duration ?? 5000;
+      if (ms > 0) window.setTimeout(() => this.hide(), ms);
+    }
   }
   setMessage(message: string | DocumentFragment): this {
+    setContent(this.messageEl, message);
     this.record.message = textOf(message);
     return this;
   }
   hide(): void {
     this.record.hidden = true;
+    this.containerEl.remove();
   }
-}
-
-function textOf(m: string | DocumentFragment): string {
-  return typeof m === 'string' ? m : (m.textContent ?? '');
 }
 
 export class Modal {
   /** Double only: the modals open now. */
   static openModals: Modal[] = [];
-  containerEl = makeEl('div', 'modal-container');
-  modalEl = makeEl('div', 'modal');
-  titleEl = makeEl('div', 'modal-title');
-  contentEl = makeEl('div', 'modal-content');
+  containerEl: HTMLElement;
+  modalEl: HTMLElement;
+  titleEl: HTMLElement;
+  contentEl: HTMLElement;
   scope = {};
   shouldRestoreSelection = true;
   isOpen = false;
   private closeCallback: (() => unknown) | null = null;
-  constructor(public app: App) {}
+  private readonly onKey = (evt: KeyboardEvent): void => {
+    if (evt.key === 'Escape' && this.isOpen) {
+      evt.preventDefault();
+      this.close();
+    }
+  };
+  constructor(public app: App) {
+    this.containerEl = makeEl('div', 'modal-container mod-dim');
+    childEl(this.containerEl, 'div', 'modal-bg').addEventListener('click', () => this.close());
+    this.modalEl = childEl(this.containerEl, 'div', 'modal');
+    childEl(this.modalEl, 'div', { cls: 'modal-close-button', attr: { 'aria-label': 'Close' } }).addEventListener('click', () => this.close());
+    const header = childEl(this.modalEl, 'div', 'modal-header');
+    this.titleEl = childEl(header, 'div', 'modal-title');
+    this.contentEl = childEl(this.modalEl, 'div', 'modal-content');
+  }
   open(): void {
+    if (this.isOpen) return;
     this.isOpen = true;
     Modal.openModals.push(this);
+    if (page.live) {
+      document.body.appendChild(this.containerEl);
+      document.addEventListener('keydown', this.onKey, true);
+    }
     void this.onOpen();
   }
   close(): void {
     if (!this.isOpen) return;
     this.isOpen = false;
     Modal.openModals = Modal.openModals.filter((m) => m !== this);
+    if (page.live) document.removeEventListener('keydown', this.onKey, true);
+    this.containerEl.remove();
     this.onClose();
     this.closeCallback?.();
   }
@@ -65,7 +119,7 @@ export class Modal {
     return this;
   }
   setContent(content: string | DocumentFragment): this {
-    this.contentEl.textContent = textOf(content);
+    setContent(this.contentEl, content);
     return this;
   }
   setCloseCallback(cb: () => unknown): this {
@@ -74,32 +128,91 @@ export class Modal {
   }
 }
 
+/** A prompt: an input over a list of suggestions; click or Enter chooses (the app closes first, then reports). */
 export abstract class SuggestModal<T> extends Modal {
   limit = 100;
   emptyStateText = 'No results found.';
-  inputEl: HTMLInputElement = makeEl('input') as HTMLInputElement;
-  resultContainerEl = makeEl('div', 'prompt-results');
-  placeholder = '';
-  instructions: Array<{ command: string; purpose: string }> = [];
-  setPlaceholder(p: string): void {
-    this.placeholder = p;
+  inputEl: HTMLInputElement;
+  resultContainerEl: HTMLElement;
+  private readonly instructionsEl: HTMLElement;
+  private shown: T[] = [];
+  private shownEls: HTMLElement[] = [];
+  private selected = 0;
+  constructor(app: App) {
+    super(app);
+    this.modalEl.addClass('prompt');
+    this.modalEl.empty();
+    const inputContainer = childEl(this.modalEl, 'div', 'prompt-input-container');
+    this.inputEl = childEl(inputContainer, 'input', { cls: 'prompt-input', attr: { type: 'text', enterkeyhint: 'done', spellcheck: 'false' } }) as HTMLInputElement;
+    this.resultContainerEl = childEl(this.modalEl, 'div', 'prompt-results');
+    this.instructionsEl = childEl(this.modalEl, 'div', 'prompt-instructions');
+    this.inputEl.addEventListener('input', () => void this.update());
+    this.inputEl.addEventListener('keydown', (evt) => {
+      if (evt.key === 'ArrowDown' || evt.key === 'ArrowUp') {
+        evt.preventDefault();
+        const n = this.shown.length;
+        if (n === 0) return;
+        this.select((this.selected + (evt.key === 'ArrowDown' ? 1 : n - 1)) % n);
+      } else if (evt.key === 'Enter') {
+        evt.preventDefault();
+        this.selectActiveSuggestion(evt);
+      }
+    });
   }
-  setInstructions(i: Array<{ command: string; purpose: string }>): void {
-    this.instructions = i;
+  setPlaceholder(p: string): void {
+    this.inputEl.placeholder = p;
+  }
+  setInstructions(list: Array<{ command: string; purpose: string }>): void {
+    this.instructionsEl.empty();
+    for (const i of list) {
+      const row = childEl(this.instructionsEl, 'div', 'prompt-instruction');
+      childEl(row, 'span', { cls: 'prompt-instruction-command', text: i.command });
+      childEl(row, 'span', { text: i.purpose });
+    }
+  }
+  onOpen(): void {
+    (this.inputEl as { focus?: () => void }).focus?.();
+    void this.update();
   }
   onNoSuggestion(): void {}
-  selectSuggestion(value: T, evt: MouseEvent | KeyboardEvent): void {
-    this.onChooseSuggestion(value, evt);
-    this.close();
-  }
-  selectActiveSuggestion(_evt: MouseEvent | KeyboardEvent): void {}
-  abstract getSuggestions(query: string): T[] | Promise<T[]>;
-  abstract renderSuggestion(value: T, el: HTMLElement): void;
-  abstract onChooseSuggestion(item: T, evt: MouseEvent | KeyboardEvent): void;
   /** Double only: what the user would see after typing `query`. */
   async query(query: string): Promise<T[]> {
     return (await this.getSuggestions(query)).slice(0, this.limit);
   }
+  private async update(): Promise<void> {
+    const items = await this.query(this.inputEl.value);
+    this.shown = items;
+    this.resultContainerEl.empty();
+    this.shownEls = [];
+    if (items.length === 0) {
+      childEl(this.resultContainerEl, 'div', { cls: 'suggestion-empty', text: this.emptyStateText });
+      this.onNoSuggestion();
+      return;
+    }
+    items.forEach((item, i) => {
+      const el = childEl(this.resultContainerEl, 'div', 'suggestion-item');
+      this.shownEls.push(el);
+      this.renderSuggestion(item, el);
+      el.addEventListener('mousemove', () => this.select(i));
+      el.addEventListener('click', (evt) => this.selectSuggestion(item, evt));
+    });
+    this.select(0);
+  }
+  private select(i: number): void {
+    this.selected = i;
+    this.shownEls.forEach((el, j) => el.toggleClass('is-selected', j === i));
+  }
+  selectSuggestion(value: T, evt: MouseEvent | KeyboardEvent): void {
+    this.close();
+    this.onChooseSuggestion(value, evt);
+  }
+  selectActiveSuggestion(evt: MouseEvent | KeyboardEvent): void {
+    const item = this.shown[this.selected];
+    if (item !== undefined) this.selectSuggestion(item, evt);
+  }
+  abstract getSuggestions(query: string): T[] | Promise<T[]>;
+  abstract renderSuggestion(value: T, el: HTMLElement): void;
+  abstract onChooseSuggestion(item: T, evt: MouseEvent | KeyboardEvent): void;
 }
 
 export interface FuzzyMatch<T> {
@@ -133,6 +246,67 @@ export abstract class FuzzySuggestModal<T> extends SuggestModal<FuzzyMatch<T>> {
   abstract onChooseItem(item: T, evt: MouseEvent | KeyboardEvent): void;
 }
 
+/**
+ * `AbstractInputSuggest` (since 1.4.10): a suggester attached to a text field. In the live page it
+ * shows a popover under the input while it has focus; detached, it keeps the input and the value.
+ */
+export abstract class AbstractInputSuggest<T> {
+  limit = 100;
+  private popover: HTMLElement | null = null;
+  private onSelectCb: ((value: T) => unknown) | null = null;
+  constructor(
+    public app: unknown,
+    public readonly inputEl: HTMLInputElement | HTMLDivElement,
+  ) {
+    if (!page.live) return;
+    inputEl.addEventListener('input', () => void this.open());
+    inputEl.addEventListener('focus', () => void this.open());
+    inputEl.addEventListener('blur', () => window.setTimeout(() => this.close(), 150));
+  }
+  protected abstract getSuggestions(query: string): T[] | Promise<T[]>;
+  abstract renderSuggestion(value: T, el: HTMLElement): void;
+  selectSuggestion(value: T, _evt: MouseEvent | KeyboardEvent): void {
+    this.onSelectCb?.(value);
+  }
+  onSelect(cb: (value: T, evt: MouseEvent | KeyboardEvent) => unknown): this {
+    this.onSelectCb = (v) => cb(v, new MouseEvent('click'));
+    return this;
+  }
+  private get isInput(): boolean {
+    return this.inputEl.tagName === 'INPUT';
+  }
+  setValue(value: string): void {
+    if (this.isInput) (this.inputEl as HTMLInputElement).value = value;
+    else this.inputEl.textContent = value;
+  }
+  getValue(): string {
+    return this.isInput ? (this.inputEl as HTMLInputElement).value : (this.inputEl.textContent ?? '');
+  }
+  private async open(): Promise<void> {
+    const items = (await this.getSuggestions(this.getValue())).slice(0, this.limit);
+    this.close();
+    if (items.length === 0) return;
+    const rect = this.inputEl.getBoundingClientRect();
+    const pop = document.body.createDiv({ cls: 'suggestion-container' });
+    pop.style.left = `${rect.left}px`;
+    pop.style.top = `${rect.bottom + 4}px`;
+    const list = pop.createDiv({ cls: 'suggestion' });
+    for (const item of items) {
+      const el = list.createDiv({ cls: 'suggestion-item' });
+      this.renderSuggestion(item, el);
+      el.addEventListener('mousedown', (evt) => {
+        evt.preventDefault();
+        this.selectSuggestion(item, evt);
+      });
+    }
+    this.popover = pop;
+  }
+  close(): void {
+    this.popover?.remove();
+    this.popover = null;
+  }
+}
+
 export abstract class BaseComponent {
   disabled = false;
   then(cb: (component: this) => unknown): this {
@@ -145,69 +319,115 @@ export abstract class BaseComponent {
   }
 }
 
+/** A control whose value lives in its element; the user's changes reach the `onChange` callback. */
 abstract class ValueComponent<T> extends BaseComponent {
-  protected value: T;
-  private changeCb: ((value: T) => unknown) | null = null;
-  constructor(initial: T) {
-    super();
-    this.value = initial;
-  }
-  getValue(): T {
-    return this.value;
-  }
-  setValue(value: T): this {
-    this.value = value;
-    return this;
-  }
+  protected changeCb: ((value: T) => unknown) | null = null;
+  abstract getValue(): T;
+  abstract setValue(value: T): this;
   onChange(cb: (value: T) => unknown): this {
     this.changeCb = cb;
     return this;
   }
+  /** The user changed the value (a DOM event). */
+  protected changed(): void {
+    void this.changeCb?.(this.getValue());
+  }
   /** Double only: the user changes the value; returns what the change handler returned (await it). */
   simulate(value: T): unknown {
-    this.value = value;
+    this.setValue(value);
     return this.changeCb?.(value);
   }
 }
 
 export class TextComponent extends ValueComponent<string> {
   inputEl: HTMLInputElement;
-  placeholder = '';
-  constructor(containerEl: HTMLElement) {
-    super('');
-    this.inputEl = childEl(containerEl, 'input') as HTMLInputElement;
+  constructor(containerEl: HTMLElement, tag: 'input' | 'textarea' = 'input') {
+    super();
+    this.inputEl = childEl(containerEl, tag, tag === 'input' ? { attr: { type: 'text', spellcheck: 'false' } } : {}) as HTMLInputElement;
+    this.inputEl.addEventListener('input', () => this.onChanged());
   }
-  setPlaceholder(p: string): this {
-    this.placeholder = p;
+  getValue(): string {
+    return this.inputEl.value;
+  }
+  setValue(value: string): this {
+    this.inputEl.value = value;
     return this;
   }
-  onChanged(): void {}
+  setPlaceholder(p: string): this {
+    this.inputEl.placeholder = p;
+    return this;
+  }
+  override setDisabled(disabled: boolean): this {
+    this.inputEl.disabled = disabled;
+    return super.setDisabled(disabled);
+  }
+  onChanged(): void {
+    this.changed();
+  }
 }
 
-export class TextAreaComponent extends TextComponent {}
+export class TextAreaComponent extends TextComponent {
+  constructor(containerEl: HTMLElement) {
+    super(containerEl, 'textarea');
+  }
+}
 
 export class ToggleComponent extends ValueComponent<boolean> {
   toggleEl: HTMLElement;
+  private on = false;
   constructor(containerEl: HTMLElement) {
-    super(false);
-    this.toggleEl = childEl(containerEl, 'div', 'checkbox-container');
+    super();
+    this.toggleEl = childEl(containerEl, 'div', { cls: 'checkbox-container', attr: { role: 'switch', tabindex: 0 } });
+    childEl(this.toggleEl, 'input', { attr: { type: 'checkbox', tabindex: 0 } });
+    this.toggleEl.addEventListener('click', () => {
+      if (this.disabled) return;
+      this.setValue(!this.on);
+      this.changed();
+    });
   }
-  setTooltip(_t: string): this {
+  getValue(): boolean {
+    return this.on;
+  }
+  setValue(on: boolean): this {
+    this.on = on;
+    this.toggleEl.toggleClass('is-enabled', on);
+    this.toggleEl.setAttr('aria-checked', String(on));
+    return this;
+  }
+  setTooltip(t: string): this {
+    this.toggleEl.setAttr('aria-label', t);
     return this;
   }
 }
 
-export class DropdownComponent extends ValueComponent<string> {
+/** A `<select>`; `options` (double only) maps each value to its label, in order. */
+abstract class SelectComponent extends ValueComponent<string> {
   selectEl: HTMLSelectElement;
   readonly options = new Map<string, string>();
-  constructor(containerEl: HTMLElement) {
-    super('');
-    this.selectEl = childEl(containerEl, 'select') as HTMLSelectElement;
+  constructor(containerEl: HTMLElement, cls: string) {
+    super();
+    this.selectEl = childEl(containerEl, 'select', cls) as HTMLSelectElement;
+    this.selectEl.addEventListener('change', () => this.changed());
   }
   addOption(value: string, display: string): this {
     this.options.set(value, display);
-    if (this.options.size === 1) this.value = value;
+    childEl(this.selectEl, 'option', { text: display, attr: { value } });
+    // A real <select> shows its first option; a LiteElement is told.
+    if (this.options.size === 1 && (this.selectEl as unknown) instanceof LiteElement) this.selectEl.value = value;
     return this;
+  }
+  getValue(): string {
+    return this.selectEl.value;
+  }
+  setValue(value: string): this {
+    this.selectEl.value = value;
+    return this;
+  }
+}
+
+export class DropdownComponent extends SelectComponent {
+  constructor(containerEl: HTMLElement) {
+    super(containerEl, 'dropdown');
   }
   addOptions(options: Record<string, string>): this {
     for (const [v, d] of Object.entries(options)) this.addOption(v, d);
@@ -217,38 +437,53 @@ export class DropdownComponent extends ValueComponent<string> {
 
 export class ButtonComponent extends BaseComponent {
   buttonEl: HTMLButtonElement;
-  text = '';
-  cta = false;
   private clickCb: ((evt: MouseEvent) => unknown) | null = null;
-  constructor(containerEl: HTMLElement) {
+  constructor(containerEl: HTMLElement, cls?: string) {
     super();
-    this.buttonEl = childEl(containerEl, 'button') as HTMLButtonElement;
+    this.buttonEl = childEl(containerEl, 'button', cls ? { cls } : {}) as HTMLButtonElement;
+    this.buttonEl.addEventListener('click', (evt) => {
+      if (!this.disabled) void this.clickCb?.(evt);
+    });
+  }
+  /** Double only: the button's label. */
+  get text(): string {
+    return this.buttonEl.textContent ?? '';
+  }
+  /** Double only: whether it is the call to action. */
+  get cta(): boolean {
+    return this.buttonEl.hasClass('mod-cta');
   }
   setButtonText(name: string): this {
-    this.text = name;
     this.buttonEl.textContent = name;
     return this;
   }
   setCta(): this {
-    this.cta = true;
+    this.buttonEl.addClass('mod-cta');
     return this;
   }
   removeCta(): this {
-    this.cta = false;
+    this.buttonEl.removeClass('mod-cta');
     return this;
   }
   setWarning(): this {
+    this.buttonEl.addClass('mod-warning');
     return this;
   }
-  setIcon(_icon: string): this {
+  setIcon(icon: string): this {
+    setIcon(this.buttonEl, icon);
     return this;
   }
-  setTooltip(_t: string): this {
+  setTooltip(t: string): this {
+    setTooltip(this.buttonEl, t);
     return this;
   }
   setClass(cls: string): this {
-    (this.buttonEl as any).addClass?.(cls);
+    this.buttonEl.addClass(cls);
     return this;
+  }
+  override setDisabled(disabled: boolean): this {
+    this.buttonEl.disabled = disabled;
+    return super.setDisabled(disabled);
   }
   onClick(cb: (evt: MouseEvent) => unknown): this {
     this.clickCb = cb;
@@ -270,6 +505,7 @@ export class Setting {
   controlEl: HTMLElement;
   errorEl: HTMLElement | null = null;
   components: BaseComponent[] = [];
+  /** Double only: the name, description and error as text, and whether the row is a heading. */
   name = '';
   desc = '';
   heading = false;
@@ -284,31 +520,36 @@ export class Setting {
   }
   setName(name: string | DocumentFragment): this {
     this.name = textOf(name);
-    this.nameEl.textContent = this.name;
+    setContent(this.nameEl, name);
     return this;
   }
   setDesc(desc: string | DocumentFragment): this {
     this.desc = textOf(desc);
-    this.descEl.textContent = this.desc;
+    setContent(this.descEl, desc);
     return this;
   }
   setHeading(): this {
     this.heading = true;
+    this.settingEl.addClass('setting-item-heading');
     return this;
   }
   setClass(cls: string): this {
-    (this.settingEl as any).addClass?.(cls);
+    this.settingEl.addClass(cls);
     return this;
   }
-  setTooltip(_t: string): this {
+  setTooltip(t: string): this {
+    setTooltip(this.settingEl, t);
     return this;
   }
   setDisabled(disabled: boolean): this {
+    this.settingEl.toggleClass('is-disabled', disabled);
     this.components.forEach((c) => c.setDisabled(disabled));
     return this;
   }
   setErrorMessage(message: string | null): this {
     this.errorMessage = message;
+    this.errorEl?.remove();
+    this.errorEl = message === null ? null : childEl(this.infoEl, 'div', { cls: 'setting-item-error', text: message });
     return this;
   }
   private add<C extends BaseComponent>(c: C, cb: (c: C) => unknown): this {
@@ -332,7 +573,7 @@ export class Setting {
     return this.add(new ButtonComponent(this.controlEl), cb);
   }
   addExtraButton(cb: (c: ButtonComponent) => unknown): this {
-    return this.add(new ButtonComponent(this.controlEl), cb);
+    return this.add(new ButtonComponent(this.controlEl, 'clickable-icon extra-setting-button'), cb);
   }
   addComponent<T extends BaseComponent>(cb: (el: HTMLElement) => T): this {
     this.components.push(cb(this.controlEl));
@@ -343,6 +584,7 @@ export class Setting {
     return this;
   }
   clear(): this {
+    this.controlEl.empty();
     this.components = [];
     return this;
   }
@@ -363,7 +605,10 @@ export abstract class SettingTab {
 }
 
 export abstract class PluginSettingTab extends SettingTab {
-  constructor(app: App, public plugin: unknown) {
+  constructor(
+    app: App,
+    public plugin: unknown,
+  ) {
     super(app);
   }
 }
@@ -383,9 +628,41 @@ export class SecretStorage extends Events {
   }
 }
 
-/** The secret picker: its value is the secret's id (name), never the secret itself. */
-export class SecretComponent extends ValueComponent<string> {
-  constructor(public app: App, public containerEl: HTMLElement) {
-    super('');
+/**
+ * The secret picker: a dropdown of the secrets stored on this device (its value is the secret's
+ * name, never the secret); a name not stored is added as an option when set.
+ */
+export class SecretComponent extends SelectComponent {
+  constructor(
+    public app: App,
+    public containerEl: HTMLElement,
+  ) {
+    super(containerEl, 'dropdown wp-harness-secret');
+    for (const id of app.secretStorage.listSecrets()) this.addOption(id, id);
   }
+  override setValue(value: string): this {
+    if (!this.options.has(value)) this.addOption(value, value);
+    return super.setValue(value);
+  }
+}
+
+/** A few of Obsidian's lucide icons as glyphs (the app draws SVGs; only the look differs). */
+const ICONS: Record<string, string> = {
+  check: '✓',
+  x: '✗',
+  'list-tree': '☰',
+  'list-checks': '☑',
+  settings: '⚙',
+  'file-text': '📄',
+};
+
+/** Draws the icon in the live page; detached elements are left as they are. */
+export function setIcon(parent: HTMLElement, iconId: string): void {
+  if (!page.live) return;
+  parent.empty();
+  parent.createSpan({ cls: `svg-icon lucide-${iconId}`, text: ICONS[iconId] ?? '•', attr: { 'aria-hidden': 'true' } });
+}
+
+export function setTooltip(el: HTMLElement, tooltip: string): void {
+  el.setAttr('aria-label', tooltip);
 }

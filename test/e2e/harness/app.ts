@@ -1,57 +1,25 @@
 /**
- * The browser `App`: the jest double's in-memory vault, metadata cache, file manager, secret storage
- * and command registry (they run unchanged in a browser), with the browser workspace and a plugin
- * data store. `Plugin` attaches what a plugin adds (status bar items, ribbon icons, editor
- * extensions) to the page, as the app does.
+ * The browser `App`: the jest double's (in-memory vault, metadata cache, file manager, secret storage,
+ * command registry, plugin data store) over the browser workspace, plus the page's chrome. `Plugin`
+ * attaches what a plugin adds (status bar items, ribbon icons, editor extensions) to the page, as the
+ * app does.
  */
-import { CommandRegistry } from '../../__mocks__/obsidian-double/app';
+import { App as DoubleApp } from '../../__mocks__/obsidian-double/app';
 import { Plugin as DoublePlugin } from '../../__mocks__/obsidian-double/component';
-import { FileManager } from '../../__mocks__/obsidian-double/file-manager';
-import { MetadataCache } from '../../__mocks__/obsidian-double/metadata-cache';
-import { SecretStorage } from '../../__mocks__/obsidian-double/ui';
-import { Vault } from '../../__mocks__/obsidian-double/vault';
-import { setIcon, type SettingTab } from './ui';
+import { setIcon, type SettingTab } from '../../__mocks__/obsidian-double/ui';
 import { Workspace } from './workspace';
 
-export class App {
-  readonly vault: Vault;
-  readonly metadataCache: MetadataCache;
-  readonly fileManager: FileManager;
-  readonly workspace: Workspace;
-  readonly secretStorage = new SecretStorage();
-  readonly commands = new CommandRegistry();
-  readonly pluginData = new Map<string, unknown>();
+export class App extends DoubleApp<Workspace> {
   /** The page's chrome: the ribbon and the status bar. */
-  readonly ribbonEl: HTMLElement;
-  readonly statusBarEl: HTMLElement;
+  readonly ribbonEl: HTMLElement = createDiv({ cls: 'workspace-ribbon side-dock-ribbon mod-left' });
+  readonly statusBarEl: HTMLElement = createDiv({ cls: 'status-bar' });
   readonly settingTabs: SettingTab[] = [];
-  private readonly localStorage = new Map<string, unknown>();
-  keymap = {};
-  scope = {};
-  lastEvent = null;
 
   constructor() {
-    this.vault = new Vault('Example vault');
-    this.metadataCache = new MetadataCache(this.vault, 'deferred');
-    this.fileManager = new FileManager(this.vault, this.metadataCache);
-    this.workspace = new Workspace(this);
-    this.ribbonEl = createDiv({ cls: 'workspace-ribbon side-dock-ribbon mod-left' });
-    this.statusBarEl = createDiv({ cls: 'status-bar' });
+    super({ vaultName: 'Example vault', mode: 'deferred' }, (app) => new Workspace(app as App));
   }
-  isDarkMode(): boolean {
+  override isDarkMode(): boolean {
     return document.body.hasClass('theme-dark');
-  }
-  loadLocalStorage(key: string): unknown {
-    return this.localStorage.get(key) ?? null;
-  }
-  saveLocalStorage(key: string, data: unknown): void {
-    if (data === null) this.localStorage.delete(key);
-    else this.localStorage.set(key, data);
-  }
-  /** Loads a plugin as the app does: `onload` awaited, then the layout is ready. */
-  async enablePlugin(plugin: Plugin): Promise<void> {
-    plugin._loaded = true;
-    await plugin.onload();
   }
 }
 

@@ -10,7 +10,7 @@ import * as cmState from '@codemirror/state';
 import * as cmView from '@codemirror/view';
 import * as obsidian from './obsidian';
 import { App } from './app';
-import { FuzzySuggestModal, Modal, noticeLog, type SettingTab } from './ui';
+import { FuzzySuggestModal, Modal, Notice, type SettingTab } from '../../__mocks__/obsidian-double/ui';
 import { MarkdownView } from './workspace';
 import type { DoubleCommand } from '../../__mocks__/obsidian-double/component';
 
@@ -174,5 +174,11 @@ async function boot(opts: BootOptions): Promise<void> {
   });
 }
 
-const harness: Record<string, unknown> = { boot, notices: noticeLog };
+const harness: Record<string, unknown> = {
+  boot,
+  /** Every notice's message, in order (a Notice hides itself after its duration). */
+  get notices(): string[] {
+    return Notice.shown.map((n) => n.message);
+  },
+};
 (window as unknown as { wpHarness: typeof harness }).wpHarness = harness;

@@ -1,27 +1,15 @@
 /**
  * `requestUrl`: in the app it goes through Electron's network stack, outside the page, so CORS does
  * not apply and the body arrives complete. Here the page server makes the call from Node
- * (`POST /__request-url`) and hands back the whole answer: the same two properties.
+ * (`POST /__request-url`) and hands back the whole answer: the same two properties. Building the
+ * answer (JSON, errors for status >= 400) is the jest double's.
  */
-export interface RequestUrlParam {
-  url: string;
-  method?: string;
-  contentType?: string;
-  body?: string | ArrayBuffer;
-  headers?: Record<string, string>;
-  throw?: boolean;
-}
+import { requestParam, response, textRequest, type RequestUrlParam, type RequestUrlResponse } from '../../__mocks__/obsidian-double/network';
 
-export interface RequestUrlResponse {
-  status: number;
-  headers: Record<string, string>;
-  arrayBuffer: ArrayBuffer;
-  json: any;
-  text: string;
-}
+export type { RequestUrlParam, RequestUrlResponse };
 
 export async function requestUrl(request: RequestUrlParam | string): Promise<RequestUrlResponse> {
-  const req = typeof request === 'string' ? { url: request } : request;
+  const req = requestParam(request);
   const headers = { ...(req.headers ?? {}) };
   if (req.contentType) headers['content-type'] = req.contentType;
   const body = typeof req.body === 'string' || req.body === undefined ? req.body : new TextDecoder().decode(req.body);
@@ -31,21 +19,7 @@ export async function requestUrl(request: RequestUrlParam | string): Promise<Req
     body: JSON.stringify({ url: req.url, method: req.method ?? 'GET', headers, body }),
   });
   if (!res.ok) throw new Error(`net::ERR_FAILED (${await res.text()})`);
-  const r = (await res.json()) as { status: number; headers: Record<string, string>; text: string };
-  const buffer = new TextEncoder().encode(r.text).buffer as ArrayBuffer;
-  const out: RequestUrlResponse = {
-    status: r.status,
-    headers: r.headers,
-    text: r.text,
-    arrayBuffer: buffer,
-    get json() {
-      return JSON.parse(r.text);
-    },
-  };
-  if (req.throw !== false && r.status >= 400) throw Object.assign(new Error(`Request failed, status ${r.status}`), { status: r.status, headers: r.headers, text: r.text });
-  return out;
+  return response(req, (await res.json()) as { status: number; headers: Record<string, string>; text: string });
 }
 
-export async function request(req: RequestUrlParam | string): Promise<string> {
-  return (await requestUrl(req)).text;
-}
+export const request = textRequest(requestUrl);

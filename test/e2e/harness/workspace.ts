@@ -12,7 +12,7 @@ import { Component } from '../../__mocks__/obsidian-double/component';
 import { Events } from '../../__mocks__/obsidian-double/events';
 import type { TFile } from '../../__mocks__/obsidian-double/files';
 import type { App } from './app';
-import { setIcon } from './ui';
+import { setIcon } from '../../__mocks__/obsidian-double/ui';
 
 /** Obsidian's state field: which file (and `Editor`) this CodeMirror instance shows. */
 export const editorInfoField = StateField.define<MarkdownView | null>({ create: () => null, update: (v) => v });
