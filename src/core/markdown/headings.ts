@@ -16,16 +16,29 @@ export function parseHeadings(text: string): NoteHeading[] {
   for (const rawLine of masked.split('\n')) {
     if (offset >= bodyOffset) {
       const line = rawLine.replace(/\r$/, '');
-      const m = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/.exec(line) ?? /^ {0,3}(#{1,6})$/.exec(line);
+      const m = /^ {0,3}(#{1,6})(?:[ \t]|$)/.exec(line);
       if (m && m[1]) {
         // Read the text from the original note: masking blanks inline code inside headings.
-        const original = originalLines[lineNo - 1] ?? '';
-        const om = /^ {0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*\r?$/.exec(original);
-        headings.push({ text: (om?.[1] ?? '').trim(), level: m[1].length, line: lineNo });
+        const original = (originalLines[lineNo - 1] ?? '').replace(/\r$/, '');
+        headings.push({ text: atxHeadingText(original), level: m[1].length, line: lineNo });
       }
     }
     offset += rawLine.length + 1;
     lineNo++;
   }
   return headings;
+}
+
+/**
+ * The text of an ATX heading line: without the opening hashes, a closing run of hashes, or the
+ * spaces around them. Done with plain string steps, not one regex: a lazy `(.*?)` followed by an
+ * optional closing sequence backtracks quadratically on a long line of spaces.
+ */
+export function atxHeadingText(line: string): string {
+  const open = /^ {0,3}#{1,6}/.exec(line);
+  let rest = (open ? line.slice(open[0].length) : line).trim();
+  // A closing sequence is a run of hashes preceded by a space (or the whole rest).
+  const close = /(?:^|[ \t])#+$/.exec(rest);
+  if (close) rest = rest.slice(0, close.index).trim();
+  return rest;
 }

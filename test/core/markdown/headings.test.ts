@@ -58,3 +58,14 @@ describe('parseHeadings', () => {
     expect(headings[count - 1]).toEqual({ text: 'Section', level: 2, line: (count - 1) * 8 + 1 });
   });
 });
+
+describe('parseHeadings on hostile lines', () => {
+  it('reads a heading with a very long run of spaces in one pass (no backtracking blow-up)', () => {
+    const line = `## a${' '.repeat(200_000)}b ##`;
+    expect(parseHeadings(`${line}\n`)).toEqual([{ text: `a${' '.repeat(200_000)}b`, level: 2, line: 1 }]);
+  });
+
+  it('keeps a hash that is part of the text, and drops a closing run', () => {
+    expect(parseHeadings('## C#\n### Title ###\n#hashtag\n').map((h) => h.text)).toEqual(['C#', 'Title']);
+  });
+});

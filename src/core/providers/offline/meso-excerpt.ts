@@ -8,6 +8,7 @@ import type { MesoSectionRef } from '../../contracts/scope';
 import type { NoteHeading } from '../../vault/vault-port';
 import { parseHeadings } from '../../markdown/headings';
 import { normaliseHeadingForLink } from '../../vault/wikilinks';
+import { atxHeadingText } from '../../markdown/headings';
 
 /** The meso plan as the offline draft reads it. */
 export interface MesoSource {
@@ -86,7 +87,7 @@ export function quotableLines(lines: string[]): string[] {
     line = line
       .replace(/^\s*(?:>\s?)+/, '')
       .replace(/^\[!([^\]\s]+)\][+-]?\s*/, (_, t: string) => `${t.charAt(0).toUpperCase()}${t.slice(1).toLowerCase()}: `)
-      .replace(/^\s{0,3}#{1,6}\s+(.*?)(?:\s+#+)?\s*$/, '**$1**')
+      .replace(/^\s{0,3}#{1,6}\s+.*$/, (h) => `**${atxHeadingText(h)}**`)
       .replace(/!?\[\[([^\]|]*)(?:\|([^\]]*))?\]\]/g, (_, target: string, alias?: string) => (alias ?? target).replace(/#\^?/g, ' › ').trim())
       .replace(/\s\^[A-Za-z0-9-]+\s*$/, '')
       .trim();
