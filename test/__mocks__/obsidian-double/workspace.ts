@@ -5,19 +5,30 @@
  */
 import type { App } from './app';
 import { Component } from './component';
-import { makeEl } from './dom';
+import { childEl, makeEl } from './dom';
 import { Events } from './events';
 import type { TFile } from './files';
+import { setIcon } from './ui';
 
+/**
+ * A view, built as the app builds it: `containerEl` (`.workspace-leaf-content`) holds a header with the
+ * title; `ItemView` adds the header's actions and `contentEl`. The browser harness uses these as they
+ * are (its `leaf` and `app` are its own, hence the loose types).
+ */
 export abstract class View extends Component {
   app: App;
   icon = '';
   navigation = false;
-  containerEl = makeEl('div', 'view-content');
+  containerEl: HTMLElement;
+  headerEl: HTMLElement;
+  titleEl: HTMLElement;
   scope = null;
   constructor(public leaf: WorkspaceLeaf) {
     super();
     this.app = leaf.app;
+    this.containerEl = makeEl('div', 'workspace-leaf-content');
+    this.headerEl = childEl(this.containerEl, 'div', 'view-header');
+    this.titleEl = childEl(this.headerEl, 'div', 'view-header-title');
   }
   protected async onOpen(): Promise<void> {}
   protected async onClose(): Promise<void> {}
@@ -38,25 +49,38 @@ export abstract class View extends Component {
   onPaneMenu(_menu: unknown, _source: string): void {}
   /** Double only: open/close hooks are protected in the app's types. */
   async _open(): Promise<void> {
+    this.containerEl.setAttr('data-type', this.getViewType());
+    this.titleEl.textContent = this.getDisplayText();
     this.load();
     await this.onOpen();
   }
   async _close(): Promise<void> {
     await this.onClose();
     this.unload();
+    this.containerEl.remove();
   }
 }
 
 export abstract class ItemView extends View {
-  contentEl = makeEl('div', 'view-content');
+  contentEl: HTMLElement;
+  /** Double only: the header's actions, in order. */
   readonly actions: Array<{ icon: string; title: string; callback: (evt: MouseEvent) => unknown }> = [];
+  private readonly actionsEl: HTMLElement;
+  constructor(leaf: WorkspaceLeaf) {
+    super(leaf);
+    this.actionsEl = childEl(this.headerEl, 'div', 'view-actions');
+    this.contentEl = childEl(this.containerEl, 'div', 'view-content');
+  }
   addAction(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
     this.actions.push({ icon, title, callback });
-    return makeEl('div', 'view-action');
+    const el = childEl(this.actionsEl, 'a', { cls: 'clickable-icon view-action', attr: { 'aria-label': title } });
+    setIcon(el, icon);
+    el.addEventListener('click', callback);
+    return el;
   }
 }
 
-class EmptyView extends ItemView {
+export class EmptyView extends ItemView {
   getViewType(): string {
     return 'empty';
   }

@@ -8,11 +8,12 @@
  */
 import { Annotation, Compartment, EditorSelection, EditorState, RangeSetBuilder, StateField, type Extension } from '@codemirror/state';
 import { Decoration, EditorView, ViewPlugin, type DecorationSet, type ViewUpdate } from '@codemirror/view';
-import { Component } from '../../__mocks__/obsidian-double/component';
 import { Events } from '../../__mocks__/obsidian-double/events';
 import type { TFile } from '../../__mocks__/obsidian-double/files';
 import type { App } from './app';
-import { setIcon } from '../../__mocks__/obsidian-double/ui';
+import { EmptyView, ItemView, View } from '../../__mocks__/obsidian-double/workspace';
+
+export { ItemView, View };
 
 /** Obsidian's state field: which file (and `Editor`) this CodeMirror instance shows. */
 export const editorInfoField = StateField.define<MarkdownView | null>({ create: () => null, update: (v) => v });
@@ -24,76 +25,6 @@ export const editorEditorField = StateField.define<EditorView | null>({ create: 
 
 /** Marks the editor's own reload from disk (not an edit to save). */
 const fromDisk = Annotation.define<boolean>();
-
-export abstract class View extends Component {
-  app: App;
-  icon = '';
-  navigation = false;
-  containerEl: HTMLElement;
-  headerEl: HTMLElement;
-  titleEl: HTMLElement;
-  scope = null;
-  constructor(public leaf: WorkspaceLeaf) {
-    super();
-    this.app = leaf.app;
-    this.containerEl = createDiv({ cls: 'workspace-leaf-content' });
-    this.headerEl = this.containerEl.createDiv({ cls: 'view-header' });
-    this.titleEl = this.headerEl.createDiv({ cls: 'view-header-title' });
-  }
-  protected async onOpen(): Promise<void> {}
-  protected async onClose(): Promise<void> {}
-  abstract getViewType(): string;
-  abstract getDisplayText(): string;
-  getIcon(): string {
-    return this.icon;
-  }
-  getState(): Record<string, unknown> {
-    return {};
-  }
-  async setState(_state: unknown, _result: unknown): Promise<void> {}
-  getEphemeralState(): Record<string, unknown> {
-    return {};
-  }
-  setEphemeralState(_state: unknown): void {}
-  onResize(): void {}
-  onPaneMenu(_menu: unknown, _source: string): void {}
-  async _open(): Promise<void> {
-    this.containerEl.setAttr('data-type', this.getViewType());
-    this.titleEl.setText(this.getDisplayText());
-    this.load();
-    await this.onOpen();
-  }
-  async _close(): Promise<void> {
-    await this.onClose();
-    this.unload();
-    this.containerEl.remove();
-  }
-}
-
-export abstract class ItemView extends View {
-  contentEl: HTMLElement;
-  private readonly actionsEl: HTMLElement;
-  constructor(leaf: WorkspaceLeaf) {
-    super(leaf);
-    this.actionsEl = this.headerEl.createDiv({ cls: 'view-actions' });
-    this.contentEl = this.containerEl.createDiv({ cls: 'view-content' });
-  }
-  addAction(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
-    const el = this.actionsEl.createEl('a', { cls: 'clickable-icon view-action', attr: { 'aria-label': title } });
-    setIcon(el, icon);
-    el.addEventListener('click', callback);
-    return el;
-  }
-}
-
-class EmptyView extends ItemView {
-  getViewType(): string {
-    return 'empty';
-  }
-  getDisplayText(): string {
-    return 'New tab';
-  }
-}
 
 type Pos = { line: number; ch: number };
 
@@ -215,9 +146,9 @@ export class MarkdownView extends ItemView {
   private saveTimer: number | null = null;
   private readonly sourceEl: HTMLElement;
   constructor(leaf: WorkspaceLeaf) {
-    super(leaf);
+    super(leaf as never);
     this.sourceEl = this.contentEl.createDiv({ cls: 'markdown-source-view cm-s-obsidian mod-cm6 is-live-preview is-readable-line-width' });
-    const ws = this.app.workspace;
+    const ws = this.page.workspace;
     const view = new EditorView({
       parent: this.sourceEl,
       state: EditorState.create({
@@ -237,6 +168,10 @@ export class MarkdownView extends ItemView {
       }),
     });
     this.editor = new CmEditor(view);
+  }
+  /** The app, typed as the browser one (the base class types it as the jest double's). */
+  private get page(): App {
+    return this.app as unknown as App;
   }
   getViewType(): string {
     return 'markdown';
@@ -274,10 +209,10 @@ export class MarkdownView extends ItemView {
     if (this.saveTimer !== null) window.clearTimeout(this.saveTimer);
     this.saveTimer = null;
     const file = this.file;
-    if (!file || !this.app.vault.getFileByPath(file.path)) return;
+    if (!file || !this.page.vault.getFileByPath(file.path)) return;
     const data = this.editor.getValue();
     this.lastSaved = data;
-    await this.app.vault.modify(file, data);
+    await this.page.vault.modify(file, data);
   }
   /** The file changed on disk: show the new text unless it is what this view just saved. */
   onDiskChange(text: string): void {
@@ -286,7 +221,7 @@ export class MarkdownView extends ItemView {
   }
   /** The plugin's editor extensions changed (`registerEditorExtension`, `updateOptions`). */
   reconfigure(): void {
-    this.editor.cm.dispatch({ effects: this.app.workspace.editorExtensionSlot.reconfigure(this.app.workspace.editorExtensions()) });
+    this.editor.cm.dispatch({ effects: this.page.workspace.editorExtensionSlot.reconfigure(this.page.workspace.editorExtensions()) });
   }
   protected override async onClose(): Promise<void> {
     if (this.saveTimer !== null) await this.save();
@@ -314,7 +249,7 @@ export class WorkspaceLeaf extends Events {
       app.workspace.setActiveLeaf(this);
     });
     this.containerEl = area.leavesEl.createDiv({ cls: 'workspace-leaf' });
-    this.view = new EmptyView(this);
+    this.view = new EmptyView(this as never);
     this.mount();
   }
   private mount(): void {
@@ -341,7 +276,7 @@ export class WorkspaceLeaf extends Events {
   async openFile(file: TFile, openState?: { active?: boolean; eState?: { line?: number } }): Promise<void> {
     if (!(this.view instanceof MarkdownView)) {
       await this.view._close();
-      this.view = new MarkdownView(this);
+      this.view = new MarkdownView(this as never);
     }
     const md = this.view as MarkdownView;
     md.file = file;
