@@ -1,7 +1,7 @@
 import type { VaultPort } from '../vault/vault-port';
 import type { WorkstreamScope } from '../contracts/scope';
 import type { ReadinessReport } from '../contracts/readiness';
-import type { PlanStatus } from '../contracts/plan-frontmatter';
+import { PlanStatusSchema, type PlanStatus } from '../contracts/plan-frontmatter';
 import { checkPlan } from '../checker/check-plan';
 import { replaceReadinessChecklist } from '../checker/readiness-checklist';
 import { resolveWikilink } from '../vault/resolve-wikilink';
@@ -44,16 +44,18 @@ export async function checkNote(
     // Every heading link goes to the same few notes: read each once for this check.
     resolveLink: async (link, source) => (await resolveWikilink(readOnce, link, source)).ok,
   });
-  const current = meta.frontmatter?.['status'];
-  let status: PlanStatus = typeof current === 'string' && isStatus(current) ? current : 'draft';
-  if (opts.finalise && read.ok) {
+  const current = PlanStatusSchema.safeParse(meta.frontmatter?.['status']);
+  let status: PlanStatus = current.success ? current.data : 'draft';
+  // Never write into frontmatter that does not parse: the report stands, the note stays as it is.
+  if (opts.finalise && read.ok && meta.frontmatterError === null) {
     status = report.ready && !opts.forceDraft ? 'ready_for_decomposition' : 'draft';
-    const next = setPlanStatus(replaceReadinessChecklist((opts.alsoApply ?? ((t: string) => t))(text), report), status, report);
-    if (next !== text) await vault.replace(path, next);
+    const finish = (t: string): string => setPlanStatus(replaceReadinessChecklist((opts.alsoApply ?? ((x: string) => x))(t), report), status, report);
+    // The check awaited other reads: apply the result to the note as it is now, so nothing typed
+    // in the meantime is lost.
+    const now = await vault.read(path);
+    const base = now.ok ? now.value : text;
+    const next = finish(base);
+    if (next !== base) await vault.replace(path, next);
   }
   return { report, status };
-}
-
-function isStatus(s: string): s is PlanStatus {
-  return ['draft', 'in_progress', 'interrupted', 'escalated', 'ready_for_decomposition'].includes(s);
 }

@@ -1,6 +1,7 @@
 import type { PlanStatus } from '../contracts/plan-frontmatter';
 import type { ReadinessReport } from '../contracts/readiness';
 import { splitFrontmatter } from '../markdown/frontmatter-block';
+import { setTopLevelKey } from '../markdown/frontmatter-keys';
 import { footerText } from '../plan/skeleton';
 
 /** Marks the callout the planner puts under the title while a plan is not ready. */
@@ -15,7 +16,7 @@ export function setPlanStatus(text: string, status: PlanStatus, report: Readines
   const fm = splitFrontmatter(text);
   let head = text.slice(0, fm.bodyOffset);
   let body = text.slice(fm.bodyOffset);
-  if (fm.yaml !== null) head = head.replace(/^status:.*$/m, `status: "${status}"`);
+  head = setTopLevelKey(head, 'status', `status: "${status}"`);
 
   // The footer is `**Status:** …` then `**Next Step:** …`; both follow the status.
   const footerRe = /^\*\*Status:\*\*.*(?:\r?\n\*\*Next Step:\*\*.*)?$/gm;
@@ -74,7 +75,7 @@ export function setInterrupted(text: string, where: string, why: string): string
   const fm = splitFrontmatter(text);
   let head = text.slice(0, fm.bodyOffset);
   let body = removeInterruptedCallout(removeStatusCallout(text.slice(fm.bodyOffset)));
-  if (fm.yaml !== null) head = head.replace(/^status:.*$/m, 'status: "interrupted"');
+  head = setTopLevelKey(head, 'status', 'status: "interrupted"');
   const callout = [
     `> [!warning] Planning was interrupted ${INTERRUPTED_CALLOUT_MARK}`,
     `> It stopped at ${where}: ${why}`,
@@ -92,9 +93,7 @@ export function clearRunCallouts(text: string): string {
 
 /** Sets only the frontmatter status line. */
 export function setStatusLine(text: string, status: PlanStatus): string {
-  const fm = splitFrontmatter(text);
-  if (fm.yaml === null) return text;
-  return text.slice(0, fm.bodyOffset).replace(/^status:.*$/m, `status: "${status}"`) + text.slice(fm.bodyOffset);
+  return setTopLevelKey(text, 'status', `status: "${status}"`);
 }
 
 function removeInterruptedCallout(body: string): string {

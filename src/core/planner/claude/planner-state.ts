@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { OutlineSchema } from '../../contracts/outline';
-import { splitFrontmatter } from '../../markdown/frontmatter-block';
+import { setTopLevelKey } from '../../markdown/frontmatter-keys';
 import { yamlFlowJson } from '../../plan/render-frontmatter';
 
 /**
@@ -32,17 +32,9 @@ export function plannerLine(state: PlannerState): string {
   return `planner: ${yamlFlowJson(state)}`;
 }
 
-/** Puts `planner:` into the note's frontmatter (replacing the one there), leaving every other line as it is. */
+/** Puts `planner:` into the note's frontmatter (replacing the one there), leaving every other key as it is. */
 export function setPlannerState(text: string, state: PlannerState): string {
-  const fm = splitFrontmatter(text);
-  if (fm.yaml === null) return text;
-  const head = text.slice(0, fm.bodyOffset);
-  const body = text.slice(fm.bodyOffset);
-  const line = plannerLine(state);
-  if (/^planner:.*$/m.test(head)) return head.replace(/^planner:.*$/m, () => line) + body;
-  // Before the closing fence.
-  const close = head.lastIndexOf('\n---');
-  return head.slice(0, close) + '\n' + line + head.slice(close) + body;
+  return setTopLevelKey(text, 'planner', plannerLine(state));
 }
 
 /** Reads the state back from the frontmatter an adapter parsed; null when absent or not ours. */
