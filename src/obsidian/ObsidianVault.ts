@@ -125,7 +125,19 @@ export class ObsidianVault implements VaultPort {
   }
 
   async append(path: string, text: string): Promise<Result<void, WriteError>> {
-    return this.rewrite(path, (old) => old + text);
+    // `vault.append` writes only the new text: streaming a plan costs O(its size), not O(size²).
+    const p = normalizePath(path);
+    const file = this.app.vault.getFileByPath(p);
+    if (!file) return err({ kind: 'missing', file: p });
+    if (text === '') return ok(undefined);
+    try {
+      this.expectIndex(p);
+      await this.app.vault.append(file, text);
+      return ok(undefined);
+    } catch (e) {
+      this.pending.delete(p);
+      return err({ kind: 'io', file: p, detail: messageOf(e) });
+    }
   }
 
   async replace(path: string, text: string): Promise<Result<void, WriteError>> {

@@ -136,14 +136,14 @@ describe('ObsidianVault', () => {
       expect(await v.createFolder('F.md/sub')).toEqual({ ok: false, error: { kind: 'exists', file: 'F.md' } });
     });
 
-    it('appends and replaces through vault.process, and reports missing notes', async () => {
+    it('appends through vault.append (only the new text), replaces through vault.process, and reports missing notes', async () => {
       const { app, double } = buildApp({ 'n.md': 'a' });
       const v = new ObsidianVault(app);
       await v.append('n.md', 'b');
       expect(double.vault.peek('n.md')).toBe('ab');
       await v.replace('n.md', 'c');
       expect(double.vault.peek('n.md')).toBe('c');
-      expect(double.vault.writes.map(([op]) => op)).toEqual(['create', 'process', 'process']);
+      expect(double.vault.writes.map(([op]) => op)).toEqual(['create', 'append', 'process']);
       expect(await v.append('m.md', 'x')).toEqual({ ok: false, error: { kind: 'missing', file: 'm.md' } });
     });
   });

@@ -20,6 +20,9 @@ import type { ReadError, VaultPort, WriteError } from '../../core/vault/vault-po
 const anchorEffect = StateEffect.define<{ id: number; pos: number | null }>();
 
 /** Insertion points of the runs streaming into this editor, by run id, mapped through every change. */
+/** Least time between two saves of the note while text streams into its editor. */
+const SAVE_EVERY_MS = 2000;
+
 export const streamAnchors = StateField.define<ReadonlyMap<number, number>>({
   create: () => new Map(),
   update(value, tr) {
@@ -136,6 +139,8 @@ export class LiveNoteSink implements NoteSink {
     }
   }
 
+  private lastSave = 0;
+
   /** Writes the pending text: whole lines only unless `all`, in one transaction. */
   private async flush(all: boolean): Promise<void> {
     if (this.pending === '') return;
@@ -155,7 +160,13 @@ export class LiveNoteSink implements NoteSink {
     // The user's selection is mapped by CodeMirror (a cursor at the anchor stays before the new text); no scrolling.
     ed.cm.dispatch({ changes: { from: at, insert: text }, userEvent: STREAM_USER_EVENT });
     this.transactions++;
-    await ed.save?.();
+    // Saving writes the whole file: while streaming, at most every few seconds (as Obsidian's own
+    // autosave does), and always at the end, so a long plan costs O(its size) on disk, not O(size²).
+    const now = Date.now();
+    if (all || now - this.lastSave >= SAVE_EVERY_MS) {
+      this.lastSave = now;
+      await ed.save?.();
+    }
   }
 
   /** The editor showing the note now (anchor set at its end on first use), or null. */
