@@ -99,26 +99,34 @@ export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<
   const checked = await checkNote(vault, target, { scope, finalise: true });
   const report = checked.report;
 
-  const linked = await linkPlanFromMeso(vault, meso.path, `[[${target.replace(/\.md$/, '')}]]`);
+  await linkBackAndResolve(vault, settings, { id, mesoPath: meso.path, target }, warnings);
+  return ok({ kind: 'plan', note: target, status: checked.status, report, backup, warnings });
+}
+
+/**
+ * After a plan is written: the meso plan links it (frontmatter only), and an open escalation of the
+ * workstream is marked resolved. Failures are warnings: the plan itself is written.
+ */
+export async function linkBackAndResolve(
+  vault: VaultPort,
+  settings: Settings,
+  a: { id: string; mesoPath: string; target: string },
+  warnings: PlannerWarning[],
+): Promise<void> {
+  const linked = await linkPlanFromMeso(vault, a.mesoPath, `[[${a.target.replace(/\.md$/, '')}]]`);
   if (!linked.ok) {
     warnings.push({
       kind: 'bad-frontmatter',
-      file: meso.path,
-      line: linked.error.kind === 'bad-frontmatter' ? linked.error.line : undefined,
-      message: `The plan was not linked from ${meso.path}: its frontmatter could not be updated (${describeWrite(linked.error)}).`,
+      file: a.mesoPath,
+      ...(linked.error.kind === 'bad-frontmatter' ? { line: linked.error.line } : {}),
+      message: `The plan was not linked from ${a.mesoPath}: its frontmatter could not be updated (${describeWrite(linked.error)}).`,
     });
   }
-  const escPath = escalationNotePath(settings, id);
-  if (await vault.exists(escPath)) {
-    const escMeta = await vault.meta(escPath);
-    if (escMeta.frontmatter?.['status'] === 'escalated') {
-      const resolved = await markEscalationResolved(vault, escPath);
-      if (!resolved.ok) {
-        warnings.push({ kind: 'other', file: escPath, message: `${escPath} could not be marked resolved (${describeWrite(resolved.error)}).` });
-      }
-    }
-  }
-  return ok({ kind: 'plan', note: target, status: checked.status, report, backup, warnings });
+  const escPath = escalationNotePath(settings, a.id);
+  if (!(await vault.exists(escPath))) return;
+  if ((await vault.meta(escPath)).frontmatter?.['status'] !== 'escalated') return;
+  const resolved = await markEscalationResolved(vault, escPath);
+  if (!resolved.ok) warnings.push({ kind: 'other', file: escPath, message: `${escPath} could not be marked resolved (${describeWrite(resolved.error)}).` });
 }
 
 export async function writeEscalation(

@@ -91,8 +91,27 @@ export class PlanningRunner {
     while (this.runs.size > 0) await Promise.all([...this.runs.values()].map((r) => r.done));
   }
 
-  /** "Plan workstream": the picker, then the chosen workstream's flow. */
+  /** "Plan workstream": the picker, then the chosen workstream's flow. Never rejects: failures become a Notice. */
   async pickAndPlan(): Promise<void> {
+    return this.guard('Planning', () => this.pickAndPlanUnguarded());
+  }
+
+  /** Plans one workstream by id (the panel's and the escalation callout's "Plan" buttons). Never rejects. */
+  async planById(id: string): Promise<void> {
+    return this.guard(`Planning ${id}`, () => this.planByIdUnguarded(id));
+  }
+
+  /** Callers fire these from buttons and commands without awaiting: a bug must surface as a Notice, not vanish. */
+  private async guard(what: string, body: () => Promise<void>): Promise<void> {
+    try {
+      await body();
+    } catch (e) {
+      console.error(`Workstream Planner: ${what} failed`, e);
+      this.notify(describeUnexpectedError(e, what));
+    }
+  }
+
+  private async pickAndPlanUnguarded(): Promise<void> {
     await waitForMetadataResolved(this.deps.app);
     const settings = this.deps.settings();
     const listed = await listWorkstreams(this.vault().masked, settings, {});
@@ -108,8 +127,7 @@ export class PlanningRunner {
     if (item) await this.planChosen(item);
   }
 
-  /** Plans one workstream by id (the panel's and the escalation callout's "Plan" buttons). */
-  async planById(id: string): Promise<void> {
+  private async planByIdUnguarded(id: string): Promise<void> {
     const settings = this.deps.settings();
     const listed = await listWorkstreams(this.vault().masked, settings, {});
     const item = listed.ok ? listed.value.workstreams.find((w) => w.id === id) : undefined;

@@ -5,7 +5,7 @@ import { findWorkstreams } from '../../wbs/parse-wbs';
 import { scanWorkstreamTokens } from '../../wbs/workstream-id';
 import type { EscalationContext, EscalationMeso } from '../context';
 import { enclosingHeadings } from '../heading-chain';
-import { escalationFor, mesoEvidence, quoted, sectionLinkAt, wbsAt, wbsEvidence } from '../evidence';
+import { escalationFor, mesoEvidence, quoted, sectionLinkAt, wbsEvidence } from '../evidence';
 
 export const RULE = 'conflicting-name';
 

@@ -34,14 +34,12 @@ import {
 } from '../../providers/anthropic';
 import { planNotePath } from '../../writer/note-paths';
 import { backupNote, createNote } from '../../writer/write-note';
-import { linkPlanFromMeso, markEscalationResolved } from '../../writer/link-back';
 import { clearRunCallouts, setInterrupted, setStatusLine } from '../../writer/plan-status';
-import { escalationNotePath } from '../../writer/note-paths';
 import { checkNote } from '../check-note';
 import type { PreparedPlan } from '../prepare-plan';
 import { otherProjectOf, preparePlan } from '../prepare-plan';
 import type { PlanDeps, PlanOutcome, PlanRequest } from '../plan-workstream';
-import { describeWrite, mesoVersion, writeEscalation } from '../plan-workstream';
+import { describeWrite, linkBackAndResolve, mesoVersion, writeEscalation } from '../plan-workstream';
 import { readPlannerState, setPlannerState, type PlannerState } from './planner-state';
 import { findResumePoint } from './resume-point';
 import { vaultNoteSink } from './note-sink';
@@ -140,6 +138,7 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
     },
     costGuard.signal,
   );
+  if (!outlined.ok || outlined.value.kind === 'escalation') costGuard.dispose();
   if (!outlined.ok) return err({ kind: 'api-failure', failure: { kind: outlined.error.kind, message: outlined.error.message } });
   if (outlined.value.kind === 'escalation') {
     return writeEscalation(deps, p.ctx, { id: p.id, name: p.name, escalations: [outlined.value.escalation], created, project: p.project, warnings });
@@ -243,6 +242,7 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
   const { vault, settings } = deps;
   const generate = createSectionGenerator({ ...a.streamDeps, context: a.context, settings: a.reqSettings, outline: a.outline, prices: settings.prices, onUsage: a.onUsage });
   const sink = vaultNoteSink(vault, a.target);
+  // The guard listens to the caller's signal: stop listening however the run ends.
   const run = await runUnits({
     units: a.units,
     generate,
@@ -255,8 +255,7 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
     minIntervalMs: deps.minIntervalMs,
     startOffset: a.startOffset,
     noteTail: a.noteTail,
-  });
-  a.costGuard.dispose();
+  }).finally(() => a.costGuard.dispose());
   const totals = totalUsage(a.usage);
   const state: PlannerState = { ...a.state, usage: totals };
 
@@ -269,9 +268,11 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
     // note was edited meanwhile; then one rewrite marks the note interrupted.
     if (run.writtenOffset > run.keepOffset) await sink.truncate?.(run.keepOffset).catch(() => undefined);
     const read = await vault.read(a.target);
-    if (read.ok) {
-      await vault.replace(a.target, setPlannerState(setInterrupted(read.value, label, reason.message), state));
+    const marked = read.ok ? await vault.replace(a.target, setPlannerState(setInterrupted(read.value, label, reason.message), state)) : null;
+    if (marked?.ok) {
       await linkBack(deps, p, a.target, a.warnings);
+    } else if (read.ok) {
+      a.warnings.push({ kind: 'other', file: a.target, message: `${a.target} keeps its complete sections but could not be marked interrupted; resume it to finish.` });
     } else {
       a.warnings.push({ kind: 'other', file: a.target, message: `${a.target} was moved or deleted while it was being written, so it could not be marked interrupted.` });
     }
@@ -308,21 +309,7 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
 }
 
 async function linkBack(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, target: string, warnings: PlannerWarning[]): Promise<void> {
-  const { vault, settings } = deps;
-  const linked = await linkPlanFromMeso(vault, p.meso.path, `[[${target.replace(/\.md$/, '')}]]`);
-  if (!linked.ok) {
-    warnings.push({
-      kind: 'bad-frontmatter',
-      file: p.meso.path,
-      ...(linked.error.kind === 'bad-frontmatter' ? { line: linked.error.line } : {}),
-      message: `The plan was not linked from ${p.meso.path}: its frontmatter could not be updated (${describeWrite(linked.error)}).`,
-    });
-  }
-  const escPath = escalationNotePath(settings, p.id);
-  if (await vault.exists(escPath)) {
-    const escMeta = await vault.meta(escPath);
-    if (escMeta.frontmatter?.['status'] === 'escalated') await markEscalationResolved(vault, escPath);
-  }
+  await linkBackAndResolve(deps.vault, deps.settings, { id: p.id, mesoPath: p.meso.path, target }, warnings);
 }
 
 function inputFor(p: Extract<PreparedPlan, { kind: 'ready' }>, outline: Outline, created: string): PlanInput {
