@@ -60,7 +60,8 @@ export type PanelState =
 export class ReadinessView extends ItemView {
   private notePath: string | null = null;
   /** The editor's text of the open note when it is ahead of the saved file. */
-  private liveText: { path: string; text: string } | null = null;
+  /** The editor showing the note while it is being typed in: its text is read when the check runs, not per keystroke. */
+  private liveText: { path: string; editor: { getValue(): string } } | null = null;
   private state: PanelState | null = null;
   /** Bumped by every refresh (and on close), so a slow earlier check cannot overwrite a newer one. */
   private generation = 0;
@@ -107,7 +108,7 @@ export class ReadinessView extends ItemView {
       workspace.on('editor-change', (editor, info) => {
         const path = info.file?.path;
         if (path === undefined || path !== this.notePath || this.state?.kind !== 'plan') return;
-        this.liveText = { path, text: editor.getValue() };
+        this.liveText = { path, editor };
         this.scheduleRefresh();
       }),
     );
@@ -184,7 +185,7 @@ export class ReadinessView extends ItemView {
     try {
       const base = this.deps.vault;
       const live = this.liveText;
-      const vault = live && live.path === path ? withLiveText(base, path, live.text) : base;
+      const vault = live && live.path === path ? withLiveText(base, path, live.editor.getValue()) : base;
       const meta = await vault.meta(path);
       const kind = classifyNote(path, meta.frontmatter, settings);
       if (kind === 'plan') {
@@ -239,11 +240,18 @@ export class ReadinessView extends ItemView {
     if (this.state?.kind === 'plan') this.drawProgress(this.state.path);
   }
 
+  /** What the progress area last showed, so text streaming in (many events a second) redraws nothing new. */
+  private shownProgress = '';
+
   private drawProgress(path: string): void {
     const slot = this.progressSlot;
     if (!slot) return;
-    slot.empty();
     const progress = this.deps.progress.get(path);
-    if (progress && progress.phase !== 'idle') renderProgress(slot, progressModel(progress));
+    const model = progress && progress.phase !== 'idle' ? progressModel(progress) : null;
+    const key = model ? JSON.stringify([model.summary, model.currentLabel, model.units.map((u) => u.status)]) : '';
+    if (key === this.shownProgress && slot.childElementCount > 0) return;
+    this.shownProgress = key;
+    slot.empty();
+    if (model) renderProgress(slot, model);
   }
 }
