@@ -101,10 +101,6 @@ export function hasCheckbox(text: string): boolean {
 }
 
 /** True when any prose (placeholders and code aside) is left. */
-export function hasProse(text: string): boolean {
-  return proseLines(text).some((l) => l.trim() !== '');
-}
-
 /** The text's prose (placeholders and code blanked), for word searches. */
 export function prose(text: string): string {
   return proseLines(text).join('\n');

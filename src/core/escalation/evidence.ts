@@ -66,11 +66,6 @@ export function wbsPlace(ctx: EscalationContext): string {
   return ctx.wbsSource ? `the WBS in ${ctx.wbsSource.path}` : 'the WBS of the overall micro-level plan';
 }
 
-/** The WBS file's path when known, for `Escalation.file`. */
-export function wbsFile(ctx: EscalationContext): string | undefined {
-  return ctx.wbsSource?.path;
-}
-
 /**
  * Evidence pointing at a WBS line: `<path> line 40: "<the line>"` when the WBS text is known,
  * else `overall micro-level plan, line 40: <what>`.

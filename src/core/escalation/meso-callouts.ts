@@ -21,6 +21,7 @@ import { parseHeadings } from '../markdown/headings';
 import { parseWikilink } from '../vault/wikilinks';
 import type { VaultPort } from '../vault/vault-port';
 import { renderEscalationCallout } from './render-escalation';
+import { normaliseHeadingForLink } from '../vault/wikilinks';
 
 const OPEN = /^<!-- wp:escalation (W\d+) (\S+) ([0-9a-f]{8}) -->\r?$/;
 const CLOSE = /^<!-- \/wp:escalation -->\r?$/;
@@ -92,9 +93,7 @@ export function mesoHeadingLine(mesoText: string, e: Escalation, mesoPath?: stri
 }
 
 /** Obsidian matches heading links loosely: case, spacing and the characters links cannot hold. */
-function norm(s: string): string {
-  return s.replace(/[#|^:%[\]\\]/g, ' ').replace(/\s+/g, ' ').trim().toLowerCase();
-}
+const norm = normaliseHeadingForLink;
 
 /**
  * Puts each escalation under its meso heading, unless a block with the same workstream, rule and

@@ -14,6 +14,7 @@ import {
   APPENDICES,
   EXECUTIVE_SUMMARY,
   NUMBERED_SECTIONS,
+  TITLE_BLOCK_FIELDS,
   endpointSection,
   footerText,
   headingLine,
@@ -81,14 +82,15 @@ export function planParts(input: PlanInput, status: PlanStatus = 'draft', option
       status,
     }),
   );
-  const titleBlock = [
-    `**Project:** ${input.projectName}`,
-    `**Workstream ID:** ${ws.id}`,
-    `**Workstream Name:** ${ws.name}`,
-    `**Version:** 1.0`,
-    `**Date:** ${input.created}`,
-    `**Meso-Level Plan Version:** ${input.mesoVersion ?? MESO_VERSION_NOT_STATED}`,
-  ].join('\n');
+  const values: Record<(typeof TITLE_BLOCK_FIELDS)[number], string> = {
+    Project: input.projectName,
+    'Workstream ID': ws.id,
+    'Workstream Name': ws.name,
+    Version: '1.0',
+    Date: input.created,
+    'Meso-Level Plan Version': input.mesoVersion ?? MESO_VERSION_NOT_STATED,
+  };
+  const titleBlock = TITLE_BLOCK_FIELDS.map((f) => `**${f}:** ${values[f]}`).join('\n');
   core('title', titleHeading(ws.id, ws.name), options.banner ? `${options.banner.trimEnd()}\n\n${titleBlock}` : titleBlock);
   model(EXECUTIVE_SUMMARY, 'exec');
 

@@ -27,9 +27,6 @@ export const TITLE_BLOCK_FIELDS = [
   'Meso-Level Plan Version',
 ] as const;
 
-/** Bold fields of the Executive Summary, in order. */
-export const EXECUTIVE_SUMMARY_FIELDS = ['Purpose', 'Scope', 'Dependencies', 'Exit Criteria', 'Estimated Effort'] as const;
-
 /** The seven subsections every module of section 2 has, numbered `2.N.1` … `2.N.7`. */
 export const MODULE_SUBSECTIONS: readonly { index: number; title: string; hint: string }[] = [
   { index: 1, title: 'Purpose and Responsibilities', hint: 'What the module does and why, what is in and out of scope, and what it depends on.' },

@@ -79,17 +79,6 @@ export async function preparePlan(
   });
 }
 
-/** What still blocks a workstream (empty when it can be planned): the plugin's "Re-check". */
-export async function recheckEscalations(
-  vault: VaultPort,
-  settings: Settings,
-  req: { workstream: string; project?: string },
-): Promise<Result<Escalation[], PlannerError>> {
-  const prepared = await preparePlan(vault, settings, req);
-  if (!prepared.ok) return prepared;
-  return ok(prepared.value.kind === 'blocked' ? prepared.value.escalations : []);
-}
-
 /**
  * When the note at a plan's path is another project's plan (several projects in one vault sharing the
  * output folder), its project link; null when it is this project's, or not a plan at all.

@@ -1,6 +1,6 @@
 /**
  * "Re-check" on an escalation note: runs the planner's checks again (the same `preparePlan` that
- * `recheckEscalations` wraps, which also gives the meso plan's path). While something blocks, the
+ * `preparePlan` gives, which also gives the meso plan's path). While something blocks, the
  * note's callouts for the workstream are replaced by the current ones (frontmatter and the rest of
  * the note stay); when nothing blocks, the note's `status` becomes `resolved` and one line records
  * when. Every failure comes back as a `failed` outcome with one sentence, never as a throw.
