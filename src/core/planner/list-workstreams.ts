@@ -4,17 +4,12 @@ import type { VaultPort } from '../vault/vault-port';
 import type { Settings } from '../contracts/settings';
 import type { PlannerError } from '../contracts/errors';
 import type { PlannerWarning } from '../contracts/planning-set';
+import { PlanStatusSchema, type PlanStatus } from '../contracts/plan-frontmatter';
 import { escalationNotePath, planNotePath } from '../writer/note-paths';
 import { loadPlanningContext, workstreamName } from './planning-context';
 
 /** What the user sees for each workstream: whether and how far it has been planned. */
-export type WorkstreamStatus =
-  | 'not_planned'
-  | 'draft'
-  | 'in_progress'
-  | 'interrupted'
-  | 'escalated'
-  | 'ready_for_decomposition';
+export type WorkstreamStatus = PlanStatus | 'not_planned';
 
 export interface WorkstreamListing {
   id: string;
@@ -60,9 +55,8 @@ export async function workstreamStatus(
 ): Promise<{ status: WorkstreamStatus; note: string | null }> {
   const plan = planNotePath(settings, id);
   if (await vault.exists(plan)) {
-    const s = (await vault.meta(plan)).frontmatter?.['status'];
-    const known: WorkstreamStatus[] = ['draft', 'in_progress', 'interrupted', 'escalated', 'ready_for_decomposition'];
-    return { status: typeof s === 'string' && (known as string[]).includes(s) ? (s as WorkstreamStatus) : 'draft', note: plan };
+    const s = PlanStatusSchema.safeParse((await vault.meta(plan)).frontmatter?.['status']);
+    return { status: s.success ? s.data : 'draft', note: plan };
   }
   const esc = escalationNotePath(settings, id);
   if (await vault.exists(esc)) {
