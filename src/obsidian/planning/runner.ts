@@ -182,6 +182,7 @@ export class PlanningRunner {
           { workstream: id, ...mode },
           {
             vault,
+            sink,
             settings,
             clock: { now: this.deps.now },
             client: planning.client,

@@ -16,7 +16,7 @@ import { planParts } from '../../plan/render-plan';
 import { buildPlanUnits } from '../../generation/plan-units';
 import { runUnits } from '../../generation/run-units';
 import type { PlanEvent } from '../../generation/plan-events';
-import type { Timers } from '../../generation/timers';
+import type { NoteSink, Timers } from '../../generation/timers';
 import type { PlanUnit } from '../../generation/units';
 import {
   buildContext,
@@ -74,6 +74,11 @@ export interface ClaudeDeps extends PlanDeps {
   onUsage?: (usage: CallUsage) => void;
   /** Asked before sending; false stops with nothing sent. Absent means yes. */
   confirm?: (preview: SendPreview) => Promise<boolean>;
+  /**
+   * Where the streamed text goes (the plugin passes one that writes through the open editor, and
+   * cuts back in streamed-text terms so the user's own edits survive). Default: appends to the note.
+   */
+  sink?: NoteSink;
   /** Overrides of settings for this run (CLI flags). */
   concurrency?: number;
   maxCostUsd?: number;
@@ -241,7 +246,7 @@ interface RunArgs {
 async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, a: RunArgs): Promise<Result<ClaudeOutcome, PlannerError>> {
   const { vault, settings } = deps;
   const generate = createSectionGenerator({ ...a.streamDeps, context: a.context, settings: a.reqSettings, outline: a.outline, prices: settings.prices, onUsage: a.onUsage });
-  const sink = vaultNoteSink(vault, a.target);
+  const sink = deps.sink ?? vaultNoteSink(vault, a.target);
   // The guard listens to the caller's signal: stop listening however the run ends.
   const run = await runUnits({
     units: a.units,
