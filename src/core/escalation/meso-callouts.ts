@@ -22,6 +22,7 @@ import { parseWikilink } from '../vault/wikilinks';
 import type { VaultPort } from '../vault/vault-port';
 import { renderEscalationCallout } from './render-escalation';
 import { normaliseHeadingForLink } from '../vault/wikilinks';
+import { delegateVault } from '../vault/delegate';
 
 const OPEN = /^<!-- wp:escalation (W\d+) (\S+) ([0-9a-f]{8}) -->\r?$/;
 const CLOSE = /^<!-- \/wp:escalation -->\r?$/;
@@ -177,20 +178,10 @@ export function maskMesoCallouts(text: string): string {
 
 /** A `VaultPort` that reads every note through `maskMesoCallouts`; everything else goes to `vault`. */
 export function withMesoCalloutsMasked(vault: VaultPort): VaultPort {
-  return {
-    listMarkdown: () => vault.listMarkdown(),
-    stat: (p) => vault.stat(p),
-    exists: (p) => vault.exists(p),
+  return delegateVault(vault, {
     read: async (p) => {
       const r = await vault.read(p);
       return r.ok ? { ok: true, value: maskMesoCallouts(r.value) } : r;
     },
-    meta: (p) => vault.meta(p),
-    resolveLink: (l, s) => vault.resolveLink(l, s),
-    createFolder: (p) => vault.createFolder(p),
-    create: (p, t) => vault.create(p, t),
-    append: (p, t) => vault.append(p, t),
-    replace: (p, t) => vault.replace(p, t),
-    processFrontmatter: (p, fn) => vault.processFrontmatter(p, fn),
-  };
+  });
 }

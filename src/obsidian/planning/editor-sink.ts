@@ -15,6 +15,7 @@ import type { EditorView } from '@codemirror/view';
 import { err, ok, type Result } from '../../core/result';
 import type { NoteSink } from '../../core/generation/timers';
 import type { ReadError, VaultPort, WriteError } from '../../core/vault/vault-port';
+import { delegateVault } from '../../core/vault/delegate';
 
 /** Sets (or with `pos: null` removes) the anchor of one run. */
 const anchorEffect = StateEffect.define<{ id: number; pos: number | null }>();
@@ -273,14 +274,8 @@ export function minimalChange(from: string, to: string): ChangeSpec | null {
  */
 export function routeNoteThroughSink(vault: VaultPort, sink: LiveNoteSink): VaultPort {
   const mine = (p: string): boolean => p === sink.path;
-  return {
-    listMarkdown: () => vault.listMarkdown(),
-    stat: (p) => vault.stat(p),
-    exists: (p) => vault.exists(p),
+  return delegateVault(vault, {
     read: (p) => (mine(p) ? sink.read() : vault.read(p)),
-    meta: (p) => vault.meta(p),
-    resolveLink: (l, s) => vault.resolveLink(l, s),
-    createFolder: (p) => vault.createFolder(p),
     create: async (p, t) => {
       const r = await vault.create(p, t);
       if (r.ok && mine(p)) sink.resetTo(t.length);
@@ -300,5 +295,5 @@ export function routeNoteThroughSink(vault: VaultPort, sink: LiveNoteSink): Vaul
       if (mine(p)) await sink.finish();
       return vault.processFrontmatter(p, fn);
     },
-  };
+  });
 }

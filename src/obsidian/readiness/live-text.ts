@@ -6,19 +6,8 @@
  */
 import { ok } from '../../core/result';
 import type { VaultPort } from '../../core/vault/vault-port';
+import { delegateVault } from '../../core/vault/delegate';
 
 export function withLiveText(vault: VaultPort, path: string, text: string): VaultPort {
-  return {
-    listMarkdown: () => vault.listMarkdown(),
-    stat: (p) => vault.stat(p),
-    exists: (p) => vault.exists(p),
-    read: async (p) => (p === path ? ok(text) : vault.read(p)),
-    meta: (p) => vault.meta(p),
-    resolveLink: (l, s) => vault.resolveLink(l, s),
-    createFolder: (p) => vault.createFolder(p),
-    create: (p, t) => vault.create(p, t),
-    append: (p, t) => vault.append(p, t),
-    replace: (p, t) => vault.replace(p, t),
-    processFrontmatter: (p, fn) => vault.processFrontmatter(p, fn),
-  };
+  return delegateVault(vault, { read: async (p) => (p === path ? ok(text) : vault.read(p)) });
 }
