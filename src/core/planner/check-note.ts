@@ -1,4 +1,4 @@
-import type { VaultPort } from '../vault/vault-port';
+import type { NoteMeta, VaultPort } from '../vault/vault-port';
 import type { WorkstreamScope } from '../contracts/scope';
 import type { ReadinessReport } from '../contracts/readiness';
 import { PlanStatusSchema, type PlanStatus } from '../contracts/plan-frontmatter';
@@ -29,11 +29,13 @@ export async function checkNote(
     forceDraft?: boolean;
     /** Other changes to fold into the same final rewrite (e.g. the planner state), so the note is rewritten once. */
     alsoApply?: (text: string) => string;
+    /** The note's text and meta when the caller has just read them (a check that does not finalise). */
+    preread?: { text: string; meta: NoteMeta };
   },
 ): Promise<CheckedNote> {
-  const read = await vault.read(path);
+  const read = opts.preread ? { ok: true as const, value: opts.preread.text } : await vault.read(path);
   const text = read.ok ? read.value : '';
-  const meta = await vault.meta(path);
+  const meta = opts.preread?.meta ?? (await vault.meta(path));
   const readOnce = withReadCache(vault);
   const report = await checkPlan({
     path,

@@ -57,6 +57,6 @@ export async function checkPlanNote(
     // The note can still be checked on its own; the WBS-based items then fail with a reason.
     warnings.push({ kind: 'other', message: 'The planning notes could not be loaded, so the WBS-based checks fail.' });
   }
-  const { report } = await checkNote(vault, notePath, { scope });
+  const { report } = await checkNote(vault, notePath, { scope, preread: { text: read.value, meta } });
   return ok({ report, workstreamId: id, warnings });
 }
