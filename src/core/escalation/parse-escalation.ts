@@ -26,7 +26,8 @@ export interface ParsedEscalation {
   endLine: number;
 }
 
-const TITLE = new RegExp(
+/** The line that opens an escalation callout; group 1 is its title. */
+export const ESCALATION_TITLE_LINE = new RegExp(
   `^\\s{0,3}>\\s*\\[!${ESCALATION_CALLOUT_TYPE}\\][+-]?\\s*(.*?)\\s*$`,
   'i',
 );
@@ -39,7 +40,8 @@ function calloutBody(line: string): string | null {
   return m ? m[1]! : null;
 }
 
-function parseTitle(title: string): { id: string | null; name: string } {
+/** The workstream id and name a callout title names (`Escalation Request — W2: Inspection API`). */
+export function parseEscalationTitle(title: string): { id: string | null; name: string } {
   const rest = title.replace(new RegExp(`^${ESCALATION_CALLOUT_TITLE}\\s*[—–-]?\\s*`, 'i'), '');
   const m = /^(W\d+)\b\s*:?\s*(.*)$/i.exec(rest);
   return m ? { id: m[1]!.toUpperCase(), name: m[2]!.trim() } : { id: null, name: '' };
@@ -56,18 +58,18 @@ export function parseEscalationCallouts(text: string): ParsedEscalation[] {
   const found: ParsedEscalation[] = [];
   let i = 0;
   while (i < lines.length) {
-    const titleMatch = TITLE.exec(masked[i] ?? '') ? TITLE.exec(lines[i]!) : null;
+    const titleMatch = ESCALATION_TITLE_LINE.exec(masked[i] ?? '') ? ESCALATION_TITLE_LINE.exec(lines[i]!) : null;
     if (!titleMatch) {
       i++;
       continue;
     }
     const start = i;
-    const { id, name } = parseTitle(titleMatch[1]!);
+    const { id, name } = parseEscalationTitle(titleMatch[1]!);
     const values = new Map<EscalationField, { inline: string; items: string[] }>();
     let current: EscalationField | null = null;
     i++;
     // The callout runs while lines stay quoted; a new callout title ends it too.
-    while (i < lines.length && calloutBody(lines[i]!) !== null && !TITLE.exec(lines[i]!)) {
+    while (i < lines.length && calloutBody(lines[i]!) !== null && !ESCALATION_TITLE_LINE.exec(lines[i]!)) {
       const body = calloutBody(lines[i]!)!;
       const f = FIELD.exec(body);
       const nested = NESTED.exec(body);

@@ -5,6 +5,7 @@
  * the caller to redraw.
  */
 import type { RecheckOutcome } from './recheck-outcome';
+import { parseEscalationTitle } from '../../core/escalation/parse-escalation';
 
 /** What the plugin injects: the re-check (see `recheckEscalationNote`) and the planning command. */
 export interface EscalationActionDeps {
@@ -146,7 +147,5 @@ export function renderActions(el: HTMLElement, t: ActionTarget): void {
 
 /** The workstream id named by a callout title such as `Escalation Request — W2: Inspection API`. */
 export function workstreamFromTitle(title: string): string | null {
-  const rest = title.replace(/^\s*Escalation Request\s*[—–-]?\s*/i, '');
-  const m = /^(W\d+)\b/i.exec(rest);
-  return m ? m[1]!.toUpperCase() : null;
+  return parseEscalationTitle(title).id;
 }

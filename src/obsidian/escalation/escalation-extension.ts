@@ -15,8 +15,9 @@ import {
   type EscalationActionDeps,
   type EscalationActionStore,
 } from './escalation-actions';
+import { ESCALATION_TITLE_LINE } from '../../core/escalation/parse-escalation';
 
-const TITLE = /^\s{0,3}>\s*\[!escalation\][+-]?\s*(.*?)\s*$/i;
+const TITLE = ESCALATION_TITLE_LINE;
 const RESOLVED = /^status:\s*["']?resolved["']?\s*$/m;
 
 /** Asks the plugin to rebuild its decorations after an action changed state. */
