@@ -10,9 +10,13 @@ const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L
 export function namesWorkstream(text: string, id: string, name: string): boolean {
   const want = normaliseWorkstreamId(id);
   if (want && scanWorkstreamTokens(text).some((t) => t.id === want)) return true;
-  const needle = name.trim().replace(/\s+/g, ' ').toLowerCase();
-  if (needle === '') return false;
-  const hay = text.replace(/\s+/g, ' ').toLowerCase();
+  const trimmed = name.trim().replace(/\s+/g, ' ');
+  if (trimmed === '') return false;
+  // A one-word name ("Serving", "Ingestion") is also an ordinary word: only its capitalised form,
+  // as written, names the workstream; "refresh serving caches" does not. Longer names match in any case.
+  const exact = !trimmed.includes(' ');
+  const needle = exact ? trimmed : trimmed.toLowerCase();
+  const hay = exact ? text.replace(/\s+/g, ' ') : text.replace(/\s+/g, ' ').toLowerCase();
   for (let i = hay.indexOf(needle); i >= 0; i = hay.indexOf(needle, i + 1)) {
     const before = hay[i - 1];
     const after = hay[i + needle.length];

@@ -27,3 +27,17 @@ describe('liveMarker', () => {
     expect(liveMarker(line)).toBeNull();
   });
 });
+
+describe('liveMarker, settled statements from a new user', () => {
+  it.each([
+    'All operator versions are pinned; nothing in this section is TBD anymore.',
+    'There is no TBD left here.',
+    'The retention is not TBD: 30 days.',
+  ])('ignores %p', (line) => {
+    expect(liveMarker(line)).toBeNull();
+  });
+
+  it('still catches a live one', () => {
+    expect(liveMarker('Retention period: TBD')).not.toBeNull();
+  });
+});

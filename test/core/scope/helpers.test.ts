@@ -108,3 +108,14 @@ describe('findEndpoints', () => {
     fc.assert(fc.property(fc.string(), (s) => expect(Array.isArray(findEndpoints(s))).toBe(true)));
   });
 });
+
+describe('namesWorkstream, one-word names', () => {
+  it('takes a one-word name only as written, so an ordinary word does not name the workstream', () => {
+    expect(namesWorkstream('After a load, refresh serving caches.', 'W3', 'Serving')).toBe(false);
+    expect(namesWorkstream('Serving reads the marts.', 'W3', 'Serving')).toBe(true);
+  });
+
+  it('matches longer names in any case', () => {
+    expect(namesWorkstream('the inspection api answers', 'W2', 'Inspection API')).toBe(true);
+  });
+});
