@@ -206,3 +206,26 @@ describe('two projects in one vault', () => {
     }
   });
 });
+
+describe('check in a vault of several projects', () => {
+  it('checks a plan against its own project, named in its frontmatter, without --project', async () => {
+    const v = copyExampleVault();
+    try {
+      // The WBS is not at its default path, so discovery needs the project note to find it.
+      const { renameSync } = require('node:fs') as typeof import('node:fs');
+      renameSync(path.join(v.dir, 'research/project-planning/micro-level-plan.md'), path.join(v.dir, 'research/project-planning/WBS.md'));
+      const projectNote = path.join(v.dir, '01-Projects/Tidewater.md');
+      writeFileSync(projectNote, readFileSync(projectNote, 'utf8').replace('research/project-planning/micro-level-plan|', 'research/project-planning/WBS|'));
+      expect((await cli(['plan', '--vault', v.dir, '--workstream', 'W1'])).code).toBe(0);
+      // A second project appears in the vault.
+      writeFileSync(path.join(v.dir, '01-Projects/Kiosk.md'), '---\ntags: [project]\n---\n# Kiosk\n\nNothing planned yet.\n');
+      expect((await cli(['list', '--vault', v.dir])).code).toBe(2);
+      const r = await cli(['check', '--vault', v.dir, '--note', 'Planning/W1-micro-level-plan.md', '--json']);
+      const items = (JSON.parse(r.out) as { items: { id: string; ok: boolean }[] }).items;
+      expect(items.find((i) => i.id === 'wbs-coverage')!.ok).toBe(true);
+      expect(r.err).not.toMatch(/could not be loaded/);
+    } finally {
+      v.cleanup();
+    }
+  });
+});

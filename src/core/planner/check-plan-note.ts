@@ -11,6 +11,7 @@ import { normaliseWorkstreamId } from '../wbs/workstream-id';
 import { loadPlanningContext } from './planning-context';
 import { checkNote } from './check-note';
 import { isPlanNote } from '../checker/is-plan-note';
+import { parseWikilink } from '../vault/wikilinks';
 
 /**
  * The readiness report of a plan note, against the planning set it was written from.
@@ -40,7 +41,12 @@ export async function checkPlanNote(
 
   let scope: WorkstreamScope | null = null;
   const warnings: PlannerWarning[] = [];
-  const loaded = await loadPlanningContext(vault, settings, opts);
+  // The plan knows its project: in a vault of several projects, check it against that one's notes.
+  const fmProject = meta.frontmatter?.['project'];
+  const ownLink = typeof fmProject === 'string' ? parseWikilink(fmProject.trim())?.linkpath : undefined;
+  // Only a project note that exists: a plan written without one links the conventional path.
+  const ownProject = ownLink ? ((await vault.resolveLink(ownLink, notePath)) ?? undefined) : undefined;
+  const loaded = await loadPlanningContext(vault, settings, { project: opts.project ?? ownProject });
   if (loaded.ok) {
     const ctx = loaded.value;
     warnings.push(...ctx.warnings);
