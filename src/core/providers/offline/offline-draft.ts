@@ -62,14 +62,20 @@ export function criticalPathText(input: PlanInput): string {
   if (tasks.length === 0) return via;
   if (hasTaskDependencies(tasks)) return `${via}; within ${ws.id}, by task dependencies: ${taskCriticalPath(input.wbs, ws.id).join(' → ')}`;
   const elsewhere = tasks.some((t) => (t.dependsOn ?? []).length > 0);
-  const why = elsewhere ? `the WBS states no dependencies between ${ws.id}'s tasks` : 'the WBS states no task-level dependencies';
-  return `${via}; within ${ws.id}, ${tasks.map((t) => t.id).join(' → ')} in WBS order (${why})`;
+  // Tasks that depend only on other workstreams' tasks have no order among themselves: no chain to invent.
+  if (elsewhere) return `${via}; within ${ws.id}, the WBS states no order between the tasks, so they can run in parallel once their own dependencies are met: ${tasks.map((t) => t.id).join(', ')}`;
+  return `${via}; within ${ws.id}, ${tasks.map((t) => t.id).join(' → ')} in WBS order (the WBS states no task-level dependencies)`;
+}
+
+/** An estimate as written, with its unit added when the unit came from a column header (`Est (h)`: "4" → "4h"). */
+function estimateText(e: NonNullable<WbsTask['estimate']>): string {
+  return /[a-z]/i.test(e.raw) || e.unit === '' ? e.raw : `${e.raw}${e.unit}`;
 }
 
 /** "W2.3 Payment gateway adapter (4h), depends on W2.1, W1.2". */
 const taskLine = (t: WbsTask): string => {
   const deps = (t.dependsOn ?? []).length > 0 ? `, depends on ${t.dependsOn!.join(', ')}` : '';
-  return `${t.id} ${t.title}${t.estimate ? ` (${t.estimate.raw})` : ''}${deps}`;
+  return `${t.id} ${t.title}${t.estimate ? ` (${estimateText(t.estimate)})` : ''}${deps}`;
 };
 
 function mesoRef(scope: WorkstreamScope, heading: string): MesoSectionRef | undefined {

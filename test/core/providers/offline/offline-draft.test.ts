@@ -97,9 +97,18 @@ describe('renderOfflineDraft', () => {
     expect(text).toContain('- W2.1 Invoice service data model (3d)\n');
   });
 
-  it("says the WBS order is not a dependency chain when tasks depend only on other workstreams' tasks", () => {
+  it("invents no chain when the tasks depend only on other workstreams' tasks: they can run in parallel", () => {
     const text = renderOfflineDraft(new ScopeBuilder().withTaskDependencies({ 'W2.1': ['W1.2'] }).buildInput());
-    expect(text).toContain("within W2, W2.1 → W2.2 → W2.3 → W2.4 → W2.5 in WBS order (the WBS states no dependencies between W2's tasks)\n");
+    expect(text).toContain('within W2, the WBS states no order between the tasks, so they can run in parallel once their own dependencies are met: W2.1, W2.2, W2.3, W2.4, W2.5\n');
+    expect(text).not.toContain('W2.1 → W2.2');
+  });
+
+  it('writes a per-task estimate with the unit its column header gave it', () => {
+    const input = new ScopeBuilder().buildInput();
+    const t = input.scope.workstream.tasks[0]!;
+    const task = { ...t, estimate: { value: 4, unit: 'h', raw: '4' } };
+    const withBare = { ...input, scope: { ...input.scope, workstream: { ...input.scope.workstream, tasks: [task, ...input.scope.workstream.tasks.slice(1)] } }, wbs: { workstreams: input.wbs.workstreams.map((w) => (w.id === 'W2' ? { ...w, tasks: [task, ...w.tasks.slice(1)] } : w)) } };
+    expect(renderOfflineDraft(withBare)).toContain(`${t.id} ${t.title} (4h)`);
   });
 
   it('says honestly in section 3 what it looked for when it found no endpoint', () => {
