@@ -26,6 +26,24 @@ const UNSETTLED = /\b(?:unresolved|undecided|unconfirmed|(?:not|never)\s+(?:yet\
 const EMPTY_ITEM = /^(?:none|n\/a|nothing(?:\s+open)?)\b[\s.!]*$/i;
 
 const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const TABLE_SEPARATOR = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
+
+/** A quoted line as prose: a table row becomes its cells. */
+function rowOrLine(line: string): string {
+  return TABLE_ROW.test(line) ? tableRowText(line) : line;
+}
+
+/** A table row's cells as one line of text: `Dashboard tool: Superset or Metabase — Serving — Open`. */
+function tableRowText(line: string): string {
+  return line
+    .trim()
+    .replace(/^\||\|$/g, '')
+    .split('|')
+    .map((c) => c.trim())
+    .filter((c) => c !== '')
+    .join(' — ');
+}
 
 interface Hit {
   line: number;
@@ -52,6 +70,14 @@ function itemsOf(section: NoteSection, masked: string[]): Item[] {
   for (let n = section.startLine + 1; n <= section.endLine; n++) {
     const line = masked[n - 1] ?? '';
     if (line.trim() === '') continue;
+    // A decisions table: each data row is an item (its header row and the separator are not).
+    if (TABLE_ROW.test(line)) {
+      current = null;
+      const next = masked[n] ?? '';
+      if (TABLE_SEPARATOR.test(line) || TABLE_SEPARATOR.test(next)) continue;
+      items.push({ line: n, text: tableRowText(line), lines: [n] });
+      continue;
+    }
     const lead = line.length - line.trimStart().length;
     const isItem = LIST_ITEM.test(line);
     if (isItem && (indent === null || lead <= indent)) {
@@ -108,7 +134,7 @@ function hitsIn(
       }
       if (!sectionNamesIt && !namesWorkstream(item.text, id, name)) continue;
       item.lines.forEach((n) => skip.add(n));
-      hits.push({ line: item.line, why: 'an open question not marked resolved', question: asQuestion(item.lines.map((n) => quoteLine(meso.text, n) ?? '').join(' ')) });
+      hits.push({ line: item.line, why: 'an open question not marked resolved', question: asQuestion(item.lines.map((n) => rowOrLine(quoteLine(meso.text, n) ?? '')).join(' ')) });
     }
   }
 

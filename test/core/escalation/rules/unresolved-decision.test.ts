@@ -142,3 +142,27 @@ describe('unresolved-decision with markers that are settled or not markers', () 
     expect(e!.evidence.map((x) => x.replace(/^.*\((.*)\)$/, '$1'))).toEqual(['marked TBD', 'marked ??']);
   });
 });
+
+describe('unresolved-decision, decision tables', () => {
+  const { detectEscalations } = require('../../../../src/core/escalation/detect-escalations') as typeof import('../../../../src/core/escalation/detect-escalations');
+  const { parseWbs } = require('../../../../src/core/wbs/parse-wbs') as typeof import('../../../../src/core/wbs/parse-wbs');
+  const { parseHeadings } = require('../../../../src/core/markdown/headings') as typeof import('../../../../src/core/markdown/headings');
+  const wbs = parseWbs('## W3: Serving\n\n- W3.1 Dashboards (2d)\n');
+  const meso = (status: string): string =>
+    `# Architecture\n\n## W3: Serving\n\nDashboards for the marts.\n\n## Open Decisions\n\n| # | Decision | Affects | Status |\n|---|---|---|---|\n| D1 | Warehouse engine: DuckDB | W1 | Decided |\n| D4 | Dashboard tool: Superset or Metabase | W3 | ${status} |\n`;
+  const run = (status: string) => {
+    const text = meso(status);
+    return detectEscalations({ workstreamId: 'W3', wbs, mesoMentions: [], meso: { path: 'm.md', text, headings: parseHeadings(text) }, mesoLinkTarget: 'm' }).filter((e) => e.rule === 'unresolved-decision');
+  };
+
+  it.each(['Open', 'Undecided', 'Pending'])('escalates when the row for the workstream is %s', (status) => {
+    const found = run(status);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.questions.join(' ')).toContain('Dashboard tool: Superset or Metabase');
+    expect(found[0]!.questions.join(' ')).not.toContain('|');
+  });
+
+  it('stays quiet when the row is decided, and never takes the header row for a decision', () => {
+    expect(run('Decided')).toHaveLength(0);
+  });
+});
