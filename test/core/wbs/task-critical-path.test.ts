@@ -38,3 +38,15 @@ describe('taskCriticalPath', () => {
     expect(taskCriticalPath(wbs, 'W9')).toEqual([]);
   });
 });
+
+describe('taskCriticalPath by estimated work', () => {
+  it('follows the chain with the most work when every task is estimated in one unit', () => {
+    const wbs = parseWbs('## W2: Pipeline\n\n- W2.1 Load (3h)\n- W2.2 Clean (8h) (after W2.1)\n- W2.3 Model (16h) (after W2.2)\n- W2.4 Backfill (40h) (after W2.1)\n');
+    expect(taskCriticalPath(wbs, 'W2')).toEqual(['W2.1', 'W2.4']);
+  });
+
+  it('counts tasks when the units cannot be added', () => {
+    const wbs = parseWbs('## W2: Pipeline\n\n- W2.1 Load (3h)\n- W2.2 Clean (1d) (after W2.1)\n- W2.3 Model (2d) (after W2.2)\n- W2.4 Backfill (40h) (after W2.1)\n');
+    expect(taskCriticalPath(wbs, 'W2')).toEqual(['W2.1', 'W2.2', 'W2.3']);
+  });
+});
