@@ -51,12 +51,12 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
   for (const t of workstream.tasks) addEndpoints(t.title, t.id);
 
   const headings = [...meso.headings].sort((a, b) => a.line - b.line);
-  const isContract = (sub: NoteHeading): boolean => parseContractHeadingAll(sub.text).length > 0;
+  const isContract = (sub: NoteHeading): boolean => parseContractHeadingAll(idsForNames(sub.text, args.wbs)).length > 0;
   // Another workstream's own sub-section (it names that one and not this) is not ours to read.
   const isOthers = (sub: NoteHeading): boolean =>
     !namesWorkstream(sub.text, id, workstream.name) && scanWorkstreamTokens(sub.text).some((t) => t.id !== id);
   for (const h of headings) {
-    const pairs: ContractHeading[] = parseContractHeadingAll(h.text);
+    const pairs: ContractHeading[] = parseContractHeadingAll(idsForNames(h.text, args.wbs));
     const mine: ContractHeading[] = pairs.filter((c) => c.from === id || c.to === id);
     if (mine.length > 0) {
       const refLink = link(h);
@@ -86,4 +86,21 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
     mesoPath: meso.path,
     mesoLinkTarget,
   };
+}
+
+/**
+ * A contract heading may name the workstreams instead of their ids (`Transformation → Serving`):
+ * put each WBS name's id in its place, so the heading reads `W2 → W3`. Longer names first, whole
+ * words only, names of one word only as written (as `namesWorkstream` does).
+ */
+export function idsForNames(text: string, wbs: Wbs): string {
+  if (!/(?:→|⟶|->|=>|\bto\b)/i.test(text)) return text;
+  const named = wbs.workstreams.filter((w) => w.name.trim() !== '').sort((a, b) => b.name.length - a.name.length);
+  let out = text;
+  for (const w of named) {
+    const name = w.name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+    const oneWord = !/\s/.test(w.name.trim());
+    out = out.replace(new RegExp(`(^|[^\\p{L}\\p{N}_])${name}(?=$|[^\\p{L}\\p{N}_])`, oneWord ? 'gu' : 'giu'), (_m, pre: string) => `${pre}${w.id}`);
+  }
+  return out;
 }

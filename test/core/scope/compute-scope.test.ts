@@ -155,3 +155,16 @@ describe('computeScope of a WBS with WS-01 style ids', () => {
     ]);
   });
 });
+
+describe('computeScope, contract headings that name the workstreams', () => {
+  it('reads `Transformation → Serving` as W2 → W3', () => {
+    const { parseWbs } = require('../../../src/core/wbs/parse-wbs') as typeof import('../../../src/core/wbs/parse-wbs');
+    const { parseHeadings } = require('../../../src/core/markdown/headings') as typeof import('../../../src/core/markdown/headings');
+    const { computeScope, idsForNames } = require('../../../src/core/scope/compute-scope') as typeof import('../../../src/core/scope/compute-scope');
+    const wbs = parseWbs('## W2: Transformation\n\n- W2.1 Models (2d)\n\n## W3: Serving\n\nDepends on: W2\n\n- W3.1 Dashboards (2d)\n');
+    const text = '# Meso\n\n## W2: Transformation\n\nMarts.\n\n## Contracts\n\n### Transformation → Serving\n\nThe marts schema.\n';
+    const scope = computeScope({ wbs, workstreamId: 'W3', meso: { path: 'm.md', text, headings: parseHeadings(text) }, mesoLinkTarget: 'm' });
+    expect(scope.consumes.map((c) => [c.from, c.to, c.heading])).toEqual([['W2', 'W3', 'Transformation → Serving']]);
+    expect(idsForNames('Serving caches are warm', wbs)).toBe('Serving caches are warm');
+  });
+});
