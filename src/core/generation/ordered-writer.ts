@@ -234,6 +234,11 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
       stopped = true;
       cancelTimer();
       await drain();
+      // A cut-back asked for by a discarded attempt must still happen: the note holds that attempt's text.
+      if (truncateTo !== null) {
+        startWrite();
+        await drain();
+      }
       for (let i = cursor; i < n; i++) buffers[i] = [];
       const keep = completeEnd - writtenOffset;
       pending = keep > 0 ? pending.slice(0, keep) : '';

@@ -160,3 +160,23 @@ describe('createOrderedWriter', () => {
     expect((writer.error as Error).message).toBe('disk full');
   });
 });
+
+describe('createOrderedWriter, a discard just before the run stops', () => {
+  it('still cuts the discarded attempt out of the note when it is interrupted before the next write', async () => {
+    const timers = new FakeTimers();
+    const sink = new MemorySink(timers);
+    const writer = createOrderedWriter({ keys: ['a', 'b'], sink, timers, minIntervalMs: 100 });
+    writer.write('a', 'A\n');
+    writer.finish('a');
+    await timers.advance(150);
+    writer.write('b', '## B heading\n');
+    // That write goes out at once; the discard comes before the interval allows the next one.
+    await settle();
+    expect(sink.text).toBe('A\n\n## B heading\n');
+    writer.discard('b');
+    writer.write('b', '## B heading\n');
+    const r = await writer.interrupt();
+    expect(sink.text).toBe('A\n');
+    expect(r.keepOffset).toBe('A\n'.length);
+  });
+});
