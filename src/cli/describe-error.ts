@@ -14,7 +14,7 @@ export function describeError(e: PlannerError): string {
     case 'missing-note':
       return e.path
         ? `The ${ROLE_LABELS[e.role]} was not found at ${e.path}. Fix the path in the setting "${ROLE_SETTING_KEYS[e.role]}" or create the note.`
-        : `No ${ROLE_LABELS[e.role]} was found: not at its default path, not linked from the project note, not tagged. Set "${ROLE_SETTING_KEYS[e.role]}" to its path.`;
+        : `No ${ROLE_LABELS[e.role]} was found: not at its default path, not among the notes the project note links to (a link that matches no note counts for nothing), not tagged. Set "${ROLE_SETTING_KEYS[e.role]}" to its path.`;
     case 'unreadable-note': {
       const what = e.role ? `The ${ROLE_LABELS[e.role]} ${e.file}` : e.file;
       switch (e.reason) {
