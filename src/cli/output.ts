@@ -18,7 +18,7 @@ export function printList(io: CliIo, list: WorkstreamListing[], json: boolean): 
   if (json) {
     io.out(
       JSON.stringify(
-        { workstreams: list.map((w) => ({ id: w.id, name: w.name, tasks: w.tasks, dependsOn: w.dependsOn, status: w.status })) },
+        { workstreams: list.map((w) => ({ id: w.id, name: w.name, tasks: w.tasks, dependsOn: w.dependsOn, status: w.status, blockers: w.blockers })) },
         null,
         2,
       ),
@@ -33,6 +33,7 @@ export function printList(io: CliIo, list: WorkstreamListing[], json: boolean): 
     const deps = w.dependsOn.length ? `depends on ${w.dependsOn.join(', ')}` : 'no dependencies';
     io.out(`${w.id}  ${w.name}  (${w.tasks.length} task${w.tasks.length === 1 ? '' : 's'}, ${deps})  ${w.status.replace(/_/g, ' ')}`);
     for (const t of w.tasks) io.out(`    ${t.id}  ${t.title}`);
+    for (const b of w.blockers) io.out(`    ! ${b}`);
   }
 }
 

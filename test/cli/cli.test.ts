@@ -229,3 +229,21 @@ describe('check in a vault of several projects', () => {
     }
   });
 });
+
+describe('list shows what would block planning', () => {
+  it('names the blockers of a workstream that would escalate, and none for the others', async () => {
+    const v = copyExampleVault();
+    try {
+      const meso = path.join(v.dir, 'research/project-planning/meso-level-plan.md');
+      writeFileSync(meso, readFileSync(meso, 'utf8').replace(/(## W2: Inspection API\n)/, '$1\nPhoto retention is TBD.\n'));
+      const r = await cli(['list', '--vault', v.dir, '--json']);
+      const ws = (JSON.parse(r.out) as { workstreams: { id: string; blockers: string[] }[] }).workstreams;
+      expect(ws.find((w) => w.id === 'W1')!.blockers).toEqual([]);
+      expect(ws.find((w) => w.id === 'W2')!.blockers.length).toBe(1);
+      const text = await cli(['list', '--vault', v.dir]);
+      expect(text.out).toMatch(/W2 .*\n(?:.*\n)*\s+! .*decision/);
+    } finally {
+      v.cleanup();
+    }
+  });
+});

@@ -7,6 +7,7 @@ import type { PlannerWarning } from '../contracts/planning-set';
 import { PlanStatusSchema, type PlanStatus } from '../contracts/plan-frontmatter';
 import { escalationNotePath, planNotePath } from '../writer/note-paths';
 import { loadPlanningContext, workstreamName } from './planning-context';
+import { detectEscalations } from '../escalation/detect-escalations';
 
 /** What the user sees for each workstream: whether and how far it has been planned. */
 export type WorkstreamStatus = PlanStatus | 'not_planned';
@@ -19,6 +20,8 @@ export interface WorkstreamListing {
   status: WorkstreamStatus;
   /** The plan or escalation note behind the status, when there is one. */
   note: string | null;
+  /** What would stop planning it now (the escalation rules' blockers, one line each); empty when nothing does. */
+  blockers: string[];
 }
 
 export async function listWorkstreams(
@@ -28,7 +31,19 @@ export async function listWorkstreams(
 ): Promise<Result<{ workstreams: WorkstreamListing[]; warnings: PlannerWarning[] }, PlannerError>> {
   const loaded = await loadPlanningContext(vault, settings, opts);
   if (!loaded.ok) return loaded;
-  const { wbs, mesoMentions, warnings } = loaded.value;
+  const { wbs, mesoMentions, warnings, set, mesoLinkTarget } = loaded.value;
+  const meso = set.notes.meso;
+  const micro = set.notes.micro;
+  // The same rules `plan` runs first, so the list says which workstreams cannot be planned yet, and why.
+  const blockersOf = (id: string): string[] =>
+    detectEscalations({
+      workstreamId: id,
+      wbs,
+      mesoMentions,
+      meso: meso ? { path: meso.path, text: meso.text, headings: meso.meta.headings } : null,
+      mesoLinkTarget,
+      wbsSource: micro ? { path: micro.path, text: micro.text } : undefined,
+    }).map((e) => e.blocker);
   const seen = new Set<string>();
   const out: WorkstreamListing[] = [];
   for (const ws of wbs.workstreams) {
@@ -42,6 +57,7 @@ export async function listWorkstreams(
       dependsOn: ws.dependsOn,
       status,
       note,
+      blockers: blockersOf(ws.id),
     });
   }
   return ok({ workstreams: out, warnings });

@@ -25,7 +25,9 @@ export function hasPlan(item: WorkstreamListing): boolean {
 
 export function describeListing(item: WorkstreamListing): string {
   const deps = item.dependsOn.length > 0 ? `depends on ${item.dependsOn.join(', ')}` : 'no dependencies';
-  return `${STATUS_LABELS[item.status]} · ${deps}`;
+  // Say before it is chosen that planning it now would only write an escalation.
+  const blocked = item.blockers.length > 0 ? ` · blocked: ${item.blockers.length === 1 ? 'one open decision or gap' : `${item.blockers.length} open decisions or gaps`}` : '';
+  return `${STATUS_LABELS[item.status]} · ${deps}${blocked}`;
 }
 
 /** The answers the planning flow asks for; `modalUi` shows Obsidian modals, tests may answer directly. */

@@ -106,6 +106,7 @@ describe('workstreamRows', () => {
     dependsOn,
     status,
     note: null,
+    blockers: [],
   });
 
   it('gives id, name, task count, dependencies and a status label', () => {
