@@ -247,3 +247,17 @@ describe('list shows what would block planning', () => {
     }
   });
 });
+
+describe('offline draft quoting the meso plan', () => {
+  it('quotes a meso section once, and later modules tracing it point back to the quote', async () => {
+    const v = copyExampleVault();
+    try {
+      await cli(['plan', '--vault', v.dir, '--workstream', 'W1']);
+      const text = readFileSync(path.join(v.dir, 'Planning/W1-micro-level-plan.md'), 'utf8');
+      expect(text.split('> **W1 Repository and build**').length - 1).toBe(1);
+      expect(text).toContain('Quoted under 2.1.1.');
+    } finally {
+      v.cleanup();
+    }
+  });
+});

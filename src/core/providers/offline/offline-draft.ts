@@ -87,12 +87,17 @@ function mesoRef(scope: WorkstreamScope, heading: string): MesoSectionRef | unde
  * One list item per traced meso heading: its link and, when the meso text was passed in, the
  * first lines of what the section says, quoted under the link.
  */
-function mesoItems(input: PlanInput, headings: string[]): string[] {
+function mesoItems(input: PlanInput, headings: string[], quotedEarlier: (heading: string) => string | null = () => null): string[] {
   const src = mesoSource(input);
   return headings.map((h) => {
     const ref = mesoRef(input.scope, h);
     const link = `- ${ref ? ref.link : formatWikilink(input.scope.mesoLinkTarget, headingLinkText(h))}`;
     if (!src) return link;
+    // Several modules often trace the same meso section: quote it once, then point back to it.
+    const earlier = quotedEarlier(h);
+    if (earlier) return `${link}
+
+  Quoted under ${earlier}.`;
     const section = mesoSectionLines(src, h, ref?.line);
     if (section === null) return link;
     const quote = excerptBlockquote(section, '  ');
@@ -153,7 +158,13 @@ function moduleBody(input: PlanInput, part: PlanPart): string | null {
     const t = input.scope.workstream.tasks.find((x) => x.id === id);
     return `- ${t ? taskLine(t) : id}`;
   });
-  const links = mesoItems(input, mod.mesoHeadings);
+  const index = Number(m[1]) - 1;
+  const firstTracing = (h: string): string | null => {
+    const want = normaliseHeadingForLink(h);
+    const j = input.outline.modules.findIndex((other) => other.mesoHeadings.some((x) => normaliseHeadingForLink(x) === want));
+    return j >= 0 && j < index ? `2.${j + 1}.1` : null;
+  };
+  const links = mesoItems(input, mod.mesoHeadings, firstTracing);
   return [
     mod.summary,
     '',
