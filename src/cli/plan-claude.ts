@@ -4,7 +4,8 @@ import type { CliIo } from './main';
 import { EXIT } from './exit-codes';
 import { describeError } from './describe-error';
 import { printPlan, printWarnings } from './output';
-import { ProgressPrinter, compactTokens, formatUsd } from './progress';
+import { ProgressPrinter, formatUsd } from './progress';
+import { compactCount } from '../core/generation/progress-line';
 import { FsVault } from './fs-vault';
 import type { Settings } from '../core/contracts/settings';
 import { createAnthropicClient, type CallUsage, type CostEstimate } from '../core/providers/anthropic';
@@ -15,13 +16,13 @@ import { assertNever } from '../core/result';
 
 export function describeEstimate(e: CostEstimate): string {
   const cost = e.costUsdTypical === null ? 'cost unknown for this model' : `about ${formatUsd(e.costUsdTypical)} (at most ${formatUsd(e.costUsdMax)})`;
-  return `${e.calls} calls, ~${compactTokens(e.inputTokens)} input tokens (${compactTokens(e.cacheReadTokens)} read from the cache), ${cost}`;
+  return `${e.calls} calls, ~${compactCount(e.inputTokens)} input tokens (${compactCount(e.cacheReadTokens)} read from the cache), ${cost}`;
 }
 
 function previewLines(p: SendPreview): string[] {
   return [
     `Claude (${p.model}) will be sent these notes for ${p.workstreamId}, and nothing else:`,
-    ...p.sent.map((n) => `  ${n.path}  (~${compactTokens(n.tokens)} tokens)`),
+    ...p.sent.map((n) => `  ${n.path}  (~${compactCount(n.tokens)} tokens)`),
     `Estimate: ${describeEstimate(p.estimate)}.`,
   ];
 }
@@ -93,7 +94,7 @@ export async function planWithClaudeCli(args: CliArgs, io: CliIo, vault: FsVault
         const totals = outcome.usage ?? totalUsage(usage);
         if (!args.json) {
           io.err(
-            `Usage: ${totals.calls} calls, ${compactTokens(totals.inputTokens)} input, ${compactTokens(totals.cacheWriteTokens)} cache write, ${compactTokens(totals.cacheReadTokens)} cache read, ${compactTokens(totals.outputTokens)} output tokens; ${formatUsd(totals.costUsd)}.`,
+            `Usage: ${totals.calls} calls, ${compactCount(totals.inputTokens)} input, ${compactCount(totals.cacheWriteTokens)} cache write, ${compactCount(totals.cacheReadTokens)} cache read, ${compactCount(totals.outputTokens)} output tokens; ${formatUsd(totals.costUsd)}.`,
           );
           for (const label of outcome.incomplete ?? []) io.err(`warning: Claude stopped early in ${label}; the plan stays a draft.`);
         }

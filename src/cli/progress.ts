@@ -1,11 +1,7 @@
 import type { PlanEvent } from '../core/generation/plan-events';
 import type { PlanState } from '../core/generation/plan-state';
 import { applyPlanEvent, initialPlanState } from '../core/generation/plan-state';
-
-/** `8.1k` for 8 100. */
-export function compactTokens(n: number): string {
-  return n >= 1000 ? `${(n / 1000).toFixed(1)}k` : String(n);
-}
+import { statusText } from '../core/generation/progress-line';
 
 export function formatUsd(n: number | null): string {
   return n === null ? 'cost unknown' : `$${n < 0.01 && n > 0 ? n.toFixed(4) : n.toFixed(2)}`;
@@ -44,11 +40,7 @@ export class ProgressPrinter {
   }
 
   private summary(): string {
-    const s = this.state;
-    const models = s.units.filter((u) => u.kind === 'model');
-    const done = models.filter((u) => u.status === 'written' || u.status === 'skipped').length;
-    const tokens = s.totals.input + s.totals.cacheWrite + s.totals.cacheRead + s.totals.output;
-    return `${this.workstreamId} · section ${Math.min(done + 1, models.length)}/${models.length} · ${compactTokens(tokens)} tok · ${formatUsd(s.totals.costUsd)}`;
+    return statusText(this.workstreamId, this.state);
   }
 
   private redraw(): void {

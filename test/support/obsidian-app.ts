@@ -11,10 +11,11 @@
  * fixtures in test/fixtures/metadata/<name>.json replace it with hand-written `CachedMetadata`
  * for shapes the computation does not produce.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { App as ObsidianApp, CachedMetadata } from 'obsidian';
 import { App } from '../__mocks__/obsidian';
+import { readTree } from './read-tree';
 
 export type FileTree = Record<string, string>;
 
@@ -53,18 +54,7 @@ export function buildAppFromFolder(root: string, options: BuildOptions = {}): Bu
   return buildApp(readTree(root), options);
 }
 
-export function readTree(root: string): FileTree {
-  const tree: FileTree = {};
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else tree[relative(root, full).split(sep).join('/')] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return tree;
-}
+export { readTree };
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'metadata');
 

@@ -15,26 +15,8 @@ export { TAbstractFile, TFile, TFolder } from '../../__mocks__/obsidian-double/f
 export { MetadataCache } from '../../__mocks__/obsidian-double/metadata-cache';
 export { Platform } from '../../__mocks__/obsidian-double/network';
 export { getLinkpath, normalizePath, parseLinktext } from '../../__mocks__/obsidian-double/paths';
-export {
-  AbstractInputSuggest,
-  BaseComponent,
-  ButtonComponent,
-  DropdownComponent,
-  FuzzySuggestModal,
-  Modal,
-  Notice,
-  PluginSettingTab,
-  SecretComponent,
-  SecretStorage,
-  Setting,
-  SettingTab,
-  SuggestModal,
-  TextAreaComponent,
-  TextComponent,
-  ToggleComponent,
-  setIcon,
-  setTooltip,
-} from '../../__mocks__/obsidian-double/ui';
+// The UI classes are the jest double's own: one implementation, real DOM elements in the page.
+export * from '../../__mocks__/obsidian-double/ui';
 export { Vault } from '../../__mocks__/obsidian-double/vault';
 export { getFrontMatterInfo, parseYaml, stringifyYaml } from '../../__mocks__/obsidian-double/yaml';
 export { debounce } from '../../__mocks__/obsidian';

@@ -3,9 +3,10 @@
  * modals and buttons, the editor and the side panel; and reads back what the page shows (notices,
  * note text on disk and in the editor).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { readTree } from '../../support/read-tree';
 
 export interface Ctx {
   browser: BrowserContext;
@@ -20,18 +21,7 @@ export const PLAN = 'Planning/W2-micro-level-plan.md';
 export const MESO = 'research/project-planning/meso-level-plan.md';
 export const ESCALATION = 'Planning/W2-escalation.md';
 
-export function readTree(root: string): Record<string, string> {
-  const tree: Record<string, string> = {};
-  const walk = (dir: string): void => {
-    for (const name of readdirSync(dir)) {
-      const full = join(dir, name);
-      if (statSync(full).isDirectory()) walk(full);
-      else tree[relative(root, full).split(sep).join('/')] = readFileSync(full, 'utf8');
-    }
-  };
-  walk(root);
-  return tree;
-}
+export { readTree };
 
 export interface OpenOptions {
   /** The plugin's data.json (the API base URL goes here). */
