@@ -13,6 +13,12 @@ const ROOT = path.join(__dirname, '..');
 const CONFIG = path.join(ROOT, '.dependency-cruiser.cjs');
 const DEPCRUISE = path.join(ROOT, 'node_modules', 'dependency-cruiser', 'bin', 'dependency-cruise.mjs');
 
+/**
+ * Each check is a dependency-cruiser process (about 2 s of CPU, most of it loading the tool), so a
+ * busy machine can take longer than Jest's default.
+ */
+const CHECK_TIMEOUT_MS = 90_000;
+
 type Tree = Record<string, string>;
 
 interface Violation {
@@ -127,22 +133,14 @@ const TREES = {
 };
 
 describe('module rules (.dependency-cruiser.cjs)', () => {
-  // The five checks start together (each is a process of its own), so the file costs about one.
-  let outcomes: Record<keyof typeof TREES, Promise<Outcome>>;
-  beforeAll(() => {
-    outcomes = Object.fromEntries(Object.entries(TREES).map(([k, t]) => [k, check(t)])) as typeof outcomes;
-    // A check that fails to run is reported by the test that awaits it.
-    Object.values(outcomes).forEach((p) => p.catch(() => undefined));
-  });
-
   it('pass on a tree that imports only downward, with each adapter on the core', async () => {
-    const o = await outcomes.clean;
+    const o = await check(TREES.clean);
     expect(o.violations).toEqual([]);
     expect(o.exitCode).toBe(0);
-  });
+  }, CHECK_TIMEOUT_MS);
 
   it('fail on an import from src/core into an adapter, however deep the importing file is', async () => {
-    const o = await outcomes.intoAdapter;
+    const o = await check(TREES.intoAdapter);
     expect(o.exitCode).not.toBe(0);
     expect(rulesOf(o)).toEqual(['core-not-adapters']);
     expect(o.violations).toEqual(
@@ -151,18 +149,18 @@ describe('module rules (.dependency-cruiser.cjs)', () => {
         { rule: 'core-not-adapters', from: 'src/core/writer/status.ts', to: 'src/obsidian/view.ts' },
       ]),
     );
-  });
+  }, CHECK_TIMEOUT_MS);
 
   it('fail on a cycle, even one made of type-only imports', async () => {
-    const o = await outcomes.cycle;
+    const o = await check(TREES.cycle);
     expect(o.exitCode).not.toBe(0);
     expect(o.violations).toHaveLength(1);
     expect(o.violations[0]!.rule).toBe('no-circular');
     expect([o.violations[0]!.from, o.violations[0]!.to].sort()).toEqual(['src/cli/main.ts', 'src/cli/output.ts']);
-  });
+  }, CHECK_TIMEOUT_MS);
 
   it('fail on an upward import in the core, and on one between two folders of the same layer', async () => {
-    const o = await outcomes.upward;
+    const o = await check(TREES.upward);
     expect(o.exitCode).not.toBe(0);
     expect(o.violations).toEqual(
       expect.arrayContaining([
@@ -173,10 +171,10 @@ describe('module rules (.dependency-cruiser.cjs)', () => {
       ]),
     );
     expect(rulesOf(o).every((r) => r.startsWith('core-layers/'))).toBe(true);
-  });
+  }, CHECK_TIMEOUT_MS);
 
   it('fail on Node, the app or Node-only packages in the core, the SDK outside its provider, the adapters reaching into each other, and an unplaced core folder', async () => {
-    const o = await outcomes.others;
+    const o = await check(TREES.others);
     expect(o.exitCode).not.toBe(0);
     expect(o.violations).toEqual(
       expect.arrayContaining([
@@ -190,5 +188,5 @@ describe('module rules (.dependency-cruiser.cjs)', () => {
         { rule: 'core-unplaced', from: 'src/core/planner/uses-misc.ts', to: 'src/core/misc/helper.ts' },
       ]),
     );
-  });
+  }, CHECK_TIMEOUT_MS);
 });
