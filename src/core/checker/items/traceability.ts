@@ -74,7 +74,8 @@ export const traceability: ReadinessCheck = {
     });
     const body = ctx.text.slice(0, bodyOffset).replace(/[^\n]/g, ' ') + ctx.text.slice(bodyOffset);
     const cites = citations(body, parseWikilinks(body));
-    const found = await Promise.all(cites.map((c) => (ctx.resolveCitation ? ctx.resolveCitation(c.link, c.cite.number, c.cite.title, ctx.path) : false)));
+    const resolve = ctx.resolveCitation ?? (() => Promise.resolve(false));
+    const found = await Promise.all(cites.map((c) => resolve(c.link, c.cite.number, c.cite.title, ctx.path)));
     cites.forEach((c, i) => {
       if (found[i]) return;
       reasons.push(`The citation ${c.link.raw} ${c.cite.raw} on line ${c.cite.line} names no section of that note.`);
