@@ -4,7 +4,7 @@
  */
 import type { Escalation } from '../contracts/escalation';
 import { formatWikilink, headingLinkText } from '../vault/wikilinks';
-import type { NoteHeading } from '../vault/vault-port';
+import type { NoteHeading } from '../contracts/note-meta';
 import type { EscalationContext, EscalationMeso } from './context';
 
 /** Quotes longer than this are cut with an ellipsis so evidence stays one readable line. */
