@@ -3,9 +3,9 @@
  * and which meso-plan section it belongs to. Kept in one place so every rule words them the same way.
  */
 import type { Escalation } from '../contracts/escalation';
-import { citeSection } from '../markdown/note-sections';
+import { citeSection } from '../vault/cite-section';
 import { formatWikilink } from '../vault/wikilinks';
-import type { NoteHeading } from '../vault/vault-port';
+import type { NoteHeading } from '../contracts/note-meta';
 import type { EscalationContext, EscalationMeso } from './context';
 
 /** Quotes longer than this are cut with an ellipsis so evidence stays one readable line. */

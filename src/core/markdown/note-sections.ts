@@ -3,10 +3,9 @@
  * Decomposition`) and also plain numbered lines (`2. System Decomposition`, `2.1 Components`), which
  * is how most notes written with the upstream meso and micro prompts number their twelve or sixteen
  * sections. Obsidian renders such a line as a list item, so there is no heading to link to: a plan
- * cites it as `[[meso-level-plan]] §2.1 Components` instead (see `citeSection`).
+ * cites it as `[[meso-level-plan]] §2.1 Components` instead (see `citeSection` in `vault/`).
  */
-import type { NoteHeading } from '../vault/vault-port';
-import { formatWikilink, headingLinkText } from '../vault/wikilinks';
+import type { NoteHeading } from '../contracts/note-meta';
 import { maskCode } from './code-mask';
 import { splitFrontmatter } from './frontmatter-block';
 import { parseHeadings } from './headings';
@@ -172,19 +171,6 @@ function plainTopLevel(atx: readonly SectionHead[], firstLine: number | undefine
 /** True for a plain numbered line read as a section (not an ATX heading). */
 export function isNumberedLine(h: NoteHeading): boolean {
   return (h as Partial<SectionHead>).kind === 'numbered';
-}
-
-/**
- * How a plan points at a section of another note: a heading link (`[[meso-level-plan#2.1
- * Components]]`) for a heading, and for a plain numbered line, which Obsidian cannot link to, the
- * note link followed by the section number and title (`[[meso-level-plan]] §2.1 Components`).
- */
-export function citeSection(linkTarget: string, h: NoteHeading): string {
-  if (isNumberedLine(h)) {
-    const s = h as SectionHead;
-    return `${formatWikilink(linkTarget)} §${s.number} ${headingLinkText(s.title)}`.trimEnd();
-  }
-  return formatWikilink(linkTarget, headingLinkText(h.text));
 }
 
 /** A `§2.1 Components` citation in a plan's text. */

@@ -1,4 +1,5 @@
-import type { NoteMeta, VaultPort } from '../vault/vault-port';
+import type { VaultPort } from '../vault/vault-port';
+import type { NoteMeta } from '../contracts/note-meta';
 import type { WorkstreamScope } from '../contracts/scope';
 import type { ReadinessReport } from '../contracts/readiness';
 import { PlanStatusSchema, type PlanStatus } from '../contracts/plan-frontmatter';

@@ -1,10 +1,10 @@
 import type { ContractRef, EndpointRef, MesoSectionRef, WorkstreamScope } from '../contracts/scope';
 import type { Wbs } from '../contracts/wbs';
-import type { NoteHeading } from '../vault/vault-port';
-import { citeSection } from '../markdown/note-sections';
+import type { NoteHeading } from '../contracts/note-meta';
+import { citeSection } from '../vault/cite-section';
 import { findWorkstreams } from '../wbs/parse-wbs';
 import { normaliseWorkstreamId, scanWorkstreamTokens } from '../wbs/workstream-id';
-import { parseContractHeadingAll, type ContractHeading } from './contract-heading';
+import { parseContractHeadingAll, type ContractHeading } from '../wbs/contract-heading';
 import { findEndpoints } from './endpoints';
 import { namesWorkstream } from './names-workstream';
 import { sectionText } from './sections';

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { citeSection, findCitedSection, isNumberedLine, parseCitations, readSections } from '../../../src/core/markdown/note-sections';
+import { findCitedSection, isNumberedLine, parseCitations, readSections } from '../../../src/core/markdown/note-sections';
+import { citeSection } from '../../../src/core/vault/cite-section';
 
 const plainMeso = [
   'Restated Inputs',
