@@ -8,6 +8,7 @@ import { parseContractHeadingAll, type ContractHeading } from './contract-headin
 import { findEndpoints } from './endpoints';
 import { namesWorkstream } from './names-workstream';
 import { sectionText } from './sections';
+import { foldName, nameSource } from './workstream-name';
 
 export interface ComputeScopeArgs {
   wbs: Wbs;
@@ -91,15 +92,17 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
 /**
  * A contract heading may name the workstreams instead of their ids (`Transformation → Serving`):
  * put each WBS name's id in its place, so the heading reads `W2 → W3`. Longer names first, whole
- * words only, names of one word only as written (as `namesWorkstream` does).
+ * words only, compared folded (`&`/`and`, case, punctuation), names of one word only as written
+ * (as `namesWorkstream` does).
  */
 export function idsForNames(text: string, wbs: Wbs): string {
   if (!/(?:→|⟶|->|=>|\bto\b)/i.test(text)) return text;
   const named = wbs.workstreams.filter((w) => w.name.trim() !== '').sort((a, b) => b.name.length - a.name.length);
   let out = text;
   for (const w of named) {
-    const name = w.name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-    const oneWord = !/\s/.test(w.name.trim());
+    const oneWord = !foldName(w.name).includes(' ');
+    const name = oneWord ? w.name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : nameSource(w.name);
+    if (name === null) continue;
     out = out.replace(new RegExp(`(^|[^\\p{L}\\p{N}_])${name}(?=$|[^\\p{L}\\p{N}_])`, oneWord ? 'gu' : 'giu'), (_m, pre: string) => `${pre}${w.id}`);
   }
   return out;
