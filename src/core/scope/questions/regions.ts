@@ -225,7 +225,7 @@ export function questionItems(text: string, headings: readonly NoteHeading[]): Q
     header = null;
     riskTable = false;
 
-    const cur = current as QuestionItem | null;
+    const cur: QuestionItem | null = current;
     if (indent === -1) {
       if (cur) {
         cur.lines.push(n);
