@@ -51,12 +51,14 @@ export async function checkPlanNote(
     const ctx = loaded.value;
     warnings.push(...ctx.warnings);
     const meso = ctx.set.notes.meso;
+    const micro = ctx.set.notes.micro;
     if (id && meso && ctx.mesoLinkTarget && ctx.wbs.workstreams.some((w) => w.id === id)) {
       scope = computeScope({
         wbs: ctx.wbs,
         workstreamId: id,
         meso: { path: meso.path, text: meso.text, headings: meso.meta.headings },
         mesoLinkTarget: ctx.mesoLinkTarget,
+        ...(micro ? { micro: { path: micro.path, text: micro.text, headings: micro.meta.headings, linkTarget: ctx.microLinkTarget } } : {}),
       });
     }
   } else {

@@ -18,6 +18,8 @@ export interface PlanningContext {
   mesoMentions: MesoMention[];
   /** Wikilink target of the meso plan from anywhere in the vault (null when there is no meso plan). */
   mesoLinkTarget: string | null;
+  /** Wikilink target of the overall micro-level plan, for citing its lines. */
+  microLinkTarget: string;
   warnings: PlannerWarning[];
 }
 
@@ -34,8 +36,10 @@ export async function loadPlanningContext(
   const wbs = parseWbs(micro.text);
   const meso = set.notes.meso;
   const mesoMentions = meso ? parseMesoMentions(meso.text) : [];
-  const mesoLinkTarget = meso ? shortestLinkTarget(meso.path, await vault.listMarkdown()) : null;
-  return ok({ set, wbs, mesoMentions, mesoLinkTarget, warnings: [...set.warnings] });
+  const all = await vault.listMarkdown();
+  const mesoLinkTarget = meso ? shortestLinkTarget(meso.path, all) : null;
+  const microLinkTarget = shortestLinkTarget(micro.path, all);
+  return ok({ set, wbs, mesoMentions, mesoLinkTarget, microLinkTarget, warnings: [...set.warnings] });
 }
 
 /**

@@ -68,6 +68,7 @@ export async function preparePlan(
     workstreamId: id,
     meso: { path: meso.path, text: meso.text, headings: meso.meta.headings },
     mesoLinkTarget: ctx.mesoLinkTarget,
+    ...(micro ? { micro: { path: micro.path, text: micro.text, headings: micro.meta.headings, linkTarget: ctx.microLinkTarget } } : {}),
   });
   return ok({
     ...base,

@@ -9,6 +9,8 @@ import { findEndpoints } from './endpoints';
 import { namesWorkstream } from './names-workstream';
 import { sectionText } from './sections';
 import { foldName, nameSource } from './workstream-name';
+import { carriedQuestions, type CarriedNote } from './questions/carried';
+import { questionSubject } from './questions/subject';
 
 export interface ComputeScopeArgs {
   wbs: Wbs;
@@ -17,6 +19,11 @@ export interface ComputeScopeArgs {
   meso: { path: string; text: string; headings: NoteHeading[] };
   /** Link target for the meso plan, e.g. its basename, or its full path when basenames clash. */
   mesoLinkTarget: string;
+  /**
+   * The overall micro-level plan, read for its open questions and assumptions (with its link target);
+   * without it only the meso plan's are carried.
+   */
+  micro?: { path: string; text: string; headings: NoteHeading[]; linkTarget: string };
 }
 
 /**
@@ -76,6 +83,10 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
     }
   }
 
+  const notes: CarriedNote[] = [{ path: meso.path, text: meso.text, headings: meso.headings, linkTarget: mesoLinkTarget }];
+  if (args.micro && args.micro.path !== meso.path) notes.push(args.micro);
+  const assumptions = carriedQuestions(notes, questionSubject(wbs, id), (h) => namesWorkstream(h, id, workstream.name));
+
   return {
     workstream,
     upstream: [...workstream.dependsOn],
@@ -84,6 +95,7 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
     provides,
     consumes,
     endpoints,
+    assumptions,
     mesoPath: meso.path,
     mesoLinkTarget,
   };

@@ -113,11 +113,11 @@ function blockerEscalation(ctx: EscalationContext, meso: EscalationMeso, b: Bloc
     evidence.push(...[q.line].map((n) => evidenceLine(note, n, 'an open question not marked resolved')));
   } else {
     evidence.push(evidenceLine(note, q.line, 'an open question not marked resolved'));
+    if (q.assumption && verdict.via === 'validation' && q.assumption.line !== q.line) evidence.push(evidenceLine(note, q.assumption.line, 'the proposed assumption'));
     for (const f of verdict.because) {
       if (f.line === q.line) continue;
       evidence.push(evidenceLine(note, f.line, verdict.via === 'validation' ? `its assumption is to be validated before ${id}` : `what it blocks`));
     }
-    if (q.assumption && verdict.via === 'validation' && q.assumption.line !== q.line) evidence.push(evidenceLine(note, q.assumption.line, 'the proposed assumption'));
   }
   for (const r of b.restated) evidence.push(evidenceLine(r.note, r.line, r.why));
 
@@ -126,7 +126,7 @@ function blockerEscalation(ctx: EscalationContext, meso: EscalationMeso, b: Bloc
     verdict.via === 'validation'
       ? `${quoted(q.topic)} is still open: ${note.path} proposes the assumption ${quoted(q.assumption?.text ?? '')} but says to validate it first (${quoted(q.validation?.text ?? '')}), which names ${id}.`
       : verdict.via === 'blocks'
-        ? `${quoted(q.topic)} is still open and ${note.path} says it blocks ${what.map(quoted).join(', ')}, which ${id} owns, so its plan would have to guess.`
+        ? `${quoted(q.topic)} is still open, and what ${note.path} says it blocks (${what.map(quoted).join(', ')}) is ${id}'s, so its plan would have to guess.`
         : `The ${note.role === 'meso' ? 'meso' : 'overall micro-level'} plan leaves ${quoted(q.topic)} open, and it concerns ${id}, so its plan would have to guess.`;
   const questions = [questionText(q, note)];
   if (verdict.via === 'validation' && q.assumption) questions.push(`Has the assumption ${quoted(q.assumption.text)} been validated (${q.validation?.text ?? ''})?`);

@@ -19,9 +19,9 @@ export interface QuestionNote {
 const RISK_LABEL = /^(?:\*\*|__)?\s*(?:top\s+|key\s+)?(?:risks?|mitigations?)\s*(?:\*\*|__)?\s*:/i;
 /** `Assumptions: …`: an item that states assumptions. */
 const ASSUMPTION_LABEL = /^(?:\*\*|__)?\s*(?:key\s+|working\s+|proposed\s+)?assumptions?\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*/i;
-/** `Open questions: see "Open Questions and Blocked Decisions."`: a pointer to the real list. */
+/** `Open questions: see "Open Questions and Blocked Decisions."`, `Assumptions: see above`: a pointer to the real list. */
 const POINTER =
-  /^(?:\*\*|__)?\s*(?:open\s+)?questions?\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?:see\b|consolidate|refer\b|as\s+(?:listed|above|below)|listed\s+(?:above|below|in)|(?:none|n\/a|nothing)\b)/i;
+  /^(?:\*\*|__)?\s*(?:(?:open\s+)?questions?|(?:key\s+|working\s+)?assumptions?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?:see\b|consolidate|refer\b|as\s+(?:listed|above|below)|listed\s+(?:above|below|in)|(?:none|n\/a|nothing)\b)/i;
 /** An item that is only "None", "N/A", "Nothing open". */
 const EMPTY_ITEM = /^(?:none|n\/a|nothing(?:\s+open)?|no\s+open\s+questions?)\b[\s.!]*$/i;
 
@@ -79,7 +79,8 @@ export function readOpenQuestions(note: QuestionNote): OpenQuestion[] {
     if (item.group === 'assumption' || labelledAssumption) {
       const own = first.replace(ASSUMPTION_LABEL, '');
       const statement: QuestionFact = facts.assumption ?? { text: unemphasised(own), line: item.lines[0]! };
-      out.push({ ...base, ...facts, assumption: statement, topic: topicOf(item), standaloneAssumption: true });
+      const topic = labelledAssumption ? cutTopic(unemphasised(own)) : topicOf(item);
+      out.push({ ...base, ...facts, assumption: statement, topic, standaloneAssumption: true });
       continue;
     }
     // In a section that also holds risks and assumptions, an unlabelled item counts only when it
