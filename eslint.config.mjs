@@ -17,4 +17,24 @@ export default defineConfig([
       },
     },
   },
+  {
+    // The core is deterministic under test: time, randomness, timers and the environment come in
+    // as arguments from the adapters (Clock, Timers, settings). Its imports are checked by
+    // .dependency-cruiser.cjs.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'Take the time from the Clock or Timers passed in.' },
+        { object: 'Math', property: 'random', message: 'Take randomness as an argument, so runs are reproducible.' },
+        { object: 'process', message: 'The core has no process: take the environment and settings as arguments.' },
+        { object: 'Buffer', message: 'Buffer is Node-only; the core runs on mobile too.' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'Take the time from the Clock passed in.' },
+        { selector: 'CallExpression[callee.name=/^(setTimeout|setInterval)$/], CallExpression[callee.property.name=/^(setTimeout|setInterval)$/]', message: 'Use the Timers passed in, so tests control time.' },
+      ],
+    },
+  },
 ]);

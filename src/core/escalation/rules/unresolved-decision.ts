@@ -9,7 +9,7 @@ import { readOpenQuestions } from '../../scope/questions/read-questions';
 import { questionSubject } from '../../scope/questions/subject';
 import { splitSections, type NoteSection } from '../../scope/sections';
 import { foldName } from '../../scope/workstream-name';
-import type { NoteHeading } from '../../vault/vault-port';
+import type { NoteHeading } from '../../contracts/note-meta';
 import type { EscalationContext, EscalationMeso } from '../context';
 import { formatWikilink } from '../../vault/wikilinks';
 import { escalationFor, headingLink, mesoEvidence, mesoTarget, plannedWorkstreamName, quoteLine, quoted } from '../evidence';

@@ -5,7 +5,7 @@
  */
 import type { PlanInput } from '../../contracts/plan-input';
 import type { MesoSectionRef } from '../../contracts/scope';
-import type { NoteHeading } from '../../vault/vault-port';
+import type { NoteHeading } from '../../contracts/note-meta';
 import { parseHeadings } from '../../markdown/headings';
 import { normaliseHeadingForLink } from '../../vault/wikilinks';
 import { atxHeadingText } from '../../markdown/headings';

@@ -1,4 +1,4 @@
-import type { NoteHeading } from '../../vault/vault-port';
+import type { NoteHeading } from '../../contracts/note-meta';
 
 /**
  * The text of the innermost heading above `line` (strictly before it), or, with `level`, of the

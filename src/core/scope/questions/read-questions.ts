@@ -2,7 +2,7 @@
  * The open questions of a planning note, read as the upstream prompts have their authors write them
  * (see `regions.ts` for where they are found and `shapes/` for how their facts are written).
  */
-import type { NoteHeading } from '../../vault/vault-port';
+import type { NoteHeading } from '../../contracts/note-meta';
 import { NO_FACTS, type OpenQuestion, type QuestionFact, type QuestionFacts, type QuestionItem } from './question';
 import { questionItems } from './regions';
 import { QUESTION_SHAPES } from './shapes';

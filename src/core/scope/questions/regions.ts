@@ -6,7 +6,7 @@
  */
 import { maskCode } from '../../markdown/code-mask';
 import { splitFrontmatter } from '../../markdown/frontmatter-block';
-import type { NoteHeading } from '../../vault/vault-port';
+import type { NoteHeading } from '../../contracts/note-meta';
 import type { QuestionItem, QuestionRegion } from './question';
 
 /** A title that announces open questions ("Open Questions", "Blocked Decisions", "Pending decisions"…). */
