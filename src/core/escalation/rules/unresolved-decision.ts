@@ -1,7 +1,7 @@
 import type { Escalation } from '../../contracts/escalation';
 import { maskCode } from '../../markdown/code-mask';
 import { splitFrontmatter } from '../../markdown/frontmatter-block';
-import { parseHeadings } from '../../markdown/headings';
+import { readSections } from '../../markdown/note-sections';
 import { namesWorkstream } from '../../scope/names-workstream';
 import { judgeQuestion, type Verdict } from '../../scope/questions/judge';
 import type { OpenQuestion } from '../../scope/questions/question';
@@ -166,7 +166,7 @@ export function unresolvedDecision(ctx: EscalationContext): Escalation[] {
   const name = plannedWorkstreamName(ctx);
   const subject = questionSubject(ctx.wbs, id);
   const notes: SourceNote[] = [{ path: meso.path, text: meso.text, headings: meso.headings, role: 'meso' }];
-  if (ctx.wbsSource && ctx.wbsSource.path !== meso.path) notes.push({ path: ctx.wbsSource.path, text: ctx.wbsSource.text, headings: parseHeadings(ctx.wbsSource.text), role: 'micro' });
+  if (ctx.wbsSource && ctx.wbsSource.path !== meso.path) notes.push({ path: ctx.wbsSource.path, text: ctx.wbsSource.text, headings: readSections(ctx.wbsSource.text), role: 'micro' });
 
   const judged: Array<{ q: OpenQuestion; note: SourceNote; verdict: Verdict }> = [];
   for (const note of notes) {

@@ -4,8 +4,9 @@
  * that concern it but are deferred or not blocking. Each is cited by its note and line.
  */
 import type { ScopeAssumption } from '../../contracts/scope';
-import { formatWikilink, headingLinkText } from '../../vault/wikilinks';
-import { enclosingHeadingText, headingChain } from './heading-of';
+import { citeSection } from '../../vault/cite-section';
+import { formatWikilink } from '../../vault/wikilinks';
+import { enclosingHeading, headingChain } from './heading-of';
 import { judgeQuestion, type QuestionSubject } from './judge';
 import type { OpenQuestion } from './question';
 import { readOpenQuestions, type QuestionNote } from './read-questions';
@@ -16,8 +17,8 @@ export interface CarriedNote extends QuestionNote {
 }
 
 function citation(note: CarriedNote, q: OpenQuestion): string {
-  const heading = enclosingHeadingText(note.headings, q.line);
-  return heading ? formatWikilink(note.linkTarget, headingLinkText(heading)) : formatWikilink(note.linkTarget);
+  const heading = enclosingHeading(note.headings, q.line);
+  return heading ? citeSection(note.linkTarget, heading) : formatWikilink(note.linkTarget);
 }
 
 /**

@@ -1,16 +1,13 @@
 import type { NoteHeading } from '../../contracts/note-meta';
 
-/**
- * The text of the innermost heading above `line` (strictly before it), or, with `level`, of the
- * nearest heading at that level or above. Null when none.
- */
-export function enclosingHeadingText(headings: readonly NoteHeading[], line: number, level = 6): string | null {
+/** The innermost heading (or section head) above `line`, strictly before it; null when none. */
+export function enclosingHeading(headings: readonly NoteHeading[], line: number): NoteHeading | null {
   let found: NoteHeading | null = null;
-  for (const h of headings) {
+  for (const h of [...headings].sort((a, b) => a.line - b.line)) {
     if (h.line >= line) break;
-    if (h.level <= level) found = h;
+    found = h;
   }
-  return found?.text ?? null;
+  return found;
 }
 
 /** The headings enclosing `line` (strictly above it), innermost first, each of a lower level than the last. */

@@ -7,50 +7,16 @@
 import { maskCode } from '../../markdown/code-mask';
 import { splitFrontmatter } from '../../markdown/frontmatter-block';
 import type { NoteHeading } from '../../contracts/note-meta';
+import { isNumberedLine, type SectionHead } from '../../markdown/note-sections';
 import type { QuestionItem, QuestionRegion } from './question';
 
 /** A title that announces open questions ("Open Questions", "Blocked Decisions", "Pending decisions"…). */
 export const OPEN_TITLE = /\b(?:open|unresolved|outstanding|pending)\s+(?:questions?|issues?|decisions?|items?)\b|\bblocked\s+decisions?\b/i;
 const COMBINED = /\brisks?\b|\bassumptions?\b/i;
 
-/**
- * Titles of the numbered sections of the upstream meso (1–12) and micro (1–16) plans: a numbered line
- * with one of these titles always starts a new section, never an item of a question list.
- */
-const SECTION_TITLES = [
-  'architecture overview',
-  'system decomposition',
-  'data and interface design',
-  'technology choices',
-  'integration points',
-  'deployment and runtime',
-  'non-functional requirements',
-  'risks, assumptions',
-  'traceability matrix',
-  'readiness for micro',
-  'diagrams',
-  'out of scope',
-  'technology stack',
-  'repository structure',
-  'build, dependency',
-  'detailed module',
-  'data model and persistence',
-  'api and message contracts',
-  'configuration and secrets',
-  'observability and operational',
-  'security and privacy',
-  'testing strategy',
-  'ci/cd pipeline',
-  'work breakdown structure',
-  'runbooks and developer',
-  'definition of done',
-  'appendices',
-];
-
 const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_SEPARATOR = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
-const NUMBERED_TITLE = /^(\d+(?:\.\d+)*)\.?\s+(.+)$/;
 const RULE = /^\s{0,3}(?:[-*_]\s*){3,}$/;
 
 /** Text without emphasis markers and a trailing colon. */
@@ -69,27 +35,22 @@ function titleLike(s: string): boolean {
   return t.length > 0 && t.length <= 80 && !/[?]/.test(t) && !/[.!]$/.test(t);
 }
 
-function isSectionTitle(title: string): boolean {
-  const t = plain(title).toLowerCase();
-  return SECTION_TITLES.some((k) => t.startsWith(k));
-}
-
-/** The region a line opens, if it is an open-questions title. */
+/**
+ * The region a line opens, if it is an open-questions title: a section head (an ATX heading or a
+ * numbered line that `readSections` reads as a section), or a plain or bold line of its own.
+ */
 function regionAt(line: string, lineNo: number, heading: NoteHeading | undefined): QuestionRegion | null {
   if (heading) {
-    const numbered = NUMBERED_TITLE.exec(heading.text.trim());
-    const title = plain(numbered ? numbered[2]! : heading.text);
+    const numbered = isNumberedLine(heading);
+    const s = heading as Partial<SectionHead>;
+    const m = /^(\d+(?:\.\d+)*)\.?\s+(.*)$/.exec(plain(heading.text));
+    const title = plain(s.title ?? (m ? m[2]! : heading.text));
     if (!OPEN_TITLE.test(title)) return null;
-    return { title, line: lineNo, kind: 'heading', number: numbered ? numbered[1]! : null, combined: COMBINED.test(title) };
+    const number = s.number ?? (m ? m[1]! : null);
+    return { title, line: lineNo, kind: numbered ? 'numbered' : 'heading', number, combined: COMBINED.test(title) };
   }
   const t = line.trim();
-  if (t === '' || /^\s/.test(line) || TABLE_ROW.test(line)) return null;
-  const numbered = NUMBERED_TITLE.exec(t);
-  if (numbered && OPEN_TITLE.test(numbered[2]!) && titleLike(numbered[2]!) && !/\*\*[^*]+\*\*\s*\S/.test(numbered[2]!)) {
-    const title = plain(numbered[2]!);
-    return { title, line: lineNo, kind: 'numbered', number: numbered[1]!, combined: COMBINED.test(title) };
-  }
-  if (LIST_ITEM.test(line)) return null;
+  if (t === '' || /^\s/.test(line) || TABLE_ROW.test(line) || LIST_ITEM.test(line)) return null;
   if (OPEN_TITLE.test(t) && titleLike(t)) {
     const title = plain(t);
     return { title, line: lineNo, kind: 'line', number: null, combined: COMBINED.test(title) };
@@ -118,7 +79,7 @@ const QUESTION_CONVENTION = /\((?:not\s+|non[- ]?)?blocking\b|\(blocks\s*:|\*\*\
 
 /**
  * Every item of every open-questions block of a note, in document order. `headings` are the note's
- * ATX headings. Items are:
+ * section heads (`readSections`: ATX headings and plain numbered section lines). Items are:
  * - list items at the block's outermost indent (deeper lines belong to them), except that the
  *   nested items of a label-only item ("- Risks", "- **Assumptions:**") are items of that group;
  * - under a heading title, a sub-heading that is one question (followed by prose or by fact lines
@@ -173,15 +134,16 @@ export function questionItems(text: string, headings: readonly NoteHeading[]): Q
     if (region === null) continue;
     const r: QuestionRegion = region;
     if (heading) {
-      // A heading at the block's level or above ends it (any heading ends a block without one).
-      if (r.kind !== 'heading' || heading.level <= regionLevel) {
+      // A section head at the block's level or above ends it (any one ends a block without one).
+      if (r.kind === 'line' || heading.level <= regionLevel) {
         reset();
         region = null;
         continue;
       }
       reset();
-      const label = groupOf(heading.text, r);
-      if (isGroupLabel(heading.text) || !startsQuestionBody(masked, n)) {
+      const title = headTitle(heading);
+      const label = groupOf(title, r);
+      if (isGroupLabel(title) || !startsQuestionBody(masked, n)) {
         group = label;
         continue;
       }
@@ -190,12 +152,6 @@ export function questionItems(text: string, headings: readonly NoteHeading[]): Q
       continue;
     }
     if (RULE.test(line) && !TABLE_SEPARATOR.test(line)) {
-      reset();
-      region = null;
-      continue;
-    }
-    const numbered = /^\S/.test(line) ? NUMBERED_TITLE.exec(line.trim()) : null;
-    if (numbered && isSectionTitle(numbered[2]!) && titleLike(numbered[2]!)) {
       reset();
       region = null;
       continue;
@@ -287,6 +243,12 @@ export function questionItems(text: string, headings: readonly NoteHeading[]): Q
     if (group !== 'skip' && line.includes('?')) push({ lines: [n], texts: [line], kind: 'line', header: [], cells: [], group, region: r });
   }
   return items;
+}
+
+/** A section head's words without its number: `Risks` for `8.1 Risks`. */
+function headTitle(h: NoteHeading): string {
+  const s = h as Partial<SectionHead>;
+  return plain(s.title ?? h.text.replace(/^\d+(?:\.\d+)*\.?\s+/, ''));
 }
 
 /** "Risks", "Assumptions", "Open questions", "Decisions": a heading or line that only sorts items. */

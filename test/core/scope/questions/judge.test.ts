@@ -1,4 +1,4 @@
-import { parseHeadings } from '../../../../src/core/markdown/headings';
+import { readSections } from '../../../../src/core/markdown/note-sections';
 import { judgeQuestion, phraseOwned } from '../../../../src/core/scope/questions/judge';
 import { readOpenQuestions } from '../../../../src/core/scope/questions/read-questions';
 import { questionSubject } from '../../../../src/core/scope/questions/subject';
@@ -22,7 +22,7 @@ const WBS = parseWbs(
 
 function judge(item: string[], id: string) {
   const text = ['Open Questions and Blocked Decisions', ...item].join('\n');
-  const [q] = readOpenQuestions({ path: 'm.md', text, headings: parseHeadings(text) });
+  const [q] = readOpenQuestions({ path: 'm.md', text, headings: readSections(text) });
   return judgeQuestion(q!, questionSubject(WBS, id));
 }
 const kinds = (item: string[]) => ['W1', 'W2', 'W3', 'W4', 'W5'].map((id) => judge(item, id).kind);

@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import { parseHeadings } from '../../../../src/core/markdown/headings';
+import { readSections } from '../../../../src/core/markdown/note-sections';
 import { readOpenQuestions } from '../../../../src/core/scope/questions/read-questions';
 
 const read = (lines: string[]) => {
   const text = lines.join('\n');
-  return readOpenQuestions({ path: 'p.md', text, headings: parseHeadings(text) });
+  return readOpenQuestions({ path: 'p.md', text, headings: readSections(text) });
 };
 const lineOf = (lines: string[], needle: string): number => lines.findIndex((l) => l.includes(needle)) + 1;
 
@@ -18,6 +18,10 @@ describe('readOpenQuestions: the upstream conventions', () => {
     '',
     '1. Architecture Overview and Rationale',
     '- A modular monolith.',
+    '2. System Decomposition',
+    '- Catalog, booking, billing.',
+    '3. Data and Interface Design',
+    '- Booking owns one payment.',
   ];
 
   it('reads (BLOCKS: …) with a proposed assumption and its validation, each fact on its own line', () => {
@@ -125,6 +129,9 @@ describe('readOpenQuestions: the upstream conventions', () => {
       '10) Bundle budget risk from the charting library.',
       '',
       '1. Technology Stack and Version Pins',
+      '- Node 20.',
+      '2. Repository Structure and Conventions',
+      '3. Build, Dependency, and Environment Setup',
     ];
     const qs = read(lines);
     expect(qs.map((q) => [q.topic, q.standaloneAssumption])).toEqual([
