@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../contracts/zod-setup';
 import { OutlineSchema } from '../../contracts/outline';
 import { setTopLevelKey } from '../../markdown/frontmatter-keys';
 import { yamlFlowJson } from '../../plan/render-frontmatter';
@@ -14,16 +15,16 @@ export const PlannerStateSchema = z.object({
   /** Whether Claude wrote the outline or the planner derived it after Claude's did not validate. */
   outlineSource: z.enum(['model', 'fallback']),
   outline: OutlineSchema,
-  usage: z
-    .object({
+  usage: z.optional(
+    z.object({
       calls: z.number(),
       inputTokens: z.number(),
       cacheWriteTokens: z.number(),
       cacheReadTokens: z.number(),
       outputTokens: z.number(),
-      costUsd: z.number().nullable(),
-    })
-    .optional(),
+      costUsd: z.nullable(z.number()),
+    }),
+  ),
 });
 export type PlannerState = z.infer<typeof PlannerStateSchema>;
 
