@@ -24,6 +24,8 @@ export interface PlanningContext {
   mesoSections: SectionHead[];
   /** Wikilink target of the meso plan from anywhere in the vault (null when there is no meso plan). */
   mesoLinkTarget: string | null;
+  /** Wikilink target of the overall micro-level plan, for citing its lines. */
+  microLinkTarget: string;
   warnings: PlannerWarning[];
 }
 
@@ -40,9 +42,11 @@ export async function loadPlanningContext(
   const wbs = parseWbs(micro.text);
   const meso = set.notes.meso;
   const mesoMentions = meso ? parseMesoMentions(meso.text) : [];
-  const mesoLinkTarget = meso ? shortestLinkTarget(meso.path, await vault.listMarkdown()) : null;
+  const all = await vault.listMarkdown();
+  const mesoLinkTarget = meso ? shortestLinkTarget(meso.path, all) : null;
+  const microLinkTarget = shortestLinkTarget(micro.path, all);
   const mesoSections = meso ? readSections(meso.text, meso.meta.headings) : [];
-  return ok({ set, wbs, mesoMentions, mesoSections, mesoLinkTarget, warnings: [...set.warnings] });
+  return ok({ set, wbs, mesoMentions, mesoSections, mesoLinkTarget, microLinkTarget, warnings: [...set.warnings] });
 }
 
 /**
