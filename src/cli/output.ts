@@ -4,6 +4,9 @@ import type { PlannerWarning } from '../core/contracts/planning-set';
 import type { ReadinessReport } from '../core/contracts/readiness';
 import type { PlanOutcome, WorkstreamListing } from '../core/planner';
 import type { UsageTotals } from '../core/providers/anthropic';
+import type { InputChange } from '../core/inputs/compare-inputs';
+import { describePlanChanges } from '../core/inputs/compare-plans';
+import type { Staleness } from '../core/planner/plan-inputs';
 
 /** Warnings go to stderr in every mode, so stdout stays clean for the note path or the JSON. */
 export function printWarnings(io: CliIo, warnings: PlannerWarning[]): void {
@@ -18,7 +21,18 @@ export function printList(io: CliIo, list: WorkstreamListing[], json: boolean): 
   if (json) {
     io.out(
       JSON.stringify(
-        { workstreams: list.map((w) => ({ id: w.id, name: w.name, tasks: w.tasks, dependsOn: w.dependsOn, status: w.status, blockers: w.blockers })) },
+        {
+          workstreams: list.map((w) => ({
+            id: w.id,
+            name: w.name,
+            tasks: w.tasks,
+            dependsOn: w.dependsOn,
+            status: w.status,
+            blockers: w.blockers,
+            stale: w.stale,
+            staleBecause: w.staleBecause.map(jsonChange),
+          })),
+        },
         null,
         2,
       ),
@@ -31,15 +45,27 @@ export function printList(io: CliIo, list: WorkstreamListing[], json: boolean): 
   }
   for (const w of list) {
     const deps = w.dependsOn.length ? `depends on ${w.dependsOn.join(', ')}` : 'no dependencies';
-    io.out(`${w.id}  ${w.name}  (${w.tasks.length} task${w.tasks.length === 1 ? '' : 's'}, ${deps})  ${w.status.replace(/_/g, ' ')}`);
+    io.out(`${w.id}  ${w.name}  (${w.tasks.length} task${w.tasks.length === 1 ? '' : 's'}, ${deps})  ${w.status.replace(/_/g, ' ')}${w.stale ? ', stale' : ''}`);
     for (const t of w.tasks) io.out(`    ${t.id}  ${t.title}`);
     for (const b of w.blockers) io.out(`    ! ${b}`);
+    if (w.stale) io.out(`    ~ stale: ${staleSentence(w.staleBecause)}`);
   }
 }
 
-export function printCheck(io: CliIo, note: string, report: ReadinessReport, json: boolean): void {
+export function printCheck(io: CliIo, note: string, report: ReadinessReport, json: boolean, staleness: Staleness): void {
   if (json) {
-    io.out(JSON.stringify({ ready: report.ready, items: report.items.map((i) => ({ id: i.id, ok: i.ok, reasons: i.reasons, line: i.line })) }, null, 2));
+    io.out(
+      JSON.stringify(
+        {
+          ready: report.ready,
+          items: report.items.map((i) => ({ id: i.id, ok: i.ok, reasons: i.reasons, line: i.line })),
+          stale: staleness.stale,
+          staleBecause: staleness.changes.map(jsonChange),
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   io.out(`${note}: ${report.ready ? 'ready for decomposition' : 'not ready'}`);
@@ -47,6 +73,19 @@ export function printCheck(io: CliIo, note: string, report: ReadinessReport, jso
     io.out(`  ${i.ok ? 'pass' : 'FAIL'}  ${i.id}${i.line ? ` (line ${i.line})` : ''}`);
     for (const r of i.reasons) io.out(`        ${r}`);
   }
+  // Information, not a readiness item: a stale plan can still be decomposed, it may just be out of date.
+  if (staleness.stale) io.out(`  info  stale: planned from inputs that changed since: ${staleSentence(staleness.changes)}. Re-plan with --force to bring it up to date.`);
+  else if (!staleness.recorded) io.out('  info  this plan does not record what it was planned from (written by an earlier version), so whether it is stale is not known.');
+}
+
+/** A change as `list --json` and `check --json` give it. */
+function jsonChange(c: InputChange): { kind: string; name: string; change: string; message: string } {
+  return { kind: c.kind, name: c.name, change: c.change, message: c.message };
+}
+
+/** `meso section "W2 Data model" changed; task W2-T3 changed`. */
+export function staleSentence(changes: readonly InputChange[]): string {
+  return changes.map((c) => c.message).join('; ');
 }
 
 export function printPlan(io: CliIo, vaultDir: string, outcome: PlanOutcome, json: boolean, usage: UsageTotals | null): void {
@@ -59,6 +98,7 @@ export function printPlan(io: CliIo, vaultDir: string, outcome: PlanOutcome, jso
       costUsd: usage ? usage.costUsd : null,
       ...(outcome.kind === 'plan' ? { failing: outcome.report.items.filter((i) => !i.ok).map((i) => i.id) } : {}),
       ...(outcome.kind === 'plan' && outcome.interrupted ? { interrupted: outcome.interrupted } : {}),
+      ...(outcome.kind === 'plan' && outcome.changes ? { changes: outcome.changes } : {}),
     };
     io.out(JSON.stringify(outcome.kind === 'escalation' ? { ...base, escalations: outcome.escalations.map((e) => ({ rule: e.rule, blocker: e.blocker })) } : base, null, 2));
     return;
@@ -71,7 +111,9 @@ export function printPlan(io: CliIo, vaultDir: string, outcome: PlanOutcome, jso
     return;
   }
   if (outcome.backup) io.err(`The previous plan was copied to ${outcome.backup}.`);
+  if (outcome.changes) io.err(describePlanChanges(outcome.changes));
   const failing = outcome.report.items.filter((i) => !i.ok).map((i) => i.id);
   io.err(`Status: ${outcome.status}${failing.length ? ` (${failing.length} readiness items to complete: ${failing.join(', ')})` : ''}`);
   io.out(join(vaultDir, outcome.note));
 }
+

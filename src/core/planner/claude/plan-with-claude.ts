@@ -39,7 +39,9 @@ import { checkNote } from '../check-note';
 import type { PreparedPlan } from '../prepare-plan';
 import { otherProjectOf, preparePlan } from '../prepare-plan';
 import type { PlanDeps, PlanOutcome, PlanRequest } from '../plan-workstream';
-import { describeWrite, linkBackAndResolve, mesoVersion, writeEscalation } from '../plan-workstream';
+import { describeWrite, linkBackAndResolve, mesoVersion, planChangesSince, writeEscalation } from '../plan-workstream';
+import { inputSources, loadInstructions, mergeRecords, recordFor, upstreamPlanTexts } from '../plan-inputs';
+import type { InputSources } from '../../inputs/digest-inputs';
 import { readPlannerState, setPlannerState, type PlannerState } from './planner-state';
 import { findResumePoint } from './resume-point';
 import { vaultNoteSink } from './note-sink';
@@ -116,12 +118,13 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   if (!context.ok) return context;
   const reqSettings: RequestSettings = { model: settings.model, maxTokens: settings.maxTokensPerSection, caching: settings.caching };
   const created = isoDate(clock.now());
+  const sources = context.value.sources;
 
   // The estimate uses the derived outline: Claude's is not known before its call, and has about as many modules.
   const derived = deriveOutline(p.scope, p.ctx.wbs);
   const draftUnits = unitsFor(inputFor(p, derived, created), null);
-  const described = describeRequests(context.value, reqSettings, derived, modelUnits(draftUnits), settings.prices);
-  const preview: SendPreview = { workstreamId: p.id, model: settings.model, sent: context.value.sent, estimate: described.estimate };
+  const described = describeRequests(context.value.context, reqSettings, derived, modelUnits(draftUnits), settings.prices);
+  const preview: SendPreview = { workstreamId: p.id, model: settings.model, sent: context.value.context.sent, estimate: described.estimate };
   if (req.dryRun) return ok({ kind: 'dry-run', preview, requestsJson: described.json });
 
   const cap = deps.maxCostUsd ?? settings.costCapUsd;
@@ -133,7 +136,7 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   const outlined = await requestOutline(
     streamDeps,
     {
-      context: context.value,
+      context: context.value.context,
       settings: reqSettings,
       scope: p.scope,
       wbs: p.ctx.wbs,
@@ -150,7 +153,7 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   }
   warnings.push(...outlined.value.warnings);
   const outline = outlined.value.outline;
-  const state: PlannerState = { version: 1, provider: 'anthropic', model: settings.model, outlineSource: outlined.value.source, outline };
+  const state: PlannerState = { version: 1, provider: 'anthropic', model: settings.model, outlineSource: outlined.value.source, outline, inputs: recordFor(sources, null, null) };
 
   let backup: string | null = null;
   if (exists) {
@@ -164,7 +167,26 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
     if (!made.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(made.error) });
   }
   const units = unitsFor(inputFor(p, outline, created), state);
-  return runAndFinish(deps, p, { target, units, context: context.value, reqSettings, outline, state, usage, onUsage, costGuard, streamDeps, warnings, backup, startOffset: 0, noteTail: '', isComplete: undefined });
+  const previous = backup === null ? null : await vault.read(backup);
+  return runAndFinish(deps, p, {
+    target,
+    units,
+    context: context.value.context,
+    sources,
+    previous: previous?.ok ? previous.value : null,
+    reqSettings,
+    outline,
+    state,
+    usage,
+    onUsage,
+    costGuard,
+    streamDeps,
+    warnings,
+    backup,
+    startOffset: 0,
+    noteTail: '',
+    isComplete: undefined,
+  });
 }
 
 /** Finishes an interrupted plan: only the sections it lacks are generated; complete ones stay byte for byte. */
@@ -193,8 +215,8 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const preview: SendPreview = {
     workstreamId: p.id,
     model: state.model,
-    sent: context.value.sent,
-    estimate: describeRequests(context.value, reqSettings, state.outline, modelUnits(units).filter((u) => !point.completeKeys.includes(u.key)), settings.prices).estimate,
+    sent: context.value.context.sent,
+    estimate: describeRequests(context.value.context, reqSettings, state.outline, modelUnits(units).filter((u) => !point.completeKeys.includes(u.key)), settings.prices).estimate,
   };
   if (req.dryRun) return ok({ kind: 'dry-run', preview, requestsJson: '[]' });
   if (deps.confirm && !(await deps.confirm(preview))) return ok({ kind: 'declined', preview });
@@ -209,7 +231,9 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   return runAndFinish(deps, p, {
     target,
     units,
-    context: context.value,
+    context: context.value.context,
+    sources: context.value.sources,
+    previous: null,
     reqSettings,
     outline: state.outline,
     state,
@@ -229,6 +253,10 @@ interface RunArgs {
   target: string;
   units: PlanUnit[];
   context: PlannerContext;
+  /** What the plan is planned from; the record is completed with the sections it cites when it is done. */
+  sources: InputSources;
+  /** The text of the plan this run replaces, to say which sections changed. */
+  previous: string | null;
   reqSettings: RequestSettings;
   outline: Outline;
   state: PlannerState;
@@ -298,9 +326,10 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
     scope: p.scope,
     finalise: true,
     forceDraft: run.incomplete.length > 0,
-    alsoApply: (text) => setPlannerState(text, state),
+    alsoApply: (text) => setPlannerState(text, { ...state, inputs: mergeRecords(a.state.inputs, recordFor(a.sources, text, p.meso.path)) }),
   });
   await linkBack(deps, p, a.target, a.warnings);
+  const changes = a.previous !== null ? await planChangesSince(vault, a.target, a.previous) : undefined;
   return ok({
     kind: 'plan',
     note: a.target,
@@ -310,6 +339,7 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
     warnings: a.warnings,
     usage: totals,
     incomplete: run.incomplete.map((i) => a.units.find((u) => u.key === i.key)?.label ?? i.key),
+    ...(changes ? { changes } : {}),
   });
 }
 
@@ -346,17 +376,33 @@ function modelUnits(units: PlanUnit[]): PlanUnit[] {
   return units.filter((u) => u.kind === 'model');
 }
 
-/** The context sent with every call: the instructions, the planning notes, the upstream plans, the scope. */
-async function contextFor(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, warnings: PlannerWarning[]): Promise<Result<PlannerContext, PlannerError>> {
+/**
+ * The context sent with every call (the instructions, the planning notes, the upstream plans, the
+ * scope), and the same inputs as the plan records them.
+ */
+async function contextFor(
+  deps: ClaudeDeps,
+  p: Extract<PreparedPlan, { kind: 'ready' }>,
+  warnings: PlannerWarning[],
+): Promise<Result<{ context: PlannerContext; sources: InputSources }, PlannerError>> {
+  const template = await loadInstructions(deps.vault, deps.settings, deps.builtInTemplate, warnings);
+  const texts = deps.settings.includeUpstreamPlans ? await upstreamPlanTexts(deps.vault, deps.settings, p.scope.upstream) : {};
+  const upstreamPlans: UpstreamPlan[] = [];
+  for (const id of p.scope.upstream) {
+    const text = texts[id];
+    if (typeof text === 'string') upstreamPlans.push({ workstreamId: id, path: planNotePath(deps.settings, id), text });
+  }
   const context = buildContext({
     set: p.ctx.set,
     scope: p.scope,
-    template: await loadTemplate(deps, warnings),
-    upstreamPlans: await upstreamPlans(deps, p),
+    template,
+    upstreamPlans,
     includeUpstreamPlans: deps.settings.includeUpstreamPlans,
     budgetTokens: deps.settings.contextBudgetTokens,
   });
-  return context.ok ? ok(context.value) : err({ kind: 'context-too-large', message: context.error.message });
+  if (!context.ok) return err({ kind: 'context-too-large', message: context.error.message });
+  const sources = await inputSources(deps.vault, deps.settings, { ctx: p.ctx, id: p.id, scope: p.scope, instructions: template, upstream: texts });
+  return ok({ context: context.value, sources });
 }
 
 /** Usage and cost of one run, the cost guard that stops it past the cap, and what every call needs. */
@@ -376,30 +422,6 @@ function tracking(deps: ClaudeDeps) {
     ...(deps.retryDelaysMs ? { retryDelaysMs: deps.retryDelaysMs } : {}),
   };
   return { usage, onUsage, costGuard, streamDeps };
-}
-
-async function loadTemplate(deps: ClaudeDeps, warnings: PlannerWarning[]): Promise<string> {
-  const path = deps.settings.promptTemplateNote.trim();
-  if (path === '') return deps.builtInTemplate;
-  const resolved = (await deps.vault.exists(path)) ? path : (await deps.vault.resolveLink(path.replace(/\.md$/, ''), ''));
-  if (resolved) {
-    const read = await deps.vault.read(resolved);
-    if (read.ok && read.value.trim() !== '') return read.value;
-  }
-  warnings.push({ kind: 'other', file: path, message: `The prompt template note ${path} could not be read, so the built-in instructions were used.` });
-  return deps.builtInTemplate;
-}
-
-async function upstreamPlans(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>): Promise<UpstreamPlan[]> {
-  if (!deps.settings.includeUpstreamPlans) return [];
-  const out: UpstreamPlan[] = [];
-  for (const id of p.scope.upstream) {
-    const path = planNotePath(deps.settings, id);
-    if (!(await deps.vault.exists(path))) continue;
-    const read = await deps.vault.read(path);
-    if (read.ok) out.push({ workstreamId: id, path, text: read.value });
-  }
-  return out;
 }
 
 /** Stops the run cleanly once the running cost passes the cap; also forwards the caller's cancel. */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '../../contracts/zod-setup';
 import { OutlineSchema } from '../../contracts/outline';
+import { InputRecordSchema } from '../../inputs/input-record';
 import { setTopLevelKey } from '../../markdown/frontmatter-keys';
 import { yamlFlowJson } from '../../plan/render-frontmatter';
 
@@ -15,6 +16,8 @@ export const PlannerStateSchema = z.object({
   /** Whether Claude wrote the outline or the planner derived it after Claude's did not validate. */
   outlineSource: z.enum(['model', 'fallback']),
   outline: OutlineSchema,
+  /** What the plan was planned from (see `planStaleness`): recorded when the run starts, completed with the cited sections when it ends. */
+  inputs: z.optional(InputRecordSchema),
   usage: z.optional(
     z.object({
       calls: z.number(),
