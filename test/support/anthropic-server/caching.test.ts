@@ -91,7 +91,7 @@ describe('anthropic-server prompt caching', () => {
 
   it('treats a top-level cache_control as a breakpoint on the last block', () => {
     const sim = new CacheSimulator({ now: () => 0, minCacheableTokens: 10 });
-    const body = { model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'u'.repeat(100) }], cache_control: { type: 'ephemeral' as const } };
+    const body = { model: 'claude-sonnet-5-5', max_tokens: 1, messages: [{ role: 'user', content: 'u'.repeat(100) }], cache_control: { type: 'ephemeral' as const } };
     expect(sim.process(body)).toEqual(expect.objectContaining({ cache_creation_input_tokens: 25, input_tokens: 0 }));
     expect(sim.process(body)).toEqual(expect.objectContaining({ cache_read_input_tokens: 25, input_tokens: 0 }));
   });

@@ -1,8 +1,13 @@
 /**
- * Prompt-caching simulation. Each `cache_control` breakpoint names a prefix (tools → system → messages, up to and
- * including the marked block). A prefix at or above the minimum cacheable length is remembered for its TTL
- * (5 min default, 1 h when asked), refreshed on every hit. The longest remembered prefix is read; the part between it
- * and the last cacheable breakpoint is written; `input_tokens` is the uncached tail.
+ * Prompt-caching simulation (prompt-caching page). Each `cache_control` breakpoint names a prefix (tools → system →
+ * messages, up to and including the marked block). A prefix at or above the model's minimum cacheable length is
+ * remembered for its TTL (5 min default, 1 h when asked), refreshed on every hit. The longest remembered prefix is
+ * read; the part between it and the last cacheable breakpoint is written; `input_tokens` is the uncached tail.
+ *
+ * The cache key is what the API matches on: the model; `output_config.format`, which changes the system prompt
+ * ("Changing the output_config.format parameter will invalidate any prompt cache", structured-outputs page); and,
+ * for the message blocks only, the thinking settings and `output_config.effort` ("changing it always invalidates
+ * message blocks", prompt-caching page, what invalidates the cache).
  */
 import { createHash } from 'node:crypto';
 import { promptBlocks, tokensForChars } from './tokens';
@@ -75,10 +80,15 @@ export class CacheSimulator {
     const total = tokensForChars(totalChars);
     const min = typeof this.minTokens === 'function' ? this.minTokens(body.model) : this.minTokens;
 
-    const hash = createHash('sha256').update(`model:${body.model}\n`);
+    const hash = createHash('sha256').update(`model:${body.model}\nformat:${JSON.stringify(body.output_config?.format ?? null)}\n`);
     let chars = 0;
+    let inMessages = false;
     const breakpoints: Breakpoint[] = [];
     for (const block of blocks) {
+      if (!inMessages && block.canonical.startsWith('message')) {
+        inMessages = true;
+        hash.update(`thinking:${JSON.stringify(body.thinking ?? null)}\neffort:${String(body.output_config?.effort ?? '')}\n`);
+      }
       hash.update(block.canonical).update('\n');
       chars += block.chars;
       if (!block.cacheControl) continue;

@@ -7,6 +7,7 @@
 import type { Outline } from '../../../src/core/contracts/outline';
 import type { MockRequest, Responder, ResponseScript } from './types';
 import { lastUserText } from './scripts';
+import { OUTLINE_INSTRUCTION_START } from '../../../src/core/providers/anthropic/requests';
 
 export interface PlannerResponderOptions {
   outline: Outline;
@@ -20,7 +21,8 @@ export interface PlannerResponderOptions {
 
 export function plannerResponder(opts: PlannerResponderOptions): Responder {
   return (req) => {
-    const isOutline = (req.body as { output_config?: { format?: unknown } }).output_config?.format !== undefined;
+    // The outline call carries no output_config.format (it would break the shared cache prefix): it is recognised by its instruction.
+    const isOutline = lastUserText(req).includes(OUTLINE_INSTRUCTION_START);
     const o = opts.override?.(req, isOutline ? 'outline' : 'section');
     if (o) return o;
     if (isOutline) return { text: JSON.stringify(opts.outline) };

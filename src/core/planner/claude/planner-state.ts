@@ -21,9 +21,13 @@ export const PlannerStateSchema = z.object({
       cacheWriteTokens: z.number(),
       cacheReadTokens: z.number(),
       outputTokens: z.number(),
+      /** The part of `outputTokens` Claude spent thinking. */
+      thinkingTokens: z.number().optional(),
       costUsd: z.number().nullable(),
     })
     .optional(),
+  /** Resumes that finished the plan on another model than `model`: which model, from which section, when. */
+  resumes: z.array(z.object({ model: z.string(), from: z.string(), date: z.string() })).optional(),
 });
 export type PlannerState = z.infer<typeof PlannerStateSchema>;
 

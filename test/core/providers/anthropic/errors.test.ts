@@ -44,7 +44,7 @@ describe('translateError', () => {
   it('recognises the organisation CORS block and says what to do', () => {
     const f = translateError(api(401, 'authentication_error', 'CORS requests are not allowed for this Organization because of its settings'));
     expect(f.kind).toBe('cors-blocked');
-    expect(f.message).toBe(CORS_BLOCKED_MESSAGE);
+    expect(f.message).toBe(`${CORS_BLOCKED_MESSAGE.replace(/\.$/, '')} (request-id req_1).`);
     expect(f.message).toMatch(/admin/);
     expect(f.message).toMatch(/command line/);
   });

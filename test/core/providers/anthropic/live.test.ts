@@ -9,6 +9,9 @@ import { createAnthropicClient, listModels, DEFAULT_BASE_URL } from '../../../..
 import { deriveOutline } from '../../../../src/core/plan/derive-outline';
 import type { Outline } from '../../../../src/core/contracts/outline';
 import { ScopeBuilder } from '../../../support/builders/ScopeBuilder';
+import { knownProfile } from '../../../../src/core/providers/anthropic/models';
+import { OUTLINE_INSTRUCTION_START, type RequestSettings } from '../../../../src/core/providers/anthropic/requests';
+import { lastUserText } from '../../../support/anthropic-server';
 import { API_KEY, client, context, drain, realTimers, unit } from './fixtures';
 
 let server: AnthropicServer;
@@ -21,7 +24,7 @@ afterAll(() => server.close());
 const b = new ScopeBuilder();
 const scope = b.build();
 const wbs = b.buildWbs();
-const settings = { model: 'claude-sonnet-5-5', maxTokens: 2000, caching: true };
+const settings: RequestSettings = { model: 'claude-sonnet-5-5', profile: knownProfile('claude-sonnet-5-5')!, maxOutputTokens: 2000, caching: true, effort: { outline: 'medium', section: 'high' } };
 const goodOutline: Outline = {
   modules: [
     { name: 'Invoice Service', taskIds: ['W2.1', 'W2.2'], mesoHeadings: ['4.1 W2 Invoice Service'], summary: 'Issues invoices.' },
@@ -88,7 +91,8 @@ describe('outline call', () => {
     const r = await requestOutline(deps(), outlineInput(), new AbortController().signal);
     expect(r).toEqual({ ok: true, value: { kind: 'outline', outline: goodOutline, source: 'model', warnings: [] } });
     const body = server.messageRequests()[0]!.body as Record<string, unknown>;
-    expect(body.output_config).toEqual(expect.objectContaining({ format: expect.objectContaining({ type: 'json_schema' }) }));
+    // No output_config.format: it would make the outline's cache entry one the sections cannot read.
+    expect(body.output_config).toEqual({ effort: 'medium' });
     expect(server.messageRequests()).toHaveLength(1);
   });
 
@@ -133,7 +137,7 @@ describe('outline call', () => {
 
 describe('requests on the wire and caching', () => {
   it('sends the planning set only, no sampling parameters, and the outline call writes the prefix the sections read', async () => {
-    server.setScript((req) => (req.body.output_config ? { text: JSON.stringify(goodOutline) } : { text: TEXT }));
+    server.setScript((req) => (lastUserText(req).includes(OUTLINE_INSTRUCTION_START) ? { text: JSON.stringify(goodOutline) } : { text: TEXT }));
     const usages: CallUsage[] = [];
     const outline = await requestOutline(deps(), outlineInput(usages), new AbortController().signal);
     expect(outline.ok).toBe(true);
@@ -148,7 +152,8 @@ describe('requests on the wire and caching', () => {
     for (const r of reqs) {
       const body = r.body as Record<string, unknown>;
       const json = JSON.stringify(body);
-      expect(body).toMatchObject({ model: 'claude-sonnet-5-5', max_tokens: 2000, stream: true });
+      expect(body).toMatchObject({ model: 'claude-sonnet-5-5', max_tokens: 2000, stream: true, thinking: { type: 'adaptive', display: 'omitted' } });
+      expect(body).not.toHaveProperty('output_config.format');
       expect(body).not.toHaveProperty('temperature');
       expect(json).not.toContain('SECRET-DIARY-CONTENT');
       expect(json).not.toContain('DOWNSTREAM-PLAN-CONTENT');
@@ -217,7 +222,7 @@ describe('section call faults', () => {
     const r = await section({ idleTimeoutMs: 150 });
     expect(r.result).toBe('complete');
     expect(r.text).toBe(TEXT);
-    expect(r.log[0]).toMatch(/^retry 1: The API sent nothing/);
+    expect(r.log.find((l) => l.startsWith('retry'))).toMatch(/^retry 1: The API sent nothing/);
   });
 
   it('pings keep a slow stream alive: only a cancel ends it, as cancelled', async () => {
@@ -241,7 +246,7 @@ describe('section call faults', () => {
     server.enqueue({ fault: { kind: 'reset-mid-stream', afterDeltas: 3 } });
     const r = await section({ noDiscard: true });
     expect((r.error as AnthropicFailure).kind).toBe('stream-broken');
-    expect(r.log).toEqual([]);
+    expect(r.log.filter((l) => !l.startsWith('usage'))).toEqual([]);
     expect(server.messageRequests()).toHaveLength(1);
   });
 
