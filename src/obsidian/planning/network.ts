@@ -51,7 +51,8 @@ function requestKey(method: string, url: string, headers: Record<string, string>
  * request goes on: a retry of the same request then waits for that answer instead of sending it a
  * second time (and paying for it twice). An answer nobody claims is dropped after a minute.
  */
-export function requestUrlFetch(): typeof fetch {
+export function requestUrlFetch(options: { later?: (fn: () => void, ms: number) => void } = {}): typeof fetch {
+  const later = options.later ?? ((fn: () => void, ms: number): void => void window.setTimeout(fn, ms));
   const inFlight = new Map<string, Promise<RequestUrlResponse>>();
   return async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
@@ -73,7 +74,7 @@ export function requestUrlFetch(): typeof fetch {
       pending = sent;
       inFlight.set(key, sent);
       const forget = (): void => {
-        window.setTimeout(() => {
+        later(() => {
           if (inFlight.get(key) === sent) inFlight.delete(key);
         }, UNCLAIMED_ANSWER_MS);
       };

@@ -17,6 +17,11 @@ export interface PlannerResponderOptions {
   script?: Partial<ResponseScript>;
   /** Per-request override; return null for the normal answer. */
   override?: (req: MockRequest, kind: 'outline' | 'section') => ResponseScript | null;
+  /**
+   * Answer as a known-good plan does for modules without UI state: leave 2.N.4 State Management out, keeping
+   * the template's numbers (`gap`: 2.N.3 then 2.N.5) or renumbering the rest (`renumber`: 2.N.4 Error Handling…).
+   */
+  leaveOutStateManagement?: 'gap' | 'renumber';
 }
 
 export function plannerResponder(opts: PlannerResponderOptions): Responder {
@@ -38,9 +43,20 @@ function askedHeadings(instruction: string): string[] {
 function sectionAnswer(prompt: string, opts: PlannerResponderOptions): string {
   const instruction = prompt.slice(prompt.lastIndexOf('Write the section'));
   const heading = /under the heading `([^`]+)`/.exec(instruction)?.[1] ?? '';
-  const asked = askedHeadings(instruction);
+  let asked = askedHeadings(instruction);
   if (asked.length === 0) return freeSection(heading);
-  return asked.map((h) => `${h}\n\n${partBody(h, heading, opts)}`).join('\n\n') + '\n';
+  const bodies = asked.map((h) => partBody(h, heading, opts));
+  if (opts.leaveOutStateManagement && /^### 2\.\d+ /.test(heading)) {
+    const at = asked.findIndex((h) => / State Management$/.test(h));
+    if (at >= 0) {
+      asked = asked.filter((_, i) => i !== at);
+      bodies.splice(at, 1);
+      if (opts.leaveOutStateManagement === 'renumber') {
+        asked = asked.map((h, i) => (i >= at ? h.replace(/^(#+ 2\.\d+\.)(\d+)/, (_m, p: string, n: string) => `${p}${Number(n) - 1}`) : h));
+      }
+    }
+  }
+  return asked.map((h, i) => `${h}\n\n${bodies[i]}`).join('\n\n') + '\n';
 }
 
 function freeSection(heading: string): string {

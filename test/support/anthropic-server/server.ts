@@ -28,6 +28,8 @@ export interface AnthropicServerOptions {
   jsonOutput?: EchoResponderOptions['json'];
   /** Minimum cacheable prefix, in tokens (or per model). @default each model's own (512 on the 5.5 models) */
   minCacheableTokens?: number | ((model: string) => number);
+  /** How long a written prefix stays invisible to other requests, ms (the time until the writer's response begins). @default 0 */
+  cacheVisibleAfterMs?: number;
   /**
    * How much a request that thinks thinks: tokens (or per effort, or a function of the request and effort), its
    * speed in tokens/s (unset: no pause) and the ping interval while thinking. A script's `thinkingTokens` wins.
@@ -111,7 +113,7 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
   const models = (): readonly ServerModel[] => opts.models ?? SERVER_MODELS;
   const now = (): number => (opts.now ?? Date.now)();
   const perModelMinimum = (model: string): number => findModel(models(), model)?.minCacheableTokens ?? 1024;
-  const cache = new CacheSimulator({ now: opts.now, minCacheableTokens: opts.minCacheableTokens ?? perModelMinimum });
+  const cache = new CacheSimulator({ now: opts.now, minCacheableTokens: opts.minCacheableTokens ?? perModelMinimum, visibleAfterMs: opts.cacheVisibleAfterMs ?? 0 });
   const timers = new Timers();
   const sockets = new Set<Socket>();
   let counter = 0;
@@ -163,6 +165,7 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
     const n = String(record.index + 1).padStart(4, '0');
     const thinking = plan.effort === null ? undefined : { tokens: thinkingTokens(request, plan, script), display: plan.display };
     const planned = planAnswer(script, body.value, usage, { messageId: `msg_mock_${n}`, toolUseId: `toolu_mock_${n}` }, thinking);
+    record.usage = planned.message.usage;
     const ctx: StreamContext = {
       res,
       timers,
@@ -301,7 +304,7 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
     },
     configure: (changes) => {
       opts = { ...opts, ...changes };
-      cache.configure({ now: changes.now, minCacheableTokens: changes.minCacheableTokens });
+      cache.configure({ now: changes.now, minCacheableTokens: changes.minCacheableTokens, visibleAfterMs: changes.cacheVisibleAfterMs });
       if ('echoLength' in changes || 'jsonOutput' in changes) responder = defaultResponder();
     },
     messageRequests: () => requests.filter((r) => r.method === 'POST' && r.route === '/v1/messages'),

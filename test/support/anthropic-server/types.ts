@@ -163,4 +163,6 @@ export interface RecordedRequest {
   fault?: Fault['kind'];
   /** `request-id` header sent back. */
   requestId: string;
+  /** The usage the answer reports (what the API bills), once planned; absent for error answers. */
+  usage?: Usage;
 }

@@ -143,7 +143,7 @@ export function measureByCharacters(requests: readonly PlannedRequest[]): Measur
 }
 
 /** Tokens counted by the API: each request once, each distinct cached prefix once (minus the stub turn). */
-export async function measureByCounting(requests: readonly PlannedRequest[], count: TokenCounter, concurrency = 4): Promise<MeasuredRequest[]> {
+export async function measureByCounting(requests: readonly PlannedRequest[], count: TokenCounter, concurrency = 8): Promise<MeasuredRequest[]> {
   const jobs = new Map<string, () => Promise<number>>();
   const model = requests[0]?.params.model ?? '';
   const stubKey = 'stub';
