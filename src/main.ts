@@ -75,8 +75,7 @@ export default class WorkstreamPlannerPlugin extends Plugin {
     this.registerMarkdownPostProcessor(createEscalationPostProcessor(escalationActions));
 
     this.addSettingTab(
-      new WorkstreamPlannerSettingTab({
-        app: this.app,
+      new WorkstreamPlannerSettingTab(this, {
         get settings() {
           return settings();
         },

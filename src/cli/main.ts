@@ -10,29 +10,9 @@ import type { Settings } from '../core/contracts/settings';
 
 import { EXIT } from './exit-codes';
 import { planWithClaudeCli } from './plan-claude';
-import type { Timers } from '../core/generation/timers';
+import type { CliIo } from './io';
 
 export { EXIT };
-
-export interface CliIo {
-  out: (s: string) => void;
-  /** A line to stderr. */
-  err: (s: string) => void;
-  /** Raw text to stderr (progress redraws). */
-  errRaw: (s: string) => void;
-  env: Record<string, string | undefined>;
-  now: () => Date;
-  timers: Timers;
-  stdinIsTTY?: boolean;
-  stderrIsTTY?: boolean;
-  ask?: (question: string) => Promise<string>;
-  /** Registers a Ctrl-C handler; returns its removal. */
-  onInterrupt?: (cb: () => void) => () => void;
-  /** Tests only: the fetch the SDK uses. */
-  fetch?: typeof fetch;
-  /** Tests only: shorter pipeline retry delays. */
-  retryDelaysMs?: readonly number[];
-}
 
 /** The whole CLI as a function, so tests run it in-process with their own streams and clock. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import type { PlannerWarning } from '../core/contracts/planning-set';
 import type { ReadinessReport } from '../core/contracts/readiness';
 import type { PlanOutcome, WorkstreamListing } from '../core/planner';

@@ -1,6 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import type { CliArgs } from './args';
-import type { CliIo } from './main';
+import type { CliIo } from './io';
 import { EXIT } from './exit-codes';
 import { describeError } from './describe-error';
 import { printPlan, printWarnings } from './output';

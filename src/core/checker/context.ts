@@ -14,6 +14,12 @@ export interface CheckPlanInput {
   scope: WorkstreamScope | null;
   /** True when the link reaches an existing note (and heading, when it names one) from `sourcePath`. */
   resolveLink: (link: Wikilink, sourcePath: string) => Promise<boolean>;
+  /**
+   * True when `link` followed by `§number title` (a citation of a plain numbered section, e.g.
+   * `[[meso-level-plan]] §2.1 Components`) names a real section of the linked note. Absent: no
+   * citation can be verified, so every one counts as resolving to nothing.
+   */
+  resolveCitation?: (link: Wikilink, number: string, title: string, sourcePath: string) => Promise<boolean>;
 }
 
 /** What every checklist item reads: the input plus the note's section tree. */

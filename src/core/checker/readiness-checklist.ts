@@ -24,6 +24,7 @@
  */
 import type { ReadinessItemId, ReadinessReport } from '../contracts/readiness';
 import { parsePlanSections, findSection } from '../plan/parse-plan';
+import { READINESS_CHECKLIST_LINES, checklistLine, type ReadinessChecklistText } from '../plan/skeleton';
 import { findIncomplete } from './incomplete';
 
 export interface ReadinessChecklistLine {
@@ -33,16 +34,19 @@ export interface ReadinessChecklistLine {
   written?: readonly string[];
 }
 
-export const READINESS_CHECKLIST: readonly ReadinessChecklistLine[] = [
-  { text: 'Every WBS task of the workstream has a detailed specification', items: ['wbs-coverage', 'unknown-ids', 'traceability'], written: ['2'] },
-  { text: 'Every public interface is fully defined', items: ['interfaces'] },
-  { text: 'Every data model and schema is complete', items: ['data-models'] },
-  { text: 'Every API contract is specified', items: ['api-contracts'] },
-  { text: 'Error handling is documented for every module', items: ['error-handling'] },
-  { text: 'Test requirements are clear for every module', items: ['tests'] },
-  { text: 'Every environment variable is listed', items: ['env-vars'] },
-  { text: 'Every dependency is documented', items: ['dependencies'] },
-];
+/** Which items (and written sections) each line of 11.1 stands for; the line texts are the skeleton's. */
+const LINE_ITEMS: Record<ReadinessChecklistText, Omit<ReadinessChecklistLine, 'text'>> = {
+  'Every WBS task of the workstream has a detailed specification': { items: ['wbs-coverage', 'unknown-ids', 'traceability'], written: ['2'] },
+  'Every public interface is fully defined': { items: ['interfaces'] },
+  'Every data model and schema is complete': { items: ['data-models'] },
+  'Every API contract is specified': { items: ['api-contracts'] },
+  'Error handling is documented for every module': { items: ['error-handling'] },
+  'Test requirements are clear for every module': { items: ['tests'] },
+  'Every environment variable is listed': { items: ['env-vars'] },
+  'Every dependency is documented': { items: ['dependencies'] },
+};
+
+export const READINESS_CHECKLIST: readonly ReadinessChecklistLine[] = READINESS_CHECKLIST_LINES.map((text) => ({ text, ...LINE_ITEMS[text] }));
 
 /** True when the note has section `number` and nothing in it is a placeholder or empty. */
 export function isSectionWritten(note: string, number: string): boolean {
@@ -60,7 +64,7 @@ export function renderReadinessChecklist(report: ReadinessReport, note?: string)
   const ok = new Map(report.items.map((i) => [i.id, i.ok]));
   const ticked = (l: ReadinessChecklistLine): boolean =>
     l.items.every((id) => ok.get(id) === true) && (l.written ?? []).every((n) => note !== undefined && isSectionWritten(note, n));
-  return READINESS_CHECKLIST.map((l) => `- [${ticked(l) ? 'x' : ' '}] ${l.text}`).join('\n');
+  return READINESS_CHECKLIST.map((l) => checklistLine(l.text, ticked(l))).join('\n');
 }
 
 /**

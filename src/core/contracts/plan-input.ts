@@ -1,7 +1,7 @@
 import type { Wbs } from './wbs';
 import type { WorkstreamScope } from './scope';
 import type { Outline } from './outline';
-import type { NoteHeading } from '../vault/vault-port';
+import type { NoteHeading } from './note-meta';
 
 /** Everything a generator needs to write one workstream's plan. Built by the planner, never by a provider. */
 export interface PlanInput {

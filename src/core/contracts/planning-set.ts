@@ -1,4 +1,4 @@
-import type { NoteMeta } from '../vault/vault-port';
+import type { NoteMeta } from './note-meta';
 import type { Role } from './settings';
 
 /** How discovery found the note that fills a role. */

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-setup';
 
 /** The six notes the planner reads; the first four are required, the last two optional. */
 export const ROLES = ['prd', 'macro', 'meso', 'micro', 'codeStandards', 'pitfalls'] as const;
@@ -39,25 +40,25 @@ export const ROLE_SETTING_KEYS: Record<Role, string> = {
 /** USD per million tokens for one band of a model's prices. */
 const PriceBandSchema = z.object({
   /** Uncached input. */
-  input: z.number().nonnegative(),
-  output: z.number().nonnegative(),
+  input: z.number().check(z.nonnegative()),
+  output: z.number().check(z.nonnegative()),
   /** Cache writes with the 5-minute TTL; missing: 1.25 × input. */
-  cacheWrite5m: z.number().nonnegative().optional(),
+  cacheWrite5m: z.optional(z.number().check(z.nonnegative())),
   /** Cache writes with the 1-hour TTL; missing: 2 × input. */
-  cacheWrite1h: z.number().nonnegative().optional(),
+  cacheWrite1h: z.optional(z.number().check(z.nonnegative())),
   /** Cache reads (hits and refreshes); missing: 0.1 × input. */
-  cacheRead: z.number().nonnegative().optional(),
+  cacheRead: z.optional(z.number().check(z.nonnegative())),
 });
 
 /**
  * A model's prices in USD per million tokens (settings override or add to the built-in table).
  * Only `input` and `output` are required; the cache prices default to the usual multipliers.
  */
-export const PriceSchema = PriceBandSchema.extend({
+export const PriceSchema = z.extend(PriceBandSchema, {
   /** Prices for every token of a request whose prompt is longer than `thresholdTokens` (e.g. Haiku 5.5 above 100K). */
-  longContext: PriceBandSchema.extend({ thresholdTokens: z.number().int().positive() }).optional(),
+  longContext: z.optional(z.extend(PriceBandSchema, { thresholdTokens: z.int().check(z.positive()) })),
   /** Fraction taken off input and output on the Message Batches API; missing: 0.5. */
-  batchDiscount: z.number().min(0).max(1).optional(),
+  batchDiscount: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
 });
 
 export type PriceOverride = z.infer<typeof PriceSchema>;
@@ -71,63 +72,64 @@ export const SettingsSchema = z.object({
    * Paths of the planning notes. An empty string means "not configured": discovery then
    * tries the default path, the project note's links and frontmatter tags.
    */
-  paths: z
-    .object({
-      prd: z.string().default(''),
-      macro: z.string().default(''),
-      meso: z.string().default(''),
-      micro: z.string().default(''),
-      codeStandards: z.string().default(''),
-      pitfalls: z.string().default(''),
-    })
-    .default({ prd: '', macro: '', meso: '', micro: '', codeStandards: '', pitfalls: '' }),
+  paths: z._default(
+    z.object({
+      prd: z._default(z.string(), ''),
+      macro: z._default(z.string(), ''),
+      meso: z._default(z.string(), ''),
+      micro: z._default(z.string(), ''),
+      codeStandards: z._default(z.string(), ''),
+      pitfalls: z._default(z.string(), ''),
+    }),
+    { prd: '', macro: '', meso: '', micro: '', codeStandards: '', pitfalls: '' },
+  ),
   /** Project note (vault path); empty means: look under `01-Projects/`. */
-  projectNote: z.string().default(''),
+  projectNote: z._default(z.string(), ''),
   /** Folder the plans and escalations go to. @default "Planning" */
-  outputFolder: z.string().default('Planning'),
+  outputFolder: z._default(z.string(), 'Planning'),
   /** @default "claude-sonnet-5-5" */
-  model: z.string().default('claude-sonnet-5-5'),
+  model: z._default(z.string(), 'claude-sonnet-5-5'),
   /** API base URL; empty means the SDK's default. */
-  baseURL: z.string().default(''),
+  baseURL: z._default(z.string(), ''),
   /**
    * `max_tokens` of each call (thinking and text together); 0 means the planner's default room
    * (32 000, within the model's own limit). A call that stops at it is asked again with more room.
    * @default 0
    */
-  maxOutputTokens: z.number().int().nonnegative().default(0),
+  maxOutputTokens: z._default(z.int().check(z.nonnegative()), 0),
   /** `output_config.effort` of the section calls (how hard Claude thinks before writing). @default "high" */
-  effort: EffortSchema.default('high'),
+  effort: z._default(EffortSchema, 'high'),
   /** `output_config.effort` of the outline call. @default "medium" */
-  outlineEffort: EffortSchema.default('medium'),
+  outlineEffort: z._default(EffortSchema, 'medium'),
   /** Largest context (tokens, estimated) sent in one call. @default 150000 */
-  contextBudgetTokens: z.number().int().positive().default(150000),
+  contextBudgetTokens: z._default(z.int().check(z.positive()), 150000),
   /** Refuse or stop when the cost of one plan would exceed this (USD); 0 means no cap. @default 0 */
-  costCapUsd: z.number().nonnegative().default(0),
+  costCapUsd: z._default(z.number().check(z.nonnegative()), 0),
   /** Concurrent section calls. @default 4 */
-  concurrency: z.number().int().min(1).max(16).default(4),
+  concurrency: z._default(z.int().check(z.minimum(1), z.maximum(16)), 4),
   /** Use prompt caching. @default true */
-  caching: z.boolean().default(true),
+  caching: z._default(z.boolean(), true),
   /** Ask before sending anything to the API. @default true */
-  confirmBeforeSending: z.boolean().default(true),
+  confirmBeforeSending: z._default(z.boolean(), true),
   /** Send the plans of upstream workstreams that already exist. @default true */
-  includeUpstreamPlans: z.boolean().default(true),
+  includeUpstreamPlans: z._default(z.boolean(), true),
   /** Vault path of a note whose text replaces the built-in instructions; empty for the built-in. */
-  promptTemplateNote: z.string().default(''),
+  promptTemplateNote: z._default(z.string(), ''),
   /** Per-model price overrides, USD per million tokens. */
-  prices: z.record(z.string(), PriceSchema).default({}),
+  prices: z._default(z.record(z.string(), PriceSchema), {}),
   /** Seconds without a byte from the API, once the answer's text has started, before a stream is abandoned. @default 60 */
-  idleTimeoutSeconds: z.number().positive().default(60),
+  idleTimeoutSeconds: z._default(z.number().check(z.positive()), 60),
   /**
    * Seconds to wait for the first text of an answer (Claude may think for minutes before it writes,
    * sending only pings meanwhile). Over Obsidian's network layer it bounds the whole call. @default 600
    */
-  firstTextTimeoutSeconds: z.number().positive().default(600),
+  firstTextTimeoutSeconds: z._default(z.number().check(z.positive()), 600),
   /** Also put escalation callouts into the meso plan under the section at fault. @default false */
-  calloutsInMesoPlan: z.boolean().default(false),
+  calloutsInMesoPlan: z._default(z.boolean(), false),
   /** Use Obsidian's request layer (no live streaming) for organisations that block browser access. @default false */
-  useObsidianNetwork: z.boolean().default(false),
+  useObsidianNetwork: z._default(z.boolean(), false),
   /** Name of the secret (in Obsidian's secret storage) that holds the API key. */
-  apiKeySecretName: z.string().default('anthropic-api-key'),
+  apiKeySecretName: z._default(z.string(), 'anthropic-api-key'),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

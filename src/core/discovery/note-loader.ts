@@ -1,7 +1,8 @@
 import type { PlannerError } from '../contracts/errors';
 import type { Role } from '../contracts/settings';
 import { err, ok, type Result } from '../result';
-import type { NoteMeta, VaultPort } from '../vault/vault-port';
+import type { VaultPort } from '../vault/vault-port';
+import type { NoteMeta } from '../contracts/note-meta';
 
 export interface LoadedNote {
   path: string;

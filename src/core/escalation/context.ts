@@ -1,6 +1,6 @@
 import type { Escalation } from '../contracts/escalation';
 import type { MesoMention, Wbs } from '../contracts/wbs';
-import type { NoteHeading } from '../vault/vault-port';
+import type { NoteHeading } from '../contracts/note-meta';
 
 /** The meso-level plan as the rules see it. */
 export interface EscalationMeso {

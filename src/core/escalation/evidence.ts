@@ -3,8 +3,9 @@
  * and which meso-plan section it belongs to. Kept in one place so every rule words them the same way.
  */
 import type { Escalation } from '../contracts/escalation';
-import { formatWikilink, headingLinkText } from '../vault/wikilinks';
-import type { NoteHeading } from '../vault/vault-port';
+import { citeSection } from '../vault/cite-section';
+import { formatWikilink } from '../vault/wikilinks';
+import type { NoteHeading } from '../contracts/note-meta';
 import type { EscalationContext, EscalationMeso } from './context';
 
 /** Quotes longer than this are cut with an ellipsis so evidence stays one readable line. */
@@ -89,9 +90,9 @@ export function mesoTarget(ctx: EscalationContext, meso: EscalationMeso): string
   return ctx.mesoLinkTarget ?? meso.path.replace(/\.md$/i, '');
 }
 
-/** `[[<meso>#<heading>]]`. */
+/** `[[<meso>#<heading>]]`, or `[[<meso>]] §2.1 Components` for a plain numbered section. */
 export function headingLink(ctx: EscalationContext, meso: EscalationMeso, heading: NoteHeading): string {
-  return formatWikilink(mesoTarget(ctx, meso), headingLinkText(heading.text));
+  return citeSection(mesoTarget(ctx, meso), heading);
 }
 
 /** The innermost heading at or above `line`, or null when the line comes before every heading. */

@@ -1,4 +1,4 @@
-import type { NoteHeading } from '../vault/vault-port';
+import type { NoteHeading } from '../contracts/note-meta';
 
 /**
  * The headings that enclose `line`, innermost first: the nearest heading at or above it, then each

@@ -1,4 +1,4 @@
-import type { NoteHeading } from '../vault/vault-port';
+import type { NoteHeading } from '../contracts/note-meta';
 import { maskCode } from './code-mask';
 import { splitFrontmatter } from './frontmatter-block';
 

@@ -1,13 +1,11 @@
 /**
  * The plan note as an ordered list of parts, so a streaming generator can write it append-only:
  * the core owns the frontmatter, the title block, every heading, the dependency facts of 1.2 and
- * 1.3, the 11.1 checklist and the footer; a generator (a model, or the offline provider) writes
- * the bodies of the parts it owns.
+ * 1.3, the 11.1 checklist (unticked: the checker ticks it once the note is written) and the
+ * footer; a generator (a model, or the offline provider) writes the bodies of the parts it owns.
  */
 import type { PlanInput } from '../contracts/plan-input';
 import type { PlanStatus } from '../contracts/plan-frontmatter';
-import type { ReadinessReport } from '../contracts/readiness';
-import { renderReadinessChecklist, replaceReadinessChecklist } from '../checker/readiness-checklist';
 import { downstreamFacts, upstreamFacts } from './dependency-facts';
 import { renderPlanFrontmatter } from './render-frontmatter';
 import {
@@ -20,6 +18,7 @@ import {
   headingLine,
   moduleSection,
   titleHeading,
+  uncheckedChecklist,
   type SkeletonSection,
 } from './skeleton';
 
@@ -38,20 +37,12 @@ export interface PlanPart {
 }
 
 export interface RenderPlanOptions {
-  /**
-   * Ticks 11.1 from this report; without it every line of 11.1 is unticked. `planParts` alone
-   * leaves the line that needs section 2 written unticked (it has no note to read); `renderPlan`
-   * ticks it against the note it renders.
-   */
-  report?: ReadinessReport | null;
   /** Markdown put right under the title heading, before the title block (e.g. a draft warning). */
   banner?: string;
 }
 
 /** Model bodies only: core parts ignore it. */
 export type PartBodies = (part: PlanPart) => string;
-
-const UNCHECKED: ReadinessReport = { ready: false, items: [] };
 
 /** What the title block says when the meso plan states no version: the core does not invent one. */
 export const MESO_VERSION_NOT_STATED = 'not stated in the meso-level plan';
@@ -117,7 +108,7 @@ export function planParts(input: PlanInput, status: PlanStatus = 'draft', option
         const c = child.number!;
         if (c === '1.2') core(c, headingLine(child), upstreamFacts(scope, wbs));
         else if (c === '1.3') core(c, headingLine(child), downstreamFacts(scope, wbs));
-        else if (c === '11.1') core(c, headingLine(child), renderReadinessChecklist(options.report ?? UNCHECKED));
+        else if (c === '11.1') core(c, headingLine(child), uncheckedChecklist());
         else model(child);
       }
     }
@@ -149,13 +140,12 @@ export function renderPart(part: PlanPart, body: string): string {
 }
 
 /**
- * The whole note: core parts from the core, model parts from `bodies`. With a report, 11.1 is
- * ticked against the finished note, since its first line also reads section 2 (see
- * readiness-checklist.ts).
+ * The whole note: core parts from the core, model parts from `bodies`. 11.1 is unticked: the
+ * checker ticks it against the finished note (`replaceReadinessChecklist`), since its first line
+ * also reads section 2.
  */
 export function renderPlan(input: PlanInput, bodies: PartBodies, status: PlanStatus, options: RenderPlanOptions = {}): string {
-  const text = planParts(input, status, options)
+  return planParts(input, status, options)
     .map((p) => renderPart(p, p.owner === 'core' ? (p.coreBody ?? '') : bodies(p)))
     .join('');
-  return options.report ? replaceReadinessChecklist(text, options.report) : text;
 }

@@ -134,6 +134,34 @@ export const NUMBERED_SECTIONS: readonly SkeletonSection[] = [
   ]),
 ];
 
+/**
+ * The eight lines of section 11.1, in the output format's order. The plan is written with them
+ * unticked; the checker decides which to tick (`checker/readiness-checklist.ts` maps each line to
+ * the readiness items it stands for).
+ */
+export const READINESS_CHECKLIST_LINES = [
+  'Every WBS task of the workstream has a detailed specification',
+  'Every public interface is fully defined',
+  'Every data model and schema is complete',
+  'Every API contract is specified',
+  'Error handling is documented for every module',
+  'Test requirements are clear for every module',
+  'Every environment variable is listed',
+  'Every dependency is documented',
+] as const;
+
+export type ReadinessChecklistText = (typeof READINESS_CHECKLIST_LINES)[number];
+
+/** One line of 11.1 as a Markdown task. */
+export function checklistLine(text: string, ticked: boolean): string {
+  return `- [${ticked ? 'x' : ' '}] ${text}`;
+}
+
+/** The body of 11.1 before any check: every line unticked. */
+export function uncheckedChecklist(): string {
+  return READINESS_CHECKLIST_LINES.map((t) => checklistLine(t, false)).join('\n');
+}
+
 /** `### 2.N <module>` with its seven `#### 2.N.k` subsections (N is 1-based). */
 export function moduleSection(n: number, moduleName: string): SkeletonSection {
   const number = `2.${n}`;

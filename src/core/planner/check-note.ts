@@ -1,10 +1,12 @@
-import type { NoteMeta, VaultPort } from '../vault/vault-port';
+import type { VaultPort } from '../vault/vault-port';
+import type { NoteMeta } from '../contracts/note-meta';
 import type { WorkstreamScope } from '../contracts/scope';
 import type { ReadinessReport } from '../contracts/readiness';
 import { PlanStatusSchema, type PlanStatus } from '../contracts/plan-frontmatter';
 import { checkPlan } from '../checker/check-plan';
 import { replaceReadinessChecklist } from '../checker/readiness-checklist';
 import { resolveWikilink } from '../vault/resolve-wikilink';
+import { resolveCitation } from '../vault/resolve-citation';
 import { withReadCache } from '../vault/read-cache';
 import { setPlanStatus } from '../writer/plan-status';
 
@@ -45,6 +47,7 @@ export async function checkNote(
     scope: opts.scope,
     // Every heading link goes to the same few notes: read each once for this check.
     resolveLink: async (link, source) => (await resolveWikilink(readOnce, link, source)).ok,
+    resolveCitation: (link, number, title, source) => resolveCitation(readOnce, link.linkpath, number, title, source),
   });
   const current = PlanStatusSchema.safeParse(meta.frontmatter?.['status']);
   let status: PlanStatus = current.success ? current.data : 'draft';

@@ -55,7 +55,7 @@ export async function checkPlanNote(
       scope = computeScope({
         wbs: ctx.wbs,
         workstreamId: id,
-        meso: { path: meso.path, text: meso.text, headings: meso.meta.headings },
+        meso: { path: meso.path, text: meso.text, headings: ctx.mesoSections },
         mesoLinkTarget: ctx.mesoLinkTarget,
       });
     }

@@ -40,7 +40,7 @@ export async function listWorkstreams(
       workstreamId: id,
       wbs,
       mesoMentions,
-      meso: meso ? { path: meso.path, text: meso.text, headings: meso.meta.headings } : null,
+      meso: meso ? { path: meso.path, text: meso.text, headings: loaded.value.mesoSections } : null,
       mesoLinkTarget,
       wbsSource: micro ? { path: micro.path, text: micro.text } : undefined,
     }).map((e) => e.blocker);

@@ -89,7 +89,7 @@ export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<
     created,
     mesoVersion: mesoVersion(meso.meta.frontmatter),
     mesoText: meso.text,
-    mesoHeadings: meso.meta.headings,
+    mesoHeadings: p.ctx.mesoSections,
   };
   const text = renderOfflineDraft(input);
 

@@ -10,12 +10,18 @@ import { parseWbs } from '../wbs/parse-wbs';
 import { normaliseWorkstreamId } from '../wbs/workstream-id';
 import { parseMesoMentions } from '../scope/meso-mentions';
 import { shortestLinkTarget } from '../vault/link-resolver';
+import { readSections, type SectionHead } from '../markdown/note-sections';
 
 /** The parsed planning set: what `plan`, `list` and `check` all start from. */
 export interface PlanningContext {
   set: PlanningSet;
   wbs: Wbs;
   mesoMentions: MesoMention[];
+  /**
+   * The meso plan's sections: its headings and its plain numbered lines (`2.1 Components`), in line
+   * order; empty without a meso plan. Every stage that looks for "the meso section" reads these.
+   */
+  mesoSections: SectionHead[];
   /** Wikilink target of the meso plan from anywhere in the vault (null when there is no meso plan). */
   mesoLinkTarget: string | null;
   warnings: PlannerWarning[];
@@ -35,7 +41,8 @@ export async function loadPlanningContext(
   const meso = set.notes.meso;
   const mesoMentions = meso ? parseMesoMentions(meso.text) : [];
   const mesoLinkTarget = meso ? shortestLinkTarget(meso.path, await vault.listMarkdown()) : null;
-  return ok({ set, wbs, mesoMentions, mesoLinkTarget, warnings: [...set.warnings] });
+  const mesoSections = meso ? readSections(meso.text, meso.meta.headings) : [];
+  return ok({ set, wbs, mesoMentions, mesoSections, mesoLinkTarget, warnings: [...set.warnings] });
 }
 
 /**

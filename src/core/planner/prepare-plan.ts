@@ -56,7 +56,7 @@ export async function preparePlan(
     workstreamId: id,
     wbs: ctx.wbs,
     mesoMentions: ctx.mesoMentions,
-    meso: meso ? { path: meso.path, text: meso.text, headings: meso.meta.headings } : null,
+    meso: meso ? { path: meso.path, text: meso.text, headings: ctx.mesoSections } : null,
     mesoLinkTarget: ctx.mesoLinkTarget,
     wbsSource: micro ? { path: micro.path, text: micro.text } : undefined,
     // Discovery drops an empty meso plan with a warning; the escalation then says it is empty, not missing.
@@ -66,7 +66,7 @@ export async function preparePlan(
   const scope = computeScope({
     wbs: ctx.wbs,
     workstreamId: id,
-    meso: { path: meso.path, text: meso.text, headings: meso.meta.headings },
+    meso: { path: meso.path, text: meso.text, headings: ctx.mesoSections },
     mesoLinkTarget: ctx.mesoLinkTarget,
   });
   return ok({

@@ -1,10 +1,10 @@
 import type { ContractRef, EndpointRef, MesoSectionRef, WorkstreamScope } from '../contracts/scope';
 import type { Wbs } from '../contracts/wbs';
-import type { NoteHeading } from '../vault/vault-port';
-import { formatWikilink, headingLinkText } from '../vault/wikilinks';
+import type { NoteHeading } from '../contracts/note-meta';
+import { citeSection } from '../vault/cite-section';
 import { findWorkstreams } from '../wbs/parse-wbs';
 import { normaliseWorkstreamId, scanWorkstreamTokens } from '../wbs/workstream-id';
-import { parseContractHeadingAll, type ContractHeading } from './contract-heading';
+import { parseContractHeadingAll, type ContractHeading } from '../wbs/contract-heading';
 import { findEndpoints } from './endpoints';
 import { namesWorkstream } from './names-workstream';
 import { sectionText } from './sections';
@@ -13,6 +13,7 @@ export interface ComputeScopeArgs {
   wbs: Wbs;
   /** The workstream to plan, in any spelling `normaliseWorkstreamId` accepts. */
   workstreamId: string;
+  /** `headings`: the meso plan's section heads (`readSections`: headings and plain numbered lines), or its headings alone. */
   meso: { path: string; text: string; headings: NoteHeading[] };
   /** Link target for the meso plan, e.g. its basename, or its full path when basenames clash. */
   mesoLinkTarget: string;
@@ -38,7 +39,8 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
     if (w.id !== id && w.dependsOn.includes(id) && !downstream.includes(w.id)) downstream.push(w.id);
   }
 
-  const link = (h: NoteHeading): string => formatWikilink(mesoLinkTarget, headingLinkText(h.text));
+  // A heading gets a heading link; a plain numbered section (`2.1 Components`) a `§2.1` citation.
+  const link = (h: NoteHeading): string => citeSection(mesoLinkTarget, h);
   const mesoSections: MesoSectionRef[] = [];
   const provides: ContractRef[] = [];
   const consumes: ContractRef[] = [];

@@ -1,5 +1,4 @@
 export { computeScope, type ComputeScopeArgs } from './compute-scope';
-export { parseContractHeading, parseContractHeadingAll, type ContractHeading } from './contract-heading';
 export { findEndpoints, type Endpoint } from './endpoints';
 export { parseMesoMentions } from './meso-mentions';
 export { namesWorkstream } from './names-workstream';

@@ -4,7 +4,7 @@ import { splitFrontmatter } from '../markdown/frontmatter-block';
 import { parseHeadings } from '../markdown/headings';
 import { cleanName, leadingWorkstream, listItemContent, parseWorkstreamHeading, stripNumbering } from '../wbs/wbs-lines';
 import { normaliseWorkstreamId, scanWorkstreamTokens } from '../wbs/workstream-id';
-import { parseContractHeadingAll } from './contract-heading';
+import { parseContractHeadingAll } from '../wbs/contract-heading';
 
 /**
  * Each heading or list item of the meso plan that names a workstream id (`W2`, `Workstream 2`; task

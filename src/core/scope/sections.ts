@@ -1,4 +1,4 @@
-import type { NoteHeading } from '../vault/vault-port';
+import type { NoteHeading } from '../contracts/note-meta';
 
 export interface NoteSection {
   heading: NoteHeading;

@@ -1,5 +1,6 @@
 import { maskCode } from '../markdown/code-mask';
-import type { NoteHeading, VaultPort } from './vault-port';
+import type { VaultPort } from './vault-port';
+import type { NoteHeading } from '../contracts/note-meta';
 import { normaliseHeadingForLink, parseLinkInner, parseWikilink, type Wikilink } from './wikilinks';
 
 export type WikilinkResolution =

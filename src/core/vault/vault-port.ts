@@ -7,31 +7,10 @@
  * Line numbers are 1-based everywhere in the core (Obsidian's cache is 0-based: the adapter adds 1).
  */
 import type { Result } from '../result';
+import type { NoteMeta } from '../contracts/note-meta';
 
-export interface NoteHeading {
-  /** Heading text as written, without the leading hashes and trailing hashes. */
-  text: string;
-  /** 1 to 6. */
-  level: number;
-  /** 1-based line of the heading in the note. */
-  line: number;
-}
-
-export interface FrontmatterProblem {
-  /** 1-based line in the note where the YAML parser gave up. */
-  line: number;
-  detail: string;
-}
-
-export interface NoteMeta {
-  /** Parsed frontmatter; null when the note has none or when it did not parse. */
-  frontmatter: Record<string, unknown> | null;
-  /** Set when the note has a frontmatter block that did not parse: never write into it. */
-  frontmatterError: FrontmatterProblem | null;
-  /** 1-based line on which the body starts (1 when there is no frontmatter). */
-  bodyStartLine: number;
-  headings: NoteHeading[];
-}
+// The adapters that implement the port take the note types from here, with the port.
+export type { FrontmatterProblem, NoteHeading, NoteMeta } from '../contracts/note-meta';
 
 export type VaultEntry =
   | { kind: 'file'; size: number }

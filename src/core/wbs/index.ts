@@ -1,3 +1,4 @@
+export { parseContractHeading, parseContractHeadingAll, type ContractHeading } from './contract-heading';
 export { parseEstimate, normaliseUnit, sumEstimates, type ParseEstimateOptions } from './estimates';
 export { findWorkstreams, parseWbs, parseWorkstreamRef } from './parse-wbs';
 export { taskCriticalPath } from './task-critical-path';

@@ -2,8 +2,8 @@ import type { Wbs, WbsTask, Workstream } from '../contracts/wbs';
 import { maskCode } from '../markdown/code-mask';
 import { splitFrontmatter } from '../markdown/frontmatter-block';
 import { parseHeadings } from '../markdown/headings';
-import type { NoteHeading } from '../vault/vault-port';
-import { parseContractHeading } from '../scope/contract-heading';
+import type { NoteHeading } from '../contracts/note-meta';
+import { parseContractHeading } from './contract-heading';
 import { parseEstimate } from './estimates';
 import { classifyHeader, cleanCell, isSeparatorRow, splitRow, type TableColumns } from './table';
 import {

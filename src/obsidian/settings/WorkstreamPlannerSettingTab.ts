@@ -4,14 +4,13 @@
  * "Escalations". Every change is validated by the field's schema and saved at once; an invalid
  * value is not saved and a one-sentence message appears under the field.
  */
-import { PluginSettingTab, SecretComponent, Setting, type App, type Plugin, type TextComponent } from 'obsidian';
+import { PluginSettingTab, SecretComponent, Setting, type Plugin, type TextComponent } from 'obsidian';
 import { DEFAULT_SETTINGS, EFFORT_LEVELS, ROLE_LABELS, ROLES, type Role, type Settings } from '../../core/contracts/settings';
 import { parseBaseUrl, parseNumberField, parsePriceJson, type NumberField, type Parsed } from './field-parsers';
 import { FolderSuggest, MarkdownFileSuggest } from './suggest';
 
 /** What the tab needs from the plugin: the live settings object, a way to save it, and the model list. */
 export interface SettingsHost {
-  app: App;
   settings: Settings;
   saveSettings(): Promise<void>;
   /** Model ids from the API; rejects when the list cannot be fetched (no key, offline, proxy). */
@@ -36,9 +35,13 @@ export class WorkstreamPlannerSettingTab extends PluginSettingTab {
   /** Settles when the model row has its final control (dropdown or text field); for tests. */
   modelsReady: Promise<void> = Promise.resolve();
 
-  constructor(private readonly host: SettingsHost) {
-    // PluginSettingTab keeps the plugin only to bind declarative settings (1.13+), which this tab does not use.
-    super(host.app, host as unknown as Plugin);
+  constructor(
+    plugin: Plugin,
+    private readonly host: SettingsHost,
+  ) {
+    // The plugin itself, not a stand-in: Obsidian's constructor reads `plugin.manifest` for the tab's id and
+    // name, and throws on anything without one (the plugin would then fail to load).
+    super(plugin.app, plugin);
   }
 
   private get s(): Settings {

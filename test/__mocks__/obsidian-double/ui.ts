@@ -604,12 +604,25 @@ export abstract class SettingTab {
   }
 }
 
+/** The part of `Plugin` a settings tab reads. */
+interface ManifestHolder {
+  manifest: { id: string; name: string };
+}
+
 export abstract class PluginSettingTab extends SettingTab {
+  /** Double only (the app's, not in obsidian.d.ts): the settings sidebar lists the tab under `name`. */
+  readonly id: string;
+  readonly name: string;
+  // obsidian.d.ts:5154 `constructor(app: App, plugin: Plugin)`: the app reads `plugin.manifest` here, so
+  // anything but the plugin throws ("Cannot read properties of undefined (reading 'manifest')",
+  // james-tindal/obsidian-mindmap-nextgen#210, thrown from PluginSettingTab's constructor).
   constructor(
     app: App,
-    public plugin: unknown,
+    public plugin: ManifestHolder,
   ) {
     super(app);
+    this.id = plugin.manifest.id;
+    this.name = plugin.manifest.name;
   }
 }
 

@@ -1,6 +1,8 @@
 import { READINESS_ITEM_IDS, type ReadinessItemId, type ReadinessReport } from '../../../src/core/contracts/readiness';
 import { renderReadinessChecklist, replaceReadinessChecklist } from '../../../src/core/checker/readiness-checklist';
+import { renderPlan } from '../../../src/core/plan/render-plan';
 import { PlanNoteBuilder } from '../../support/builders/PlanNoteBuilder';
+import { ScopeBuilder } from '../../support/builders/ScopeBuilder';
 
 const report = (failing: ReadinessItemId[] = []): ReadinessReport => ({
   ready: failing.length === 0,
@@ -92,5 +94,23 @@ describe('replaceReadinessChecklist', () => {
   it('returns a note without 11.1 unchanged', () => {
     const text = new PlanNoteBuilder().withoutPart('11.1').text();
     expect(replaceReadinessChecklist(text, report())).toBe(text);
+  });
+});
+
+describe('a rendered plan ticked by the checker', () => {
+  const input = new ScopeBuilder().buildInput();
+
+  it('ticks 11.1 from a report', () => {
+    const text = replaceReadinessChecklist(renderPlan(input, () => 'x', 'ready_for_decomposition'), {
+      ready: true,
+      items: ['wbs-coverage', 'unknown-ids', 'traceability', 'interfaces'].map((id) => ({ id: id as never, ok: true, reasons: [], line: 1 })),
+    });
+    expect(text).toContain('- [x] Every WBS task of the workstream has a detailed specification\n- [x] Every public interface is fully defined\n- [ ] ');
+  });
+
+  it('leaves the WBS-task line of 11.1 unticked while a module subsection is a placeholder', () => {
+    const report = { ready: true, items: ['wbs-coverage', 'unknown-ids', 'traceability'].map((id) => ({ id: id as never, ok: true, reasons: [], line: 1 })) };
+    const text = replaceReadinessChecklist(renderPlan(input, (p) => (p.key === '2.1.4' ? '> [!todo] To be written\n> States.' : 'x'), 'draft'), report);
+    expect(text).toContain('- [ ] Every WBS task of the workstream has a detailed specification\n');
   });
 });

@@ -96,16 +96,10 @@ describe('renderPlan', () => {
     expect(text).not.toMatch(/Meso-Level Plan Version:\*\* (?:1\.0|null)/);
   });
 
-  it('ticks 11.1 from a report', () => {
-    const text = renderPlan(input, () => 'x', 'ready_for_decomposition', {
-      report: { ready: true, items: ['wbs-coverage', 'unknown-ids', 'traceability', 'interfaces'].map((id) => ({ id: id as never, ok: true, reasons: [], line: 1 })) },
-    });
-    expect(text).toContain('- [x] Every WBS task of the workstream has a detailed specification\n- [x] Every public interface is fully defined\n- [ ] ');
-  });
-
-  it('leaves the WBS-task line of 11.1 unticked while a module subsection is a placeholder', () => {
-    const report = { ready: true, items: ['wbs-coverage', 'unknown-ids', 'traceability'].map((id) => ({ id: id as never, ok: true, reasons: [], line: 1 })) };
-    const text = renderPlan(input, (p) => (p.key === '2.1.4' ? '> [!todo] To be written\n> States.' : 'x'), 'draft', { report });
-    expect(text).toContain('- [ ] Every WBS task of the workstream has a detailed specification\n');
+  it('writes every line of 11.1 unticked: the checker ticks them once the note is written', () => {
+    const text = renderPlan(input, () => 'x', 'ready_for_decomposition');
+    const body = text.slice(text.indexOf('### 11.1 Readiness Checklist\n\n') + '### 11.1 Readiness Checklist\n\n'.length).split('\n\n')[0]!;
+    expect(body.split('\n')).toHaveLength(8);
+    expect(body.split('\n').every((l) => l.startsWith('- [ ] '))).toBe(true);
   });
 });

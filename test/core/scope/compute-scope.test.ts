@@ -1,4 +1,5 @@
 import { parseHeadings } from '../../../src/core/markdown/headings';
+import { readSections } from '../../../src/core/markdown/note-sections';
 import { computeScope } from '../../../src/core/scope/compute-scope';
 import { parseWbs } from '../../../src/core/wbs/parse-wbs';
 import { readWbsFixture } from '../wbs/fixture';
@@ -166,5 +167,22 @@ describe('computeScope, contract headings that name the workstreams', () => {
     const scope = computeScope({ wbs, workstreamId: 'W3', meso: { path: 'm.md', text, headings: parseHeadings(text) }, mesoLinkTarget: 'm' });
     expect(scope.consumes.map((c) => [c.from, c.to, c.heading])).toEqual([['W2', 'W3', 'Transformation → Serving']]);
     expect(idsForNames('Serving caches are warm', wbs)).toBe('Serving caches are warm');
+  });
+});
+
+describe('computeScope with a meso plan numbered by plain lines', () => {
+  const meso = [
+    '1. Architecture Overview', //                               1
+    '2. System Decomposition', //                                2
+    '2.1 W2 Inspection API', //                                  3
+    'Serves `GET /api/inspections`.', //                         4
+    '2.2 W3 Reports', //                                         5
+    '10. Readiness for Micro-Level Planning', //                 6
+  ].join('\n');
+
+  it('traces to a numbered section by citing it, and reads its endpoints', () => {
+    const scope = computeScope({ wbs: parseWbs(WBS), workstreamId: 'W2', meso: { path: 'P/meso-level-plan.md', text: meso, headings: readSections(meso) }, mesoLinkTarget: 'meso-level-plan' });
+    expect(scope.mesoSections.map((s) => [s.heading, s.line, s.link])).toEqual([['2.1 W2 Inspection API', 3, '[[meso-level-plan]] §2.1 W2 Inspection API']]);
+    expect(scope.endpoints.map((e) => `${e.method} ${e.path}`)).toContain('GET /api/inspections');
   });
 });

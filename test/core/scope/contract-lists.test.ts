@@ -1,6 +1,6 @@
 import { parseHeadings } from '../../../src/core/markdown/headings';
 import { computeScope } from '../../../src/core/scope/compute-scope';
-import { parseContractHeading, parseContractHeadingAll } from '../../../src/core/scope/contract-heading';
+import { parseContractHeading, parseContractHeadingAll } from '../../../src/core/wbs/contract-heading';
 import { parseMesoMentions } from '../../../src/core/scope/meso-mentions';
 import { parseWbs } from '../../../src/core/wbs/parse-wbs';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { parseHeadings } from '../../../src/core/markdown/headings';
-import { parseContractHeading } from '../../../src/core/scope/contract-heading';
+import { parseContractHeading } from '../../../src/core/wbs/contract-heading';
 import { findEndpoints } from '../../../src/core/scope/endpoints';
 import { namesWorkstream } from '../../../src/core/scope/names-workstream';
 import { sectionText, splitSections } from '../../../src/core/scope/sections';

@@ -6,14 +6,14 @@
  */
 import { App as DoubleApp } from '../../__mocks__/obsidian-double/app';
 import { Plugin as DoublePlugin } from '../../__mocks__/obsidian-double/component';
-import { setIcon, type SettingTab } from '../../__mocks__/obsidian-double/ui';
+import { PluginSettingTab, setIcon } from '../../__mocks__/obsidian-double/ui';
 import { Workspace } from './workspace';
 
 export class App extends DoubleApp<Workspace> {
   /** The page's chrome: the ribbon and the status bar. */
   readonly ribbonEl: HTMLElement = createDiv({ cls: 'workspace-ribbon side-dock-ribbon mod-left' });
   readonly statusBarEl: HTMLElement = createDiv({ cls: 'status-bar' });
-  readonly settingTabs: SettingTab[] = [];
+  readonly settingTabs: PluginSettingTab[] = [];
 
   constructor() {
     super({ vaultName: 'Example vault', mode: 'deferred' }, (app) => new Workspace(app as App));
@@ -42,8 +42,9 @@ export class Plugin extends DoublePlugin {
   }
   override addSettingTab(tab: unknown): void {
     super.addSettingTab(tab);
-    this.page.settingTabs.push(tab as SettingTab);
-    this.register(() => this.page.settingTabs.splice(this.page.settingTabs.indexOf(tab as SettingTab), 1));
+    if (!(tab instanceof PluginSettingTab)) throw new Error('addSettingTab: not a PluginSettingTab.');
+    this.page.settingTabs.push(tab);
+    this.register(() => this.page.settingTabs.splice(this.page.settingTabs.indexOf(tab), 1));
   }
   override registerEditorExtension(ext: unknown): void {
     super.registerEditorExtension(ext);

@@ -10,7 +10,7 @@ import * as cmState from '@codemirror/state';
 import * as cmView from '@codemirror/view';
 import * as obsidian from './obsidian';
 import { App } from './app';
-import { FuzzySuggestModal, Modal, Notice, type SettingTab } from '../../__mocks__/obsidian-double/ui';
+import { FuzzySuggestModal, Modal, Notice, type PluginSettingTab } from '../../__mocks__/obsidian-double/ui';
 import { MarkdownView } from './workspace';
 import type { DoubleCommand } from '../../__mocks__/obsidian-double/component';
 
@@ -81,8 +81,7 @@ function availableCommands(app: App): DoubleCommand[] {
 class SettingsModal extends Modal {
   constructor(
     app: App,
-    private readonly tab: SettingTab,
-    private readonly name: string,
+    private readonly tab: PluginSettingTab,
   ) {
     super(app);
     this.modalEl.addClass('mod-settings');
@@ -92,7 +91,8 @@ class SettingsModal extends Modal {
     this.contentEl.addClass('vertical-tabs-container');
     const nav = this.contentEl.createDiv({ cls: 'vertical-tab-header' });
     nav.createDiv({ cls: 'vertical-tab-header-group-title', text: 'Community plugins' });
-    nav.createDiv({ cls: 'vertical-tab-nav-item is-active', text: this.name });
+    // The sidebar entry is the name the tab took from the plugin's manifest, as in the app.
+    nav.createDiv({ cls: 'vertical-tab-nav-item is-active', text: this.tab.name });
     const wrap = this.contentEl.createDiv({ cls: 'vertical-tab-content-container' });
     wrap.appendChild(this.tab.containerEl);
     this.tab.display();
@@ -144,7 +144,7 @@ async function boot(opts: BootOptions): Promise<void> {
   const openSettings = (): void => {
     const tab = app.settingTabs[0];
     if (!tab) throw new Error('The plugin added no settings tab.');
-    new SettingsModal(app, tab, opts.manifest.name).open();
+    new SettingsModal(app, tab).open();
   };
 
   Object.assign(harness, {

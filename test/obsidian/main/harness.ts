@@ -41,7 +41,7 @@ export interface Loaded {
   app: ObsidianApp;
   double: App;
   /** The plugin, with the double's bookkeeping (`added`, `leftovers()`). */
-  plugin: WorkstreamPlannerPlugin & Pick<DoublePlugin, 'added' | 'leftovers'>;
+  plugin: WorkstreamPlannerPlugin & Pick<DoublePlugin, 'added' | 'leftovers' | 'registered'>;
 }
 
 export async function loadPlugin(opts: { key?: boolean; data?: Record<string, unknown> } = {}): Promise<Loaded> {
@@ -52,7 +52,7 @@ export async function loadPlugin(opts: { key?: boolean; data?: Record<string, un
   if (opts.data) double.pluginData.set(PLUGIN_ID, opts.data);
   const plugin = new WorkstreamPlannerPlugin(app, { id: PLUGIN_ID, name: 'Workstream Planner', version: '0.0.0', minAppVersion: '1.11.4', author: 'test', description: 'Test.' } as PluginManifest);
   await double.enablePlugin(plugin as never);
-  return { app, double, plugin: plugin as WorkstreamPlannerPlugin & Pick<DoublePlugin, 'added' | 'leftovers'> };
+  return { app, double, plugin: plugin as WorkstreamPlannerPlugin & Pick<DoublePlugin, 'added' | 'leftovers' | 'registered'> };
 }
 
 export function runCommand(l: Loaded, id: string): boolean {

@@ -13,6 +13,7 @@ import {
   TextComponent,
   ToggleComponent,
 } from '../../__mocks__/obsidian';
+import type { Plugin as ObsidianPlugin } from 'obsidian';
 import { buildApp } from '../../support/obsidian-app';
 
 // The double has no AbstractInputSuggest: a stand-in that records which inputs got one.
@@ -44,8 +45,8 @@ function setup(listModels: () => Promise<string[]> = () => Promise.resolve(['cla
   const { app, double } = buildApp({ 'Notes/PRD.md': '# PRD', 'Plans/x.md': '' });
   const plugin = new TestPlugin(double);
   const settings: Settings = SettingsSchema.parse({});
-  const host = { app, settings, saveSettings: () => savePluginSettings(plugin, settings), listModels };
-  const tab = new WorkstreamPlannerSettingTab(host);
+  const host = { settings, saveSettings: () => savePluginSettings(plugin, settings), listModels };
+  const tab = new WorkstreamPlannerSettingTab(plugin as unknown as ObsidianPlugin, host);
   Setting.created = [];
   suggested.length = 0;
   tab.display();

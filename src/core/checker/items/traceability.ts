@@ -1,4 +1,5 @@
 import { splitFrontmatter } from '../../markdown/frontmatter-block';
+import { parseCitations, type SectionCitation } from '../../markdown/note-sections';
 import { parseWikilinks, type Wikilink } from '../../vault/wikilinks';
 import { stripTodoCallouts } from '../content';
 import { fail, label, pass, type CheckContext, type ReadinessCheck } from '../context';
@@ -13,9 +14,33 @@ function isMesoHeadingLink(ctx: CheckContext, link: Wikilink): boolean {
   return link.linkpath !== '' && baseName(link.linkpath) === baseName(ctx.scope.mesoPath);
 }
 
+/** True when the link names the meso plan itself (no subpath): the note a `§2.1` citation after it points into. */
+function isMesoNoteLink(ctx: CheckContext, link: Wikilink): boolean {
+  if (link.subpath !== null || link.linkpath === '') return false;
+  return !ctx.scope || baseName(link.linkpath) === baseName(ctx.scope.mesoPath);
+}
+
 /**
- * Every module's `.1 Purpose and Responsibilities` links a meso-plan heading, and every heading
- * link in the note's body resolves (headings compared as Obsidian compares them, by `resolveLink`).
+ * Citations of numbered sections (`[[meso-level-plan]] §2.1 Components`): each `§` that follows a
+ * wikilink without a subpath on its line, paired with the nearest such link before it. A `§` with
+ * no link before it on its line refers to the plan's own sections and is not checked.
+ */
+function citations(text: string, links: readonly Wikilink[]): Array<{ link: Wikilink; cite: SectionCitation }> {
+  const out: Array<{ link: Wikilink; cite: SectionCitation }> = [];
+  for (const cite of parseCitations(text)) {
+    const before = links.filter((l) => l.line === cite.line && l.offset + l.raw.length <= cite.offset && !l.isBlock);
+    const link = before[before.length - 1];
+    if (link && link.subpath === null) out.push({ link, cite });
+  }
+  return out;
+}
+
+/**
+ * Every module's `.1 Purpose and Responsibilities` traces to the meso plan: a link to one of its
+ * headings, or a citation of one of its numbered sections (`[[meso-level-plan]] §2.1 Components`,
+ * for notes that number sections with plain lines, which Obsidian cannot link to). Every heading
+ * link in the body resolves (headings compared as Obsidian compares them, by `resolveLink`), and
+ * every citation names a section the cited note has.
  */
 export const traceability: ReadinessCheck = {
   id: 'traceability',
@@ -31,9 +56,11 @@ export const traceability: ReadinessCheck = {
     }
     for (const m of modules) {
       const one = m.children.find((c) => c.number === `${m.number}.1`);
-      const links = one ? parseWikilinks(stripTodoCallouts(ctx.textOf(one))) : [];
-      if (!links.some((l) => isMesoHeadingLink(ctx, l))) {
-        reasons.push(`Section ${one ? label(one) : `${m.number}.1`} does not link a heading of the meso-level plan.`);
+      const own = one ? stripTodoCallouts(ctx.textOf(one)) : '';
+      const links = parseWikilinks(own);
+      const cited = citations(own, links).some((c) => isMesoNoteLink(ctx, c.link));
+      if (!cited && !links.some((l) => isMesoHeadingLink(ctx, l))) {
+        reasons.push(`Section ${one ? label(one) : `${m.number}.1`} does not link a heading (or cite a numbered section) of the meso-level plan.`);
         line ??= one?.line ?? m.line;
       }
     }
@@ -44,6 +71,15 @@ export const traceability: ReadinessCheck = {
       if (results[i]) return;
       reasons.push(`The link ${l.raw} on line ${l.line} does not reach an existing heading.`);
       line ??= l.line;
+    });
+    const body = ctx.text.slice(0, bodyOffset).replace(/[^\n]/g, ' ') + ctx.text.slice(bodyOffset);
+    const cites = citations(body, parseWikilinks(body));
+    const resolve = ctx.resolveCitation ?? (() => Promise.resolve(false));
+    const found = await Promise.all(cites.map((c) => resolve(c.link, c.cite.number, c.cite.title, ctx.path)));
+    cites.forEach((c, i) => {
+      if (found[i]) return;
+      reasons.push(`The citation ${c.link.raw} ${c.cite.raw} on line ${c.cite.line} names no section of that note.`);
+      line ??= c.cite.line;
     });
     return reasons.length === 0 ? pass('traceability', two.line) : fail('traceability', line, reasons);
   },

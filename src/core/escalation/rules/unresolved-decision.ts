@@ -3,7 +3,7 @@ import { maskCode } from '../../markdown/code-mask';
 import { splitFrontmatter } from '../../markdown/frontmatter-block';
 import { namesWorkstream } from '../../scope/names-workstream';
 import { splitSections, type NoteSection } from '../../scope/sections';
-import type { NoteHeading } from '../../vault/vault-port';
+import type { NoteHeading } from '../../contracts/note-meta';
 import type { EscalationContext, EscalationMeso } from '../context';
 import { formatWikilink } from '../../vault/wikilinks';
 import { escalationFor, headingLink, mesoEvidence, mesoTarget, plannedWorkstreamName, quoteLine, quoted } from '../evidence';

@@ -1,5 +1,5 @@
 import type { Escalation } from '../../contracts/escalation';
-import { parseContractHeadingAll } from '../../scope/contract-heading';
+import { parseContractHeadingAll } from '../../wbs/contract-heading';
 import { findWorkstreams } from '../../wbs/parse-wbs';
 import type { EscalationContext } from '../context';
 import { escalationFor, headingLink, mesoEvidence, quoted, sectionLinkAt } from '../evidence';

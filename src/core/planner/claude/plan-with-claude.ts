@@ -162,7 +162,7 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
       settings: reqSettings,
       scope: p.scope,
       wbs: p.ctx.wbs,
-      mesoHeadings: p.meso.meta.headings.map((h) => h.text),
+      mesoHeadings: p.ctx.mesoSections.map((h) => h.text),
       prices: settings.prices,
       onUsage,
     },
@@ -372,7 +372,7 @@ function inputFor(p: Extract<PreparedPlan, { kind: 'ready' }>, outline: Outline,
     created,
     mesoVersion: mesoVersion(p.meso.meta.frontmatter),
     mesoText: p.meso.text,
-    mesoHeadings: p.meso.meta.headings,
+    mesoHeadings: p.ctx.mesoSections,
   };
 }
 

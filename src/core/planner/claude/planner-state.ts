@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../contracts/zod-setup';
 import { OutlineSchema } from '../../contracts/outline';
 import { setTopLevelKey } from '../../markdown/frontmatter-keys';
 import { yamlFlowJson } from '../../plan/render-frontmatter';
@@ -14,20 +15,20 @@ export const PlannerStateSchema = z.object({
   /** Whether Claude wrote the outline or the planner derived it after Claude's did not validate. */
   outlineSource: z.enum(['model', 'fallback']),
   outline: OutlineSchema,
-  usage: z
-    .object({
+  usage: z.optional(
+    z.object({
       calls: z.number(),
       inputTokens: z.number(),
       cacheWriteTokens: z.number(),
       cacheReadTokens: z.number(),
       outputTokens: z.number(),
       /** The part of `outputTokens` Claude spent thinking. */
-      thinkingTokens: z.number().optional(),
-      costUsd: z.number().nullable(),
-    })
-    .optional(),
+      thinkingTokens: z.optional(z.number()),
+      costUsd: z.nullable(z.number()),
+    }),
+  ),
   /** Resumes that finished the plan on another model than `model`: which model, from which section, when. */
-  resumes: z.array(z.object({ model: z.string(), from: z.string(), date: z.string() })).optional(),
+  resumes: z.optional(z.array(z.object({ model: z.string(), from: z.string(), date: z.string() }))),
 });
 export type PlannerState = z.infer<typeof PlannerStateSchema>;
 

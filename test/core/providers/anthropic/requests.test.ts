@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { countBreakpoints, outlineRequest, sectionRequest, OUTLINE_JSON_SCHEMA, OUTLINE_INSTRUCTION_START, countParams, type RequestSettings } from '../../../../src/core/providers/anthropic/requests';
 import { describeRequests } from '../../../../src/core/providers/anthropic/describe';
 import { estimateRequests, measureByCharacters, measureByCounting, TYPICAL_TEXT_TOKENS, TYPICAL_THINKING_TOKENS, type PlannedRequest } from '../../../../src/core/providers/anthropic/estimate';

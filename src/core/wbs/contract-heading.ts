@@ -1,4 +1,4 @@
-import { normaliseWorkstreamId } from '../wbs/workstream-id';
+import { normaliseWorkstreamId } from './workstream-id';
 
 export interface ContractHeading {
   /** Normalised id of the providing workstream. */
