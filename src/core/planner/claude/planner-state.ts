@@ -14,6 +14,8 @@ export const PlannerStateSchema = z.object({
   /** Whether Claude wrote the outline or the planner derived it after Claude's did not validate. */
   outlineSource: z.enum(['model', 'fallback']),
   outline: OutlineSchema,
+  /** The label the WBS gives the workstream (`Epic 2`), when it is not written with its id. */
+  workstream_label: z.string().optional(),
   usage: z
     .object({
       calls: z.number(),
