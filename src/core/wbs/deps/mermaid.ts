@@ -6,7 +6,7 @@
 import type { WorkstreamResolver } from '../dependency-refs';
 import type { DependencyEdge } from './edges';
 
-const NODE_DEF = /([A-Za-z_][\w-]*)\s*(?:\[\[|\[\(|\(\(|\[|\(|\{\{|\{|>)\s*"?([^\]\)\}"]*?)"?\s*(?:\]\]|\)\]|\)\)|\]|\)|\}\}|\})/g;
+const NODE_DEF = /([A-Za-z_][\w-]*)\s*(?:\[\[|\[\(|\(\(|\[|\(|\{\{|\{|>)\s*"?([^\])}"]*?)"?\s*(?:\]\]|\)\]|\)\)|\]|\)|\}\}|\})/g;
 const EDGE = /\s*(?:<?-{2,}>|<?={2,}>|<?-\.+->|-{3,}|--[ox])\s*(?:\|[^|]*\|\s*)?/;
 
 /** Edges of every Mermaid graph on lines `start`…`end` (1-based). */
