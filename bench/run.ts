@@ -426,8 +426,9 @@ async function main(): Promise<void> {
     figures.push({ name: 'plugin onload', measure: 'ms, median of 20 loads per run', value: onload, goal: '< 10', pass: onload < 10, runs: [onload], detail: { loads: times.length, maxMs: Math.max(...times) } });
     const built = spawnSync(process.execPath, [path.join(args.root, 'esbuild.config.mjs'), 'production'], { cwd: args.root, encoding: 'utf8' });
     if (built.status === 0) {
-      const mb = statSync(path.join(args.root, 'main.js')).size / 1e6;
-      figures.push({ name: 'main.js size', measure: 'MB, minified production build', value: mb, goal: '≤ 1.2', pass: mb <= 1.2, runs: [mb], detail: {} });
+      // The budget is the issue's: 800 KB (test/build/main-js.test.ts holds the same line in npm test).
+      const kb = statSync(path.join(args.root, 'main.js')).size / 1024;
+      figures.push({ name: 'main.js size', measure: 'KB (1 024 bytes), minified production build', value: kb, goal: '≤ 800', pass: kb <= 800, runs: [kb], detail: {} });
     }
   }
 

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-setup';
 
 export const ESCALATION_AGENT = 'Workstream Micro-Level Planner';
 
@@ -12,11 +13,11 @@ export const EscalationSchema = z.object({
   blocker: z.string(),
   /** The affected meso-plan section, as a heading link when one exists, else a description. */
   mesoSection: z.string(),
-  evidence: z.array(z.string()).min(1),
-  questions: z.array(z.string()).min(1),
+  evidence: z.array(z.string()).check(z.minLength(1)),
+  questions: z.array(z.string()).check(z.minLength(1)),
   recommendation: z.string(),
   /** Where the evidence is, for jumping to it. */
-  file: z.string().optional(),
-  line: z.number().int().optional(),
+  file: z.optional(z.string()),
+  line: z.optional(z.int()),
 });
 export type Escalation = z.infer<typeof EscalationSchema>;

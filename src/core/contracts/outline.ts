@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-setup';
 
 /**
  * The plan's outline: which modules section 2 has and what they cover. The offline provider
@@ -6,7 +7,7 @@ import { z } from 'zod';
  * and falls back to the derived one when Claude's does not validate.
  */
 export const OutlineModuleSchema = z.object({
-  name: z.string().min(1),
+  name: z.string().check(z.minLength(1)),
   /** WBS task ids this module covers; every task of the workstream sits in exactly one module. */
   taskIds: z.array(z.string()),
   /** Meso headings this module traces to (heading text, not links). */
@@ -17,19 +18,19 @@ export const OutlineModuleSchema = z.object({
 export type OutlineModule = z.infer<typeof OutlineModuleSchema>;
 
 export const OutlineSchema = z.object({
-  modules: z.array(OutlineModuleSchema).min(1),
+  modules: z.array(OutlineModuleSchema).check(z.minLength(1)),
   endpoints: z.array(z.object({ method: z.string(), path: z.string(), summary: z.string() })),
   entities: z.array(z.object({ name: z.string(), summary: z.string() })),
   envVars: z.array(z.object({ name: z.string(), required: z.boolean(), summary: z.string() })),
   /** Set when the model finds the inputs too thin or contradictory to plan from. */
-  escalation: z
-    .object({
+  escalation: z.nullable(
+    z.object({
       blocker: z.string(),
       mesoSection: z.string(),
       evidence: z.array(z.string()),
       questions: z.array(z.string()),
       recommendation: z.string(),
-    })
-    .nullable(),
+    }),
+  ),
 });
 export type Outline = z.infer<typeof OutlineSchema>;

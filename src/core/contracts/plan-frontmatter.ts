@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-setup';
 
 export const PLAN_STATUSES = [
   'draft',
@@ -21,18 +22,18 @@ export const PlannerStateSchema = z.record(z.string(), z.unknown());
 
 /** The plan note's frontmatter, exactly the keys of the output format, plus `planner`. */
 export const PlanFrontmatterSchema = z.object({
-  tags: z
-    .array(z.string())
-    .refine((t) => t.length === 3 && t[0] === 'workstream-plan' && t[1] === 'micro-level' && /^W\d+$/.test(t[2] ?? ''), {
+  tags: z.array(z.string()).check(
+    z.refine((t) => t.length === 3 && t[0] === 'workstream-plan' && t[1] === 'micro-level' && /^W\d+$/.test(t[2] ?? ''), {
       message: 'must be [workstream-plan, micro-level, W<n>]',
     }),
-  project: z.string().regex(WIKILINK, 'must be a quoted wikilink such as "[[01-Projects/Name]]"'),
-  workstream_id: z.string().regex(/^W\d+$/, 'must look like W2'),
-  workstream_name: z.string().min(1),
-  source_plan: z.string().regex(WIKILINK, 'must be a quoted wikilink to the meso-level plan'),
-  created: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD'),
+  ),
+  project: z.string().check(z.regex(WIKILINK, 'must be a quoted wikilink such as "[[01-Projects/Name]]"')),
+  workstream_id: z.string().check(z.regex(/^W\d+$/, 'must look like W2')),
+  workstream_name: z.string().check(z.minLength(1)),
+  source_plan: z.string().check(z.regex(WIKILINK, 'must be a quoted wikilink to the meso-level plan')),
+  created: z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date written YYYY-MM-DD')),
   status: PlanStatusSchema,
-  planner: PlannerStateSchema.optional(),
+  planner: z.optional(PlannerStateSchema),
 });
 export type PlanFrontmatter = z.infer<typeof PlanFrontmatterSchema>;
 
@@ -40,7 +41,7 @@ export type PlanFrontmatter = z.infer<typeof PlanFrontmatterSchema>;
 export const EscalationFrontmatterSchema = z.object({
   tags: z.array(z.string()),
   project: z.string(),
-  workstream_id: z.string().regex(/^W\d+$/),
+  workstream_id: z.string().check(z.regex(/^W\d+$/)),
   workstream_name: z.string(),
   source_plan: z.string(),
   created: z.string(),

@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-setup';
 
 export const READINESS_ITEM_IDS = [
   'frontmatter',
@@ -23,7 +24,7 @@ export const ReadinessItemSchema = z.object({
   /** Why it fails (empty when it passes), each a plain sentence naming the section. */
   reasons: z.array(z.string()),
   /** 1-based line of the section the item is about; null when that section is absent. */
-  line: z.number().int().nullable(),
+  line: z.nullable(z.int()),
 });
 export type ReadinessItem = z.infer<typeof ReadinessItemSchema>;
 

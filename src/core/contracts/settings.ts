@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod-setup';
 
 /** The six notes the planner reads; the first four are required, the last two optional. */
 export const ROLES = ['prd', 'macro', 'meso', 'micro', 'codeStandards', 'pitfalls'] as const;
@@ -38,9 +39,9 @@ export const ROLE_SETTING_KEYS: Record<Role, string> = {
 
 export const PriceSchema = z.object({
   /** USD per million input tokens. */
-  input: z.number().nonnegative(),
+  input: z.number().check(z.nonnegative()),
   /** USD per million output tokens. */
-  output: z.number().nonnegative(),
+  output: z.number().check(z.nonnegative()),
 });
 
 export const SettingsSchema = z.object({
@@ -48,50 +49,51 @@ export const SettingsSchema = z.object({
    * Paths of the planning notes. An empty string means "not configured": discovery then
    * tries the default path, the project note's links and frontmatter tags.
    */
-  paths: z
-    .object({
-      prd: z.string().default(''),
-      macro: z.string().default(''),
-      meso: z.string().default(''),
-      micro: z.string().default(''),
-      codeStandards: z.string().default(''),
-      pitfalls: z.string().default(''),
-    })
-    .default({ prd: '', macro: '', meso: '', micro: '', codeStandards: '', pitfalls: '' }),
+  paths: z._default(
+    z.object({
+      prd: z._default(z.string(), ''),
+      macro: z._default(z.string(), ''),
+      meso: z._default(z.string(), ''),
+      micro: z._default(z.string(), ''),
+      codeStandards: z._default(z.string(), ''),
+      pitfalls: z._default(z.string(), ''),
+    }),
+    { prd: '', macro: '', meso: '', micro: '', codeStandards: '', pitfalls: '' },
+  ),
   /** Project note (vault path); empty means: look under `01-Projects/`. */
-  projectNote: z.string().default(''),
+  projectNote: z._default(z.string(), ''),
   /** Folder the plans and escalations go to. @default "Planning" */
-  outputFolder: z.string().default('Planning'),
+  outputFolder: z._default(z.string(), 'Planning'),
   /** @default "claude-sonnet-5-5" */
-  model: z.string().default('claude-sonnet-5-5'),
+  model: z._default(z.string(), 'claude-sonnet-5-5'),
   /** API base URL; empty means the SDK's default. */
-  baseURL: z.string().default(''),
+  baseURL: z._default(z.string(), ''),
   /** Output tokens per model call. @default 8000 */
-  maxTokensPerSection: z.number().int().positive().default(8000),
+  maxTokensPerSection: z._default(z.int().check(z.positive()), 8000),
   /** Largest context (tokens, estimated) sent in one call. @default 150000 */
-  contextBudgetTokens: z.number().int().positive().default(150000),
+  contextBudgetTokens: z._default(z.int().check(z.positive()), 150000),
   /** Refuse or stop when the cost of one plan would exceed this (USD); 0 means no cap. @default 0 */
-  costCapUsd: z.number().nonnegative().default(0),
+  costCapUsd: z._default(z.number().check(z.nonnegative()), 0),
   /** Concurrent section calls. @default 4 */
-  concurrency: z.number().int().min(1).max(16).default(4),
+  concurrency: z._default(z.int().check(z.minimum(1), z.maximum(16)), 4),
   /** Use prompt caching. @default true */
-  caching: z.boolean().default(true),
+  caching: z._default(z.boolean(), true),
   /** Ask before sending anything to the API. @default true */
-  confirmBeforeSending: z.boolean().default(true),
+  confirmBeforeSending: z._default(z.boolean(), true),
   /** Send the plans of upstream workstreams that already exist. @default true */
-  includeUpstreamPlans: z.boolean().default(true),
+  includeUpstreamPlans: z._default(z.boolean(), true),
   /** Vault path of a note whose text replaces the built-in instructions; empty for the built-in. */
-  promptTemplateNote: z.string().default(''),
+  promptTemplateNote: z._default(z.string(), ''),
   /** Per-model price overrides, USD per million tokens. */
-  prices: z.record(z.string(), PriceSchema).default({}),
+  prices: z._default(z.record(z.string(), PriceSchema), {}),
   /** Seconds without a byte from the API before a stream is abandoned. @default 60 */
-  idleTimeoutSeconds: z.number().positive().default(60),
+  idleTimeoutSeconds: z._default(z.number().check(z.positive()), 60),
   /** Also put escalation callouts into the meso plan under the section at fault. @default false */
-  calloutsInMesoPlan: z.boolean().default(false),
+  calloutsInMesoPlan: z._default(z.boolean(), false),
   /** Use Obsidian's request layer (no live streaming) for organisations that block browser access. @default false */
-  useObsidianNetwork: z.boolean().default(false),
+  useObsidianNetwork: z._default(z.boolean(), false),
   /** Name of the secret (in Obsidian's secret storage) that holds the API key. */
-  apiKeySecretName: z.string().default('anthropic-api-key'),
+  apiKeySecretName: z._default(z.string(), 'anthropic-api-key'),
 });
 
 export type Settings = z.infer<typeof SettingsSchema>;

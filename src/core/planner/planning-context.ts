@@ -25,6 +25,8 @@ export interface PlanningContext {
   mesoSections: SectionHead[];
   /** Wikilink target of the meso plan from anywhere in the vault (null when there is no meso plan). */
   mesoLinkTarget: string | null;
+  /** Wikilink target of the overall micro-level plan, for citing its lines. */
+  microLinkTarget: string;
   warnings: PlannerWarning[];
 }
 
@@ -47,10 +49,12 @@ export async function loadPlanningContext(
   );
   const meso = set.notes.meso;
   const mesoMentions = meso ? parseMesoMentions(meso.text) : [];
-  const mesoLinkTarget = meso ? shortestLinkTarget(meso.path, await vault.listMarkdown()) : null;
+  const all = await vault.listMarkdown();
+  const mesoLinkTarget = meso ? shortestLinkTarget(meso.path, all) : null;
+  const microLinkTarget = shortestLinkTarget(micro.path, all);
   const mesoSections = meso ? readSections(meso.text, meso.meta.headings) : [];
   const wbsWarnings: PlannerWarning[] = [...(wbs.warnings ?? []), ...left].map((w) => ({ kind: 'wbs', file: w.file ?? micro.path, line: w.line, message: w.message }));
-  return ok({ set, wbs, mesoMentions, mesoSections, mesoLinkTarget, warnings: [...set.warnings, ...wbsWarnings] });
+  return ok({ set, wbs, mesoMentions, mesoSections, mesoLinkTarget, microLinkTarget, warnings: [...set.warnings, ...wbsWarnings] });
 }
 
 /** What a workstream may be called on the command line besides its id: `Epic 2`, `Epic B`, `E2`, `B`, `2`. */

@@ -1,3 +1,4 @@
+import { readSections } from '../markdown/note-sections';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { VaultPort } from '../vault/vault-port';
@@ -69,6 +70,7 @@ export async function preparePlan(
     workstreamId: id,
     meso: { path: meso.path, text: meso.text, headings: ctx.mesoSections },
     mesoLinkTarget: ctx.mesoLinkTarget,
+    ...(micro ? { micro: { path: micro.path, text: micro.text, headings: readSections(micro.text, micro.meta.headings), linkTarget: ctx.microLinkTarget } } : {}),
   });
   return ok({
     ...base,

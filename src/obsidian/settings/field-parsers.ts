@@ -2,7 +2,8 @@
  * Turning what the user types into setting values, validated by the fields' own schemas. Each
  * returns the value or a one-sentence message to show under the field.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../core/contracts/zod-setup';
 import { PriceSchema, SettingsSchema, type Settings } from '../../core/contracts/settings';
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; message: string };

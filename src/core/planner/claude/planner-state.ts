@@ -1,4 +1,5 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../contracts/zod-setup';
 import { OutlineSchema } from '../../contracts/outline';
 import { setTopLevelKey } from '../../markdown/frontmatter-keys';
 import { yamlFlowJson } from '../../plan/render-frontmatter';
@@ -15,17 +16,17 @@ export const PlannerStateSchema = z.object({
   outlineSource: z.enum(['model', 'fallback']),
   outline: OutlineSchema,
   /** The label the WBS gives the workstream (`Epic 2`), when it is not written with its id. */
-  workstream_label: z.string().optional(),
-  usage: z
-    .object({
+  workstream_label: z.optional(z.string()),
+  usage: z.optional(
+    z.object({
       calls: z.number(),
       inputTokens: z.number(),
       cacheWriteTokens: z.number(),
       cacheReadTokens: z.number(),
       outputTokens: z.number(),
-      costUsd: z.number().nullable(),
-    })
-    .optional(),
+      costUsd: z.nullable(z.number()),
+    }),
+  ),
 });
 export type PlannerState = z.infer<typeof PlannerStateSchema>;
 

@@ -7,7 +7,10 @@
  * rejects them.
  */
 import type { MessageCreateParamsNonStreaming, TextBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
-import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
+// The SDK's own strict-schema transform; its `helpers/zod` wrapper is not used because it imports
+// classic zod (about 450 KB in main.js) where the project's schemas are zod/mini.
+import { transformJSONSchema } from '@anthropic-ai/sdk/lib/transform-json-schema';
+import * as z from 'zod/mini';
 import { OutlineSchema, type Outline } from '../../contracts/outline';
 import type { PlanUnit } from '../../generation/units';
 import type { PlannerContext } from './context';
@@ -38,9 +41,9 @@ function systemBlocks(ctx: PlannerContext, caching: boolean): TextBlockParam[] {
 }
 
 let outlineSchema: Record<string, unknown> | undefined;
-/** The JSON schema of `OutlineSchema`, as `zodOutputFormat` derives it (computed once). */
+/** The JSON schema of `OutlineSchema`, derived as the SDK's `zodOutputFormat` derives it (computed once). */
 export function outlineJsonSchema(): Record<string, unknown> {
-  outlineSchema ??= zodOutputFormat(OutlineSchema).schema;
+  outlineSchema ??= transformJSONSchema(z.toJSONSchema(OutlineSchema, { reused: 'ref' })) as Record<string, unknown>;
   return outlineSchema;
 }
 
@@ -66,7 +69,7 @@ const OUTLINE_INSTRUCTION = [
 
 /**
  * The outline call. `retry` carries the problems of the previous answer (one retry at most).
- * Structured output: `output_config.format` is the plain `{type, schema}` from `zodOutputFormat`, so
+ * Structured output: `output_config.format` is the plain `{type, schema}` (see `outlineJsonSchema`), so
  * the SDK does not parse; `outline-call.ts` parses and validates, and a bad answer is retried as such.
  */
 export function outlineRequest(ctx: PlannerContext, s: RequestSettings, retry?: { problems: readonly string[] }): RequestParams {

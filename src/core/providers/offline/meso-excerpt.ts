@@ -152,7 +152,8 @@ export function excerptBlockquote(section: string[], indent = '', max = EXCERPT_
   return shown.join('\n');
 }
 
-const ENV_TOKEN = /(?<![A-Za-z0-9_])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![A-Za-z0-9_])/g;
+/** The name is group 2; group 1 is the character before it (no lookbehind: iOS before 16.4 refuses to load a file with one). */
+const ENV_TOKEN = /(^|[^A-Za-z0-9_])([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)(?![A-Za-z0-9_])/g;
 
 /**
  * Names that look like environment variables (UPPER_SNAKE_CASE with at least two parts that
@@ -169,7 +170,7 @@ export function envVarNames(src: MesoSource, sections: MesoSectionRef[]): string
   const names: string[] = [];
   for (const i of [...covered].sort((a, b) => a - b)) {
     for (const m of src.lines[i]!.matchAll(ENV_TOKEN)) {
-      const name = m[0];
+      const name = m[2]!;
       if (name.split('_').filter((p) => /[A-Z]/.test(p)).length >= 2 && !names.includes(name)) names.push(name);
     }
   }

@@ -3,6 +3,8 @@ import { describeRequests } from '../../../../src/core/providers/anthropic/descr
 import { estimateRequests } from '../../../../src/core/providers/anthropic/estimate';
 import { deriveOutline } from '../../../../src/core/plan/derive-outline';
 import { ScopeBuilder } from '../../../support/builders/ScopeBuilder';
+import { zodOutputFormat } from '@anthropic-ai/sdk/helpers/zod';
+import { OutlineSchema } from '../../../../src/core/contracts/outline';
 import { API_KEY, context, unit } from './fixtures';
 
 const settings = { model: 'claude-sonnet-5-5', maxTokens: 8000, caching: true };
@@ -25,6 +27,8 @@ describe('requests', () => {
     expect(countBreakpoints(p)).toBe(1);
     expect(p.output_config?.format).toEqual({ type: 'json_schema', schema: outlineJsonSchema() });
     expect(JSON.stringify(outlineJsonSchema())).toContain('"taskIds"');
+    // The same schema the SDK's own helper derives (not bundled: it imports classic zod).
+    expect(outlineJsonSchema()).toEqual(zodOutputFormat(OutlineSchema as never).schema);
     const content = p.messages[0]!.content as Array<{ text: string }>;
     expect(content[0]!.text).toBe(ctx.assignment);
   });
