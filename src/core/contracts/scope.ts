@@ -33,6 +33,31 @@ export interface EndpointRef {
   source: string;
 }
 
+/**
+ * An open question of the planning notes that the workstream's plan carries rather than escalates:
+ * the assumption it plans on, or a question noted as deferred or not blocking. Cited by its line.
+ */
+export interface ScopeAssumption {
+  /** `assumption`: the plan relies on it; `deferred` / `not-blocking`: noted, not relied on. */
+  kind: 'assumption' | 'deferred' | 'not-blocking';
+  /** `workstream`: the question names this workstream or something it owns; `project`: nothing in particular. */
+  reach: 'workstream' | 'project';
+  /** The question's subject: "Payment provider". */
+  topic: string;
+  /** The assumption, or what the note says about the deferral or why it does not block, as written. */
+  statement: string;
+  /** How the assumption is to be validated, when the note says. */
+  validation: string | null;
+  /** Vault path of the note it is in. */
+  file: string;
+  /** 1-based line of the statement. */
+  line: number;
+  /** 1-based first line of the question. */
+  questionLine: number;
+  /** `[[<note>#<heading>]]` or `[[<note>]]`, resolvable from the plan note's folder. */
+  link: string;
+}
+
 export interface WorkstreamScope {
   workstream: Workstream;
   /** Direct upstream dependencies, as written in the WBS. */
@@ -46,6 +71,11 @@ export interface WorkstreamScope {
   consumes: ContractRef[];
   /** Endpoints the plan's section 3 must cover. */
   endpoints: EndpointRef[];
+  /**
+   * Open questions the plan carries: assumptions it relies on and questions noted as deferred or not
+   * blocking, from the meso plan and the overall micro-level plan. Absent when the notes were not read for them.
+   */
+  assumptions?: ScopeAssumption[];
   /** Path of the meso plan the scope was computed against. */
   mesoPath: string;
   /** The shortest unambiguous wikilink target for the meso plan (full path when a basename clashes). */

@@ -8,6 +8,7 @@ import { ROLES, ROLE_LABELS, type Role } from '../../contracts/settings';
 import type { PlanningSet } from '../../contracts/planning-set';
 import type { WorkstreamScope } from '../../contracts/scope';
 import { splitFrontmatter } from '../../markdown/frontmatter-block';
+import { describeCarried } from '../../scope/questions/carried';
 import { err, ok, type Result } from '../../result';
 
 /** Tokens are estimated locally as ceil(characters / 4); nothing is sent to count them. */
@@ -142,7 +143,29 @@ export function renderScope(scope: WorkstreamScope): string {
   if (scope.provides.length > 0) out.push('', 'Contracts it provides:', ...scope.provides.map((c) => `- ${c.heading} (${c.from} → ${c.to})`));
   if (scope.consumes.length > 0) out.push('', 'Contracts it consumes:', ...scope.consumes.map((c) => `- ${c.heading} (${c.from} → ${c.to})`));
   if (scope.endpoints.length > 0) out.push('', 'Endpoints it must specify:', ...scope.endpoints.map((e) => `- ${e.method.toUpperCase()} ${e.path} (from ${e.source})`));
+  out.push(...renderAssumptions(scope));
   return out.join('\n');
+}
+
+/**
+ * The open questions the plan carries instead of escalating: the assumptions it plans on (each to be
+ * stated where relied on and listed in Appendix A with its source line) and the questions noted as
+ * deferred or not blocking. Nothing when there are none.
+ */
+function renderAssumptions(scope: WorkstreamScope): string[] {
+  const all = scope.assumptions ?? [];
+  const out: string[] = [];
+  const assumed = all.filter((a) => a.kind === 'assumption');
+  const noted = all.filter((a) => a.kind !== 'assumption');
+  if (assumed.length > 0) {
+    out.push('', 'Assumptions it plans on (open questions the notes answer with a proposed assumption; rely on each as stated, say so where the plan depends on it, and list them all under `### Appendix A: Assumptions and Open Questions` with their source):');
+    for (const a of assumed) out.push(`- ${describeCarried(a)}`);
+  }
+  if (noted.length > 0) {
+    out.push('', 'Open questions that concern it but do not block it (list them in Appendix A too; do not decide them):');
+    for (const a of noted) out.push(`- ${describeCarried(a)}`);
+  }
+  return out;
 }
 
 /**

@@ -7,6 +7,7 @@
  */
 import type { PlanInput } from '../../contracts/plan-input';
 import type { MesoSectionRef, WorkstreamScope } from '../../contracts/scope';
+import { describeCarried } from '../../scope/questions/carried';
 import type { WbsTask } from '../../contracts/wbs';
 import { sumEstimates } from '../../wbs/estimates';
 import { findWorkstreams, taskCriticalPath } from '../../wbs';
@@ -231,6 +232,40 @@ function complexityBody(input: PlanInput): string {
   ].join('\n');
 }
 
+/**
+ * Appendix A when the planning notes leave questions open that this workstream plans on (or notes):
+ * each assumption with its validation and source line, then the deferred and not-blocking questions
+ * that concern it. Null when there are none.
+ */
+export function assumptionsAppendix(input: PlanInput): string | null {
+  const all = input.scope.assumptions ?? [];
+  if (all.length === 0) return null;
+  const id = input.scope.workstream.id;
+  const assumed = all.filter((a) => a.kind === 'assumption');
+  const noted = all.filter((a) => a.kind !== 'assumption');
+  const lines: string[] = [ASSUMPTIONS_APPENDIX_HEADING, ''];
+  if (assumed.length > 0) {
+    lines.push(`The planning notes leave these questions open; ${id} is planned on the assumption each proposes. Revisit the plan when one is validated otherwise.`, '');
+    for (const a of assumed) lines.push(`- ${describeCarried(a)}`);
+    lines.push('');
+  }
+  if (noted.length > 0) {
+    lines.push(`Open questions that concern ${id} but do not block it:`, '');
+    for (const a of noted) lines.push(`- ${describeCarried(a)}`);
+    lines.push('');
+  }
+  return lines.join('\n').trimEnd();
+}
+
+/** The heading of the appendix that lists the carried assumptions. */
+export const ASSUMPTIONS_APPENDIX_HEADING = '### Appendix A: Assumptions and Open Questions';
+
+function appendicesBody(input: PlanInput, hint: string): string {
+  const appendix = assumptionsAppendix(input);
+  if (appendix === null) return todoCallout(hint);
+  return `${appendix}\n\n${todoCallout('Further supporting material, each under `### Appendix B: <title>` and onwards, or remove this callout if there is none.')}`;
+}
+
 /** The body the offline provider writes for a model-owned part. */
 export function offlineBody(input: PlanInput, part: PlanPart): string {
   switch (part.key) {
@@ -246,6 +281,8 @@ export function offlineBody(input: PlanInput, part: PlanPart): string {
       return uowBody(input);
     case '11.3':
       return complexityBody(input);
+    case 'appendices':
+      return appendicesBody(input, part.hint ?? 'Supporting material.');
     default:
       return moduleBody(input, part) ?? endpointBody(input, part) ?? todoCallout(part.hint ?? 'Content for this section.');
   }

@@ -1,0 +1,97 @@
+/**
+ * The upstream-format fixture vaults, planned as a new user would: exactly the workstreams a careful
+ * reader would call blocked escalate, once per blocker; the others plan, citing the assumptions they
+ * rely on. Each vault holds every convention of the upstream prompts: a deferred question, a
+ * not-blocking one, one with a proposed assumption whose validation names an epic, a risk table,
+ * a name written with & in one note and "and" in the other, and a range.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import matter from 'gray-matter';
+import { readTree } from '../support/read-tree';
+import { cli } from '../support/run-cli';
+import { tempVault, type TempVault } from '../support/temp-vault';
+
+const FIXTURES = ['upstream-conventions'];
+const PLANNING = '01-Projects/Harborline/Planning';
+const MESO = `${PLANNING}/meso-level-plan.md`;
+
+const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
+  let v: TempVault;
+  beforeEach(() => {
+    v = tempVault(fixture);
+  });
+  afterEach(() => v.cleanup());
+  const read = (abs: string): string => readFileSync(abs, 'utf8');
+  const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+  it('lists W4 as the only blocked workstream, with one blocker per open decision', async () => {
+    const r = await cli(['list', '--vault', v.dir, '--json']);
+    expect(r.code).toBe(0);
+    const ws = (JSON.parse(r.out) as { workstreams: Array<{ id: string; blockers?: string[] }> }).workstreams;
+    expect(ws.map((w) => [w.id, (w.blockers ?? []).length])).toEqual([
+      ['W1', 0],
+      ['W2', 0],
+      ['W3', 0],
+      ['W4', 2],
+      ['W5', 0],
+    ]);
+  });
+
+  it('escalates W4 once per blocker, each citing every line that states it', async () => {
+    const meso = read(path.join(v.dir, MESO));
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W4']);
+    expect(r.code).toBe(1);
+    const note = read(r.out.trim());
+    const callouts = note.split('\n').filter((l) => l.startsWith('> [!escalation]'));
+    expect(callouts).toHaveLength(2);
+    // The payment provider: its question, assumption and validation, and the TBD and [NEEDS DECISION] lines restating it.
+    for (const needle of ['**Payment provider**', '**Validation**: confirm with finance', 'Payment provider: TBD', 'payment provider is chosen [NEEDS DECISION]']) {
+      expect(note).toContain(`${MESO} line ${lineOf(meso, needle)}:`);
+    }
+    expect(note).toContain(`${MESO} line ${lineOf(meso, '**Refund window**')}:`);
+    // The risk table restates the payment provider too, but a risk is not a question.
+    expect(note).not.toContain('decision slips');
+  });
+
+  it.each(['W1', 'W2', 'W3', 'W5'])('plans %s, leaving the meso plan\'s body and every other note as they were', async (id) => {
+    const before = readTree(v.dir);
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', id]);
+    expect(r.code).toBe(0);
+    const after = readTree(v.dir);
+    const planPath = path.relative(v.dir, r.out.trim()).split(path.sep).join('/');
+    for (const [rel, text] of Object.entries(before)) {
+      if (rel === MESO) expect(sha(matter(after[rel]!).content)).toBe(sha(matter(text).content));
+      else expect(sha(after[rel]!)).toBe(sha(text));
+    }
+    expect(Object.keys(after).filter((k) => !(k in before))).toEqual([planPath]);
+  });
+
+  it('carries the assumptions each plan relies on, cited by their line, and only where they apply', async () => {
+    const micro = read(path.join(v.dir, `${PLANNING}/micro-level-plan.md`));
+    const plans: Record<string, string> = {};
+    // Lines are cited as they are when the plan is written (linking a plan back adds frontmatter lines).
+    const holdLine: Record<string, number> = {};
+    for (const id of ['W1', 'W2', 'W3', 'W5']) {
+      holdLine[id] = lineOf(read(path.join(v.dir, MESO)), 'held for 15 minutes');
+      const r = await cli(['plan', '--vault', v.dir, '--workstream', id]);
+      plans[id] = read(r.out.trim());
+    }
+    const appendix = (id: string): string => plans[id]!.slice(plans[id]!.indexOf('### Appendix A: Assumptions and Open Questions'));
+    // The hold length names W2–W3: their plans rely on it; W1's and W5's do not.
+    for (const id of ['W2', 'W3']) expect(appendix(id)).toMatch(new RegExp(`\\*\\*Hold length\\*\\*: assumed “a berth is held for 15 minutes while the skipper pays”\\..*line ${holdLine[id]}\\.`));
+    for (const id of ['W1', 'W5']) expect(plans[id]).not.toContain('Hold length');
+    // A project-wide assumption of the micro plan reaches every plan.
+    for (const id of ['W1', 'W2', 'W3', 'W5']) expect(appendix(id)).toContain(`[[micro-level-plan#Requirements]], line ${lineOf(micro, 'store UTC')}`);
+    // The deferred analytics question is noted in W5's plan, not relied on.
+    expect(appendix('W5')).toMatch(/\*\*Analytics vendor\*\* \(deferred\): “Defer to post-MVP; ship without analytics”/);
+    // A not-blocking question that names no workstream, and the resolved one, are nowhere.
+    for (const id of ['W1', 'W2', 'W3', 'W5']) {
+      expect(plans[id]).not.toContain('Edge cache TTL');
+      expect(plans[id]).not.toContain('Booking reference format');
+    }
+  });
+});
