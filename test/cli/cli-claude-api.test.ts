@@ -134,7 +134,7 @@ describe('planning W2 against the Claude API as it is today', () => {
   it('a retired model says so (Sonnet 4.5, 2026-11-30)', async () => {
     const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W2', '--yes', '--model', 'claude-sonnet-4-5'], { env: env() });
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/retired on 2026-11-30/);
+    expect(r.err).toMatch(/"claude-sonnet-4-5" was retired on 2026-11-30, so the API no longer serves it/);
     expect(server.messageRequests()).toHaveLength(0);
   });
 
@@ -162,7 +162,7 @@ describe('planning W2 against the Claude API as it is today', () => {
     );
     const first = await cli(['plan', '--vault', v.dir, '--workstream', 'W2', '--yes', '--concurrency', '1', '--model', 'claude-opus-5-5'], { env: env(), retryDelaysMs: [1] });
     expect(first.code).toBe(3);
-    expect(first.err).toMatch(/does not know the model "claude-opus-5-5".*--resume --model/);
+    expect(first.err).toMatch(/does not know the model "claude-opus-5-5".*--model on the command line/);
     expect(matter(read(PLAN), {}).data['status']).toBe('interrupted');
 
     server.reset();

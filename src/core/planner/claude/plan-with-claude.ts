@@ -319,7 +319,7 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
     let reason = a.costGuard.capExceeded
       ? { kind: 'cost-cap', message: `the running cost passed the cap of $${a.costGuard.capUsd.toFixed(2)}.` }
       : (run.reason ?? { kind: 'unknown', message: 'the run stopped.' });
-    if (reason.kind === 'model-not-found') reason = { ...reason, message: describeUnknownModel(await unknownModel(deps.client, a.reqSettings.model)) };
+    if (reason.kind === 'model-not-found') reason = { ...reason, message: describeUnknownModel(await unknownModel(deps.client, a.reqSettings.model), 'either') };
     // Partial text goes through the sink, which knows where the streamed text is even if the
     // note was edited meanwhile; then one rewrite marks the note interrupted.
     if (run.writtenOffset > run.keepOffset) await sink.truncate?.(run.keepOffset).catch(() => undefined);
@@ -456,12 +456,20 @@ function callConfigEffort(s: RequestSettings, kind: 'outline' | 'section'): stri
   return callConfig(s, kind).output_config?.effort ?? undefined;
 }
 
-/** The unknown-model failure as one message (for a run interrupted by a 404). */
-export function describeUnknownModel(e: PlannerError): string {
+/**
+ * The unknown-model failure as one message. `where` says how to choose another model: with the CLI's
+ * --model, or in the plugin's settings (where resuming then finishes the plan on it).
+ */
+export function describeUnknownModel(e: PlannerError, where: 'cli' | 'plugin' | 'either' = 'cli'): string {
   if (e.kind !== 'unknown-model') return '';
-  const retired = e.retiredOn ? ` It was retired on ${e.retiredOn}.` : '';
+  const what = e.retiredOn ? `The model "${e.model}" was retired on ${e.retiredOn}, so the API no longer serves it.` : `The API does not know the model "${e.model}".`;
   const list = e.available.length > 0 ? ` Models this key may use: ${e.available.join(', ')}.` : '';
-  return `The API does not know the model "${e.model}".${retired}${list} Choose another with --model (or the model setting); --resume --model finishes a started plan on it.`;
+  const how = {
+    cli: ' Choose another with --model (or the model setting); --resume --model finishes a started plan on it.',
+    plugin: ' Choose another model in the plugin settings; resuming a started plan then finishes it on that model.',
+    either: ' Choose another model (--model on the command line, the model setting in the plugin); resuming the plan then finishes it on that model.',
+  }[where];
+  return `${what}${list}${how}`;
 }
 
 async function loadTemplate(deps: ClaudeDeps, warnings: PlannerWarning[]): Promise<string> {
