@@ -29,6 +29,7 @@ import {
   type CostEstimate,
   type PlannerContext,
   type RequestSettings,
+  type RequestsDescription,
   type SentNote,
   type StreamCallDeps,
   type UpstreamPlan,
@@ -133,26 +134,15 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   // The estimate uses the derived outline: Claude's is not known before its call, and has about as many modules.
   const derived = deriveOutline(p.scope, p.ctx.wbs);
   const draftUnits = unitsFor(inputFor(p, derived, created), null);
-  const pre = await preflight({
-    client: deps.client,
-    apiKey: deps.apiKey,
-    settings,
+  const agreed = await estimateAndAsk(req, deps, p, context.value, warnings, {
     model,
-    context: context.value,
     outline: derived,
     units: modelUnits(draftUnits),
     maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length),
     withOutline: true,
-    warnings,
   });
-  if (!pre.ok) return pre;
-  const { request: reqSettings, described } = pre.value;
-  const preview: SendPreview = { workstreamId: p.id, model, thinking: thinkingWords(reqSettings), sent: context.value.sent, estimate: described.estimate };
-  if (req.dryRun) return ok({ kind: 'dry-run', preview, requestsJson: described.json });
-
-  const refused = refuseOnCost(deps, described.estimate);
-  if (refused) return err(refused);
-  if (deps.confirm && !(await deps.confirm(preview))) return ok({ kind: 'declined', preview });
+  if (agreed.kind !== 'go') return agreed.result;
+  const { request: reqSettings, described } = agreed;
 
   const { usage, onUsage, costGuard, streamDeps } = tracking(deps, reqSettings, described.estimate);
   const outlined = await requestOutline(
@@ -204,7 +194,7 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
 
 /** Finishes an interrupted plan: only the sections it lacks are generated; complete ones stay byte for byte. */
 async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, target: string): Promise<Result<ClaudeOutcome, PlannerError>> {
-  const { vault, settings } = deps;
+  const { vault } = deps;
   const meta = await vault.meta(target);
   const status = meta.frontmatter?.['status'];
   const state = readPlannerState(meta.frontmatter);
@@ -230,25 +220,15 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const resumedState: PlannerState = model === lastModel ? state : { ...state, resumes: [...(state.resumes ?? []), { model, from, date: isoDate(deps.clock.now()) }] };
   const kept = text.slice(0, point.cutOffset);
   const keptWithState = setPlannerState(kept, { ...resumedState, usage: undefined });
-  const pre = await preflight({
-    client: deps.client,
-    apiKey: deps.apiKey,
-    settings,
+  const agreed = await estimateAndAsk(req, deps, p, context.value, warnings, {
     model,
-    context: context.value,
     outline: state.outline,
     units: modelUnits(units).filter((u) => !complete.has(u.key)),
     maxModules: 0,
     withOutline: false,
-    warnings,
   });
-  if (!pre.ok) return pre;
-  const { request: reqSettings, described } = pre.value;
-  const preview: SendPreview = { workstreamId: p.id, model, thinking: thinkingWords(reqSettings), sent: context.value.sent, estimate: described.estimate };
-  if (req.dryRun) return ok({ kind: 'dry-run', preview, requestsJson: described.json });
-  const refused = refuseOnCost(deps, described.estimate);
-  if (refused) return err(refused);
-  if (deps.confirm && !(await deps.confirm(preview))) return ok({ kind: 'declined', preview });
+  if (agreed.kind !== 'go') return agreed.result;
+  const { request: reqSettings, described } = agreed;
   // Only now, with the user's go-ahead, is the note touched: partial text and old callouts go.
   if (keptWithState !== read.value) {
     const r = await vault.replace(target, keptWithState);
@@ -273,6 +253,30 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
     noteTail: keptWithState.slice(-2),
     isComplete: (key) => complete.has(key),
   });
+}
+
+/**
+ * The estimate and the user's go-ahead, before anything billed is sent: the requests and their cost
+ * (tokens counted with the API when there is a key), a dry run's answer, the refusals on cost, the
+ * confirmation. `go` carries what the run needs; otherwise `result` is what planWithClaude returns.
+ */
+async function estimateAndAsk(
+  req: ClaudePlanRequest,
+  deps: ClaudeDeps,
+  p: Extract<PreparedPlan, { kind: 'ready' }>,
+  context: PlannerContext,
+  warnings: PlannerWarning[],
+  plan: { model: string; outline: Outline; units: PlanUnit[]; maxModules: number; withOutline: boolean },
+): Promise<{ kind: 'go'; request: RequestSettings; described: RequestsDescription } | { kind: 'stop'; result: Result<ClaudeOutcome, PlannerError> }> {
+  const pre = await preflight({ client: deps.client, apiKey: deps.apiKey, settings: deps.settings, context, warnings, ...plan });
+  if (!pre.ok) return { kind: 'stop', result: pre };
+  const { request, described } = pre.value;
+  const preview: SendPreview = { workstreamId: p.id, model: plan.model, thinking: thinkingWords(request), sent: context.sent, estimate: described.estimate };
+  if (req.dryRun) return { kind: 'stop', result: ok({ kind: 'dry-run', preview, requestsJson: described.json }) };
+  const refused = refuseOnCost(deps, described.estimate);
+  if (refused) return { kind: 'stop', result: err(refused) };
+  if (deps.confirm && !(await deps.confirm(preview))) return { kind: 'stop', result: ok({ kind: 'declined', preview }) };
+  return { kind: 'go', request, described };
 }
 
 interface RunArgs {
