@@ -125,4 +125,21 @@ describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
     const failing = items.filter((i) => !i.ok).map((i) => i.id);
     for (const structural of ['frontmatter', 'wbs-coverage', 'unknown-ids', 'dependencies', 'traceability']) expect(failing).not.toContain(structural);
   });
+
+  it('sends Claude the same judgement: the assumptions, the sections, the modules and the variables found, with instructions on the conventions', async () => {
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W3', '--dry-run'], { env: { ANTHROPIC_API_KEY: 'sk-ant-test' } });
+    expect(r.code).toBe(0);
+    const sent = r.out;
+    expect(sent).toContain('**Hold length**: assumed “a berth is held for 15 minutes while the skipper pays”');
+    expect(sent).toContain('- Booking Module: W3.1, W3.2, W3.3; specified in [[micro-level-plan#4.3 Booking Module]]');
+    expect(sent).toContain('[[meso-level-plan#2.1 Components]] (a component its modules implement)');
+    expect(sent).toContain('- HOLD_MINUTES (required: no (15); read by Booking module)');
+    // The instructions say how the upstream conventions read.
+    expect(sent).toContain('`(BLOCKS: …)` or `**Blocks**: …`');
+    expect(sent).toContain('`**Proposed Assumption**: …` with `**Validation**: …`');
+    // W4's blockers are not W3's: the assignment carries nothing about the refund window or the payment provider.
+    const assignment = JSON.parse(`"${/"text": "(## Assignment(?:[^"\\]|\\.)*)"/.exec(sent)![1]!}"`) as string;
+    expect(assignment).toContain('Plan workstream **W3: Booking Engine**');
+    expect(assignment).not.toMatch(/Refund window|Payment provider/);
+  });
 });
