@@ -33,7 +33,8 @@ export const USAGE = `Usage:
 
 Options:
   --vault DIR          the Obsidian vault (a folder)
-  --workstream ID      the workstream to plan: W2, w2 or "Workstream 2"
+  --workstream ID      the workstream to plan: W2, w2, "Workstream 2", or its label in the WBS
+                       ("Epic 2", E2, B)
   --note PATH          a plan note, relative to the vault
   --project NOTE       the project note, when the vault holds several
   --provider NAME      anthropic (default when ANTHROPIC_API_KEY is set) or offline

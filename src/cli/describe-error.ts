@@ -6,7 +6,7 @@ import { assertNever } from '../core/result';
 export function describeError(e: PlannerError): string {
   switch (e.kind) {
     case 'bad-workstream-id':
-      return `"${e.input}" is not a workstream id. Use an id such as W2 (run "list" to see them).`;
+      return `"${e.input}" is not a workstream id. Use an id such as W2, or the WBS's label such as "Epic 2", E2 or B (run "list" to see them).`;
     case 'unknown-workstream':
       return e.known.length === 0
         ? `${e.id} is not in the work breakdown, which defines no workstreams at all. Check the WBS in the overall micro-level plan.`

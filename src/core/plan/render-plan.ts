@@ -71,6 +71,8 @@ export function planParts(input: PlanInput, status: PlanStatus = 'draft', option
       source_plan: input.sourcePlanLink,
       created: input.created,
       status,
+      // The label the WBS gives the workstream (`Epic 2`) travels with the plan.
+      ...(ws.label ? { planner: { workstream_label: ws.label } } : {}),
     }),
   );
   const values: Record<(typeof TITLE_BLOCK_FIELDS)[number], string> = {

@@ -133,7 +133,7 @@ export class PlanningRunner {
     const item = listed.ok ? listed.value.workstreams.find((w) => w.id === id) : undefined;
     if (item) return this.planChosen(item);
     const status = await workstreamStatus(this.vault().base, settings, id);
-    return this.planChosen({ id, name: id, tasks: [], dependsOn: [], blockers: [], ...status });
+    return this.planChosen({ id, label: null, name: id, tasks: [], dependsOn: [], prerequisites: [], estimate: {}, blockers: [], ...status });
   }
 
   async planChosen(item: WorkstreamListing): Promise<void> {

@@ -150,7 +150,14 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   }
   warnings.push(...outlined.value.warnings);
   const outline = outlined.value.outline;
-  const state: PlannerState = { version: 1, provider: 'anthropic', model: settings.model, outlineSource: outlined.value.source, outline };
+  const state: PlannerState = {
+    version: 1,
+    provider: 'anthropic',
+    model: settings.model,
+    outlineSource: outlined.value.source,
+    outline,
+    ...(p.scope.workstream.label ? { workstream_label: p.scope.workstream.label } : {}),
+  };
 
   let backup: string | null = null;
   if (exists) {

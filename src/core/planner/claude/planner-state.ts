@@ -15,6 +15,8 @@ export const PlannerStateSchema = z.object({
   /** Whether Claude wrote the outline or the planner derived it after Claude's did not validate. */
   outlineSource: z.enum(['model', 'fallback']),
   outline: OutlineSchema,
+  /** The label the WBS gives the workstream (`Epic 2`), when it is not written with its id. */
+  workstream_label: z.optional(z.string()),
   usage: z.optional(
     z.object({
       calls: z.number(),

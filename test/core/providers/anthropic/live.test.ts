@@ -5,6 +5,7 @@ import { createSectionGenerator, type SectionReporter } from '../../../../src/co
 import type { GenerateUnit } from '../../../../src/core/generation/run-units';
 import type { CallUsage } from '../../../../src/core/providers/anthropic/usage';
 import type { AnthropicFailure } from '../../../../src/core/providers/anthropic/errors';
+import type { Timers } from '../../../../src/core/providers/anthropic/stream-call';
 import { createAnthropicClient, listModels, DEFAULT_BASE_URL } from '../../../../src/core/providers/anthropic/client';
 import { deriveOutline } from '../../../../src/core/plan/derive-outline';
 import type { Outline } from '../../../../src/core/contracts/outline';
@@ -37,7 +38,7 @@ const goodOutline: Outline = {
 };
 const badOutline: Outline = { ...goodOutline, modules: [{ ...goodOutline.modules[0]!, taskIds: ['W2.1', 'W9.9'] }] };
 
-function deps(extra: { idleTimeoutMs?: number; maxRetries?: number } = {}) {
+function deps(extra: { idleTimeoutMs?: number; maxRetries?: number; timers?: Timers } = {}) {
   return { client: client(server.url), timers: realTimers, retryDelaysMs: [1], apiKey: API_KEY, ...extra };
 }
 
@@ -57,7 +58,7 @@ function reporter() {
 }
 
 /** Runs one section like the runner does: text is dropped on discard. */
-async function section(opts: { idleTimeoutMs?: number; maxRetries?: number; signal?: AbortSignal; noDiscard?: boolean } = {}) {
+async function section(opts: { idleTimeoutMs?: number; maxRetries?: number; timers?: Timers; signal?: AbortSignal; noDiscard?: boolean; onText?: (t: string) => void } = {}) {
   const usages: CallUsage[] = [];
   const gen = createSectionGenerator({ ...deps(opts), context: context(), settings, outline: goodOutline, onUsage: (u) => usages.push(u) });
   const { r, log } = reporter();
@@ -71,6 +72,7 @@ async function section(opts: { idleTimeoutMs?: number; maxRetries?: number; sign
     let step = await it.next();
     while (!step.done) {
       text += step.value;
+      opts.onText?.(step.value);
       step = await it.next();
     }
     out.result = step.value;
@@ -223,8 +225,18 @@ describe('section call faults', () => {
   it('pings keep a slow stream alive: only a cancel ends it, as cancelled', async () => {
     server.setScript({ text: TEXT, fault: { kind: 'stall-after-headers', afterDeltas: 1, pingEveryMs: 10 } });
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 700);
-    const r = await section({ idleTimeoutMs: 250, signal: ac.signal });
+    // Every byte re-arms the 250 ms watchdog. Cancel once pings alone have re-armed it 40 times: they
+    // come 10 ms apart by the server's clock, so the stream has outlived the watchdog's timeout by then.
+    let arms = 0;
+    const timers: Timers = {
+      ...realTimers,
+      setTimer: (fn, ms) => {
+        if (ms === 250 && ++arms === 40) queueMicrotask(() => ac.abort());
+        return realTimers.setTimer(fn, ms);
+      },
+    };
+    const r = await section({ idleTimeoutMs: 250, signal: ac.signal, timers });
+    expect(arms).toBeGreaterThanOrEqual(40);
     expect((r.error as AnthropicFailure).kind).toBe('cancelled');
     expect(server.messageRequests()).toHaveLength(1);
   });
@@ -279,8 +291,8 @@ describe('section call faults', () => {
   it('cancel gives kind cancelled', async () => {
     server.setScript({ text: TEXT, tokensPerSecond: 20 });
     const ac = new AbortController();
-    setTimeout(() => ac.abort(), 100);
-    const r = await section({ signal: ac.signal });
+    // Cancel on the first text, while the rest is still on its way.
+    const r = await section({ signal: ac.signal, onText: () => ac.abort() });
     expect((r.error as AnthropicFailure).kind).toBe('cancelled');
   });
 

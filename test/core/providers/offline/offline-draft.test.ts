@@ -69,7 +69,7 @@ describe('renderOfflineDraft', () => {
   it('states counts, estimate totals, the critical path and one UoW per task', () => {
     const text = renderOfflineDraft(new ScopeBuilder().buildInput());
     expect(text).toContain('- Total Tasks: 5 (from WBS)');
-    expect(text).toContain('- WBS Estimates: 6d, 4h');
+    expect(text).toContain('- WBS Estimates: 6.5d');
     expect(text).toContain('- Critical Path: W1 → W2');
     expect(text).toContain('- U01: W2.1 Invoice service data model');
     expect(text).toContain('- U05: W2.5 Monthly statement export');
