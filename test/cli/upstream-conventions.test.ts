@@ -101,7 +101,7 @@ describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
     const modules = plan.split('\n').filter((l) => /^### 2\.\d+ /.test(l));
     expect(modules).toEqual(['### 2.1 Catalog Module']);
     const purpose = plan.slice(plan.indexOf('#### 2.1.1 '), plan.indexOf('#### 2.1.2 '));
-    for (const id of ['W2.1', 'W2.2', 'W2.3']) expect(purpose).toContain(`- ${id} `);
+    for (const id of ['2.1', '2.2', '2.3']) expect(purpose).toContain(`- ${id} `);
     expect(purpose).toContain('[[micro-level-plan#4.2 Catalog Module]]');
     expect(purpose).toContain('[[meso-level-plan#2.1 Components]]');
     expect(purpose).toContain('[[meso-level-plan#W2 → W3 Availability]]');
@@ -131,7 +131,7 @@ describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
     expect(r.code).toBe(0);
     const sent = r.out;
     expect(sent).toContain('**Hold length**: assumed “a berth is held for 15 minutes while the skipper pays”');
-    expect(sent).toContain('- Booking Module: W3.1, W3.2, W3.3; specified in [[micro-level-plan#4.3 Booking Module]]');
+    expect(sent).toContain('- Booking Module: 3.1, 3.2, 3.3; specified in [[micro-level-plan#4.3 Booking Module]]');
     expect(sent).toContain('[[meso-level-plan#2.1 Components]] (a component its modules implement)');
     expect(sent).toContain('- HOLD_MINUTES (required: no (15); read by Booking module)');
     // The instructions say how the upstream conventions read.
@@ -141,5 +141,15 @@ describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
     const assignment = JSON.parse(`"${/"text": "(## Assignment(?:[^"\\]|\\.)*)"/.exec(sent)![1]!}"`) as string;
     expect(assignment).toContain('Plan workstream **W3: Booking Engine**');
     expect(assignment).not.toMatch(/Refund window|Payment provider/);
+  });
+
+  it('turns the exit criteria of the epic and its tasks into success criteria', async () => {
+    const plan = read((await cli(['plan', '--vault', v.dir, '--workstream', 'W2'])).out.trim());
+    expect(plan).toContain('**Exit Criteria:**\n\nAvailability is served for every pilot marina (the WBS\'s exit criteria for W2: Berth Catalog');
+    const module = plan.slice(plan.indexOf('#### 2.1.7 '), plan.indexOf('## 3. '));
+    expect(module).toContain('- [ ] Migrations apply and roll back (exit criterion of 2.1 in the WBS)');
+    expect(module).toContain('- [ ] No double holds under concurrent requests (exit criterion of 2.3 in the WBS)');
+    const functional = plan.slice(plan.indexOf('### 10.1 '), plan.indexOf('### 10.2 '));
+    expect(functional).toContain('- [ ] Availability is served for every pilot marina (exit criteria of W2: Berth Catalog in the WBS)');
   });
 });

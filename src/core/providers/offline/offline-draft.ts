@@ -123,7 +123,7 @@ function execBody(input: PlanInput): string {
     '',
     '**Exit Criteria:**',
     '',
-    todoCallout('The high-level success criteria from the WBS.'),
+    exitCriteriaSummary(input),
     '',
     '**Estimated Effort:**',
     `- Total Tasks: ${ws.tasks.length} (from WBS)`,
@@ -178,6 +178,7 @@ function moduleBody(input: PlanInput, part: PlanPart): string | null {
   const m = /^2\.(\d+)\.(\d+)$/.exec(part.key);
   if (!m) return null;
   const mod = input.outline.modules[Number(m[1]) - 1];
+  if (mod && m[2] === '7') return successCriteriaBody(input, mod.taskIds, part.hint ?? 'Verifiable conditions under which the module is done.');
   if (!mod || m[2] !== '1') return todoCallout(part.hint ?? 'Content for this section.');
   const tasks = mod.taskIds.map((id) => {
     const t = input.scope.workstream.tasks.find((x) => x.id === id);
@@ -321,6 +322,51 @@ function appendicesBody(input: PlanInput, hint: string): string {
   return `${appendix}\n\n${todoCallout('Further supporting material, each under `### Appendix B: <title>` and onwards, or remove this callout if there is none.')}`;
 }
 
+/** The workstream's (epic's) exit criteria from the WBS, and whether any task states its own. */
+function wbsExits(input: PlanInput): { epic: string | null; tasks: WbsTask[] } {
+  const defs = findWorkstreams(input.wbs, input.scope.workstream.id);
+  const epic = defs.map((w) => w.exit).find((e): e is string => !!e && e.trim() !== '') ?? null;
+  return { epic, tasks: wbsTasks(input).filter((t) => t.exit && t.exit.trim() !== '') };
+}
+
+/** A criterion as written, capitalised, without its closing full stop (a note in brackets follows it). */
+const criterion = (s: string): string => {
+  const t = s.trim().replace(/\s+/g, ' ').replace(/[.;]+$/, '');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+};
+
+/** The executive summary's exit criteria: the epic's, from the WBS (else the tasks'), or the placeholder when it states none. */
+function exitCriteriaSummary(input: PlanInput): string {
+  const { epic, tasks } = wbsExits(input);
+  if (epic) return `${criterion(epic)} (the WBS's exit criteria for ${workstreamLabel(input.wbs, input.scope.workstream.id)}; each task's own are in its module's success criteria).`;
+  if (tasks.length > 0) return ['The WBS states exit criteria per task:', '', ...tasks.map((t) => `- ${t.id}: ${criterion(t.exit!)}`)].join('\n');
+  return todoCallout('The high-level success criteria from the WBS.');
+}
+
+/** 2.N.7: the exit criteria of the module's tasks as checkboxes, then the placeholder for the rest. */
+function successCriteriaBody(input: PlanInput, taskIds: readonly string[], hint: string): string {
+  const exits = wbsTasks(input).filter((t) => taskIds.includes(t.id) && t.exit && t.exit.trim() !== '');
+  if (exits.length === 0) return todoCallout(hint);
+  return [
+    ...exits.map((t) => `- [ ] ${criterion(t.exit!)} (exit criterion of ${t.id} in the WBS)`),
+    '',
+    todoCallout('The remaining verifiable conditions: functional, non-functional, tests, documentation, integration.'),
+  ].join('\n');
+}
+
+/** 10.1: the epic's and the tasks' exit criteria from the WBS as checkboxes, then the placeholder. */
+function functionalBody(input: PlanInput, hint: string): string {
+  const { epic, tasks } = wbsExits(input);
+  if (!epic && tasks.length === 0) return todoCallout(hint);
+  const id = input.scope.workstream.id;
+  return [
+    ...(epic ? [`- [ ] ${criterion(epic)} (exit criteria of ${workstreamLabel(input.wbs, id)} in the WBS)`] : []),
+    ...tasks.map((t) => `- [ ] ${criterion(t.exit!)} (${t.id})`),
+    '',
+    todoCallout(hint),
+  ].join('\n');
+}
+
 /** The body the offline provider writes for a model-owned part. */
 export function offlineBody(input: PlanInput, part: PlanPart): string {
   switch (part.key) {
@@ -332,6 +378,8 @@ export function offlineBody(input: PlanInput, part: PlanPart): string {
       return contractsBody(input);
     case '6':
       return integrationBody(input, part.hint ?? 'Integrations between modules.');
+    case '10.1':
+      return functionalBody(input, part.hint ?? 'Features working as specified.');
     case '5.1':
       return envVarsBody(input, part.hint ?? 'The environment variables.');
     case '11.2':
