@@ -123,7 +123,7 @@ function joinIds(ids: string[]): string {
 
 /**
  * Meaning checks on an outline (its shape is the schema's job): every WBS task of the workstream
- * sits in exactly one module, no module names a task the workstream lacks, module names are
+ * sits in exactly one module, every module covers a task, no module names a task the workstream lacks, module names are
  * distinct, every traced heading exists in the meso plan (compared as links compare headings),
  * and every endpoint of the scope is listed. Returns one plain sentence per problem; empty when
  * the outline is sound.
@@ -140,6 +140,8 @@ export function validateOutline(outline: Outline, scope: WorkstreamScope, mesoHe
     const lower = m.name.trim().toLowerCase();
     if (names.has(lower)) problems.push(`Two modules are named "${m.name}".`);
     names.add(lower);
+    // A module without a task is work nobody asked for (and every module is a paid call).
+    if (m.taskIds.length === 0 && ws.tasks.length > 0) problems.push(`Module "${m.name}" covers no WBS task.`);
     for (const id of m.taskIds) {
       if (!known.has(id)) problems.push(`Module "${m.name}" names ${id}, which is not a task of ${ws.id} in the WBS.`);
       else placed.set(id, [...(placed.get(id) ?? []), m.name]);
