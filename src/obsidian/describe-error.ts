@@ -84,7 +84,7 @@ function describeCore(e: PlannerError): string {
     case 'no-api-key':
       return 'No API key is set: add one in the plugin settings.';
     case 'unknown-model':
-      return `${describeUnknownModel(e).replace(/Choose another with --model \(or the model setting\); --resume --model finishes a started plan on it\./, 'Choose another model in the plugin settings; resuming a started plan then finishes it on that model.')}`.trim();
+      return describeUnknownModel(e, 'plugin');
     case 'no-price':
       return `${unknownPriceMessage(e.model).replace(/ in the settings, e\.g\..*$/, ' in the plugin settings (Price table override).')} With a cost cap set, nothing was sent.`;
     default:

@@ -10,11 +10,8 @@ import { copyExampleVault } from '../support/example-vault';
 import { cli } from '../support/run-cli';
 import { startAnthropicServer, SERVER_MODELS, type AnthropicServer } from '../support/anthropic-server';
 import { plannerResponder } from '../support/anthropic-server/planner-responder';
-import { FsVault } from '../../src/cli/fs-vault';
-import { DEFAULT_SETTINGS } from '../../src/core/contracts/settings';
-import { preparePlan } from '../../src/core/planner/prepare-plan';
-import { deriveOutline } from '../../src/core/plan/derive-outline';
 import type { Outline } from '../../src/core/contracts/outline';
+import { outlineFor } from '../e2e/lib/outline';
 import { priceFor } from '../../src/core/providers/anthropic/pricing';
 import { callUsage, totalUsage } from '../../src/core/providers/anthropic/usage';
 
@@ -22,11 +19,6 @@ const KEY = 'sk-ant-test-KEY-5151-never-print-me';
 const PLAN = 'Planning/W2-micro-level-plan.md';
 const THINKING = 9000;
 
-async function outlineFor(dir: string): Promise<Outline> {
-  const p = await preparePlan(new FsVault(dir), DEFAULT_SETTINGS, { workstream: 'W2' });
-  if (!p.ok || p.value.kind !== 'ready') throw new Error('example vault does not plan');
-  return deriveOutline(p.value.scope, p.value.ctx.wbs);
-}
 
 /** A model the server serves but the planner has no price for. */
 const LAB_MODEL = { ...SERVER_MODELS[0]!, id: 'claude-lab-1', displayName: 'Claude Lab 1' };
@@ -49,7 +41,7 @@ describe('planning W2 against the Claude API as it is today', () => {
   beforeEach(async () => {
     server.reset();
     v = copyExampleVault();
-    outline = await outlineFor(v.dir);
+    outline = await outlineFor(path.join(__dirname, '..', '..'));
     server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan', script: { chunkChars: 40 } }));
   });
   afterEach(() => v.cleanup());
@@ -134,7 +126,7 @@ describe('planning W2 against the Claude API as it is today', () => {
   it('a retired model says so (Sonnet 4.5, 2026-11-30)', async () => {
     const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W2', '--yes', '--model', 'claude-sonnet-4-5'], { env: env() });
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/retired on 2026-11-30/);
+    expect(r.err).toMatch(/"claude-sonnet-4-5" was retired on 2026-11-30, so the API no longer serves it/);
     expect(server.messageRequests()).toHaveLength(0);
   });
 
@@ -162,7 +154,7 @@ describe('planning W2 against the Claude API as it is today', () => {
     );
     const first = await cli(['plan', '--vault', v.dir, '--workstream', 'W2', '--yes', '--concurrency', '1', '--model', 'claude-opus-5-5'], { env: env(), retryDelaysMs: [1] });
     expect(first.code).toBe(3);
-    expect(first.err).toMatch(/does not know the model "claude-opus-5-5".*--resume --model/);
+    expect(first.err).toMatch(/does not know the model "claude-opus-5-5".*--model on the command line/);
     expect(matter(read(PLAN), {}).data['status']).toBe('interrupted');
 
     server.reset();

@@ -29,6 +29,7 @@ import {
   type CostEstimate,
   type PlannerContext,
   type RequestSettings,
+  type RequestsDescription,
   type SentNote,
   type StreamCallDeps,
   type UpstreamPlan,
@@ -133,26 +134,15 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   // The estimate uses the derived outline: Claude's is not known before its call, and has about as many modules.
   const derived = deriveOutline(p.scope, p.ctx.wbs);
   const draftUnits = unitsFor(inputFor(p, derived, created), null);
-  const pre = await preflight({
-    client: deps.client,
-    apiKey: deps.apiKey,
-    settings,
+  const agreed = await estimateAndAsk(req, deps, p, context.value, warnings, {
     model,
-    context: context.value,
     outline: derived,
     units: modelUnits(draftUnits),
     maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length),
     withOutline: true,
-    warnings,
   });
-  if (!pre.ok) return pre;
-  const { request: reqSettings, described } = pre.value;
-  const preview: SendPreview = { workstreamId: p.id, model, thinking: thinkingWords(reqSettings), sent: context.value.sent, estimate: described.estimate };
-  if (req.dryRun) return ok({ kind: 'dry-run', preview, requestsJson: described.json });
-
-  const refused = refuseOnCost(deps, described.estimate);
-  if (refused) return err(refused);
-  if (deps.confirm && !(await deps.confirm(preview))) return ok({ kind: 'declined', preview });
+  if (agreed.kind !== 'go') return agreed.result;
+  const { request: reqSettings, described } = agreed;
 
   const { usage, onUsage, costGuard, streamDeps } = tracking(deps, reqSettings, described.estimate);
   const outlined = await requestOutline(
@@ -204,7 +194,7 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
 
 /** Finishes an interrupted plan: only the sections it lacks are generated; complete ones stay byte for byte. */
 async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, target: string): Promise<Result<ClaudeOutcome, PlannerError>> {
-  const { vault, settings } = deps;
+  const { vault } = deps;
   const meta = await vault.meta(target);
   const status = meta.frontmatter?.['status'];
   const state = readPlannerState(meta.frontmatter);
@@ -230,25 +220,15 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const resumedState: PlannerState = model === lastModel ? state : { ...state, resumes: [...(state.resumes ?? []), { model, from, date: isoDate(deps.clock.now()) }] };
   const kept = text.slice(0, point.cutOffset);
   const keptWithState = setPlannerState(kept, { ...resumedState, usage: undefined });
-  const pre = await preflight({
-    client: deps.client,
-    apiKey: deps.apiKey,
-    settings,
+  const agreed = await estimateAndAsk(req, deps, p, context.value, warnings, {
     model,
-    context: context.value,
     outline: state.outline,
     units: modelUnits(units).filter((u) => !complete.has(u.key)),
     maxModules: 0,
     withOutline: false,
-    warnings,
   });
-  if (!pre.ok) return pre;
-  const { request: reqSettings, described } = pre.value;
-  const preview: SendPreview = { workstreamId: p.id, model, thinking: thinkingWords(reqSettings), sent: context.value.sent, estimate: described.estimate };
-  if (req.dryRun) return ok({ kind: 'dry-run', preview, requestsJson: described.json });
-  const refused = refuseOnCost(deps, described.estimate);
-  if (refused) return err(refused);
-  if (deps.confirm && !(await deps.confirm(preview))) return ok({ kind: 'declined', preview });
+  if (agreed.kind !== 'go') return agreed.result;
+  const { request: reqSettings, described } = agreed;
   // Only now, with the user's go-ahead, is the note touched: partial text and old callouts go.
   if (keptWithState !== read.value) {
     const r = await vault.replace(target, keptWithState);
@@ -273,6 +253,30 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
     noteTail: keptWithState.slice(-2),
     isComplete: (key) => complete.has(key),
   });
+}
+
+/**
+ * The estimate and the user's go-ahead, before anything billed is sent: the requests and their cost
+ * (tokens counted with the API when there is a key), a dry run's answer, the refusals on cost, the
+ * confirmation. `go` carries what the run needs; otherwise `result` is what planWithClaude returns.
+ */
+async function estimateAndAsk(
+  req: ClaudePlanRequest,
+  deps: ClaudeDeps,
+  p: Extract<PreparedPlan, { kind: 'ready' }>,
+  context: PlannerContext,
+  warnings: PlannerWarning[],
+  plan: { model: string; outline: Outline; units: PlanUnit[]; maxModules: number; withOutline: boolean },
+): Promise<{ kind: 'go'; request: RequestSettings; described: RequestsDescription } | { kind: 'stop'; result: Result<ClaudeOutcome, PlannerError> }> {
+  const pre = await preflight({ client: deps.client, apiKey: deps.apiKey, settings: deps.settings, context, warnings, ...plan });
+  if (!pre.ok) return { kind: 'stop', result: pre };
+  const { request, described } = pre.value;
+  const preview: SendPreview = { workstreamId: p.id, model: plan.model, thinking: thinkingWords(request), sent: context.sent, estimate: described.estimate };
+  if (req.dryRun) return { kind: 'stop', result: ok({ kind: 'dry-run', preview, requestsJson: described.json }) };
+  const refused = refuseOnCost(deps, described.estimate);
+  if (refused) return { kind: 'stop', result: err(refused) };
+  if (deps.confirm && !(await deps.confirm(preview))) return { kind: 'stop', result: ok({ kind: 'declined', preview }) };
+  return { kind: 'go', request, described };
 }
 
 interface RunArgs {
@@ -319,7 +323,7 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
     let reason = a.costGuard.capExceeded
       ? { kind: 'cost-cap', message: `the running cost passed the cap of $${a.costGuard.capUsd.toFixed(2)}.` }
       : (run.reason ?? { kind: 'unknown', message: 'the run stopped.' });
-    if (reason.kind === 'model-not-found') reason = { ...reason, message: describeUnknownModel(await unknownModel(deps.client, a.reqSettings.model)) };
+    if (reason.kind === 'model-not-found') reason = { ...reason, message: describeUnknownModel(await unknownModel(deps.client, a.reqSettings.model), 'either') };
     // Partial text goes through the sink, which knows where the streamed text is even if the
     // note was edited meanwhile; then one rewrite marks the note interrupted.
     if (run.writtenOffset > run.keepOffset) await sink.truncate?.(run.keepOffset).catch(() => undefined);
@@ -456,12 +460,20 @@ function callConfigEffort(s: RequestSettings, kind: 'outline' | 'section'): stri
   return callConfig(s, kind).output_config?.effort ?? undefined;
 }
 
-/** The unknown-model failure as one message (for a run interrupted by a 404). */
-export function describeUnknownModel(e: PlannerError): string {
+/**
+ * The unknown-model failure as one message. `where` says how to choose another model: with the CLI's
+ * --model, or in the plugin's settings (where resuming then finishes the plan on it).
+ */
+export function describeUnknownModel(e: PlannerError, where: 'cli' | 'plugin' | 'either' = 'cli'): string {
   if (e.kind !== 'unknown-model') return '';
-  const retired = e.retiredOn ? ` It was retired on ${e.retiredOn}.` : '';
+  const what = e.retiredOn ? `The model "${e.model}" was retired on ${e.retiredOn}, so the API no longer serves it.` : `The API does not know the model "${e.model}".`;
   const list = e.available.length > 0 ? ` Models this key may use: ${e.available.join(', ')}.` : '';
-  return `The API does not know the model "${e.model}".${retired}${list} Choose another with --model (or the model setting); --resume --model finishes a started plan on it.`;
+  const how = {
+    cli: ' Choose another with --model (or the model setting); --resume --model finishes a started plan on it.',
+    plugin: ' Choose another model in the plugin settings; resuming a started plan then finishes it on that model.',
+    either: ' Choose another model (--model on the command line, the model setting in the plugin); resuming the plan then finishes it on that model.',
+  }[where];
+  return `${what}${list}${how}`;
 }
 
 async function loadTemplate(deps: ClaudeDeps, warnings: PlannerWarning[]): Promise<string> {
