@@ -52,12 +52,16 @@ export interface BatchPacing {
   requestsPerPoll?: number;
   /** While true no batch makes progress. @default false */
   hold?: boolean;
+  /** Batches from this one on (1 = the first created since reset) make no progress: a run can be stopped while one is in flight. */
+  holdFrom?: number;
   /** Order of the results file. @default 'reverse' */
   resultOrder?: 'reverse' | 'request' | 'interleave';
 }
 
 interface Batch {
   id: string;
+  /** 1 for the first batch created since reset. */
+  number: number;
   createdAt: number;
   endedAt: number | null;
   cancelInitiatedAt: number | null;
@@ -120,6 +124,7 @@ export class BatchStore {
     const id = `msgbatch_mock_${String(++this.counter).padStart(4, '0')}`;
     const batch: Batch = {
       id,
+      number: this.counter,
       createdAt: this.now(),
       endedAt: null,
       cancelInitiatedAt: null,
@@ -180,7 +185,7 @@ export class BatchStore {
       this.end(batch);
       return;
     }
-    if (this.pacing.hold) return;
+    if (this.pacing.hold || (this.pacing.holdFrom !== undefined && batch.number >= this.pacing.holdFrom)) return;
     let budget = this.pacing.requestsPerPoll ?? Number.POSITIVE_INFINITY;
     for (const r of batch.requests) {
       if (budget <= 0) break;

@@ -277,7 +277,7 @@ export async function planAll(req: PlanAllRequest, deps: PlanAllDeps): Promise<R
       if (r.status !== 'done') skip(t.id, `${t.id} ${r.status === 'escalated' ? 'escalated' : 'has no finished plan'}`);
     }
     if (batched.length > 0 && !signal.aborted) {
-      const written = await planLevelBatched(deps, batched, prepared, inflight, request, nameOf, batchIds, emit, signal);
+      const written = await planLevelBatched(deps, batched, prepared, inflight, request, nameOf, batchIds, emit, signal, req.resume === true);
       if (!written.ok) return written;
       for (const r of written.value) {
         results.set(r.id, r);
@@ -406,7 +406,10 @@ async function planLevelBatched(
   batchIds: string[],
   emit: (e: PlanAllEvent) => void,
   signal: AbortSignal,
+  /** Taking up a stopped run: requests of a cancelled batch are sent again (a live run never undoes a cancel). */
+  resuming: boolean,
 ): Promise<Result<WorkstreamResult[], PlannerError>> {
+  const retryable = (r: BatchItemResult): boolean => isRetryableResult(r) || (resuming && r.type === 'canceled');
   const { vault, settings, clock } = deps;
   const out: WorkstreamResult[] = [];
   const entries: Entry[] = [];
@@ -456,7 +459,7 @@ async function planLevelBatched(
   // Outlines.
   const needOutline = entries.filter((e) => !e.state.outline);
   if (needOutline.length > 0) {
-    const done = await outlinePhase(deps, needOutline, request, batchIds, emit, signal);
+    const done = await outlinePhase(deps, needOutline, request, batchIds, emit, signal, retryable);
     if (!done.ok) return done;
   }
   for (const e of entries) {
@@ -470,7 +473,7 @@ async function planLevelBatched(
   if (signal.aborted) return ok([...out, ...live.map((e) => queued(e, nameOf(e.id)))]);
 
   // Sections.
-  const sectioned = await sectionsPhase(deps, live, request, batchIds, emit, signal);
+  const sectioned = await sectionsPhase(deps, live, request, batchIds, emit, signal, retryable);
   if (!sectioned.ok) return sectioned;
   if (signal.aborted) return ok([...out, ...live.map((e) => queued(e, nameOf(e.id)))]);
 
@@ -578,7 +581,15 @@ async function collect(deps: PlanAllDeps, id: string, signal: AbortSignal, emit:
 const outlineId = (id: string, round: number): string => `${id}-o${round > 1 ? round : ''}`;
 const sectionId = (id: string, index: number): string => `${id}-s${index}`;
 
-async function outlinePhase(deps: PlanAllDeps, entries: Entry[], request: RequestSettings, batchIds: string[], emit: (e: PlanAllEvent) => void, signal: AbortSignal): Promise<Result<void, PlannerError>> {
+async function outlinePhase(
+  deps: PlanAllDeps,
+  entries: Entry[],
+  request: RequestSettings,
+  batchIds: string[],
+  emit: (e: PlanAllEvent) => void,
+  signal: AbortSignal,
+  retryable: (r: BatchItemResult) => boolean,
+): Promise<Result<void, PlannerError>> {
   const prices = deps.settings.prices;
   const problems = new Map<Entry, string[]>();
   for (let round = 1; round <= 2; round++) {
@@ -604,7 +615,11 @@ async function outlinePhase(deps: PlanAllDeps, entries: Entry[], request: Reques
       read.push({ id, results: got.value, who });
     }
     if (fresh.length > 0) {
-      const requests = fresh.map((e) => ({ customId: outlineId(e.id, round), params: outlineRequest(e.context, request, round > 1 ? { problems: (problems.get(e) ?? []).slice(0, 10) } : undefined), entry: e }));
+      // A second outline request names the first answer's problems; one that failed in the batch is simply asked again.
+      const requests = fresh.map((e) => {
+        const named = (problems.get(e) ?? []).slice(0, 10);
+        return { customId: outlineId(e.id, round), params: outlineRequest(e.context, request, named.length > 0 ? { problems: named } : undefined), entry: e };
+      });
       const got = await runBatch(deps, 'outline', fresh[0]!.level, requests, batchIds, emit, signal);
       if (!got.ok) return got;
       if (got.value === null) return ok(undefined);
@@ -615,7 +630,7 @@ async function outlinePhase(deps: PlanAllDeps, entries: Entry[], request: Reques
         const r = results.get(outlineId(e.id, round)) ?? { type: 'expired' as const };
         recordUsage(e, id, r.type === 'succeeded' ? [callUsage(round > 1 ? 'outline-retry' : 'outline', r.message.model, r.message.usage, prices, { batch: true })] : []);
         if (r.type !== 'succeeded') {
-          if (round === 1 && isRetryableResult(r)) problems.set(e, []);
+          if (round === 1 && retryable(r)) problems.set(e, []);
           else e.failed = `the outline ${describeResult(r)}`;
           continue;
         }
@@ -702,7 +717,15 @@ function plannerState(e: Entry): PlannerState {
   };
 }
 
-async function sectionsPhase(deps: PlanAllDeps, entries: Entry[], request: RequestSettings, batchIds: string[], emit: (e: PlanAllEvent) => void, signal: AbortSignal): Promise<Result<void, PlannerError>> {
+async function sectionsPhase(
+  deps: PlanAllDeps,
+  entries: Entry[],
+  request: RequestSettings,
+  batchIds: string[],
+  emit: (e: PlanAllEvent) => void,
+  signal: AbortSignal,
+  retryable: (r: BatchItemResult) => boolean,
+): Promise<Result<void, PlannerError>> {
   const prices = deps.settings.prices;
   // Results of the sections batches sent before (a resumed run): read again, never sent again.
   const prior = new Map<string, Entry[]>();
@@ -745,7 +768,7 @@ async function sectionsPhase(deps: PlanAllDeps, entries: Entry[], request: Reque
           const more = Math.min(request.profile.maxOutputTokens, had.message.usage.output_tokens * 2);
           if (more <= had.message.usage.output_tokens) return;
           params = { ...params, max_tokens: Math.max(params.max_tokens, more) };
-        } else if (had && !isRetryableResult(had)) {
+        } else if (had && !retryable(had)) {
           return;
         }
         requests.push({ customId: sectionId(e.id, i), params, entry: e });
