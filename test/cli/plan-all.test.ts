@@ -128,6 +128,28 @@ describe('plan --all on the example vault', () => {
     expect(o.requests.batched).toBe(server.batchRequests().length);
   });
 
+  it('--replan-stale re-plans the stale plans and what depends on them, keeping the old ones in the backups', async () => {
+    expect((await cli(['plan', '--vault', v.dir, '--all', '--yes'], { env: env() })).code).toBe(0);
+    const meso = 'research/project-planning/meso-level-plan.md';
+    require('node:fs').writeFileSync(path.join(v.dir, meso), read(meso).replace('`sync_state`: one row per inspection', '`sync_state`: exactly one row per inspection'));
+    const listed = JSON.parse((await cli(['list', '--vault', v.dir, '--json'])).out) as { workstreams: Array<{ id: string; stale: boolean }> };
+    expect(listed.workstreams.map((w) => w.stale)).toEqual([false, true, false]);
+    const plain = await cli(['plan', '--vault', v.dir, '--all', '--yes'], { env: env() });
+    expect(plain.err).toMatch(/nothing to plan/);
+
+    const r = await cli(['plan', '--vault', v.dir, '--all', '--replan-stale', '--yes', '--json'], { env: env() });
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.out) as { workstreams: Array<{ id: string; status: string; backup?: string }> };
+    expect(o.workstreams.map((w) => [w.id, w.status])).toEqual([
+      ['W1', 'kept'],
+      ['W2', 'done'],
+      ['W3', 'done'],
+    ]);
+    expect(readdirSync(path.join(v.dir, 'Planning/.backup')).sort()).toEqual(['W2-micro-level-plan.20261125-093000.md', 'W3-micro-level-plan.20261125-093000.md']);
+    const after = JSON.parse((await cli(['list', '--vault', v.dir, '--json'])).out) as { workstreams: Array<{ stale: boolean }> };
+    expect(after.workstreams.map((w) => w.stale)).toEqual([false, false, false]);
+  });
+
   it('skips an escalated workstream and everything downstream, with its escalation note', async () => {
     const meso = 'research/project-planning/meso-level-plan.md';
     const text = read(meso).replace('Connection pool size 10 per API pod.', 'Connection pool size: TBD.');

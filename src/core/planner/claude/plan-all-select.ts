@@ -3,7 +3,9 @@
  *
  * - Without a plan (none yet, or only an escalation note): planned.
  * - With a plan: kept, unless it is stale and `replanStale` is on, or `force` is on (each then
- *   replaced, the old plan backed up first, as `plan --force` does).
+ *   replaced, the old plan backed up first, as `plan --force` does). With `replanStale`, a plan
+ *   downstream of one this run writes is replaced too: its upstream plan changes, so it would be
+ *   stale the moment the run ends.
  * - A plan left unfinished (interrupted, or still being written by an earlier run): finished.
  *
  * Order: a workstream starts only when every workstream it depends on has its plan, so the
@@ -52,6 +54,19 @@ export function selectTargets(listings: readonly WorkstreamListing[], o: SelectO
     else if (UNFINISHED.has(w.status)) kinds.set(w.id, o.force ? 'replace' : 'finish');
     else if (o.force || (o.replanStale && w.stale)) kinds.set(w.id, 'replace');
     else kept.push({ id: w.id, why: w.stale ? 'stale-kept' : 'planned' });
+  }
+  if (o.replanStale) {
+    // Downstream of a plan written now: stale as soon as that plan is written.
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const w of listings) {
+        if (kinds.has(w.id) || !w.dependsOn.some((d) => kinds.has(d))) continue;
+        kinds.set(w.id, 'replace');
+        const at = kept.findIndex((k) => k.id === w.id);
+        if (at >= 0) kept.splice(at, 1);
+        grew = true;
+      }
+    }
   }
   const deps = new Map(listings.map((w) => [w.id, w.dependsOn.filter((d) => kinds.has(d) && d !== w.id)]));
   const level = new Map<string, number>();

@@ -130,6 +130,8 @@ export interface WorkstreamResult {
   changes?: PlanChanges;
   /** How its generation requests went: in batches, or streamed. */
   requests?: { batched: number; streamed: number };
+  /** What went wrong without stopping it (an outline that fell back, a link that could not be made). */
+  warnings?: PlannerWarning[];
 }
 
 export interface PlanAllOutcome {
@@ -248,6 +250,7 @@ export async function planAll(req: PlanAllRequest, deps: PlanAllDeps): Promise<R
   const { preview, request } = estimated.value;
   preview.notPlanned = [...results.values()].map((r) => ({ id: r.id, why: r.status === 'kept' ? (r.reason ?? 'it has a plan') : r.status === 'escalated' ? `escalated: ${r.reason ?? ''}`.trim() : (r.reason ?? r.status) }));
   const outcome = (kind: PlanAllOutcome['kind'], batches: string[] = []): PlanAllOutcome => {
+    for (const r of results.values()) for (const w of r.warnings ?? []) if (!warnings.some((x) => x.message === w.message)) warnings.push(w);
     const all = listings.map((w) => results.get(w.id) ?? { id: w.id, name: w.name, status: 'queued' as const, note: null }).filter((r) => targets.some((t) => t.id === r.id) || r.status === 'kept');
     const totals = totalUsage([]);
     const withUsage = all.map((r) => r.usage).filter((u): u is UsageTotals => u !== undefined);
@@ -382,7 +385,7 @@ function fromClaudeOutcome(id: string, name: string, r: Result<ClaudeOutcome, Pl
   if (o.kind === 'escalation') return { id, name, status: 'escalated', note: o.note, escalations: o.escalations, reason: o.escalations.map((e) => e.blocker).join(' ') };
   if (o.kind !== 'plan') return { id, name, status: 'failed', note: null, reason: 'nothing was sent' };
   const streamedCalls = o.usage?.calls ?? 0;
-  const base: WorkstreamResult = { id, name, status: 'done', note: o.note, planStatus: o.status, backup: o.backup, ...(o.usage ? { usage: o.usage } : {}), ...(o.changes ? { changes: o.changes } : {}), requests: { batched: 0, streamed: streamedCalls } };
+  const base: WorkstreamResult = { id, name, status: 'done', note: o.note, planStatus: o.status, backup: o.backup, warnings: o.warnings, ...(o.usage ? { usage: o.usage } : {}), ...(o.changes ? { changes: o.changes } : {}), requests: { batched: 0, streamed: streamedCalls } };
   if (o.interrupted) return { ...base, status: 'failed', reason: `stopped at ${o.interrupted.stoppedAt}: ${o.interrupted.reason.message}` };
   return base;
 }
