@@ -251,6 +251,8 @@ export abstract class FuzzySuggestModal<T> extends SuggestModal<FuzzyMatch<T>> {
  * shows a popover under the input while it has focus; detached, it keeps the input and the value.
  */
 export abstract class AbstractInputSuggest<T> {
+  /** Double only: every suggester attached to an input, in order (reset it between tests). */
+  static attached: Array<AbstractInputSuggest<unknown>> = [];
   limit = 100;
   private popover: HTMLElement | null = null;
   private onSelectCb: ((value: T) => unknown) | null = null;
@@ -258,6 +260,7 @@ export abstract class AbstractInputSuggest<T> {
     public app: unknown,
     public readonly inputEl: HTMLInputElement | HTMLDivElement,
   ) {
+    AbstractInputSuggest.attached.push(this as AbstractInputSuggest<unknown>);
     if (!page.live) return;
     inputEl.addEventListener('input', () => void this.open());
     inputEl.addEventListener('focus', () => void this.open());

@@ -9,14 +9,6 @@ import { createEscalationExtension } from '../../../src/obsidian/escalation/esca
 import { createEscalationPostProcessor } from '../../../src/obsidian/escalation/escalation-post-processor';
 import type { RecheckOutcome } from '../../../src/obsidian/escalation/recheck-outcome';
 
-// The double has no CodeMirror fields: real StateFields standing in for Obsidian's.
-jest.mock('obsidian', () => {
-  const actual = jest.requireActual('obsidian');
-  const { StateField } = jest.requireActual('@codemirror/state');
-  const constant = (v: unknown) => StateField.define({ create: () => v, update: (x: unknown) => x });
-  return { ...actual, editorInfoField: constant(null), editorLivePreviewField: constant(true) };
-});
-
 const NOTE = 'Planning/W2-escalation.md';
 const DOC = [
   '---',

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../../src/co
 import { savePluginSettings } from '../../../src/obsidian/settings/plugin-settings';
 import { WorkstreamPlannerSettingTab } from '../../../src/obsidian/settings/WorkstreamPlannerSettingTab';
 import {
+  AbstractInputSuggest,
   DropdownComponent,
   Plugin,
   SecretComponent,
@@ -16,29 +17,6 @@ import {
 import type { Plugin as ObsidianPlugin } from 'obsidian';
 import { buildApp } from '../../support/obsidian-app';
 
-// The double has no AbstractInputSuggest: a stand-in that records which inputs got one.
-const suggested: Array<{ kind: string; input: HTMLInputElement }> = [];
-jest.mock('obsidian', () => {
-  const actual = jest.requireActual('obsidian');
-  class AbstractInputSuggest {
-    limit = 100;
-    constructor(
-      public app: unknown,
-      public inputEl: HTMLInputElement,
-    ) {
-      suggested.push({ kind: (this as object).constructor.name, input: inputEl });
-    }
-    setValue(v: string): void {
-      this.inputEl.value = v;
-    }
-    getValue(): string {
-      return this.inputEl.value;
-    }
-    close(): void {}
-  }
-  return { ...actual, AbstractInputSuggest };
-});
-
 class TestPlugin extends Plugin {}
 
 function setup(listModels: () => Promise<string[]> = () => Promise.resolve(['claude-a', 'claude-b'])) {
@@ -48,7 +26,7 @@ function setup(listModels: () => Promise<string[]> = () => Promise.resolve(['cla
   const host = { settings, saveSettings: () => savePluginSettings(plugin, settings), listModels };
   const tab = new WorkstreamPlannerSettingTab(plugin as unknown as ObsidianPlugin, host);
   Setting.created = [];
-  suggested.length = 0;
+  AbstractInputSuggest.attached = [];
   tab.display();
   const row = (name: string): Setting => {
     const found = Setting.created.find((s) => s.name === name && !s.heading);
@@ -89,7 +67,7 @@ describe('WorkstreamPlannerSettingTab', () => {
   it('attaches file suggesters to the note paths and a folder suggester to the output folder', () => {
     const { row } = setup();
     const inputOf = (name: string) => (row(name).components[0] as TextComponent).inputEl;
-    const kindOf = (name: string) => suggested.find((s) => s.input === inputOf(name))?.kind;
+    const kindOf = (name: string) => AbstractInputSuggest.attached.find((s) => s.inputEl === inputOf(name))?.constructor.name;
     expect(kindOf('Output folder')).toBe('FolderSuggest');
     for (const n of ['PRD', 'Meso-level plan', 'Common pitfalls', 'Project note', 'Prompt template note']) {
       expect(kindOf(n)).toBe('MarkdownFileSuggest');
