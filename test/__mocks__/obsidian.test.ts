@@ -180,7 +180,7 @@ describe('obsidian test double', () => {
     it('records notices and setting rows', () => {
       Notice.reset();
       new Notice('Saved', 2000).setMessage('Saved plan');
-      expect(Notice.shown).toEqual([{ message: 'Saved plan', duration: 2000, hidden: false }]);
+      expect(Notice.shown).toEqual([expect.objectContaining({ message: 'Saved plan', duration: 2000, hidden: false })]);
       const values: string[] = [];
       const s = new Setting(makeEl())
         .setName('Model')

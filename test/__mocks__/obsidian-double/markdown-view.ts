@@ -5,7 +5,10 @@
  * - `editor.cm` is a CodeMirror 6 `EditorView` whose state holds every extension plugins registered,
  *   re-applied by `workspace.updateOptions()` (docs "Communicating with editor extensions" reads
  *   `view.editor.cm`; obsidian.d.ts:5019 `registerEditorExtension`, :8043 `updateOptions`; Plugin
- *   guidelines, "Editor": mutate the registered array, then call `updateOptions()`).
+ *   guidelines, "Editor": mutate the registered array, then call `updateOptions()`). Reconfiguring
+ *   replaces the editor's whole configuration, so an extension a plugin slipped in with
+ *   `StateEffect.appendConfig` instead of registering it is dropped (inference from how CodeMirror
+ *   reconfigures; the registered ones survive because they are in the new configuration).
  * - `editorInfoField` says which view/file the editor belongs to, `editorLivePreviewField` whether it
  *   is Live Preview (obsidian.d.ts:2603 `editorInfoField`, :2609 `editorLivePreviewField`).
  * - `getMode()` is 'source' or 'preview' (obsidian.d.ts:4214 `getMode()`, :4240 `MarkdownViewModeType`); in
@@ -20,15 +23,20 @@
  * - Loading a file is asynchronous (obsidian.d.ts:7075 TextFileView.onLoadFile returns a Promise): `file`
  *   is set first and the editor still shows the previous note until the text arrives.
  */
-import { Annotation, Compartment, EditorSelection, EditorState, StateField, type Extension, type Transaction, type TransactionSpec } from '@codemirror/state';
+import { Annotation, EditorSelection, EditorState, StateEffect, StateField, type Extension, type Transaction, type TransactionSpec } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import type { TFile } from './files';
 import { ItemView, View, type WorkspaceLeafLike } from './view';
 
 /** Obsidian's state field: which file (and `Editor`) this CodeMirror instance shows. */
 export const editorInfoField = StateField.define<MarkdownView | null>({ create: () => null, update: (v) => v });
+/** Double only: switches an editor between Live Preview and Source mode. */
+export const setLivePreview = StateEffect.define<boolean>();
 /** Obsidian's state field: true in Live Preview, false in Source mode. */
-export const editorLivePreviewField = StateField.define<boolean>({ create: () => true, update: (v) => v });
+export const editorLivePreviewField = StateField.define<boolean>({
+  create: () => true,
+  update: (v, tr) => tr.effects.reduce((on, e) => (e.is(setLivePreview) ? e.value : on), v),
+});
 /** Deprecated alias the app keeps (obsidian.d.ts `editorViewField`). */
 export const editorViewField = editorInfoField;
 export const editorEditorField = StateField.define<EditorView | null>({ create: () => null, update: (v) => v });
@@ -135,7 +143,6 @@ export class CmEditor {
 
 /** What a markdown view needs from its workspace: the plugins' editor extensions and the app. */
 export interface EditorHost {
-  readonly editorExtensionSlot: Compartment;
   editorExtensions(): Extension[];
   trigger(name: string, ...data: unknown[]): void;
 }
@@ -158,16 +165,18 @@ export class MarkdownView extends ItemView {
 
   constructor(leaf: WorkspaceLeafLike) {
     super(leaf);
-    const ws = this.host.workspace;
-    const state = EditorState.create({
-      doc: '',
-      extensions: [
-        editorInfoField.init(() => this),
-        editorLivePreviewField.init(() => this.livePreview),
-        ws.editorExtensionSlot.of(ws.editorExtensions()),
-      ],
-    });
+    const state = EditorState.create({ doc: '', extensions: this.extensions() });
     this.editor = new CmEditor(this.makeView(state, (tr) => this.onTransaction(tr)));
+  }
+
+  /** The editor's whole configuration: the app's fields, the view's own look, every registered extension. */
+  private extensions(): Extension[] {
+    return [editorInfoField.init(() => this), editorLivePreviewField.init(() => this.livePreview), this.viewExtensions(), this.host.workspace.editorExtensions()];
+  }
+
+  /** Extensions of the view itself (the browser harness: its look and Live Preview). */
+  protected viewExtensions(): Extension[] {
+    return [];
   }
 
   /** The CodeMirror view over `state`; the browser harness makes a real `EditorView` in the page. */
@@ -206,7 +215,7 @@ export class MarkdownView extends ItemView {
   /** Double only: Live Preview on or off (the app's "Toggle Live Preview/Source mode"). */
   setLivePreview(on: boolean): void {
     this.livePreview = on;
-    this.host.workspace.trigger('layout-change');
+    this.editor.cm.dispatch({ effects: setLivePreview.of(on) });
   }
   getState(): Record<string, unknown> {
     return { file: this.file?.path ?? null, mode: this.mode };
@@ -258,8 +267,7 @@ export class MarkdownView extends ItemView {
   }
   /** The plugins' editor extensions changed (`registerEditorExtension`, `updateOptions`). */
   reconfigure(): void {
-    const ws = this.host.workspace;
-    this.editor.cm.dispatch({ effects: ws.editorExtensionSlot.reconfigure(ws.editorExtensions()) });
+    this.editor.cm.dispatch({ effects: StateEffect.reconfigure.of(this.extensions()) });
   }
   protected override async onClose(): Promise<void> {
     if (this.saveTimer !== null) await this.save();

@@ -327,6 +327,14 @@ export class VaultAdapter {
     else await this.vault.create(path, data);
   }
 
+  async append(path: string, data: string): Promise<void> {
+    path = normalizePath(path);
+    const current = this.vault.peek(path);
+    if (current === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+    if (isHiddenPath(path)) this.vault.hidden.set(path, current + data);
+    else await this.vault.append(this.vault.getFileByPath(path)!, data);
+  }
+
   async list(path: string): Promise<{ files: string[]; folders: string[] }> {
     const p = normalizePath(path);
     const folder = this.vault.getFolderByPath(p);

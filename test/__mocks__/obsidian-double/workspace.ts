@@ -9,8 +9,7 @@
  * - Views show changes made to their file on disk (see markdown-view.ts).
  * The browser harness extends these classes with the page's elements.
  */
-import type { Compartment as CompartmentType, Extension } from '@codemirror/state';
-import { Compartment } from '@codemirror/state';
+import type { Extension } from '@codemirror/state';
 import type { App } from './app';
 import { Events } from './events';
 import type { TFile } from './files';
@@ -100,8 +99,6 @@ export class Workspace extends Events {
   readonly leaves: WorkspaceLeaf[] = [];
   readonly viewCreators = new Map<string, (leaf: WorkspaceLeaf) => unknown>();
   activeLeaf: WorkspaceLeaf | null = null;
-  /** Holds the plugins' editor extensions in every editor; `updateOptions()` reconfigures it. */
-  readonly editorExtensionSlot: CompartmentType = new Compartment();
   /** What plugins passed to `registerEditorExtension`, in order. */
   readonly registeredExtensions: Extension[] = [];
   /** Double only: `openLinkText` calls, in order. */

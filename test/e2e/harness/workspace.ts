@@ -7,7 +7,7 @@
  * `@codemirror/state` and `@codemirror/view`, which the plugin's `require` also gets), with a rough
  * Live Preview (live-preview.ts).
  */
-import { StateEffect, type EditorState, type Transaction } from '@codemirror/state';
+import type { EditorState, Extension } from '@codemirror/state';
 import { EditorView } from '@codemirror/view';
 import type { TFile } from '../../__mocks__/obsidian-double/files';
 import { CmEditor, MarkdownView as DoubleMarkdownView, editorEditorField, editorInfoField, editorLivePreviewField, editorViewField, type CmView } from '../../__mocks__/obsidian-double/markdown-view';
@@ -19,11 +19,14 @@ import { livePreview } from './live-preview';
 export { CmEditor, ItemView, View, editorEditorField, editorInfoField, editorLivePreviewField, editorViewField };
 
 export class MarkdownView extends DoubleMarkdownView {
-  /** The real editor in the page, with the harness's look and Live Preview on top of the double's state. */
-  protected override makeView(state: EditorState, onTransaction: (tr: Transaction) => void): CmView {
+  /** The harness's look and Live Preview, and every transaction (the user's typing too) to the double's handler. */
+  protected override viewExtensions(): Extension[] {
+    return [EditorView.lineWrapping, livePreview, EditorView.updateListener.of((u) => u.transactions.forEach((tr) => this.onTransaction(tr)))];
+  }
+  /** The real editor in the page. */
+  protected override makeView(state: EditorState): CmView {
     const parent = this.contentEl.createDiv({ cls: 'markdown-source-view cm-s-obsidian mod-cm6 is-live-preview is-readable-line-width' });
-    const extra = [EditorView.lineWrapping, livePreview, EditorView.updateListener.of((u) => u.transactions.forEach(onTransaction))];
-    return new EditorView({ parent, state: state.update({ effects: StateEffect.appendConfig.of(extra) }).state });
+    return new EditorView({ parent, state });
   }
 }
 

@@ -52,14 +52,14 @@ describe('WorkstreamPlannerSettingTab', () => {
     }
     expect(names).toEqual(
       expect.arrayContaining([
-        'API key', 'Model', 'API base URL', 'Use Obsidian\'s network layer', 'Max tokens per section', 'Context budget',
+        'API key', 'Model', 'API base URL', 'Use Obsidian network', 'Max tokens per section', 'Context budget',
         'Cost cap', 'Concurrency', 'Prompt caching', 'Confirm before sending', 'Price table override', 'Idle timeout',
         'PRD', 'Macro-level plan', 'Meso-level plan', 'Overall micro-level plan', 'Code standards', 'Common pitfalls',
-        'Project note', 'Prompt template note', 'Include upstream plans', 'Callouts in the meso plan',
+        'Project note', 'Prompt template note', 'Include upstream plans', 'Put escalation callouts in the meso plan',
       ]),
     );
     // Each section's rows come after its heading.
-    expect(names.indexOf('Callouts in the meso plan')).toBeGreaterThan(names.indexOf('Escalations'));
+    expect(names.indexOf('Put escalation callouts in the meso plan')).toBeGreaterThan(names.indexOf('Escalations'));
     expect(names.indexOf('PRD')).toBeGreaterThan(names.indexOf('Planning notes'));
     expect(names.indexOf('Model')).toBeGreaterThan(names.indexOf('Claude'));
   });
@@ -78,13 +78,13 @@ describe('WorkstreamPlannerSettingTab', () => {
     const { row, settings, stored } = setup();
     await (row('Meso-level plan').components[0] as TextComponent).simulate(' Plans/meso.md ');
     expect(settings.paths.meso).toBe('Plans/meso.md');
-    await (row('Callouts in the meso plan').components[0] as ToggleComponent).simulate(true);
+    await (row('Put escalation callouts in the meso plan').components[0] as ToggleComponent).simulate(true);
     expect(stored()).toMatchObject({ calloutsInMesoPlan: true, paths: { meso: 'Plans/meso.md' } });
   });
 
   it('describes the meso callouts as the one change to the meso plan\'s body, off by default', () => {
     const { row } = setup();
-    const r = row('Callouts in the meso plan');
+    const r = row('Put escalation callouts in the meso plan');
     expect(r.desc).toMatch(/the one change the plugin ever makes to the meso plan's body/);
     expect((r.components[0] as ToggleComponent).getValue()).toBe(false);
   });
