@@ -18,7 +18,19 @@ export function printList(io: CliIo, list: WorkstreamListing[], json: boolean): 
   if (json) {
     io.out(
       JSON.stringify(
-        { workstreams: list.map((w) => ({ id: w.id, name: w.name, tasks: w.tasks, dependsOn: w.dependsOn, status: w.status, blockers: w.blockers })) },
+        {
+          workstreams: list.map((w) => ({
+            id: w.id,
+            label: w.label,
+            name: w.name,
+            tasks: w.tasks,
+            dependsOn: w.dependsOn,
+            prerequisites: w.prerequisites,
+            estimate: w.estimate,
+            status: w.status,
+            blockers: w.blockers,
+          })),
+        },
         null,
         2,
       ),
@@ -29,12 +41,25 @@ export function printList(io: CliIo, list: WorkstreamListing[], json: boolean): 
     io.out('No workstreams found in the work breakdown.');
     return;
   }
+  const labelled = new Map(list.map((w) => [w.id, w.label ? `${w.id} (${w.label})` : w.id]));
   for (const w of list) {
-    const deps = w.dependsOn.length ? `depends on ${w.dependsOn.join(', ')}` : 'no dependencies';
-    io.out(`${w.id}  ${w.name}  (${w.tasks.length} task${w.tasks.length === 1 ? '' : 's'}, ${deps})  ${w.status.replace(/_/g, ' ')}`);
-    for (const t of w.tasks) io.out(`    ${t.id}  ${t.title}`);
+    const deps = w.dependsOn.length ? `depends on ${w.dependsOn.map((d) => labelled.get(d) ?? d).join(', ')}` : 'no dependencies';
+    const total = formatEstimate(w.estimate);
+    io.out(`${labelled.get(w.id)}  ${w.name}  (${w.tasks.length} task${w.tasks.length === 1 ? '' : 's'}${total ? `, ${total}` : ''}, ${deps})  ${w.status.replace(/_/g, ' ')}`);
+    if (w.prerequisites.length > 0) io.out(`    needs: ${w.prerequisites.join('; ')}`);
+    for (const t of w.tasks) {
+      const facts = [t.estimate ? t.estimate.raw : '', t.dependsOn.length ? `after ${t.dependsOn.join(', ')}` : '', t.prerequisites.length ? `needs ${t.prerequisites.join('; ')}` : ''].filter((x) => x !== '');
+      io.out(`    ${t.id}  ${t.title}${facts.length ? `  (${facts.join('; ')})` : ''}`);
+    }
     for (const b of w.blockers) io.out(`    ! ${b}`);
   }
+}
+
+/** `2.5 h`, `3 d, 5 pts`; '' when nothing is estimated. */
+function formatEstimate(totals: Record<string, number>): string {
+  return Object.entries(totals)
+    .map(([unit, n]) => (unit === '' ? `${n}` : `${n} ${unit}`))
+    .join(', ');
 }
 
 export function printCheck(io: CliIo, note: string, report: ReadinessReport, json: boolean): void {
@@ -55,12 +80,12 @@ export function printPlan(io: CliIo, vaultDir: string, outcome: PlanOutcome, jso
       note: outcome.note,
       status: outcome.kind === 'plan' ? outcome.status : 'escalated',
       warnings: outcome.warnings.map((w) => w.message),
-      usage: usage ? { calls: usage.calls, input: usage.inputTokens, cacheWrite: usage.cacheWriteTokens, cacheRead: usage.cacheReadTokens, output: usage.outputTokens } : null,
+      usage: usage ? { calls: usage.calls, input: usage.inputTokens, cacheWrite: usage.cacheWriteTokens, cacheRead: usage.cacheReadTokens, output: usage.outputTokens, thinking: usage.thinkingTokens } : null,
       costUsd: usage ? usage.costUsd : null,
-      ...(outcome.kind === 'plan' ? { failing: outcome.report.items.filter((i) => !i.ok).map((i) => i.id) } : {}),
+      ...(outcome.kind === 'plan' ? { failing: outcome.report.items.filter((i) => !i.ok).map((i) => i.id), incomplete: outcome.incomplete ?? [] } : {}),
       ...(outcome.kind === 'plan' && outcome.interrupted ? { interrupted: outcome.interrupted } : {}),
     };
-    io.out(JSON.stringify(outcome.kind === 'escalation' ? { ...base, escalations: outcome.escalations.map((e) => ({ rule: e.rule, blocker: e.blocker })) } : base, null, 2));
+    io.out(JSON.stringify(outcome.kind === 'escalation' ? { ...base, escalations: outcome.escalations.map((e) => ({ rule: e.rule, blocker: e.blocker, section: e.mesoSection, file: e.file ?? null, line: e.line ?? null, evidence: e.evidence })) } : base, null, 2));
     return;
   }
   if (outcome.kind === 'escalation') {

@@ -5,6 +5,8 @@
  */
 import type { PlannerError } from '../core/contracts/errors';
 import { ROLE_LABELS } from '../core/contracts/settings';
+import { describeUnknownModel } from '../core/planner/claude/plan-with-claude';
+import { unknownPriceMessage } from '../core/providers/anthropic';
 import { assertNever } from '../core/result';
 import { roleSettingName, SETTING, SETTINGS_PLACE } from './settings/setting-names';
 
@@ -81,6 +83,10 @@ function describeCore(e: PlannerError): string {
       return `The API request failed: ${e.failure.message.trim().replace(/\.$/, '')}.`;
     case 'no-api-key':
       return `No API key is set: choose the secret that holds it under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.`;
+    case 'unknown-model':
+      return describeUnknownModel(e, 'plugin');
+    case 'no-price':
+      return `${unknownPriceMessage(e.model).replace(/ in the settings, e\.g\..*$/, ` under "${SETTING.prices}" in ${SETTINGS_PLACE}.`)} With a cost cap set, nothing was sent.`;
     default:
       return assertNever(e);
   }

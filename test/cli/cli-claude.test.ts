@@ -175,9 +175,11 @@ describe('plan --provider anthropic against the local Anthropic server', () => {
 
   it('Ctrl-C stops every call, leaves an interrupted note and exits 130', async () => {
     server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan', script: { tokensPerSecond: 200, chunkChars: 8 } }));
-    const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W2', '--yes'], { env: env(), interruptAfterMs: 400 });
+    // Ctrl-C the moment the first section is done: the other calls are still streaming then.
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W2', '--yes'], { env: env(), interruptOn: / · done: / });
     expect(r.code).toBe(130);
     expect(matter(read(PLAN), {}).data['status']).toBe('interrupted');
+    expect(r.err).toMatch(/ · done: /);
   });
 
   it('writes an escalation note when Claude escalates, and no plan', async () => {

@@ -1,4 +1,4 @@
-import { dumpAll, editYaml, errorStartLine, hasAnchors, renderKey, splitTopLevel } from '../../src/cli/frontmatter-edit';
+import { dumpAll, editYaml, errorStartLine, hasAnchors, renderKey } from '../../src/cli/frontmatter-edit';
 import { parseFrontmatterYaml } from '../../src/cli/fs-vault';
 
 const load = (yaml: string): Record<string, unknown> => {
@@ -15,28 +15,6 @@ const edit = (yaml: string, change: (fm: Record<string, unknown>) => void, eol =
 };
 
 const LINK = '[[Planning/W1-micro-level-plan]]';
-
-describe('splitTopLevel', () => {
-  it('splits key blocks with their continuation lines, keeping trivia apart', () => {
-    const yaml = '# head\na: 1\nlist:\n  - x\n\n  - y\n- z\n\n# between\nb: |\n  text\n\n  more\nc: [1, 2]\n';
-    expect(splitTopLevel(yaml)).toEqual([
-      { key: null, text: '# head\n' },
-      { key: '', text: 'a: 1\n' },
-      { key: '', text: 'list:\n  - x\n\n  - y\n- z\n' },
-      { key: null, text: '\n' },
-      { key: null, text: '# between\n' },
-      { key: '', text: 'b: |\n  text\n\n  more\n' },
-      { key: '', text: 'c: [1, 2]\n' },
-    ]);
-    expect(splitTopLevel(yaml)!.map((s) => s.text).join('')).toBe(yaml);
-  });
-
-  it('gives up on text it does not understand', () => {
-    expect(splitTopLevel('  a: 1\n')).toBeNull();
-    expect(splitTopLevel('? complex\n: key\n')).toBeNull();
-    expect(splitTopLevel('%YAML 1.2\n')).toBeNull();
-  });
-});
 
 describe('renderKey and dumpAll', () => {
   it('double-quotes wikilinks as Obsidian writes them, on one line however long', () => {
@@ -130,5 +108,64 @@ describe('errorStartLine', () => {
     expect(errorStartLine('a: [1, 2]\nb: don\'t [x\nc: : :\n', 2)).toBe(2);
     expect(errorStartLine('a: |\n  [open\n  "q\nb: : :\n', 3)).toBe(3);
     expect(errorStartLine('a: "x" # [not\nb: : :\n', 1)).toBe(1);
+  });
+});
+
+describe('editYaml keeps the author’s comments, flow style and quoting', () => {
+  it('keeps every comment: before keys, after values, inside a list, at the end', () => {
+    const yaml = '# why this note exists\nstatus: draft # set by hand\nw:\n  - a   # first\n  # between items\n  - b\nz: 1\n\n# tail comment\n';
+    const out = edit(yaml, (fm) => {
+      fm['status'] = 'ready';
+      (fm['w'] as unknown[]).push('c');
+      fm['added'] = 'new';
+    });
+    expect(out).toBe('# why this note exists\nstatus: ready # set by hand\nw:\n  - a   # first\n  # between items\n  - b\n  - c\nz: 1\n\n# tail comment\nadded: new\n');
+  });
+
+  it('keeps a flow list over several lines in its shape when it gains items', () => {
+    expect(edit('w: [\n  a,\n  b\n]\nz: 1\n', (fm) => void (fm['w'] as unknown[]).push('c'))).toBe('w: [\n  a,\n  b,\n  c\n]\nz: 1\n');
+  });
+
+  it('leaves flow maps, quoted keys and every quoting style of the other keys alone', () => {
+    const yaml = "meta: {a: 1, b: [x, y]}\nq: 'single'\nd: \"tab\\tx\"\nh: a#b\n\"my key\": 1\nw: []\n";
+    const out = edit(yaml, (fm) => void (fm['w'] as unknown[]).push('plain'));
+    expect(out).toBe("meta: {a: 1, b: [x, y]}\nq: 'single'\nd: \"tab\\tx\"\nh: a#b\n\"my key\": 1\nw: [plain]\n");
+  });
+
+  it('quotes what a reader could take for something else: flow separators, YAML 1.1 booleans, dates, comments; wikilinks in double quotes', () => {
+    const flow = edit('w: []\n', (fm) => void (fm['w'] as unknown[]).push('a,b', 'on', '2024-05-01', '[[N]]', "it's"));
+    expect(flow).toBe(`w: ['a,b', 'on', '2024-05-01', "[[N]]", it's]\n`);
+    const block = edit('w:\n  - x\n', (fm) => void (fm['w'] as unknown[]).push('yes', 'a, b', '#x', 'no # comment'));
+    expect(block).toBe("w:\n  - x\n  - 'yes'\n  - a, b\n  - '#x'\n  - 'no # comment'\n");
+    expect(load(flow)['w']).toEqual(['a,b', 'on', '2024-05-01', '[[N]]', "it's"]);
+    expect(load(block)['w']).toEqual(['x', 'yes', 'a, b', '#x', 'no # comment']);
+  });
+
+  it('quotes new items as every item of the list is quoted, and decides only when the list is mixed or plain', () => {
+    expect(edit('tags: ["project/x", "plan"]\n', (fm) => void (fm['tags'] as unknown[]).push('workstream-plan'))).toBe('tags: ["project/x", "plan", "workstream-plan"]\n');
+    expect(edit("tags:\n  - 'a'\n  - 'b'\n", (fm) => void (fm['tags'] as unknown[]).push('c', 7))).toBe("tags:\n  - 'a'\n  - 'b'\n  - 'c'\n  - 7\n");
+    expect(edit('tags: [a, "b c"]\n', (fm) => void (fm['tags'] as unknown[]).push('d'))).toBe('tags: [a, "b c", d]\n');
+  });
+
+  it('keeps a value’s trailing comment only when the value stays on one line', () => {
+    expect(edit('a: x # note\nb: 1\n', (fm) => void (fm['a'] = ['l']))).toBe('a:\n  - l\nb: 1\n');
+    expect(edit('a: |\n  text\nb: 1\n', (fm) => void (fm['a'] = 'changed\nlines'))).toBe('a: |-\n  changed\n  lines\nb: 1\n');
+  });
+
+  it('leaves out values YAML cannot hold (functions, symbols), as a JSON dump would', () => {
+    const out = edit('a: 1\n', (fm) => {
+      fm['f'] = () => 1;
+      fm['s'] = Symbol('x');
+      fm['b'] = 2;
+    });
+    expect(out).toBe('a: 1\nb: 2\n');
+  });
+});
+
+describe('errorStartLine, nested', () => {
+  it('blames the outermost unclosed flow list, and an unclosed single quote with a doubled quote inside', () => {
+    expect(errorStartLine('a: [1, [2, 3]\nb: 1\n', 1)).toBe(0);
+    expect(errorStartLine("a: 'it''s\nb: 1\n", 1)).toBe(0);
+    expect(errorStartLine('a: [1, [2, 3]]\nb: : :\n', 1)).toBe(1);
   });
 });

@@ -11,8 +11,11 @@ export interface CliOptions {
   now?: Date;
   /** Pretend a terminal is attached and answer the question with this. */
   answer?: string;
-  /** Fired once, after this many plan events: a Ctrl-C in the middle of a run. */
-  interruptAfterMs?: number;
+  /**
+   * A Ctrl-C at a known point of the run: fired once, on the first stderr output that matches (for
+   * example the first finished section), so the test does not depend on how fast the machine is.
+   */
+  interruptOn?: RegExp;
   retryDelaysMs?: readonly number[];
 }
 
@@ -20,10 +23,30 @@ export interface CliOptions {
 export async function cli(argv: string[], opts: CliOptions = {}): Promise<CliRun> {
   const out: string[] = [];
   const err: string[] = [];
+  let handler: (() => void) | null = null;
+  let due = false;
+  const interrupt = (): void => {
+    if (!handler) return;
+    const h = handler;
+    handler = null;
+    // After the write that matched has returned, as a real signal arrives between two turns.
+    queueMicrotask(h);
+  };
+  const watch = (s: string): void => {
+    if (due || !opts.interruptOn || !opts.interruptOn.test(s)) return;
+    due = true;
+    interrupt();
+  };
   const code = await runCli(argv, {
     out: (s) => out.push(s),
-    err: (s) => err.push(s),
-    errRaw: (s) => err.push(s),
+    err: (s) => {
+      err.push(s);
+      watch(s);
+    },
+    errRaw: (s) => {
+      err.push(s);
+      watch(s);
+    },
     env: opts.env ?? {},
     now: () => opts.now ?? new Date(2026, 10, 25, 9, 30, 0),
     timers: { now: () => performance.now(), setTimer: (fn, ms) => setTimeout(fn, ms), clearTimer: (h) => clearTimeout(h as NodeJS.Timeout) },
@@ -31,9 +54,12 @@ export async function cli(argv: string[], opts: CliOptions = {}): Promise<CliRun
     stderrIsTTY: false,
     ...(opts.answer !== undefined ? { ask: async () => opts.answer! } : {}),
     onInterrupt: (cb) => {
-      if (opts.interruptAfterMs === undefined) return () => undefined;
-      const t = setTimeout(cb, opts.interruptAfterMs);
-      return () => clearTimeout(t);
+      if (!opts.interruptOn) return () => undefined;
+      handler = cb;
+      if (due) interrupt();
+      return () => {
+        if (handler === cb) handler = null;
+      };
     },
     ...(opts.retryDelaysMs ? { retryDelaysMs: opts.retryDelaysMs } : {}),
   });

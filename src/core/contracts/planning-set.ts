@@ -28,6 +28,8 @@ export interface PlannerWarning {
     | 'large-note'
     | 'provider-fallback'
     | 'outline-fallback'
+    /** Something about the WBS: dependency sources that disagree, a note that numbers workstreams differently. */
+    | 'wbs'
     | 'other';
   file?: string;
   line?: number;

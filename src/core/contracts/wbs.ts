@@ -23,10 +23,34 @@ export const WbsTaskSchema = z.object({
    * the task line (`(after W1.1)`, `depends on W1.1`, `— after WS-02.2`). Absent when none is stated.
    */
   dependsOn: z.optional(z.array(z.string())),
+  /**
+   * How the WBS refers to the task when that differs from `id`: the planner gives a task the note
+   * names by position only a stable id `W{N}.{k}` and keeps the author's reference here
+   * (`Epic B, task 2`). Absent when the note writes the id itself (`2.3`, `W2.1`).
+   */
+  label: z.optional(z.string()),
+  /** Conditions outside the WBS that the task waits for, as written (`User input`, `Video URL confirmed`). */
+  prerequisites: z.optional(z.array(z.string())),
+  /** The task's exit criteria, as written. */
+  exit: z.optional(z.string()),
   /** 1-based line in the overall micro-level plan. */
   line: z.int(),
 });
 export type WbsTask = z.infer<typeof WbsTaskSchema>;
+
+export const DEPENDENCY_SOURCES = ['wbs', 'entry', 'tasks', 'sequence', 'graph', 'macro', 'meso'] as const;
+
+/** One place that states what a workstream depends on. */
+export const DependencySourceSchema = z.object({
+  source: z.enum(DEPENDENCY_SOURCES),
+  /** Normalised ids it names. */
+  on: z.array(z.string()),
+  /** 1-based line of the statement. */
+  line: z.int(),
+  /** The note it is in, when not the overall micro-level plan. */
+  file: z.optional(z.string()),
+});
+export type DependencySource = z.infer<typeof DependencySourceSchema>;
 
 export const WorkstreamSchema = z.object({
   /** Normalised id, `W<number>` without leading zeros. */
@@ -39,14 +63,44 @@ export const WorkstreamSchema = z.object({
   line: z.int(),
   /** 1-based line of the dependency statement, when there is one. */
   dependsLine: z.optional(z.int()),
-  /** How it was written: under a heading, or as rows of a WBS table. */
-  format: z.enum(['heading', 'table']),
+  /** How it was written: under a heading, as rows of a WBS table, or as a list item (`- Epic B: …`, `3. Import`). */
+  format: z.enum(['heading', 'table', 'list']),
+  /**
+   * The label the note gives it when it is not a `W<n>` id: `Epic 2`, `Epic B`, `E3`. Epics become
+   * `W1…Wn`; the label is what the team calls them, shown beside the id and accepted as the id.
+   */
+  label: z.optional(z.string()),
+  /** Conditions outside the WBS it waits for (entry criteria that name no workstream, `User input`), as written. */
+  prerequisites: z.optional(z.array(z.string())),
+  /** Its entry criteria as written (`Epic 1 complete`). */
+  entry: z.optional(z.string()),
+  /** Its exit criteria as written (`**Epic Exit Criteria**: …`, `Exit: …`). */
+  exit: z.optional(z.string()),
+  /**
+   * Where its dependencies were stated, one entry per source (`dependsOn` is their union): the
+   * WBS's own statements, entry criteria, task dependency cells, sequencing lines, a Mermaid
+   * graph, the macro plan's table, the meso plan's §10. Absent when nothing states any.
+   */
+  dependencySources: z.optional(z.array(DependencySourceSchema)),
 });
 export type Workstream = z.infer<typeof WorkstreamSchema>;
+
+
+/** Something the WBS reader noticed and the user should hear, e.g. two dependency sources that disagree. */
+export const WbsWarningSchema = z.object({
+  /** The note it is about (the micro plan when absent). */
+  file: z.optional(z.string()),
+  line: z.int(),
+  /** One or two plain sentences naming the lines concerned. */
+  message: z.string(),
+});
+export type WbsWarning = z.infer<typeof WbsWarningSchema>;
 
 export const WbsSchema = z.object({
   /** In document order. The same id may appear twice: that is an escalation, not a parse error. */
   workstreams: z.array(WorkstreamSchema),
+  /** Notices about the WBS (disagreeing dependency sources…); absent when there are none. */
+  warnings: z.optional(z.array(WbsWarningSchema)),
 });
 export type Wbs = z.infer<typeof WbsSchema>;
 

@@ -1,3 +1,4 @@
+import { readSections } from '../markdown/note-sections';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { VaultPort } from '../vault/vault-port';
@@ -51,12 +52,14 @@ export async function checkPlanNote(
     const ctx = loaded.value;
     warnings.push(...ctx.warnings);
     const meso = ctx.set.notes.meso;
+    const micro = ctx.set.notes.micro;
     if (id && meso && ctx.mesoLinkTarget && ctx.wbs.workstreams.some((w) => w.id === id)) {
       scope = computeScope({
         wbs: ctx.wbs,
         workstreamId: id,
         meso: { path: meso.path, text: meso.text, headings: ctx.mesoSections },
         mesoLinkTarget: ctx.mesoLinkTarget,
+        ...(micro ? { micro: { path: micro.path, text: micro.text, headings: readSections(micro.text, micro.meta.headings), linkTarget: ctx.microLinkTarget } } : {}),
       });
     }
   } else {

@@ -8,15 +8,37 @@ import { PlanStatusSchema, type PlanStatus } from '../contracts/plan-frontmatter
 import { escalationNotePath, planNotePath } from '../writer/note-paths';
 import { loadPlanningContext, workstreamName } from './planning-context';
 import { detectEscalations } from '../escalation/detect-escalations';
+import type { Estimate } from '../contracts/wbs';
+import { sumEstimates } from '../wbs/estimates';
 
 /** What the user sees for each workstream: whether and how far it has been planned. */
 export type WorkstreamStatus = PlanStatus | 'not_planned';
 
+/** A task as `list` shows it. */
+export interface TaskListing {
+  id: string;
+  title: string;
+  /** How the WBS refers to it when the id was given by the planner (`Epic B, task 2`); null otherwise. */
+  label: string | null;
+  /** Task ids it waits for, as written. */
+  dependsOn: string[];
+  /** The estimate as the WBS states it, null when none. */
+  estimate: Estimate | null;
+  /** Conditions outside the WBS it waits for (`User input`). */
+  prerequisites: string[];
+}
+
 export interface WorkstreamListing {
   id: string;
+  /** The label the WBS gives it (`Epic 2`, `Epic B`, `E3`); null when it is written with its id. */
+  label: string | null;
   name: string;
-  tasks: { id: string; title: string }[];
+  tasks: TaskListing[];
   dependsOn: string[];
+  /** Conditions outside the WBS it waits for (entry criteria that name no workstream). */
+  prerequisites: string[];
+  /** Its tasks' estimates added up, units of time in one unit (`{ h: 2.5 }`); `{}` when none is estimated. */
+  estimate: Record<string, number>;
   status: WorkstreamStatus;
   /** The plan or escalation note behind the status, when there is one. */
   note: string | null;
@@ -52,9 +74,19 @@ export async function listWorkstreams(
     const { status, note } = await workstreamStatus(vault, settings, ws.id);
     out.push({
       id: ws.id,
+      label: ws.label ?? null,
       name: workstreamName(ws, ws.id, mesoMentions),
-      tasks: ws.tasks.map((t) => ({ id: t.id, title: t.title })),
+      tasks: ws.tasks.map((t) => ({
+        id: t.id,
+        title: t.title,
+        label: t.label ?? null,
+        dependsOn: t.dependsOn ?? [],
+        estimate: t.estimate ?? null,
+        prerequisites: t.prerequisites ?? [],
+      })),
       dependsOn: ws.dependsOn,
+      prerequisites: ws.prerequisites ?? [],
+      estimate: sumEstimates(ws.tasks),
       status,
       note,
       blockers: blockersOf(ws.id),

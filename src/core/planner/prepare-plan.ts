@@ -1,3 +1,4 @@
+import { readSections } from '../markdown/note-sections';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { VaultPort } from '../vault/vault-port';
@@ -9,7 +10,7 @@ import type { WorkstreamScope } from '../contracts/scope';
 import { detectEscalations } from '../escalation/detect-escalations';
 import { computeScope } from '../scope/compute-scope';
 import type { PlanningContext } from './planning-context';
-import { knownIds, loadPlanningContext, parseWorkstreamArg, workstreamName } from './planning-context';
+import { knownIds, loadPlanningContext, parseWorkstreamArg, resolveWorkstreamArg, workstreamName } from './planning-context';
 import type { ProjectIdentity } from './project-identity';
 import { projectIdentity } from './project-identity';
 
@@ -37,10 +38,11 @@ export async function preparePlan(
 ): Promise<Result<PreparedPlan, PlannerError>> {
   const idArg = parseWorkstreamArg(req.workstream);
   if (!idArg.ok) return idArg;
-  const id = idArg.value;
   const loaded = await loadPlanningContext(vault, settings, { project: req.project });
   if (!loaded.ok) return loaded;
   const ctx = loaded.value;
+  // `Epic 2`, `E2`, `B`: the label the WBS gives it, found now that the WBS is read.
+  const id = resolveWorkstreamArg(idArg.value, ctx.wbs) ?? idArg.value;
   const ws = ctx.wbs.workstreams.find((w) => w.id === id);
   if (!ws) return err({ kind: 'unknown-workstream', id, known: knownIds(ctx.wbs) });
   const base: PreparedBase = {
@@ -68,6 +70,7 @@ export async function preparePlan(
     workstreamId: id,
     meso: { path: meso.path, text: meso.text, headings: ctx.mesoSections },
     mesoLinkTarget: ctx.mesoLinkTarget,
+    ...(micro ? { micro: { path: micro.path, text: micro.text, headings: readSections(micro.text, micro.meta.headings), linkTarget: ctx.microLinkTarget } } : {}),
   });
   return ok({
     ...base,

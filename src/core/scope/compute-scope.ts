@@ -8,6 +8,11 @@ import { parseContractHeadingAll, type ContractHeading } from '../wbs/contract-h
 import { findEndpoints } from './endpoints';
 import { namesWorkstream } from './names-workstream';
 import { sectionText } from './sections';
+import { foldName, nameSource } from './workstream-name';
+import { carriedQuestions, type CarriedNote } from './questions/carried';
+import { questionSubject } from './questions/subject';
+import { workstreamModules } from './modules';
+import { workstreamEnvVars } from './env-vars';
 
 export interface ComputeScopeArgs {
   wbs: Wbs;
@@ -17,6 +22,11 @@ export interface ComputeScopeArgs {
   meso: { path: string; text: string; headings: NoteHeading[] };
   /** Link target for the meso plan, e.g. its basename, or its full path when basenames clash. */
   mesoLinkTarget: string;
+  /**
+   * The overall micro-level plan, read for its open questions and assumptions (with its link target);
+   * without it only the meso plan's are carried.
+   */
+  micro?: { path: string; text: string; headings: NoteHeading[]; linkTarget: string };
 }
 
 /**
@@ -77,6 +87,22 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
     }
   }
 
+  const notes: CarriedNote[] = [{ path: meso.path, text: meso.text, headings: meso.headings, linkTarget: mesoLinkTarget }];
+  if (args.micro && args.micro.path !== meso.path) notes.push(args.micro);
+  const { modules, interfaces } = workstreamModules(
+    workstream,
+    wbs,
+    { text: meso.text, heads: meso.headings, linkTarget: mesoLinkTarget },
+    args.micro ? { text: args.micro.text, heads: args.micro.headings, linkTarget: args.micro.linkTarget } : null,
+  );
+  // The sections the modules implement are the plan's meso sections too (quoted, linked, traced).
+  for (const r of [...modules.flatMap((m) => m.mesoSections), ...interfaces.map((i) => i.section)]) {
+    if (!mesoSections.some((s) => s.line === r.line)) mesoSections.push(r);
+  }
+  const moduleNames = new Map([[id, modules.map((m) => m.name)]]);
+  const envVars = args.micro ? workstreamEnvVars({ text: args.micro.text, heads: args.micro.headings, linkTarget: args.micro.linkTarget }, id, wbs, [workstream.name, ...modules.map((m) => m.name)]) : [];
+  const assumptions = carriedQuestions(notes, questionSubject(wbs, id, moduleNames), (h) => namesWorkstream(h, id, workstream.name));
+
   return {
     workstream,
     upstream: [...workstream.dependsOn],
@@ -85,6 +111,10 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
     provides,
     consumes,
     endpoints,
+    assumptions,
+    modules,
+    interfaces,
+    envVars,
     mesoPath: meso.path,
     mesoLinkTarget,
   };
@@ -93,15 +123,17 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
 /**
  * A contract heading may name the workstreams instead of their ids (`Transformation → Serving`):
  * put each WBS name's id in its place, so the heading reads `W2 → W3`. Longer names first, whole
- * words only, names of one word only as written (as `namesWorkstream` does).
+ * words only, compared folded (`&`/`and`, case, punctuation), names of one word only as written
+ * (as `namesWorkstream` does).
  */
 export function idsForNames(text: string, wbs: Wbs): string {
   if (!/(?:→|⟶|->|=>|\bto\b)/i.test(text)) return text;
   const named = wbs.workstreams.filter((w) => w.name.trim() !== '').sort((a, b) => b.name.length - a.name.length);
   let out = text;
   for (const w of named) {
-    const name = w.name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
-    const oneWord = !/\s/.test(w.name.trim());
+    const oneWord = !foldName(w.name).includes(' ');
+    const name = oneWord ? w.name.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : nameSource(w.name);
+    if (name === null) continue;
     out = out.replace(new RegExp(`(^|[^\\p{L}\\p{N}_])${name}(?=$|[^\\p{L}\\p{N}_])`, oneWord ? 'gu' : 'giu'), (_m, pre: string) => `${pre}${w.id}`);
   }
   return out;

@@ -39,15 +39,28 @@ export function parseEstimate(raw: string, options: ParseEstimateOptions = {}): 
   return { value, unit, raw: written };
 }
 
+/** Hours in each unit of time, to add minutes, hours, days and weeks up in one unit: a working day is 8 hours, a week 5 days. */
+export const HOURS_PER_UNIT: Readonly<Record<string, number>> = { min: 1 / 60, h: 1, d: 8, w: 40 };
+
 /**
- * Totals per unit (`{ d: 5, h: 4 }`); tasks without an estimate are skipped. A bare number in a
- * column without a unit counts under the unit `''`. Sums are rounded to 6 decimals to hide float noise.
+ * Totals per unit, with every unit of time (minutes, hours, days, weeks) added up in one: the
+ * largest of them that the tasks use (`30 min` + `1 h` → `{ h: 1.5 }`; `6d` + `4h` → `{ d: 6.5 }`,
+ * a day being 8 hours and a week 5 days, see `HOURS_PER_UNIT`). Other units (points, months, a
+ * bare number under `''`) are summed on their own. Tasks without an estimate are skipped. Sums
+ * are rounded to 6 decimals to hide float noise, folded time to 2.
  */
 export function sumEstimates(tasks: ReadonlyArray<{ estimate?: Estimate }>): Record<string, number> {
   const totals = new Map<string, number>();
   for (const t of tasks) {
     if (!t.estimate) continue;
     totals.set(t.estimate.unit, (totals.get(t.estimate.unit) ?? 0) + t.estimate.value);
+  }
+  const times = [...totals.keys()].filter((u) => Object.prototype.hasOwnProperty.call(HOURS_PER_UNIT, u));
+  if (times.length > 1) {
+    const target = times.reduce((a, b) => (HOURS_PER_UNIT[b]! > HOURS_PER_UNIT[a]! ? b : a));
+    const hours = times.reduce((n, u) => n + totals.get(u)! * HOURS_PER_UNIT[u]!, 0);
+    for (const u of times) totals.delete(u);
+    totals.set(target, Math.round((hours / HOURS_PER_UNIT[target]!) * 100) / 100);
   }
   // fromEntries defines own properties, so a unit spelled `constructor` cannot reach the prototype.
   return Object.fromEntries([...totals].map(([u, v]) => [u, Math.round(v * 1e6) / 1e6]));

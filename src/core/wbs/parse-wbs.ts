@@ -4,6 +4,13 @@ import { splitFrontmatter } from '../markdown/frontmatter-block';
 import { parseHeadings } from '../markdown/headings';
 import type { NoteHeading } from '../contracts/note-meta';
 import { parseContractHeading } from './contract-heading';
+import { assembleEpics } from './assemble-epics';
+import { WorkstreamResolver } from './dependency-refs';
+import { addEdges, ensureSources, unionDependencies } from './deps/merge';
+import { mermaidEdges } from './deps/mermaid';
+import { sequenceEdges } from './deps/sequence-lines';
+import { readEpics } from './shapes';
+import { wbsDocument } from './wbs-document';
 import { parseEstimate } from './estimates';
 import { classifyHeader, cleanCell, isSeparatorRow, splitRow, type TableColumns } from './table';
 import {
@@ -38,7 +45,16 @@ interface Section {
  * `maskCode`, text is read from the original). See the report of this module for the formats.
  */
 export function parseWbs(text: string): Wbs {
-  return new WbsParser(text).run();
+  const byIds = new WbsParser(text).run();
+  const doc = wbsDocument(text);
+  // Workstreams written with ids (W1, Workstream 1, WS-01) win; else the epics of the shapes.
+  const epics = byIds.workstreams.some((w) => w.tasks.length > 0) ? [] : readEpics(doc);
+  const wbs = epics.length > 0 ? assembleEpics(epics) : byIds;
+  ensureSources(wbs);
+  const r = new WorkstreamResolver(wbs);
+  addEdges(wbs, [...sequenceEdges(doc.lines, doc.masked, doc.wbs, r, 'sequence', doc.headingLines), ...mermaidEdges(doc.lines, doc.wbs, r)]);
+  unionDependencies(wbs);
+  return wbs;
 }
 
 /** Every definition of a workstream (a duplicated id has several), in document order. */

@@ -1,6 +1,6 @@
 /** Markdown (GFM) pipe tables as WBS authors write them. */
 
-export type WbsColumn = 'id' | 'task' | 'estimate' | 'deps' | 'workstream';
+export type WbsColumn = 'id' | 'task' | 'estimate' | 'deps' | 'workstream' | 'exit';
 
 export interface TableColumns {
   /** Cell index of each column the WBS knows; the first matching header wins. */
@@ -12,9 +12,11 @@ export interface TableColumns {
 const HEADER_NAMES: ReadonlyArray<[WbsColumn, RegExp]> = [
   ['id', /^(?:id|task id|task #|#|no|ref|key|wbs|wbs id|wbs #)$/],
   ['task', /^(?:task|tasks|title|name|description|task name|work item|deliverable)$/],
-  ['estimate', /^(?:estimate|estimates|effort|est|size|duration|points|story points)$/],
+  // Any column naming time, an estimate, effort, duration, hours or days (`Estimated Time`, `Est. hours`).
+  ['estimate', /^(?:size|points|story points)$|(?:^|\s)(?:est|estimated?|estimates|effort|duration|time|hours?|hrs|days?)(?:\s|$)/],
   ['deps', /^(?:depends on|dependencies|dependency|deps|depends|predecessors|blocked by|upstream)$/],
   ['workstream', /^(?:workstream|workstreams|workstream id|ws|stream)$/],
+  ['exit', /^(?:exit|exit criteria|done when|definition of done|acceptance|acceptance criteria)$/],
 ];
 
 /** True for the delimiter row under a header: `|---|:--:|`. */

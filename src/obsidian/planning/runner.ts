@@ -139,7 +139,7 @@ export class PlanningRunner {
     const item = listed.ok ? listed.value.workstreams.find((w) => w.id === id) : undefined;
     if (item) return this.planChosen(item);
     const status = await workstreamStatus(this.vault().base, settings, id);
-    return this.planChosen({ id, name: id, tasks: [], dependsOn: [], blockers: [], ...status });
+    return this.planChosen({ id, label: null, name: id, tasks: [], dependsOn: [], prerequisites: [], estimate: {}, blockers: [], ...status });
   }
 
   async planChosen(item: WorkstreamListing): Promise<void> {
@@ -185,7 +185,8 @@ export class PlanningRunner {
       const key = planning.apiKey;
       try {
         const r = await planWithClaude(
-          { workstream: id, ...mode },
+          // A resume finishes on the model the settings name now (a retired model cannot finish it); the note records the switch.
+          { workstream: id, ...mode, ...(mode.resume ? { model: settings.model } : {}) },
           {
             vault,
             sink,
@@ -197,6 +198,7 @@ export class PlanningRunner {
             builtInTemplate: PLANNER_INSTRUCTIONS,
             signal: controller.signal,
             minIntervalMs: this.deps.minIntervalMs ?? 250,
+            bufferedTransport: planning.buffered,
             onEvent: (e) => {
               this.deps.progress.apply(note, e);
               if (e.type === 'run-start') void this.openInTab(note);

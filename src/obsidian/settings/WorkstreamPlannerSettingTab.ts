@@ -5,7 +5,7 @@
  * value is not saved and a one-sentence message appears under the field.
  */
 import { PluginSettingTab, SecretComponent, Setting, type Plugin, type TextComponent } from 'obsidian';
-import { DEFAULT_SETTINGS, ROLES, type Role, type Settings } from '../../core/contracts/settings';
+import { DEFAULT_SETTINGS, EFFORT_LEVELS, ROLES, type Role, type Settings } from '../../core/contracts/settings';
 import { parseBaseUrl, parseNumberField, parsePriceJson, type NumberField, type Parsed } from './field-parsers';
 import { FolderSuggest, MarkdownFileSuggest } from './suggest';
 import { roleSettingName, SETTING } from './setting-names';
@@ -64,17 +64,20 @@ export class WorkstreamPlannerSettingTab extends PluginSettingTab {
     this.toggleRow(
       el,
       SETTING.useObsidianNetwork,
-      'For organisations that block browser access to the API. Plans then appear section by section, without live streaming.',
+      'For organisations that block browser access to the API. Each section then appears when it is complete, not live. Cancel stops the plan at once, but a call already sent cannot be stopped: it runs to its end on Anthropic\'s side and is billed, and its answer is dropped.',
       'useObsidianNetwork',
     );
-    this.numberRow(el, SETTING.maxTokensPerSection, 'Output tokens for one model call.', 'maxTokensPerSection');
+    this.effortRow(el, SETTING.effort, 'How hard Claude thinks before writing each section. Thinking is billed as output, even though it is not shown.', 'effort');
+    this.effortRow(el, SETTING.outlineEffort, 'How hard Claude thinks before proposing the plan\'s modules.', 'outlineEffort');
+    this.numberRow(el, SETTING.maxOutputTokens, 'Room for thinking and text in one call. 0: 32 000, within the model\'s limit; a call that runs out is asked again with more room.', 'maxOutputTokens');
     this.numberRow(el, SETTING.contextBudgetTokens, 'Largest estimated context, in tokens, sent in one call.', 'contextBudgetTokens');
     this.numberRow(el, SETTING.costCapUsd, 'Stop when one plan would cost more than this, in USD. 0: no cap.', 'costCapUsd');
     this.numberRow(el, SETTING.concurrency, 'Sections written at the same time (1 to 16).', 'concurrency');
     this.toggleRow(el, SETTING.caching, 'Reuse the planning notes across calls to cut cost.', 'caching');
     this.toggleRow(el, SETTING.confirmBeforeSending, 'Show what will be sent, and its estimated cost, before anything goes to the API.', 'confirmBeforeSending');
     this.priceRow(el);
-    this.numberRow(el, SETTING.idleTimeoutSeconds, 'Seconds without data from the API before a call is abandoned.', 'idleTimeoutSeconds');
+    this.numberRow(el, SETTING.firstTextTimeoutSeconds, 'Seconds to wait for a section\'s first words while Claude thinks. With "Use Obsidian network" on, the longest a whole call may take.', 'firstTextTimeoutSeconds');
+    this.numberRow(el, SETTING.idleTimeoutSeconds, 'Seconds without data from the API, once a section is being written, before the call is abandoned.', 'idleTimeoutSeconds');
 
     new Setting(el).setName('Planning notes').setHeading();
     for (const role of ROLES) this.pathRow(el, roleSettingName(role), ROLE_DESCRIPTIONS[role], role, 'file');
@@ -139,6 +142,21 @@ export class WorkstreamPlannerSettingTab extends PluginSettingTab {
       });
   }
 
+  private effortRow(el: HTMLElement, name: string, desc: string, key: 'effort' | 'outlineEffort'): void {
+    new Setting(el)
+      .setName(name)
+      .setDesc(desc)
+      .addDropdown((d) => {
+        for (const level of EFFORT_LEVELS) d.addOption(level, level);
+        d.setValue(this.s[key]).onChange(async (v) => {
+          const level = EFFORT_LEVELS.find((l) => l === v);
+          if (!level) return;
+          this.s[key] = level;
+          await this.save();
+        });
+      });
+  }
+
   private toggleRow(el: HTMLElement, name: string, desc: string, key: BooleanKey): void {
     new Setting(el)
       .setName(name)
@@ -186,7 +204,7 @@ export class WorkstreamPlannerSettingTab extends PluginSettingTab {
   private priceRow(el: HTMLElement): void {
     const row = new Setting(el)
       .setName(SETTING.prices)
-      .setDesc('JSON: model ID to input and output prices in dollars per million tokens. Empty: built-in prices.');
+      .setDesc('JSON: model ID to prices in dollars per million tokens, input and output, and optionally the cache write, cache read and long-context prices. Empty: the built-in prices.');
     row.addTextArea((t) =>
       t
         .setPlaceholder('{"claude-sonnet-5-5": {"input": 3, "output": 15}}')

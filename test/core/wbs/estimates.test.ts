@@ -27,9 +27,19 @@ describe('parseEstimate', () => {
 });
 
 describe('sumEstimates', () => {
-  it('sums per unit and skips tasks without an estimate', () => {
-    const e = (value: number, unit: string) => ({ estimate: { value, unit, raw: `${value}${unit}` } });
-    expect(sumEstimates([e(0.1, 'd'), e(0.2, 'd'), e(4, 'h'), {}, e(2, 'constructor')])).toEqual({ d: 0.3, h: 4, constructor: 2 });
+  const e = (value: number, unit: string) => ({ estimate: { value, unit, raw: `${value}${unit}` } });
+
+  it('adds units of time up in the largest one used, other units apart, and skips tasks without an estimate', () => {
+    expect(sumEstimates([e(0.1, 'd'), e(0.2, 'd'), e(4, 'h'), {}, e(2, 'constructor')])).toEqual({ d: 0.8, constructor: 2 });
+  });
+
+  it.each([
+    [[e(30, 'min'), e(1, 'h'), e(10, 'min')], { h: 1.67 }],
+    [[e(10, 'min'), e(20, 'min')], { min: 30 }],
+    [[e(1, 'w'), e(5, 'd'), e(8, 'h')], { w: 2.2 }],
+    [[e(3, 'pts'), e(2, 'h'), e(2, 'pts'), e(1, 'mo')], { pts: 5, h: 2, mo: 1 }],
+  ])('sums %j in one unit of time: %j', (tasks, want) => {
+    expect(sumEstimates(tasks)).toEqual(want);
   });
 
   it('gives an empty record when nothing is estimated', () => {

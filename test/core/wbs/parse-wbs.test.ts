@@ -212,7 +212,7 @@ describe('parseWbs', () => {
     });
 
     it('totals per unit', () => {
-      expect(sumEstimates(w1.tasks)).toEqual({ d: 5.5, h: 6, pts: 5, w: 1.5 });
+      expect(sumEstimates(w1.tasks)).toEqual({ w: 2.75, pts: 5 });
     });
   });
 

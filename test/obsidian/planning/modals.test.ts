@@ -9,6 +9,7 @@ import { applyPlanEvent, initialPlanState } from '../../../src/core/generation';
 const preview: SendPreview = {
   workstreamId: 'W2',
   model: 'claude-sonnet-5-5',
+  thinking: 'adaptive thinking, effort high (outline: medium)',
   sent: [
     { role: 'prd', path: 'research/project-planning/PRD.md', tokens: 1234 },
     { role: 'meso', path: 'research/project-planning/meso-level-plan.md', tokens: 8100 },
@@ -40,7 +41,7 @@ describe('the send confirmation', () => {
 
 describe('labels', () => {
   it('describes a workstream by status and dependencies, and knows which have a plan', () => {
-    const base = { id: 'W2', name: 'API', tasks: [], dependsOn: ['W1'], note: null, blockers: [] };
+    const base = { id: 'W2', label: null, name: 'API', tasks: [], dependsOn: ['W1'], prerequisites: [], estimate: {}, note: null, blockers: [] };
     expect(describeListing({ ...base, status: 'interrupted' })).toBe('interrupted · depends on W1');
     expect(describeListing({ ...base, dependsOn: [], status: 'not_planned' })).toBe('not planned · no dependencies');
     expect(hasPlan({ ...base, status: 'not_planned' })).toBe(false);

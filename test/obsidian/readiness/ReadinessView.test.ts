@@ -104,7 +104,8 @@ describe('ReadinessView', () => {
     p.double.workspace.trigger('editor-change', { getValue: () => '' }, { file: p.double.vault.getFileByPath(UNRELATED) });
     await p.double.vault.modify(p.double.vault.getFileByPath(UNRELATED)!, '# Changed\n');
     await p.double.metadataCache.settle();
-    await new Promise((r) => setTimeout(r, 400));
+    // The handlers decide as the events arrive: whatever they scheduled runs now, not after the debounce.
+    (view as unknown as { scheduleRefresh: { run(): void } }).scheduleRefresh.run();
     expect(refresh).not.toHaveBeenCalled();
   });
 
@@ -196,8 +197,8 @@ describe('ReadinessView', () => {
     const view = await p.activate();
     await p.open(W2_PLAN);
     await eventually(() => expect(view.contentEl.querySelectorAll('.wp-readiness__item')).toHaveLength(ALL));
+    // The panel decides on the event itself: had it followed the focus, its note would have changed already.
     p.double.workspace.setActiveLeaf(view.leaf as never);
-    await new Promise((r) => setTimeout(r, 50));
     expect(view.current.path).toBe(W2_PLAN);
     expect(view.contentEl.querySelectorAll('.wp-readiness__item')).toHaveLength(ALL);
     await p.open(MESO);

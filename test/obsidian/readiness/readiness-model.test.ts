@@ -98,12 +98,15 @@ describe('itemsModel', () => {
 describe('workstreamRows', () => {
   const listing = (id: string, status: WorkstreamListing['status'], dependsOn: string[] = []): WorkstreamListing => ({
     id,
+    label: null,
     name: `Stream ${id}`,
     tasks: [
-      { id: `${id}.1`, title: 'a' },
-      { id: `${id}.2`, title: 'b' },
+      { id: `${id}.1`, title: 'a', label: null, dependsOn: [], estimate: null, prerequisites: [] },
+      { id: `${id}.2`, title: 'b', label: null, dependsOn: [], estimate: null, prerequisites: [] },
     ],
     dependsOn,
+    prerequisites: [],
+    estimate: {},
     status,
     note: null,
     blockers: [],

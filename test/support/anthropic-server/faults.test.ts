@@ -121,11 +121,27 @@ describe('anthropic-server faults', () => {
   it('a stall after headers (pings only) outlives the SDK timeout and ends with an app-side abort', async () => {
     server.setScript({ text: TEXT, fault: { kind: 'stall-after-headers', afterDeltas: 1, pingEveryMs: 10 } });
     const controller = new AbortController();
-    const started = Date.now();
-    setTimeout(() => controller.abort(), 120);
-    const { error, texts, events } = await run(client({ timeout: 40 }), controller.signal);
+    // The SDK drops pings before the app sees events, so they are counted on the wire. The app aborts
+    // once the stall has outlived the SDK's 40 ms timeout by the server's own clock: after 8 pings sent
+    // 10 ms apart (the first comes with the message's opening events).
+    let pings = 0;
+    const counting: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      const decoder = new TextDecoder();
+      const body = res.body!.pipeThrough(
+        new TransformStream<Uint8Array, Uint8Array>({
+          transform(chunk, out) {
+            pings += decoder.decode(chunk, { stream: true }).split('event: ping').length - 1;
+            if (pings >= 8) queueMicrotask(() => controller.abort());
+            out.enqueue(chunk);
+          },
+        }),
+      );
+      return new Response(body, { status: res.status, statusText: res.statusText, headers: res.headers });
+    };
+    const { error, texts, events } = await run(client({ timeout: 40, fetch: counting }), controller.signal);
     expect(error).toBeInstanceOf(APIUserAbortError);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(110);
+    expect(pings).toBeGreaterThanOrEqual(8);
     expect(texts).toHaveLength(1);
     expect(events).toContain('end');
     expect(server.messageRequests()).toHaveLength(1);

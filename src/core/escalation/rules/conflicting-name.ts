@@ -1,6 +1,7 @@
 import type { Escalation } from '../../contracts/escalation';
 import type { MesoMention } from '../../contracts/wbs';
 import { namesWorkstream } from '../../scope/names-workstream';
+import { foldName } from '../../scope/workstream-name';
 import { findWorkstreams } from '../../wbs/parse-wbs';
 import { scanWorkstreamTokens } from '../../wbs/workstream-id';
 import type { EscalationContext, EscalationMeso } from '../context';
@@ -9,18 +10,10 @@ import { escalationFor, mesoEvidence, quoted, sectionLinkAt, wbsEvidence } from 
 
 export const RULE = 'conflicting-name';
 
-/** Lower case, punctuation dropped, spaces collapsed: `Inspection-API` and `inspection api` agree. */
-function normalise(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
-}
-
-/** Two names agree when, normalised, one contains the other (`Inspection API` vs `API`). */
+/** Two names agree when, folded (case, `&`/`and`, punctuation and spacing aside), one contains the other (`Inspection API` vs `API`). */
 function agree(a: string, b: string): boolean {
-  const x = normalise(a);
-  const y = normalise(b);
+  const x = ` ${foldName(a)} `;
+  const y = ` ${foldName(b)} `;
   return x.includes(y) || y.includes(x);
 }
 
@@ -43,7 +36,8 @@ function statesName(meso: EscalationMeso, m: MesoMention): boolean {
 
 /**
  * Escalates when the meso plan names the planned workstream differently from the WBS (the overall
- * micro-level plan) and neither name contains the other, ignoring case and punctuation. One
+ * micro-level plan) and neither name contains the other, ignoring case, `&`/`and`, punctuation
+ * and spacing. One
  * escalation per distinct conflicting meso name, at its first mention. Only mentions that state a
  * name count (see `statesName`), so topic headings such as `### W2 Data model` never conflict.
  */
@@ -51,15 +45,15 @@ export function conflictingName(ctx: EscalationContext): Escalation[] {
   const id = ctx.workstreamId;
   const meso = ctx.meso;
   if (meso === null) return [];
-  const wbsNames = findWorkstreams(ctx.wbs, id).filter((w) => normalise(w.name) !== '');
+  const wbsNames = findWorkstreams(ctx.wbs, id).filter((w) => foldName(w.name) !== '');
   if (wbsNames.length === 0) return [];
   const wbsDef = wbsNames[0]!;
 
   const reported = new Set<string>();
   const out: Escalation[] = [];
   for (const m of ctx.mesoMentions) {
-    if (m.id !== id || !m.name || normalise(m.name) === '' || !statesName(meso, m)) continue;
-    const n = normalise(m.name);
+    if (m.id !== id || !m.name || foldName(m.name) === '' || !statesName(meso, m)) continue;
+    const n = foldName(m.name);
     if (reported.has(n) || wbsNames.some((w) => agree(w.name, m.name!))) continue;
     reported.add(n);
     out.push(

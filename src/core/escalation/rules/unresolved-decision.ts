@@ -1,8 +1,14 @@
 import type { Escalation } from '../../contracts/escalation';
 import { maskCode } from '../../markdown/code-mask';
 import { splitFrontmatter } from '../../markdown/frontmatter-block';
+import { readSections } from '../../markdown/note-sections';
 import { namesWorkstream } from '../../scope/names-workstream';
+import { judgeQuestion, type Verdict } from '../../scope/questions/judge';
+import type { OpenQuestion } from '../../scope/questions/question';
+import { readOpenQuestions } from '../../scope/questions/read-questions';
+import { questionSubject } from '../../scope/questions/subject';
 import { splitSections, type NoteSection } from '../../scope/sections';
+import { foldName } from '../../scope/workstream-name';
 import type { NoteHeading } from '../../contracts/note-meta';
 import type { EscalationContext, EscalationMeso } from '../context';
 import { formatWikilink } from '../../vault/wikilinks';
@@ -12,30 +18,29 @@ import { liveMarker } from '../open-markers';
 
 export const RULE = 'unresolved-decision';
 
-/**
- * Headings whose items are open questions: "Open questions", "Open issues", "Open decisions",
- * "Unresolved questions", "Outstanding issues", "Pending decisions" (any level, any case).
- */
-const OPEN_HEADING = /\b(?:open|unresolved|outstanding|pending)\s+(?:questions?|issues?|decisions?|items?)\b/i;
+/** A note the rule reads questions from: the meso plan, and the overall micro-level plan when known. */
+interface SourceNote {
+  path: string;
+  text: string;
+  headings: NoteHeading[];
+  role: 'meso' | 'micro';
+}
 
-/** An item stated as settled: it says resolved, confirmed, decided, answered, closed or non-blocking. */
-const SETTLED = /\b(?:resolved|confirmed|decided|answered|closed|non[- ]?blocking|not\s+blocking)\b/i;
-/** …unless it says the opposite. */
-const UNSETTLED = /\b(?:unresolved|undecided|unconfirmed|(?:not|never)\s+(?:yet\s+)?(?:resolved|confirmed|decided|answered|closed))\b/i;
-/** An item that is only "None" / "N/A" / "Nothing open". */
-const EMPTY_ITEM = /^(?:none|n\/a|nothing(?:\s+open)?)\b[\s.!]*$/i;
+interface MarkerHit {
+  line: number;
+  why: string;
+  question: string;
+}
 
-const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
-const TABLE_ROW = /^\s*\|.*\|\s*$/;
-const TABLE_SEPARATOR = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
-
-/** A quoted line as prose: a table row becomes its cells. */
-function rowOrLine(line: string): string {
-  return TABLE_ROW.test(line) ? tableRowText(line) : line;
+/** A question's text as a question for the escalation. */
+function asQuestion(text: string): string {
+  const t = text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[ \]\s*)?/, '').trim();
+  return t.endsWith('?') ? t : `What is the decision on: ${t.replace(/[.:;]+$/, '')}?`;
 }
 
 /** A table row's cells as one line of text: `Dashboard tool: Superset or Metabase — Serving — Open`. */
-function tableRowText(line: string): string {
+function rowOrLine(line: string): string {
+  if (!/^\s*\|.*\|\s*$/.test(line)) return line;
   return line
     .trim()
     .replace(/^\||\|$/g, '')
@@ -45,116 +50,6 @@ function tableRowText(line: string): string {
     .join(' — ');
 }
 
-interface Hit {
-  line: number;
-  why: string;
-  /** The question to ask about it. */
-  question: string;
-}
-
-interface Item {
-  line: number;
-  /** First line and continuation lines, code masked, joined with spaces. */
-  text: string;
-  lines: number[];
-}
-
-/**
- * The top-level items of an open-questions section: list items at the section's outermost indent
- * (nested lines belong to their item), and plain lines that ask something (contain `?`).
- */
-function itemsOf(section: NoteSection, masked: string[]): Item[] {
-  const items: Item[] = [];
-  let indent: number | null = null;
-  let current: Item | null = null;
-  for (let n = section.startLine + 1; n <= section.endLine; n++) {
-    const line = masked[n - 1] ?? '';
-    if (line.trim() === '') continue;
-    // A decisions table: each data row is an item (its header row and the separator are not).
-    if (TABLE_ROW.test(line)) {
-      current = null;
-      const next = masked[n] ?? '';
-      if (TABLE_SEPARATOR.test(line) || TABLE_SEPARATOR.test(next)) continue;
-      items.push({ line: n, text: tableRowText(line), lines: [n] });
-      continue;
-    }
-    const lead = line.length - line.trimStart().length;
-    const isItem = LIST_ITEM.test(line);
-    if (isItem && (indent === null || lead <= indent)) {
-      indent = lead;
-      current = { line: n, text: line.trim(), lines: [n] };
-      items.push(current);
-    } else if (current && indent !== null && lead > indent) {
-      current.text += ` ${line.trim()}`;
-      current.lines.push(n);
-    } else {
-      // A plain line at the items' indent ends the list; it is a question of its own if it asks one.
-      current = null;
-      if (line.includes('?')) items.push({ line: n, text: line.trim(), lines: [n] });
-    }
-  }
-  return items;
-}
-
-function isSettled(item: Item): boolean {
-  if (/^\s*(?:[-*+]|\d+[.)])\s+\[[xX]\]/.test(item.text)) return true;
-  const content = item.text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[ \]\s*)?/, '');
-  if (/^~~.*~~$/.test(content.trim())) return true;
-  if (EMPTY_ITEM.test(content.trim())) return true;
-  if (UNSETTLED.test(content)) return false;
-  return SETTLED.test(content);
-}
-
-/** An open question's text as a question for the escalation. */
-function asQuestion(text: string): string {
-  const t = text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[ \]\s*)?/, '').trim();
-  return t.endsWith('?') ? t : `What is the decision on: ${t.replace(/[.:;]+$/, '')}?`;
-}
-
-/** All unsettled markers and open questions of one innermost section that concern the workstream. */
-function hitsIn(
-  ctx: EscalationContext,
-  meso: EscalationMeso,
-  section: NoteSection,
-  masked: string[],
-  bodyStartLine: number,
-  name: string,
-): Hit[] {
-  const id = ctx.workstreamId;
-  const chain = enclosingHeadings(meso.headings, section.startLine);
-  const sectionNamesIt = chain.some((h) => namesWorkstream(h.text, id, name));
-  const hits: Hit[] = [];
-  const skip = new Set<number>();
-
-  if (chain.some((h) => OPEN_HEADING.test(h.text))) {
-    for (const item of itemsOf(section, masked)) {
-      if (isSettled(item)) {
-        item.lines.forEach((n) => skip.add(n));
-        continue;
-      }
-      if (!sectionNamesIt && !namesWorkstream(item.text, id, name)) continue;
-      item.lines.forEach((n) => skip.add(n));
-      hits.push({ line: item.line, why: 'an open question not marked resolved', question: asQuestion(item.lines.map((n) => rowOrLine(quoteLine(meso.text, n) ?? '')).join(' ')) });
-    }
-  }
-
-  for (let n = Math.max(section.startLine, bodyStartLine); n <= section.endLine; n++) {
-    if (skip.has(n)) continue;
-    const line = masked[n - 1] ?? '';
-    const label = liveMarker(line);
-    if (label === null) continue;
-    const marker = { label };
-    if (!sectionNamesIt && !namesWorkstream(line, id, name)) continue;
-    const quote = quoteLine(meso.text, n) ?? '';
-    hits.push({
-      line: n,
-      why: `marked ${marker.label}`,
-      question: `What was decided for ${quoted(quote)} (line ${n}, marked ${marker.label})?`,
-    });
-  }
-  return hits.sort((a, b) => a.line - b.line);
-}
-
 /** Text before the first heading: its own section, linked to the note itself. */
 function leadSection(text: string, headings: readonly NoteHeading[]): NoteSection | null {
   const first = Math.min(...headings.map((h) => h.line), text.split('\n').length + 1);
@@ -162,30 +57,169 @@ function leadSection(text: string, headings: readonly NoteHeading[]): NoteSectio
   return { heading: { text: '', level: 0, line: 0 }, startLine: 0, endLine: first - 1, body: '' };
 }
 
+/** Does the topic come up on this line (folded, whole words)? Topics of one short word are too common to tell. */
+function restates(line: string, topic: string): boolean {
+  const t = foldName(topic);
+  if (t.length < 4) return false;
+  return ` ${foldName(line)} `.includes(` ${t} `);
+}
+
+/** The section the question is in, as the escalation's "meso-plan section". */
+function questionSection(ctx: EscalationContext, meso: EscalationMeso, note: SourceNote, q: OpenQuestion): string {
+  const r = q.region;
+  if (note.role === 'micro') {
+    const where = r.number ? `§${r.number} ${r.title}` : quoted(r.title);
+    return `None in the meso plan: the question is in ${note.path}, ${where} (line ${r.line}).`;
+  }
+  if (r.kind === 'heading') {
+    const h = enclosingHeadings(meso.headings, q.line)[0];
+    if (h) return headingLink(ctx, meso, h);
+  }
+  const link = formatWikilink(mesoTarget(ctx, meso));
+  return r.number ? `${link} §${r.number} ${r.title}` : `${link} ${quoted(r.title)} (line ${r.line})`;
+}
+
+function quoteOf(note: SourceNote, line: number): string {
+  return rowOrLine(quoteLine(note.text, line) ?? '');
+}
+
+function evidenceLine(note: SourceNote, line: number, what: string): string {
+  const quote = quoteLine(note.text, line);
+  return quote ? `${note.path} line ${line}: ${quoted(rowOrLine(quote))} (${what})` : `${note.path} line ${line} (${what})`;
+}
+
+/** The question itself, asked plainly: its own sentence with a `?`, else "What is decided for …?". */
+function questionText(q: OpenQuestion, note: SourceNote): string {
+  const row = /^\s*\|/.test(note.text.split('\n')[q.line - 1] ?? '');
+  if (row || (q.blocks.length === 0 && !q.validation && !q.assumption)) return asQuestion(q.lines.map((n) => quoteOf(note, n)).join(' '));
+  const asked = /[^?]*\?/.exec(q.text.replace(/\([^)]*\)/g, ''));
+  return asked && asked[0].trim().length > 3 ? asked[0].trim() : `What is decided for ${quoted(q.topic)}?`;
+}
+
+interface Blocker {
+  q: OpenQuestion;
+  note: SourceNote;
+  verdict: Extract<Verdict, { kind: 'blocks' }>;
+  /** Other lines that restate it (markers, the same question in the other note). */
+  restated: Array<{ note: SourceNote; line: number; why: string }>;
+}
+
+function blockerEscalation(ctx: EscalationContext, meso: EscalationMeso, b: Blocker): Escalation {
+  const id = ctx.workstreamId;
+  const { q, note, verdict } = b;
+  const legacy = q.blocks.length === 0 && !q.assumption && !q.validation;
+  const evidence: string[] = [];
+  if (legacy) {
+    evidence.push(...[q.line].map((n) => evidenceLine(note, n, 'an open question not marked resolved')));
+  } else {
+    evidence.push(evidenceLine(note, q.line, 'an open question not marked resolved'));
+    if (q.assumption && verdict.via === 'validation' && q.assumption.line !== q.line) evidence.push(evidenceLine(note, q.assumption.line, 'the proposed assumption'));
+    for (const f of verdict.because) {
+      if (f.line === q.line) continue;
+      evidence.push(evidenceLine(note, f.line, verdict.via === 'validation' ? `its assumption is to be validated before ${id}` : `what it blocks`));
+    }
+  }
+  for (const r of b.restated) evidence.push(evidenceLine(r.note, r.line, r.why));
+
+  const what = verdict.because.map((f) => f.text).filter((t) => t !== '');
+  const blocker =
+    verdict.via === 'validation'
+      ? `${quoted(q.topic)} is still open: ${note.path} proposes the assumption ${quoted(q.assumption?.text ?? '')} but says to validate it first (${quoted(q.validation?.text ?? '')}), which names ${id}.`
+      : verdict.via === 'blocks'
+        ? `${quoted(q.topic)} is still open, and what ${note.path} says it blocks (${what.map(quoted).join(', ')}) is ${id}'s, so its plan would have to guess.`
+        : `The ${note.role === 'meso' ? 'meso' : 'overall micro-level'} plan leaves ${quoted(q.topic)} open, and it concerns ${id}, so its plan would have to guess.`;
+  const questions = [questionText(q, note)];
+  if (verdict.via === 'validation' && q.assumption) questions.push(`Has the assumption ${quoted(q.assumption.text)} been validated (${q.validation?.text ?? ''})?`);
+  const recommendation =
+    verdict.via === 'validation'
+      ? `Validate the assumption as ${note.path} line ${q.validation?.line ?? q.line} says, then mark the question Resolved with the outcome (or move the validation after ${id}), and plan again.`
+      : `Record the decision on ${quoted(q.topic)} in ${note.path} (mark the question Resolved with its answer); or, if ${id} can go ahead meanwhile, write a **Proposed Assumption** with a **Validation** step that does not have to happen before ${id}, or mark it NOT BLOCKING or deferred; then plan again.`;
+  return escalationFor(ctx, RULE, {
+    blocker,
+    mesoSection: questionSection(ctx, meso, note, q),
+    evidence,
+    questions,
+    recommendation,
+    file: note.path,
+    line: q.line,
+  });
+}
+
 /**
- * Escalates, once per innermost meso section, when a decision the planned workstream needs is still
- * open there:
- * - a line carrying TBD, TODO (whole words, any case), `??` or `[NEEDS DECISION]` outside code,
- *   where the line or an enclosing heading names the workstream (its id as a whole word, or its name);
- * - an item under an open-questions heading ("Open questions", "Open issues", … at any level) that
- *   names the workstream (or sits under a heading that does) and is not ticked (`- [x]`), struck
- *   through, "None", or stated as resolved, confirmed, decided, answered, closed or non-blocking.
- * Items that are settled are not scanned for markers either.
+ * Escalates when a decision the planned workstream needs is still open, once per blocker:
+ * - an open question (in the meso plan or the overall micro-level plan) that blocks it as its author
+ *   meant (see `judgeQuestion`): what it says it blocks names the workstream or something it owns,
+ *   or, for a question that states no "blocks", its text or its section names the workstream; a
+ *   question with a proposed assumption only when its validation names the workstream; deferred,
+ *   not-blocking and resolved questions never. Lines elsewhere that restate the question's topic
+ *   (a `Payment provider: TBD` in another section, the same question in the other note) are cited in
+ *   the same escalation, and never give one of their own;
+ * - otherwise, once per innermost meso section: a line carrying TBD, TODO (whole words, any case),
+ *   `??` or `[NEEDS DECISION]` outside code, where the line or an enclosing heading names the
+ *   workstream.
+ * Risk tables and risk items are risks, not questions.
  */
 export function unresolvedDecision(ctx: EscalationContext): Escalation[] {
   const meso = ctx.meso;
   if (meso === null) return [];
   const id = ctx.workstreamId;
   const name = plannedWorkstreamName(ctx);
+  const subject = questionSubject(ctx.wbs, id);
+  const notes: SourceNote[] = [{ path: meso.path, text: meso.text, headings: meso.headings, role: 'meso' }];
+  if (ctx.wbsSource && ctx.wbsSource.path !== meso.path) notes.push({ path: ctx.wbsSource.path, text: ctx.wbsSource.text, headings: readSections(ctx.wbsSource.text), role: 'micro' });
+
+  const judged: Array<{ q: OpenQuestion; note: SourceNote; verdict: Verdict }> = [];
+  for (const note of notes) {
+    for (const q of readOpenQuestions(note)) {
+      const headingNamesIt = enclosingHeadings(note.headings, q.line, true).some((h) => namesWorkstream(h.text, id, name));
+      judged.push({ q, note, verdict: judgeQuestion(q, subject, headingNamesIt) });
+    }
+  }
+  const covered = new Set<string>();
+  for (const j of judged) for (const n of j.q.lines) covered.add(`${j.note.path}\u0000${n}`);
+
+  // One blocker per topic: the same question asked in both notes is one blocker.
+  const blockers: Blocker[] = [];
+  for (const j of judged) {
+    if (j.verdict.kind !== 'blocks') continue;
+    const same = blockers.find((b) => foldName(b.q.topic) !== '' && foldName(b.q.topic) === foldName(j.q.topic));
+    if (same) same.restated.push({ note: j.note, line: j.q.line, why: 'the same question' });
+    else blockers.push({ q: j.q, note: j.note, verdict: j.verdict, restated: [] });
+  }
+  // Questions that are settled for this workstream (assumed, deferred, not blocking): their
+  // restatements as markers elsewhere are settled with them.
+  const handled = judged.filter((j) => j.verdict.kind !== 'blocks' && (j.q.resolved || j.q.assumption || j.q.deferred || j.q.notBlocking));
+
   const masked = maskCode(meso.text).split('\n');
   const { bodyStartLine } = splitFrontmatter(meso.text);
   const lead = leadSection(meso.text, meso.headings);
   const sections = [...(lead ? [lead] : []), ...splitSections(meso.text, meso.headings)];
-
-  const out: Escalation[] = [];
+  const mesoNote = notes[0]!;
+  const sectionHits: Array<{ section: NoteSection; hits: MarkerHit[] }> = [];
   for (const section of sections) {
-    const hits = hitsIn(ctx, meso, section, masked, bodyStartLine, name);
-    if (hits.length === 0) continue;
+    const chain = enclosingHeadings(meso.headings, section.startLine);
+    const sectionNamesIt = chain.some((h) => namesWorkstream(h.text, id, name));
+    const hits: MarkerHit[] = [];
+    for (let n = Math.max(section.startLine, bodyStartLine); n <= section.endLine; n++) {
+      if (covered.has(`${meso.path}\u0000${n}`)) continue;
+      const line = masked[n - 1] ?? '';
+      const label = liveMarker(line);
+      if (label === null) continue;
+      const restating = blockers.find((b) => restates(line, b.q.topic));
+      if (restating) {
+        restating.restated.push({ note: mesoNote, line: n, why: `restates it, marked ${label}` });
+        continue;
+      }
+      if (handled.some((j) => restates(line, j.q.topic))) continue;
+      if (!sectionNamesIt && !namesWorkstream(line, id, name)) continue;
+      const quote = quoteLine(meso.text, n) ?? '';
+      hits.push({ line: n, why: `marked ${label}`, question: `What was decided for ${quoted(quote)} (line ${n}, marked ${label})?` });
+    }
+    if (hits.length > 0) sectionHits.push({ section, hits });
+  }
+
+  const out: Escalation[] = blockers.map((b) => blockerEscalation(ctx, meso, b));
+  for (const { section, hits } of sectionHits) {
     const isLead = section.heading.level === 0;
     const where = isLead ? 'the opening of the meso plan' : quoted(section.heading.text);
     const count = hits.length === 1 ? 'a decision' : `${hits.length} decisions`;
@@ -201,5 +235,6 @@ export function unresolvedDecision(ctx: EscalationContext): Escalation[] {
       }),
     );
   }
-  return out;
+  return out.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file === meso.path ? -1 : 1));
 }
+

@@ -15,6 +15,8 @@ export const PlannerStateSchema = z.object({
   /** Whether Claude wrote the outline or the planner derived it after Claude's did not validate. */
   outlineSource: z.enum(['model', 'fallback']),
   outline: OutlineSchema,
+  /** The label the WBS gives the workstream (`Epic 2`), when it is not written with its id. */
+  workstream_label: z.optional(z.string()),
   usage: z.optional(
     z.object({
       calls: z.number(),
@@ -22,9 +24,13 @@ export const PlannerStateSchema = z.object({
       cacheWriteTokens: z.number(),
       cacheReadTokens: z.number(),
       outputTokens: z.number(),
+      /** The part of `outputTokens` Claude spent thinking. */
+      thinkingTokens: z.optional(z.number()),
       costUsd: z.nullable(z.number()),
     }),
   ),
+  /** Resumes that finished the plan on another model than `model`: which model, from which section, when. */
+  resumes: z.optional(z.array(z.object({ model: z.string(), from: z.string(), date: z.string() }))),
 });
 export type PlannerState = z.infer<typeof PlannerStateSchema>;
 

@@ -48,3 +48,22 @@ describe('conflicting-name', () => {
     expect(conflictingName(contextFrom({ meso }))).toEqual([]);
   });
 });
+
+describe('conflicting-name with & and "and"', () => {
+  const wbs = ['## W5: Notifications and Steward Console', '- W5.1 Mail templates', ''].join('\n');
+
+  it('stays quiet when the names differ only in & and "and"', () => {
+    const meso = new MesoPlanBuilder().withSection(2, 'W5: Notifications & Steward Console', ['Mails and the console.']).build();
+    expect(conflictingName(contextFrom({ wbs, meso, workstreamId: 'W5' }))).toEqual([]);
+  });
+
+  it('stays quiet when they differ in spacing and hyphens too', () => {
+    const meso = new MesoPlanBuilder().withSection(2, 'W5: Notifications-&-Steward  console', ['Mails.']).build();
+    expect(conflictingName(contextFrom({ wbs, meso, workstreamId: 'W5' }))).toEqual([]);
+  });
+
+  it('still escalates a different name', () => {
+    const meso = new MesoPlanBuilder().withSection(2, 'W5: Alerts & Admin', ['Mails.']).build();
+    expect(conflictingName(contextFrom({ wbs, meso, workstreamId: 'W5' }))).toHaveLength(1);
+  });
+});

@@ -1,6 +1,6 @@
 import { unresolvedDecision } from '../../../../src/core/escalation/rules/unresolved-decision';
 import { MesoPlanBuilder } from '../../../support/builders/MesoPlanBuilder';
-import { lineOf } from '../../../support/builders/WbsBuilder';
+import { lineOf, WbsBuilder } from '../../../support/builders/WbsBuilder';
 import { contextFrom, MESO_LINK, MESO_PATH } from '../context-from-markdown';
 
 const check = (meso: string) => unresolvedDecision(contextFrom({ meso }));
@@ -164,5 +164,88 @@ describe('unresolved-decision, decision tables', () => {
 
   it('stays quiet when the row is decided, and never takes the header row for a decision', () => {
     expect(run('Decided')).toHaveLength(0);
+  });
+});
+
+describe('unresolved-decision, upstream conventions', () => {
+  const wbs = new WbsBuilder()
+    .withWorkstream('W4', 'Payments and Billing', {
+      tasks: [
+        { id: 'W4.1', title: 'Billing adapter for hosted checkout' },
+        { id: 'W4.2', title: 'Webhook receiver' },
+      ],
+      dependsOn: ['W3'],
+    })
+    .build();
+  const mesoWith = (open: string[], ...sections: Array<[string, string[]]>) => {
+    const b = new MesoPlanBuilder().withSection(2, 'W4: Payments & Billing', ['Hosted checkout, webhooks.']).withBody('Open Questions', ...open);
+    for (const [h, lines] of sections) b.withSection(2, h, lines);
+    return b.build();
+  };
+  const run = (meso: string, id: string) => unresolvedDecision(contextFrom({ wbs, meso, workstreamId: id }));
+
+  it('one blocker gives one escalation, citing every line that restates it', () => {
+    const meso = mesoWith(
+      ['1. **Payment provider** (BLOCKS: billing adapter, webhook receiver)'],
+      ['5. Integration Points', ['- Payment provider: TBD (W4 billing adapter)']],
+      ['10. Readiness', ['- W4 waits for the payment provider decision [NEEDS DECISION]']],
+    );
+    const found = run(meso, 'W4');
+    expect(found).toHaveLength(1);
+    const [e] = found;
+    expect(e!.line).toBe(lineOf(meso, '**Payment provider**'));
+    expect(e!.evidence).toHaveLength(3);
+    expect(e!.evidence[1]).toContain(`line ${lineOf(meso, 'Payment provider: TBD')}`);
+    expect(e!.evidence[2]).toContain(`line ${lineOf(meso, 'W4 waits for')}`);
+    expect(e!.blocker).toContain('"Payment provider" is still open');
+    expect(e!.blocker).toContain('"billing adapter, webhook receiver"');
+  });
+
+  it('a question with a proposed assumption escalates only the workstream its validation names', () => {
+    const meso = mesoWith([
+      '1. **Payment provider** (BLOCKS: billing adapter, W3 deposits)',
+      '   - **Proposed Assumption**: hosted checkout',
+      '   - **Validation**: confirm with finance before Epic 4',
+    ]);
+    expect(run(meso, 'W3')).toEqual([]);
+    const [e, ...rest] = run(meso, 'W4');
+    expect(rest).toEqual([]);
+    expect(e!.blocker).toContain('validate it first');
+    expect(e!.evidence.join('\n')).toContain(`line ${lineOf(meso, '**Validation**')}`);
+    expect(e!.questions[1]).toContain('hosted checkout');
+  });
+
+  it.each([
+    ['deferred', ['1. **Payment provider**: which PSP?', '   - **Blocks**: W4 billing adapter', '   - **Recommendation**: Defer to post-MVP']],
+    ['not blocking', ['1. **Payment provider** (NOT BLOCKING: W4 starts with invoices)']],
+    ['resolved', ['1. **Payment provider** (BLOCKS: W4) — **Status**: Resolved (Stripe)']],
+    ['"Blocks: No MVP decision … Defer"', ['1. **Payment provider**: card payments at launch?', '   - **Blocks**: No MVP decision needed for W4. Defer to post-MVP']],
+  ])('a %s question never escalates, nor do the lines that restate it', (_label, open) => {
+    const meso = mesoWith(open, ['5. Integration Points', ['- Payment provider: TBD for W4']]);
+    expect(run(meso, 'W4')).toEqual([]);
+  });
+
+  it('a risk table in a "Risks, Assumptions, and Open Questions" section is risks, not questions', () => {
+    const meso = new MesoPlanBuilder()
+      .withSection(2, 'W4: Payments & Billing', ['Hosted checkout.'])
+      .withSection(2, '8. Risks, Assumptions, and Open Questions', ['| Risk | Likelihood | Impact | Mitigation |', '|---|---|---|---|', '| Payment provider decision slips | High | W4 late | hosted checkout first |'])
+      .build();
+    expect(run(meso, 'W4')).toEqual([]);
+  });
+
+  it('"nothing in W1–W3 depends on it" escalates none of them, while the range W2–W3 names W2 and W3', () => {
+    const meso = mesoWith(['1. **Refund window** (BLOCKS: W4 refunds; nothing in W1–W3 depends on it)', '2. **Hold length** (BLOCKS: W2–W3 booking holds)']);
+    expect(run(meso, 'W1')).toEqual([]);
+    expect(run(meso, 'W2').map((e) => e.line)).toEqual([lineOf(meso, 'Hold length')]);
+    expect(run(meso, 'W3').map((e) => e.line)).toEqual([lineOf(meso, 'Hold length')]);
+    expect(run(meso, 'W4').map((e) => e.line)).toEqual([lineOf(meso, 'Refund window')]);
+  });
+
+  it('reads the open questions of the overall micro-level plan too, citing its section', () => {
+    const micro = `${wbs}\n## Open Questions and Blocked Decisions\n\n- **Webhook secret rotation** (BLOCKS: webhook receiver)\n`;
+    const found = unresolvedDecision(contextFrom({ wbs: micro, meso: new MesoPlanBuilder().withSection(2, 'W4: Payments', ['x']).build(), workstreamId: 'W4' }));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.file).toBe('research/project-planning/micro-level-plan.md');
+    expect(found[0]!.mesoSection).toContain('None in the meso plan');
   });
 });

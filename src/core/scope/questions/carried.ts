@@ -1,0 +1,60 @@
+/**
+ * The open questions a workstream's plan carries instead of escalating: the assumptions it plans on
+ * (the question's own proposed assumption, or one listed among the open questions) and the questions
+ * that concern it but are deferred or not blocking. Each is cited by its note and line.
+ */
+import type { ScopeAssumption } from '../../contracts/scope';
+import { citeSection } from '../../vault/cite-section';
+import { formatWikilink } from '../../vault/wikilinks';
+import { enclosingHeading, headingChain } from './heading-of';
+import { judgeQuestion, type QuestionSubject } from './judge';
+import type { OpenQuestion } from './question';
+import { readOpenQuestions, type QuestionNote } from './read-questions';
+
+export interface CarriedNote extends QuestionNote {
+  /** Wikilink target of the note from the plan's folder (its basename, or its path when basenames clash). */
+  linkTarget: string;
+}
+
+function citation(note: CarriedNote, q: OpenQuestion): string {
+  const heading = enclosingHeading(note.headings, q.line);
+  return heading ? citeSection(note.linkTarget, heading) : formatWikilink(note.linkTarget);
+}
+
+/**
+ * The questions of `notes` carried by the workstream `subject` describes, in note order. A question
+ * that blocks it is not here (it escalates); nor is one that concerns only other workstreams.
+ * `namesIt` says whether a heading text names the workstream (questions under its own heading).
+ */
+export function carriedQuestions(notes: readonly CarriedNote[], subject: QuestionSubject, namesIt: (heading: string) => boolean): ScopeAssumption[] {
+  const out: ScopeAssumption[] = [];
+  for (const note of notes) {
+    for (const q of readOpenQuestions(note)) {
+      const headingNamesIt = headingChain(note.headings, q.line).some((h) => namesIt(h.text));
+      const v = judgeQuestion(q, subject, headingNamesIt);
+      const base = { topic: q.topic, file: note.path, questionLine: q.line, link: citation(note, q) };
+      if (v.kind === 'assumption' && q.assumption) {
+        out.push({ ...base, kind: 'assumption', reach: v.scope, statement: q.assumption.text, validation: q.validation?.text ?? null, line: q.assumption.line });
+      } else if (v.kind === 'noted') {
+        const fact = (v.reason === 'deferred' ? q.deferred : q.notBlocking) ?? { text: q.text, line: q.line };
+        out.push({ ...base, kind: v.reason, reach: 'workstream', statement: fact.text, validation: null, line: fact.line });
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * One carried question as a Markdown list item's text, e.g. `**Hold length**: assumed “15-minute
+ * holds”. To validate: pilot review. Source: [[meso-level-plan#Open Questions]], line 19.` An
+ * assumption listed on its own (its topic is its statement) is not named twice.
+ */
+export function describeCarried(a: ScopeAssumption): string {
+  const statement = `“${a.statement.replace(/[.\s]+$/, '')}”`;
+  const source = `Source: ${a.link}, line ${a.line}.`;
+  const reach = a.reach === 'project' ? ' (project-wide)' : '';
+  const sameAsTopic = a.statement.toLowerCase().startsWith(a.topic.replace(/…$/, '').toLowerCase());
+  if (a.kind !== 'assumption') return `**${a.topic}** (${a.kind === 'deferred' ? 'deferred' : 'not blocking'}): ${statement}. ${source}`;
+  const head = sameAsTopic ? `**Assumption**${reach}: ${statement}.` : `**${a.topic}**${reach}: assumed ${statement}.`;
+  return `${head}${a.validation ? ` To validate: ${a.validation.replace(/[.\s]+$/, '')}.` : ''} ${source}`;
+}

@@ -1,0 +1,155 @@
+/**
+ * The upstream-format fixture vaults, planned as a new user would: exactly the workstreams a careful
+ * reader would call blocked escalate, once per blocker; the others plan, citing the assumptions they
+ * rely on. Each vault holds every convention of the upstream prompts: a deferred question, a
+ * not-blocking one, one with a proposed assumption whose validation names an epic, a risk table,
+ * a name written with & in one note and "and" in the other, and a range.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import matter from 'gray-matter';
+import { readTree } from '../support/read-tree';
+import { cli } from '../support/run-cli';
+import { tempVault, type TempVault } from '../support/temp-vault';
+
+const FIXTURES = ['upstream-conventions'];
+const PLANNING = '01-Projects/Harborline/Planning';
+const MESO = `${PLANNING}/meso-level-plan.md`;
+
+const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
+
+describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
+  let v: TempVault;
+  beforeEach(() => {
+    v = tempVault(fixture);
+  });
+  afterEach(() => v.cleanup());
+  const read = (abs: string): string => readFileSync(abs, 'utf8');
+  const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+  it('lists W4 as the only blocked workstream, with one blocker per open decision', async () => {
+    const r = await cli(['list', '--vault', v.dir, '--json']);
+    expect(r.code).toBe(0);
+    const ws = (JSON.parse(r.out) as { workstreams: Array<{ id: string; blockers?: string[] }> }).workstreams;
+    expect(ws.map((w) => [w.id, (w.blockers ?? []).length])).toEqual([
+      ['W1', 0],
+      ['W2', 0],
+      ['W3', 0],
+      ['W4', 2],
+      ['W5', 0],
+    ]);
+  });
+
+  it('escalates W4 once per blocker, each citing every line that states it', async () => {
+    const meso = read(path.join(v.dir, MESO));
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W4']);
+    expect(r.code).toBe(1);
+    const note = read(r.out.trim());
+    const callouts = note.split('\n').filter((l) => l.startsWith('> [!escalation]'));
+    expect(callouts).toHaveLength(2);
+    // The payment provider: its question, assumption and validation, and the TBD and [NEEDS DECISION] lines restating it.
+    for (const needle of ['**Payment provider**', '**Validation**: confirm with finance', 'Payment provider: TBD', 'payment provider is chosen [NEEDS DECISION]']) {
+      expect(note).toContain(`${MESO} line ${lineOf(meso, needle)}:`);
+    }
+    expect(note).toContain(`${MESO} line ${lineOf(meso, '**Refund window**')}:`);
+    // The risk table restates the payment provider too, but a risk is not a question.
+    expect(note).not.toContain('decision slips');
+  });
+
+  it.each(['W1', 'W2', 'W3', 'W5'])('plans %s, leaving the meso plan\'s body and every other note as they were', async (id) => {
+    const before = readTree(v.dir);
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', id]);
+    expect(r.code).toBe(0);
+    const after = readTree(v.dir);
+    const planPath = path.relative(v.dir, r.out.trim()).split(path.sep).join('/');
+    for (const [rel, text] of Object.entries(before)) {
+      if (rel === MESO) expect(sha(matter(after[rel]!).content)).toBe(sha(matter(text).content));
+      else expect(sha(after[rel]!)).toBe(sha(text));
+    }
+    expect(Object.keys(after).filter((k) => !(k in before))).toEqual([planPath]);
+  });
+
+  it('carries the assumptions each plan relies on, cited by their line, and only where they apply', async () => {
+    const micro = read(path.join(v.dir, `${PLANNING}/micro-level-plan.md`));
+    const plans: Record<string, string> = {};
+    // Lines are cited as they are when the plan is written (linking a plan back adds frontmatter lines).
+    const holdLine: Record<string, number> = {};
+    for (const id of ['W1', 'W2', 'W3', 'W5']) {
+      holdLine[id] = lineOf(read(path.join(v.dir, MESO)), 'held for 15 minutes');
+      const r = await cli(['plan', '--vault', v.dir, '--workstream', id]);
+      plans[id] = read(r.out.trim());
+    }
+    const appendix = (id: string): string => plans[id]!.slice(plans[id]!.indexOf('### Appendix A: Assumptions and Open Questions'));
+    // The hold length names W2–W3: their plans rely on it; W1's and W5's do not.
+    for (const id of ['W2', 'W3']) expect(appendix(id)).toMatch(new RegExp(`\\*\\*Hold length\\*\\*: assumed “a berth is held for 15 minutes while the skipper pays”\\..*line ${holdLine[id]}\\.`));
+    for (const id of ['W1', 'W5']) expect(plans[id]).not.toContain('Hold length');
+    // A project-wide assumption of the micro plan reaches every plan.
+    for (const id of ['W1', 'W2', 'W3', 'W5']) expect(appendix(id)).toContain(`[[micro-level-plan#Requirements]], line ${lineOf(micro, 'store UTC')}`);
+    // The deferred analytics question is noted in W5's plan, not relied on.
+    expect(appendix('W5')).toMatch(/\*\*Analytics vendor\*\* \(deferred\): “Defer to post-MVP; ship without analytics”/);
+    // A not-blocking question that names no workstream, and the resolved one, are nowhere.
+    for (const id of ['W1', 'W2', 'W3', 'W5']) {
+      expect(plans[id]).not.toContain('Edge cache TTL');
+      expect(plans[id]).not.toContain('Booking reference format');
+    }
+  });
+
+  it('takes modules from the micro plan\'s components, each citing the meso sections it implements', async () => {
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W2']);
+    const plan = read(r.out.trim());
+    const modules = plan.split('\n').filter((l) => /^### 2\.\d+ /.test(l));
+    expect(modules).toEqual(['### 2.1 Catalog Module']);
+    const purpose = plan.slice(plan.indexOf('#### 2.1.1 '), plan.indexOf('#### 2.1.2 '));
+    for (const id of ['2.1', '2.2', '2.3']) expect(purpose).toContain(`- ${id} `);
+    expect(purpose).toContain('[[micro-level-plan#4.2 Catalog Module]]');
+    expect(purpose).toContain('[[meso-level-plan#2.1 Components]]');
+    expect(purpose).toContain('[[meso-level-plan#W2 → W3 Availability]]');
+  });
+
+  it('reads GET/PATCH as two endpoints, and the environment variables from the micro plan\'s Configuration and Secrets', async () => {
+    const w2 = read((await cli(['plan', '--vault', v.dir, '--workstream', 'W2'])).out.trim());
+    const endpoints = w2.split('\n').filter((l) => /^### 3\.\d+ /.test(l)).map((l) => l.replace(/^### 3\.\d+ /, ''));
+    expect(endpoints).toEqual(expect.arrayContaining(['GET /v1/berths', 'GET /v1/berths/{id}', 'PATCH /v1/berths/{id}']));
+    const w3 = read((await cli(['plan', '--vault', v.dir, '--workstream', 'W3'])).out.trim());
+    const env = w3.slice(w3.indexOf('### 5.1 '), w3.indexOf('### 5.2 '));
+    expect(env).toContain('| `HOLD_MINUTES` | No | 15 | Read by Booking module. | TODO |');
+    expect(env).not.toContain('DATABASE_URL');
+  });
+
+  it.each(['W1', 'W2', 'W3', 'W5'])('%s passes the structural readiness items', async (id) => {
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', id]);
+    const rel = path.relative(v.dir, r.out.trim()).split(path.sep).join('/');
+    const c = await cli(['check', '--vault', v.dir, '--note', rel, '--json']);
+    const items = (JSON.parse(c.out) as { items: Array<{ id: string; ok: boolean; reasons: string[] }> }).items;
+    const failing = items.filter((i) => !i.ok).map((i) => i.id);
+    for (const structural of ['frontmatter', 'wbs-coverage', 'unknown-ids', 'dependencies', 'traceability']) expect(failing).not.toContain(structural);
+  });
+
+  it('sends Claude the same judgement: the assumptions, the sections, the modules and the variables found, with instructions on the conventions', async () => {
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W3', '--dry-run'], { env: { ANTHROPIC_API_KEY: 'sk-ant-test' } });
+    expect(r.code).toBe(0);
+    const sent = r.out;
+    expect(sent).toContain('**Hold length**: assumed “a berth is held for 15 minutes while the skipper pays”');
+    expect(sent).toContain('- Booking Module: 3.1, 3.2, 3.3; specified in [[micro-level-plan#4.3 Booking Module]]');
+    expect(sent).toContain('[[meso-level-plan#2.1 Components]] (a component its modules implement)');
+    expect(sent).toContain('- HOLD_MINUTES (required: no (15); read by Booking module)');
+    // The instructions say how the upstream conventions read.
+    expect(sent).toContain('`(BLOCKS: …)` or `**Blocks**: …`');
+    expect(sent).toContain('`**Proposed Assumption**: …` with `**Validation**: …`');
+    // W4's blockers are not W3's: the assignment carries nothing about the refund window or the payment provider.
+    const assignment = JSON.parse(`"${/"text": "(## Assignment(?:[^"\\]|\\.)*)"/.exec(sent)![1]!}"`) as string;
+    expect(assignment).toContain('Plan workstream **W3: Booking Engine**');
+    expect(assignment).not.toMatch(/Refund window|Payment provider/);
+  });
+
+  it('turns the exit criteria of the epic and its tasks into success criteria', async () => {
+    const plan = read((await cli(['plan', '--vault', v.dir, '--workstream', 'W2'])).out.trim());
+    expect(plan).toContain('**Exit Criteria:**\n\nAvailability is served for every pilot marina (the WBS\'s exit criteria for W2: Berth Catalog');
+    const module = plan.slice(plan.indexOf('#### 2.1.7 '), plan.indexOf('## 3. '));
+    expect(module).toContain('- [ ] Migrations apply and roll back (exit criterion of 2.1 in the WBS)');
+    expect(module).toContain('- [ ] No double holds under concurrent requests (exit criterion of 2.3 in the WBS)');
+    const functional = plan.slice(plan.indexOf('### 10.1 '), plan.indexOf('### 10.2 '));
+    expect(functional).toContain('- [ ] Availability is served for every pilot marina (exit criteria of W2: Berth Catalog in the WBS)');
+  });
+});
