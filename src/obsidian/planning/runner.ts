@@ -17,6 +17,7 @@ import { listModels, redact } from '../../core/providers/anthropic';
 import type { Timers } from '../../core/generation/timers';
 import type { VaultPort } from '../../core/vault/vault-port';
 import { planNotePath } from '../../core/writer/note-paths';
+import { describePlanChanges } from '../../core/inputs/compare-plans';
 import { PLANNER_INSTRUCTIONS } from '../../prompts';
 import { CORS_BLOCKED_NOTICE, describeError, describeUnexpectedError } from '../describe-error';
 import { ObsidianVault, waitForMetadataResolved } from '../ObsidianVault';
@@ -120,7 +121,7 @@ export class PlanningRunner {
   private async pickAndPlanUnguarded(): Promise<void> {
     await waitForMetadataResolved(this.deps.app);
     const settings = this.deps.settings();
-    const listed = await listWorkstreams(this.vault().masked, settings, {});
+    const listed = await listWorkstreams(this.vault().masked, settings, { builtInInstructions: PLANNER_INSTRUCTIONS });
     if (!listed.ok) {
       this.notify(describeError(listed.error));
       return;
@@ -135,11 +136,11 @@ export class PlanningRunner {
 
   private async planByIdUnguarded(id: string): Promise<void> {
     const settings = this.deps.settings();
-    const listed = await listWorkstreams(this.vault().masked, settings, {});
+    const listed = await listWorkstreams(this.vault().masked, settings, { builtInInstructions: PLANNER_INSTRUCTIONS });
     const item = listed.ok ? listed.value.workstreams.find((w) => w.id === id) : undefined;
     if (item) return this.planChosen(item);
     const status = await workstreamStatus(this.vault().base, settings, id);
-    return this.planChosen({ id, label: null, name: id, tasks: [], dependsOn: [], prerequisites: [], estimate: {}, blockers: [], ...status });
+    return this.planChosen({ id, label: null, name: id, tasks: [], dependsOn: [], prerequisites: [], estimate: {}, blockers: [], stale: false, staleBecause: [], ...status });
   }
 
   async planChosen(item: WorkstreamListing): Promise<void> {
@@ -285,6 +286,8 @@ export class PlanningRunner {
           this.notify(`Planning ${id} stopped at ${outcome.interrupted.stoppedAt}${why}. Use "Resume workstream plan" on ${outcome.note} to finish it.${cost}`, key);
           return;
         }
+        // A re-plan says what it changed; the old plan is in the backups.
+        if (outcome.changes && outcome.backup) this.notify(`${describePlanChanges(outcome.changes)} The previous plan is kept at ${outcome.backup}.`);
         if (offline) {
           this.notify(`Offline draft of ${id} written to ${outcome.note}: a skeleton from the planning notes, with no text from Claude.`);
           await this.openInTab(outcome.note);
