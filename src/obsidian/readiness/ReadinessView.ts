@@ -50,6 +50,8 @@ export interface ReadinessViewDeps {
   progress: PlanProgressSource;
   /** Starts (or re-plans, or resumes) a workstream, as the "Plan workstream" command does. */
   planWorkstream(id: string): void;
+  /** Stops the run writing the note at `path` (the progress's Cancel button). */
+  cancelPlan(path: string): void;
   /** Opens the note with the cursor on `line` (1-based, as the checker reports it). */
   openNoteAtLine(path: string, line: number): void;
 }
@@ -257,6 +259,6 @@ export class ReadinessView extends ItemView {
     if (key === this.shownProgress && slot.childElementCount > 0) return;
     this.shownProgress = key;
     slot.empty();
-    if (model) renderProgress(slot, model);
+    if (model) renderProgress(slot, model, () => this.deps.cancelPlan(path));
   }
 }
