@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS, type Settings } from './core/contracts/settings';
 import { createEscalationExtension } from './obsidian/escalation/escalation-extension';
 import { createEscalationPostProcessor } from './obsidian/escalation/escalation-post-processor';
 import { ObsidianVault } from './obsidian/ObsidianVault';
-import { planningCommands } from './obsidian/planning/commands';
+import { folderOfPath, planningCommands } from './obsidian/planning/commands';
 import { modalUi } from './obsidian/planning/modals';
 import { PlanProgressStore, statusText } from './obsidian/planning/progress';
 import { PlanningRunner } from './obsidian/planning/runner';
@@ -44,6 +44,10 @@ export default class WorkstreamPlannerPlugin extends Plugin {
       timers: windowTimers,
       now: () => new Date(),
       onRunsChanged: renderStatus,
+      rememberPlanningSet: async (folder) => {
+        this.config.lastPlanningSet = folder;
+        await savePluginSettings(this, this.config);
+      },
     });
     this.register(this.progress.onChange(renderStatus));
     this.registerDomEvent(statusEl, 'click', () => void this.runner.offerCancel());
@@ -55,7 +59,7 @@ export default class WorkstreamPlannerPlugin extends Plugin {
           vault: new ObsidianVault(this.app),
           settings,
           progress: this.progress,
-          planWorkstream: (id) => void this.runner.planById(id),
+          planWorkstream: (id, near) => void this.runner.planById(id, near),
           openNoteAtLine: (path, line) => void openNoteAtLine(this.app, path, line),
         }),
     );
@@ -69,7 +73,8 @@ export default class WorkstreamPlannerPlugin extends Plugin {
     const escalationActions = {
       recheck: (workstreamId: string, notePath: string) =>
         recheckEscalationNote({ app: this.app, vault: new ObsidianVault(this.app), settings: this.config, now: () => new Date() }, notePath, workstreamId),
-      planNow: (workstreamId: string) => this.runner.planById(workstreamId),
+      // The escalation note sits in its planning set's folder.
+      planNow: (workstreamId: string, notePath: string) => this.runner.planById(workstreamId, folderOfPath(notePath)),
     };
     this.registerEditorExtension(createEscalationExtension(escalationActions));
     this.registerMarkdownPostProcessor(createEscalationPostProcessor(escalationActions));

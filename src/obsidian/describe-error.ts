@@ -37,7 +37,9 @@ function describeCore(e: PlannerError): string {
     case 'missing-note':
       return e.path
         ? `The ${ROLE_LABELS[e.role]} was not found at ${e.path}: fix its path in the plugin settings or create the note.`
-        : `No ${ROLE_LABELS[e.role]} was found: set its path in the plugin settings, link it from the project note or tag it.`;
+        : e.near && e.near.length > 0
+          ? `No ${ROLE_LABELS[e.role]} was found beside the planning notes in ${e.near.join(', ')}: add it there or set its path in the plugin settings.`
+          : `No ${ROLE_LABELS[e.role]} was found: set its path in the plugin settings, link it from the project note or tag it.`;
     case 'unreadable-note': {
       const what = e.role ? `The ${ROLE_LABELS[e.role]} (${e.file})` : e.file;
       switch (e.reason) {
@@ -55,6 +57,10 @@ function describeCore(e: PlannerError): string {
     }
     case 'ambiguous-role':
       return `Several notes could be the ${ROLE_LABELS[e.role]} (${e.candidates.join(', ')}): choose one in the plugin settings.`;
+    case 'ambiguous-planning-set':
+      return `This vault holds several planning sets (${e.candidates.map((c) => c.folder || 'vault root').join(', ')}): choose one when planning.`;
+    case 'no-planning-set':
+      return `${e.target} holds no complete planning set (a meso-level-plan and a micro-level-plan note in one folder).`;
     case 'ambiguous-project':
       return `This vault holds several project notes (${e.candidates.join(', ')}): choose one in the plugin settings.`;
     case 'project-not-found':

@@ -47,7 +47,9 @@ export async function checkPlanNote(
   const ownLink = typeof fmProject === 'string' ? parseWikilink(fmProject.trim())?.linkpath : undefined;
   // Only a project note that exists: a plan written without one links the conventional path.
   const ownProject = ownLink ? ((await vault.resolveLink(ownLink, notePath)) ?? undefined) : undefined;
-  const loaded = await loadPlanningContext(vault, settings, { project: opts.project ?? ownProject });
+  // A plan sits in the planning folder of its set: that folder names the set, in a vault of several.
+  const folder = notePath.includes('/') ? notePath.slice(0, notePath.lastIndexOf('/')) : '';
+  const loaded = await loadPlanningContext(vault, settings, { project: opts.project ?? ownProject, ...(folder !== '' ? { near: folder } : {}) });
   if (loaded.ok) {
     const ctx = loaded.value;
     warnings.push(...ctx.warnings);

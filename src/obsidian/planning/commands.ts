@@ -27,6 +27,12 @@ export function interruptedPlanOf(app: App): string | null {
   return fm?.['status'] === 'interrupted' && typeof id === 'string' ? id : null;
 }
 
+/** The folder of a vault path (`a/b/c.md` → `a/b`), undefined at the root. */
+export function folderOfPath(path: string): string | undefined {
+  const slash = path.lastIndexOf('/');
+  return slash > 0 ? path.slice(0, slash) : undefined;
+}
+
 /** One or two sentences on the readiness of a plan note. */
 export async function readinessSummary(app: App, settings: Settings, path: string): Promise<string> {
   const r = await checkPlanNote(new ObsidianVault(app), settings, path, {});
@@ -57,7 +63,8 @@ export function planningCommands(d: CommandDeps): Command[] {
       checkCallback: (checking) => {
         const id = interruptedPlanOf(d.app);
         if (id === null || d.runner.isRunning(id)) return false;
-        if (!checking) void d.runner.resume(id);
+        // The plan sits in its planning set's folder: that folder names the set in a vault of several.
+        if (!checking) void d.runner.resume(id, folderOfPath(d.app.workspace.getActiveFile()?.path ?? ''));
         return true;
       },
     },

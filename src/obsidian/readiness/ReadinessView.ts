@@ -9,6 +9,7 @@ import type { Settings } from '../../core/contracts/settings';
 import type { PlanState } from '../../core/generation/plan-state';
 import { checkPlanNote } from '../../core/planner/check-plan-note';
 import { listWorkstreams } from '../../core/planner/list-workstreams';
+import { folderOfPath } from '../planning/commands';
 import type { VaultPort } from '../../core/vault/vault-port';
 import { outputFolder } from '../../core/writer/note-paths';
 import { describeError, describeUnexpected } from '../describe-error';
@@ -45,7 +46,8 @@ export interface ReadinessViewDeps {
   settings: () => Settings;
   progress: PlanProgressSource;
   /** Starts (or re-plans, or resumes) a workstream, as the "Plan workstream" command does. */
-  planWorkstream(id: string): void;
+  /** Plans a workstream of the planning set in `near` (the folder of the note the panel shows), when it is one. */
+  planWorkstream(id: string, near?: string): void;
   /** Opens the note with the cursor on `line` (1-based, as the checker reports it). */
   openNoteAtLine(path: string, line: number): void;
 }
@@ -195,7 +197,9 @@ export class ReadinessView extends ItemView {
         return { kind: 'plan', path, items: itemsModel(report), warnings: warnings.map((w) => w.message) };
       }
       if (kind === 'planning-set') {
-        const listed = await listWorkstreams(vault, settings, {});
+        // The meso or micro plan shown is in its planning set's folder: list that set's workstreams.
+        const near = folderOfPath(path);
+        const listed = await listWorkstreams(vault, settings, near ? { near } : {});
         if (!listed.ok) return { kind: 'error', path, message: describeError(listed.error) };
         return { kind: 'workstreams', path, rows: workstreamRows(listed.value.workstreams), warnings: listed.value.warnings.map((w) => w.message) };
       }
@@ -230,7 +234,7 @@ export class ReadinessView extends ItemView {
         return;
       }
       case 'workstreams':
-        renderWorkstreams(root, state.rows, (id) => this.deps.planWorkstream(id));
+        renderWorkstreams(root, state.rows, (id) => this.deps.planWorkstream(id, folderOfPath(state.path ?? '')));
         renderWarnings(root, state.warnings);
         return;
     }
