@@ -5,6 +5,7 @@
 import type { App, Command } from 'obsidian';
 import type { Settings } from '../../core/contracts/settings';
 import { checkPlanNote } from '../../core/planner/check-plan-note';
+import { folderOfPath } from '../note-folder';
 import { READINESS_ITEM_LABELS } from '../readiness/readiness-model';
 import { describeError } from '../describe-error';
 import { ObsidianVault } from '../ObsidianVault';
@@ -25,12 +26,6 @@ export function interruptedPlanOf(app: App): string | null {
   const fm = app.metadataCache.getFileCache(file)?.frontmatter;
   const id: unknown = fm?.['workstream_id'];
   return fm?.['status'] === 'interrupted' && typeof id === 'string' ? id : null;
-}
-
-/** The folder of a vault path (`a/b/c.md` → `a/b`), undefined at the root. */
-export function folderOfPath(path: string): string | undefined {
-  const slash = path.lastIndexOf('/');
-  return slash > 0 ? path.slice(0, slash) : undefined;
 }
 
 /** One or two sentences on the readiness of a plan note. */

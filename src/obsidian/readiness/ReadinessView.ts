@@ -9,7 +9,7 @@ import type { Settings } from '../../core/contracts/settings';
 import type { PlanState } from '../../core/generation/plan-state';
 import { checkPlanNote } from '../../core/planner/check-plan-note';
 import { listWorkstreams } from '../../core/planner/list-workstreams';
-import { folderOfPath } from '../planning/commands';
+import { folderOfPath } from '../note-folder';
 import type { VaultPort } from '../../core/vault/vault-port';
 import { outputFolder } from '../../core/writer/note-paths';
 import { describeError, describeUnexpected } from '../describe-error';
