@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { EFFORT_LEVELS, type EffortLevel } from '../core/contracts/settings';
 
 export type Command = 'plan' | 'check' | 'list';
 
@@ -17,6 +18,8 @@ export interface CliArgs {
   maxCost?: number;
   concurrency?: number;
   idleTimeout?: number;
+  firstTextTimeout?: number;
+  effort?: EffortLevel;
   json: boolean;
   debug: boolean;
   configDir: string;
@@ -27,7 +30,7 @@ export type ArgsResult = { ok: true; args: CliArgs } | { ok: false; message: str
 export const USAGE = `Usage:
   workstream-planner plan  --vault DIR --workstream ID [--provider offline|anthropic] [--model ID] [--project PATH]
                            [--force | --resume] [--dry-run] [--yes] [--max-cost USD] [--concurrency N]
-                           [--idle-timeout S] [--json]
+                           [--effort LEVEL] [--first-text-timeout S] [--idle-timeout S] [--json]
   workstream-planner check --vault DIR --note PATH [--project PATH] [--json]
   workstream-planner list  --vault DIR [--project PATH] [--json]
 
@@ -39,14 +42,17 @@ Options:
   --project PATH       a project note, project folder or planning folder, when the vault
                        holds several planning sets (list shows them)
   --provider NAME      anthropic (default when ANTHROPIC_API_KEY is set) or offline
-  --model ID           the Claude model (default claude-sonnet-5-5, or the plugin's setting)
+  --model ID           the Claude model (default claude-sonnet-5-5, or the plugin's setting); with
+                       --resume, finishes the plan on this model instead of the one it started with
+  --effort LEVEL       how hard Claude thinks before each section: low, medium, high (default), xhigh, max
   --force              replace an existing plan (the old one is copied to <output>/.backup first)
   --resume             finish an interrupted plan: only its missing sections are generated
   --dry-run            print the exact requests and the cost estimate; send and write nothing
   --yes                do not ask before sending (without a terminal the CLI never asks)
   --max-cost USD       refuse when the estimate is above USD; stop cleanly if the running cost passes it
   --concurrency N      sections generated at once (default 4)
-  --idle-timeout S     abandon a stream silent for S seconds, then retry it (default 60)
+  --first-text-timeout S  wait up to S seconds for an answer's first text while Claude thinks (default 600)
+  --idle-timeout S     abandon a stream silent for S seconds once its text has started, then retry it (default 60)
   --config-dir NAME    the vault's config folder (default .obsidian); settings are read from
                        <vault>/<config-dir>/plugins/workstream-planner/data.json
   --json               machine-readable output
@@ -82,6 +88,8 @@ export function parseCliArgs(argv: string[]): ArgsResult {
         'max-cost': { type: 'string' },
         concurrency: { type: 'string' },
         'idle-timeout': { type: 'string' },
+        'first-text-timeout': { type: 'string' },
+        effort: { type: 'string' },
         json: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         'config-dir': { type: 'string', default: '.obsidian' },
@@ -108,7 +116,11 @@ export function parseCliArgs(argv: string[]): ArgsResult {
   const maxCost = num('max-cost', 0, false);
   const concurrency = num('concurrency', 1, true);
   const idleTimeout = num('idle-timeout', 1, false);
-  for (const v of [maxCost, concurrency, idleTimeout]) if (typeof v === 'string') return { ok: false, message: v };
+  const firstTextTimeout = num('first-text-timeout', 1, false);
+  for (const v of [maxCost, concurrency, idleTimeout, firstTextTimeout]) if (typeof v === 'string') return { ok: false, message: v };
+  const effortRaw = values['effort'];
+  const effort = EFFORT_LEVELS.find((l) => l === effortRaw);
+  if (effortRaw !== undefined && !effort) return { ok: false, message: `--effort must be one of ${EFFORT_LEVELS.join(', ')}, not "${String(effortRaw)}".` };
   if (values['force'] && values['resume']) return { ok: false, message: '--force and --resume do not go together: --resume finishes a plan, --force replaces it.' };
   if (command === 'plan' && typeof values['workstream'] !== 'string') {
     return { ok: false, message: 'Missing --workstream ID, e.g. --workstream W2 (run "list" to see the ids).' };
@@ -133,6 +145,8 @@ export function parseCliArgs(argv: string[]): ArgsResult {
       maxCost: maxCost as number | undefined,
       concurrency: concurrency as number | undefined,
       idleTimeout: idleTimeout as number | undefined,
+      firstTextTimeout: firstTextTimeout as number | undefined,
+      ...(effort ? { effort } : {}),
       json: values['json'] === true,
       debug: values['debug'] === true,
       configDir: (values['config-dir'] as string) || '.obsidian',

@@ -1,6 +1,8 @@
 import type { PlannerError } from '../core/contracts/errors';
 import { ROLE_LABELS, ROLE_SETTING_KEYS } from '../core/contracts/settings';
 import { assertNever } from '../core/result';
+import { describeUnknownModel } from '../core/planner/claude/plan-with-claude';
+import { unknownPriceMessage } from '../core/providers/anthropic';
 
 /** One or two plain sentences per failure, naming the file and line where there is one. */
 export function describeError(e: PlannerError): string {
@@ -66,6 +68,10 @@ export function describeError(e: PlannerError): string {
       return `${e.failure.message} Nothing was written.`;
     case 'no-api-key':
       return 'The anthropic provider needs an API key: set ANTHROPIC_API_KEY, or use --provider offline for a draft without a model.';
+    case 'unknown-model':
+      return `${describeUnknownModel(e)} Nothing was sent.`;
+    case 'no-price':
+      return `A cost cap is set, but ${unknownPriceMessage(e.model).replace(/^No price is known for/, 'no price is known for').replace(/, so no cost can be shown;/, ', so the cap cannot be kept and nothing was sent;')}`;
     default:
       return assertNever(e);
   }

@@ -50,7 +50,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.err(describeError({ kind: 'bad-settings', file: loaded.file, detail: loaded.detail }));
       return EXIT.usage;
     }
-    const settings: Settings = { ...loaded.settings, ...(args.model ? { model: args.model } : {}) };
+    const settings: Settings = { ...loaded.settings, ...(args.model ? { model: args.model } : {}), ...(args.effort ? { effort: args.effort } : {}) };
     const vault = new FsVault(dir);
 
     switch (args.command) {

@@ -94,9 +94,9 @@ export function printPlan(io: CliIo, vaultDir: string, outcome: PlanOutcome, jso
       note: outcome.note,
       status: outcome.kind === 'plan' ? outcome.status : 'escalated',
       warnings: outcome.warnings.map((w) => w.message),
-      usage: usage ? { calls: usage.calls, input: usage.inputTokens, cacheWrite: usage.cacheWriteTokens, cacheRead: usage.cacheReadTokens, output: usage.outputTokens } : null,
+      usage: usage ? { calls: usage.calls, input: usage.inputTokens, cacheWrite: usage.cacheWriteTokens, cacheRead: usage.cacheReadTokens, output: usage.outputTokens, thinking: usage.thinkingTokens } : null,
       costUsd: usage ? usage.costUsd : null,
-      ...(outcome.kind === 'plan' ? { failing: outcome.report.items.filter((i) => !i.ok).map((i) => i.id) } : {}),
+      ...(outcome.kind === 'plan' ? { failing: outcome.report.items.filter((i) => !i.ok).map((i) => i.id), incomplete: outcome.incomplete ?? [] } : {}),
       ...(outcome.kind === 'plan' && outcome.interrupted ? { interrupted: outcome.interrupted } : {}),
     };
     io.out(JSON.stringify(outcome.kind === 'escalation' ? { ...base, escalations: outcome.escalations.map((e) => ({ rule: e.rule, blocker: e.blocker, section: e.mesoSection, file: e.file ?? null, line: e.line ?? null, evidence: e.evidence })) } : base, null, 2));

@@ -15,15 +15,20 @@ import { PLANNER_INSTRUCTIONS } from '../prompts';
 import { assertNever } from '../core/result';
 
 export function describeEstimate(e: CostEstimate): string {
-  const cost = e.costUsdTypical === null ? 'cost unknown for this model' : `about ${formatUsd(e.costUsdTypical)} (at most ${formatUsd(e.costUsdMax)})`;
-  return `${e.calls} calls, ~${compactCount(e.inputTokens)} input tokens (${compactCount(e.cacheReadTokens)} read from the cache), ${cost}`;
+  const cost =
+    e.costUsdTypical === null
+      ? `cost unknown (no price for ${e.missingPrice ?? 'this model'})`
+      : `about ${formatUsd(e.costUsdTypical)}, at most ${formatUsd(e.costUsdMax)} (every call using all its room, up to ${e.callsMax} calls)`;
+  const counted = e.tokenSource === 'count_tokens' ? 'counted with the API' : 'estimated as characters ÷ 4';
+  return `${e.calls} calls, ~${compactCount(e.inputTokens)} input tokens (${compactCount(e.cacheReadTokens)} read from the cache; ${counted}), ~${compactCount(e.outputTokensTypical)} output tokens of which ~${compactCount(e.thinkingTokensTypical)} thinking; ${cost}`;
 }
 
 function previewLines(p: SendPreview): string[] {
   return [
-    `Claude (${p.model}) will be sent these notes for ${p.workstreamId}, and nothing else:`,
+    `Claude (${p.model}, ${p.thinking}) will be sent these notes for ${p.workstreamId}, and nothing else:`,
     ...p.sent.map((n) => `  ${n.path}  (~${compactCount(n.tokens)} tokens)`),
     `Estimate: ${describeEstimate(p.estimate)}.`,
+    ...p.estimate.warnings.map((w) => `  ${w}`),
   ];
 }
 
@@ -42,7 +47,7 @@ export async function planWithClaudeCli(args: CliArgs, io: CliIo, vault: FsVault
   const usage: CallUsage[] = [];
   try {
     const r = await planWithClaude(
-      { workstream: args.workstream!, project: args.project, force: args.force, resume: args.resume, dryRun: args.dryRun },
+      { workstream: args.workstream!, project: args.project, force: args.force, resume: args.resume, dryRun: args.dryRun, ...(args.model ? { model: args.model } : {}) },
       {
         vault,
         settings,
@@ -64,6 +69,7 @@ export async function planWithClaudeCli(args: CliArgs, io: CliIo, vault: FsVault
         ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
         ...(args.maxCost !== undefined ? { maxCostUsd: args.maxCost } : {}),
         ...(args.idleTimeout !== undefined ? { idleTimeoutMs: args.idleTimeout * 1000 } : {}),
+        ...(args.firstTextTimeout !== undefined ? { firstTextTimeoutMs: args.firstTextTimeout * 1000 } : {}),
         ...(io.retryDelaysMs ? { retryDelaysMs: io.retryDelaysMs } : {}),
       },
     );
@@ -94,7 +100,7 @@ export async function planWithClaudeCli(args: CliArgs, io: CliIo, vault: FsVault
         const totals = outcome.usage ?? totalUsage(usage);
         if (!args.json) {
           io.err(
-            `Usage: ${totals.calls} calls, ${compactCount(totals.inputTokens)} input, ${compactCount(totals.cacheWriteTokens)} cache write, ${compactCount(totals.cacheReadTokens)} cache read, ${compactCount(totals.outputTokens)} output tokens; ${formatUsd(totals.costUsd)}.`,
+            `Usage: ${totals.calls} calls, ${compactCount(totals.inputTokens)} input, ${compactCount(totals.cacheWriteTokens)} cache write, ${compactCount(totals.cacheReadTokens)} cache read, ${compactCount(totals.outputTokens)} output tokens (${compactCount(totals.thinkingTokens)} of them thinking); ${totals.costUsd === null ? 'cost unknown: the model has no price (add one under "prices" in the settings)' : formatUsd(totals.costUsd)}.`,
           );
           for (const label of outcome.incomplete ?? []) io.err(`warning: Claude stopped early in ${label}; the plan stays a draft.`);
         }

@@ -5,6 +5,8 @@
  */
 import type { PlannerError } from '../core/contracts/errors';
 import { ROLE_LABELS } from '../core/contracts/settings';
+import { describeUnknownModel } from '../core/planner/claude/plan-with-claude';
+import { unknownPriceMessage } from '../core/providers/anthropic';
 import { assertNever } from '../core/result';
 
 /** What to do when Anthropic refuses calls from a browser app for this organisation. */
@@ -87,6 +89,10 @@ function describeCore(e: PlannerError): string {
       return `The API request failed: ${e.failure.message.trim().replace(/\.$/, '')}.`;
     case 'no-api-key':
       return 'No API key is set: add one in the plugin settings.';
+    case 'unknown-model':
+      return describeUnknownModel(e, 'plugin');
+    case 'no-price':
+      return `${unknownPriceMessage(e.model).replace(/ in the settings, e\.g\..*$/, ' in the plugin settings (Price table override).')} With a cost cap set, nothing was sent.`;
     default:
       return assertNever(e);
   }

@@ -94,4 +94,62 @@ describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
       expect(plans[id]).not.toContain('Booking reference format');
     }
   });
+
+  it('takes modules from the micro plan\'s components, each citing the meso sections it implements', async () => {
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W2']);
+    const plan = read(r.out.trim());
+    const modules = plan.split('\n').filter((l) => /^### 2\.\d+ /.test(l));
+    expect(modules).toEqual(['### 2.1 Catalog Module']);
+    const purpose = plan.slice(plan.indexOf('#### 2.1.1 '), plan.indexOf('#### 2.1.2 '));
+    for (const id of ['2.1', '2.2', '2.3']) expect(purpose).toContain(`- ${id} `);
+    expect(purpose).toContain('[[micro-level-plan#4.2 Catalog Module]]');
+    expect(purpose).toContain('[[meso-level-plan#2.1 Components]]');
+    expect(purpose).toContain('[[meso-level-plan#W2 → W3 Availability]]');
+  });
+
+  it('reads GET/PATCH as two endpoints, and the environment variables from the micro plan\'s Configuration and Secrets', async () => {
+    const w2 = read((await cli(['plan', '--vault', v.dir, '--workstream', 'W2'])).out.trim());
+    const endpoints = w2.split('\n').filter((l) => /^### 3\.\d+ /.test(l)).map((l) => l.replace(/^### 3\.\d+ /, ''));
+    expect(endpoints).toEqual(expect.arrayContaining(['GET /v1/berths', 'GET /v1/berths/{id}', 'PATCH /v1/berths/{id}']));
+    const w3 = read((await cli(['plan', '--vault', v.dir, '--workstream', 'W3'])).out.trim());
+    const env = w3.slice(w3.indexOf('### 5.1 '), w3.indexOf('### 5.2 '));
+    expect(env).toContain('| `HOLD_MINUTES` | No | 15 | Read by Booking module. | TODO |');
+    expect(env).not.toContain('DATABASE_URL');
+  });
+
+  it.each(['W1', 'W2', 'W3', 'W5'])('%s passes the structural readiness items', async (id) => {
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', id]);
+    const rel = path.relative(v.dir, r.out.trim()).split(path.sep).join('/');
+    const c = await cli(['check', '--vault', v.dir, '--note', rel, '--json']);
+    const items = (JSON.parse(c.out) as { items: Array<{ id: string; ok: boolean; reasons: string[] }> }).items;
+    const failing = items.filter((i) => !i.ok).map((i) => i.id);
+    for (const structural of ['frontmatter', 'wbs-coverage', 'unknown-ids', 'dependencies', 'traceability']) expect(failing).not.toContain(structural);
+  });
+
+  it('sends Claude the same judgement: the assumptions, the sections, the modules and the variables found, with instructions on the conventions', async () => {
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W3', '--dry-run'], { env: { ANTHROPIC_API_KEY: 'sk-ant-test' } });
+    expect(r.code).toBe(0);
+    const sent = r.out;
+    expect(sent).toContain('**Hold length**: assumed “a berth is held for 15 minutes while the skipper pays”');
+    expect(sent).toContain('- Booking Module: 3.1, 3.2, 3.3; specified in [[micro-level-plan#4.3 Booking Module]]');
+    expect(sent).toContain('[[meso-level-plan#2.1 Components]] (a component its modules implement)');
+    expect(sent).toContain('- HOLD_MINUTES (required: no (15); read by Booking module)');
+    // The instructions say how the upstream conventions read.
+    expect(sent).toContain('`(BLOCKS: …)` or `**Blocks**: …`');
+    expect(sent).toContain('`**Proposed Assumption**: …` with `**Validation**: …`');
+    // W4's blockers are not W3's: the assignment carries nothing about the refund window or the payment provider.
+    const assignment = JSON.parse(`"${/"text": "(## Assignment(?:[^"\\]|\\.)*)"/.exec(sent)![1]!}"`) as string;
+    expect(assignment).toContain('Plan workstream **W3: Booking Engine**');
+    expect(assignment).not.toMatch(/Refund window|Payment provider/);
+  });
+
+  it('turns the exit criteria of the epic and its tasks into success criteria', async () => {
+    const plan = read((await cli(['plan', '--vault', v.dir, '--workstream', 'W2'])).out.trim());
+    expect(plan).toContain('**Exit Criteria:**\n\nAvailability is served for every pilot marina (the WBS\'s exit criteria for W2: Berth Catalog');
+    const module = plan.slice(plan.indexOf('#### 2.1.7 '), plan.indexOf('## 3. '));
+    expect(module).toContain('- [ ] Migrations apply and roll back (exit criterion of 2.1 in the WBS)');
+    expect(module).toContain('- [ ] No double holds under concurrent requests (exit criterion of 2.3 in the WBS)');
+    const functional = plan.slice(plan.indexOf('### 10.1 '), plan.indexOf('### 10.2 '));
+    expect(functional).toContain('- [ ] Availability is served for every pilot marina (exit criteria of W2: Berth Catalog in the WBS)');
+  });
 });

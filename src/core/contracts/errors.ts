@@ -32,4 +32,8 @@ export type PlannerError =
   /** The API failed before anything was written (e.g. the outline call), after its retries. */
   | { kind: 'api-failure'; failure: { kind: string; message: string } }
   /** An API key is needed for the anthropic provider and none was given. */
-  | { kind: 'no-api-key' };
+  | { kind: 'no-api-key' }
+  /** The API does not know the model (nothing billed was sent); `available` lists what the key may use. */
+  | { kind: 'unknown-model'; model: string; available: string[]; retiredOn?: string }
+  /** A cost cap is set but the model has no price, so the cap could not be kept (nothing was sent). */
+  | { kind: 'no-price'; model: string };

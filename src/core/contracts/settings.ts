@@ -38,12 +38,35 @@ export const ROLE_SETTING_KEYS: Record<Role, string> = {
   pitfalls: 'paths.pitfalls',
 };
 
-export const PriceSchema = z.object({
-  /** USD per million input tokens. */
+/** USD per million tokens for one band of a model's prices. */
+const PriceBandSchema = z.object({
+  /** Uncached input. */
   input: z.number().check(z.nonnegative()),
-  /** USD per million output tokens. */
   output: z.number().check(z.nonnegative()),
+  /** Cache writes with the 5-minute TTL; missing: 1.25 × input. */
+  cacheWrite5m: z.optional(z.number().check(z.nonnegative())),
+  /** Cache writes with the 1-hour TTL; missing: 2 × input. */
+  cacheWrite1h: z.optional(z.number().check(z.nonnegative())),
+  /** Cache reads (hits and refreshes); missing: 0.1 × input. */
+  cacheRead: z.optional(z.number().check(z.nonnegative())),
 });
+
+/**
+ * A model's prices in USD per million tokens (settings override or add to the built-in table).
+ * Only `input` and `output` are required; the cache prices default to the usual multipliers.
+ */
+export const PriceSchema = z.extend(PriceBandSchema, {
+  /** Prices for every token of a request whose prompt is longer than `thresholdTokens` (e.g. Haiku 5.5 above 100K). */
+  longContext: z.optional(z.extend(PriceBandSchema, { thresholdTokens: z.int().check(z.positive()) })),
+  /** Fraction taken off input and output on the Message Batches API; missing: 0.5. */
+  batchDiscount: z.optional(z.number().check(z.minimum(0), z.maximum(1))),
+});
+
+export type PriceOverride = z.infer<typeof PriceSchema>;
+
+export const EFFORT_LEVELS = ['low', 'medium', 'high', 'xhigh', 'max'] as const;
+export const EffortSchema = z.enum(EFFORT_LEVELS);
+export type EffortLevel = z.infer<typeof EffortSchema>;
 
 export const SettingsSchema = z.object({
   /**
@@ -78,8 +101,16 @@ export const SettingsSchema = z.object({
   model: z._default(z.string(), 'claude-sonnet-5-5'),
   /** API base URL; empty means the SDK's default. */
   baseURL: z._default(z.string(), ''),
-  /** Output tokens per model call. @default 8000 */
-  maxTokensPerSection: z._default(z.int().check(z.positive()), 8000),
+  /**
+   * `max_tokens` of each call (thinking and text together); 0 means the planner's default room
+   * (32 000, within the model's own limit). A call that stops at it is asked again with more room.
+   * @default 0
+   */
+  maxOutputTokens: z._default(z.int().check(z.nonnegative()), 0),
+  /** `output_config.effort` of the section calls (how hard Claude thinks before writing). @default "high" */
+  effort: z._default(EffortSchema, 'high'),
+  /** `output_config.effort` of the outline call. @default "medium" */
+  outlineEffort: z._default(EffortSchema, 'medium'),
   /** Largest context (tokens, estimated) sent in one call. @default 150000 */
   contextBudgetTokens: z._default(z.int().check(z.positive()), 150000),
   /** Refuse or stop when the cost of one plan would exceed this (USD); 0 means no cap. @default 0 */
@@ -96,8 +127,13 @@ export const SettingsSchema = z.object({
   promptTemplateNote: z._default(z.string(), ''),
   /** Per-model price overrides, USD per million tokens. */
   prices: z._default(z.record(z.string(), PriceSchema), {}),
-  /** Seconds without a byte from the API before a stream is abandoned. @default 60 */
+  /** Seconds without a byte from the API, once the answer's text has started, before a stream is abandoned. @default 60 */
   idleTimeoutSeconds: z._default(z.number().check(z.positive()), 60),
+  /**
+   * Seconds to wait for the first text of an answer (Claude may think for minutes before it writes,
+   * sending only pings meanwhile). Over Obsidian's network layer it bounds the whole call. @default 600
+   */
+  firstTextTimeoutSeconds: z._default(z.number().check(z.positive()), 600),
   /** Also put escalation callouts into the meso plan under the section at fault. @default false */
   calloutsInMesoPlan: z._default(z.boolean(), false),
   /** Use Obsidian's request layer (no live streaming) for organisations that block browser access. @default false */

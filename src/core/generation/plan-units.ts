@@ -78,6 +78,7 @@ function toUnitPart(p: PlanPart): UnitPart {
     owner: p.owner,
     coreBody: p.owner === 'core' ? (p.coreBody ?? '') : undefined,
     hint: p.hint,
+    ...(p.notApplicable ? { notApplicable: p.notApplicable } : {}),
   };
 }
 

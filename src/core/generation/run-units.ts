@@ -144,7 +144,10 @@ export async function runUnits(options: RunUnitsOptions): Promise<RunResult> {
       retry: (attempt, reason) => {
         if (!settled) emit({ type: 'unit-retry', key, attempt, reason });
       },
-      usage: (u) => emit({ type: 'usage', key, ...u }),
+      // An attempt abandoned by a stop reports its usage after the run is done: the caller's own usage hook has it.
+      usage: (u) => {
+        if (!settled) emit({ type: 'usage', key, ...u });
+      },
     };
     emit({ type: 'unit-start', key });
     let transform = createSectionTransform(unit);

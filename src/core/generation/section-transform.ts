@@ -7,8 +7,10 @@
  * - Fenced code (``` or ~~~, as `maskCode` sees it) passes through untouched; nothing inside is a heading.
  * - A heading (ATX at any level, or a whole-line bold `**2.3.2 …**`) carrying the number of an expected
  *   part not yet reached (or, for ATX headings without a number, its exact title) becomes the core's
- *   heading line. Parts skipped on the way are inserted first: a model part with a `[!todo]` callout,
- *   a core part with its `coreBody`.
+ *   heading line; when its number and its title name different expected parts (a model renumbering
+ *   after leaving a part out), the title wins. Parts skipped on the way are inserted first: a model
+ *   part with a `[!todo]` callout (or, for a conditional part such as 2.N.4 State Management, its
+ *   "not applicable" sentence), a core part with its `coreBody`.
  * - Reaching a core-owned part writes its heading and body; the model's text is dropped until the next
  *   expected heading.
  * - Text before the first expected heading goes under the first model part (its heading is written
@@ -118,14 +120,15 @@ export function createSectionTransform(unit: PlanUnit): SectionTransform {
     if (unit.top) emitBlock(unit.top.heading);
   };
 
-  const writePart = (i: number, skipped: boolean): void => {
+  /** `skipped`: the model did not write this part; `finished`: and it went on past it (or ended its answer). */
+  const writePart = (i: number, skipped: boolean, finished = true): void => {
     const p = parts[i]!;
     emitBlock(p.heading);
     if (p.owner === 'core') {
       const body = (p.coreBody ?? '').replace(/\s+$/, '');
       if (body !== '') emitBlock(body);
     } else if (skipped) {
-      emitBlock(todoCallout(p));
+      emitBlock(p.notApplicable && finished ? p.notApplicable : todoCallout(p));
     }
     current = i;
     next = i + 1;
@@ -143,15 +146,18 @@ export function createSectionTransform(unit: PlanUnit): SectionTransform {
   };
 
   const matchPart = (text: string, atx: boolean): number => {
-    const num = leadingNumber(stripEmphasis(text));
+    const plain = stripEmphasis(text);
+    const num = leadingNumber(plain);
+    const key = titleKey(plain);
+    const byTitle = key === '' ? -1 : partTitles.findIndex((t, i) => i >= next && t === key);
     if (num !== null) {
       const j = parts.findIndex((p) => p.number === num);
+      // A model that leaves out a conditional part often renumbers the rest ("2.1.4 Error Handling"
+      // after 2.1.3): when the title names an expected part the number does not, the title wins.
+      if (byTitle >= 0 && (j < 0 || partTitles[j] !== key)) return byTitle;
       return j >= next ? j : -1;
     }
-    if (!atx) return -1;
-    const key = titleKey(text);
-    if (key === '') return -1;
-    return partTitles.findIndex((t, i) => i >= next && t === key);
+    return atx ? byTitle : -1;
   };
 
   const demote = (text: string): string | null => {
@@ -246,7 +252,7 @@ export function createSectionTransform(unit: PlanUnit): SectionTransform {
         fence = null;
       }
       if (outcome !== 'complete') emitBlock(stoppedCallout(outcome));
-      for (let i = next; i < parts.length; i++) writePart(i, true);
+      for (let i = next; i < parts.length; i++) writePart(i, true, outcome === 'complete');
       if (parts.length === 0 && !modelWrote && outcome === 'complete') {
         emitBlock('> [!todo] Not written by the model\n> The model returned no text for this section.');
       }

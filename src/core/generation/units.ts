@@ -18,6 +18,11 @@ export interface UnitPart {
   coreBody?: string;
   /** What belongs in the part; quoted in the `[!todo]` callout when the model skipped it. */
   hint?: string;
+  /**
+   * For a part the output format asks for only in some cases: written instead of the `[!todo]`
+   * callout when the model, having finished, left it out (it judged the case does not apply).
+   */
+  notApplicable?: string;
 }
 
 export interface PlanUnit {

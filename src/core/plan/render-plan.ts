@@ -32,6 +32,8 @@ export interface PlanPart {
   coreBody?: string;
   /** One sentence on what a model part should hold (model parts only). */
   hint?: string;
+  /** Written, with its reason, when the model leaves out a part the format asks for only in some cases. */
+  notApplicable?: string;
 }
 
 export interface RenderPlanOptions {
@@ -57,7 +59,7 @@ export function planParts(input: PlanInput, status: PlanStatus = 'draft', option
     parts.push({ key, heading, owner: 'core', coreBody });
   };
   const model = (s: SkeletonSection, key = s.number ?? ''): void => {
-    parts.push({ key, heading: headingLine(s), owner: 'model', hint: s.hint });
+    parts.push({ key, heading: headingLine(s), owner: 'model', hint: s.hint, ...(s.notApplicable ? { notApplicable: s.notApplicable } : {}) });
   };
 
   core(

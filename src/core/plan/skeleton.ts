@@ -14,6 +14,11 @@ export interface SkeletonSection {
   level: number;
   /** One sentence on what belongs here; generators use it for prompts and `[!todo]` callouts. */
   hint: string;
+  /**
+   * For a subsection the output format asks for only in some cases ("if UI component"): what is
+   * written, with the reason, when the model leaves it out.
+   */
+  notApplicable?: string;
   children: SkeletonSection[];
 }
 
@@ -28,11 +33,17 @@ export const TITLE_BLOCK_FIELDS = [
 ] as const;
 
 /** The seven subsections every module of section 2 has, numbered `2.N.1` … `2.N.7`. */
-export const MODULE_SUBSECTIONS: readonly { index: number; title: string; hint: string }[] = [
+export const MODULE_SUBSECTIONS: readonly { index: number; title: string; hint: string; notApplicable?: string }[] = [
   { index: 1, title: 'Purpose and Responsibilities', hint: 'What the module does and why, what is in and out of scope, and what it depends on.' },
   { index: 2, title: 'Public Interfaces', hint: 'Every public signature, with types and doc comments, in a fenced code block.' },
   { index: 3, title: 'Data Models', hint: 'Entities, models and schemas with validation rules, as a code block or a table.' },
-  { index: 4, title: 'State Management', hint: 'Events, states and transitions, or a line saying the module holds no state.' },
+  {
+    index: 4,
+    title: 'State Management',
+    hint: 'Events, states and transitions, or a line saying the module holds no state.',
+    // The output format asks for state management only "if UI component" / "(if applicable)".
+    notApplicable: 'Not applicable: this module is not a UI component and holds no UI state, so it has no events, states or transitions to specify.',
+  },
   { index: 5, title: 'Error Handling', hint: 'Expected failures and how each is recovered from, as a table or a list.' },
   { index: 6, title: 'Testing Requirements', hint: 'Unit, integration and manual tests as `- [ ]` checkbox items.' },
   { index: 7, title: 'Success Criteria', hint: 'Verifiable conditions under which the module is done.' },
@@ -164,6 +175,7 @@ export function moduleSection(n: number, moduleName: string): SkeletonSection {
       title: s.title,
       level: 4,
       hint: s.hint,
+      ...(s.notApplicable ? { notApplicable: s.notApplicable } : {}),
       children: [],
     })),
   };

@@ -11,6 +11,8 @@ import { sectionText } from './sections';
 import { foldName, nameSource } from './workstream-name';
 import { carriedQuestions, type CarriedNote } from './questions/carried';
 import { questionSubject } from './questions/subject';
+import { workstreamModules } from './modules';
+import { workstreamEnvVars } from './env-vars';
 
 export interface ComputeScopeArgs {
   wbs: Wbs;
@@ -87,7 +89,19 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
 
   const notes: CarriedNote[] = [{ path: meso.path, text: meso.text, headings: meso.headings, linkTarget: mesoLinkTarget }];
   if (args.micro && args.micro.path !== meso.path) notes.push(args.micro);
-  const assumptions = carriedQuestions(notes, questionSubject(wbs, id), (h) => namesWorkstream(h, id, workstream.name));
+  const { modules, interfaces } = workstreamModules(
+    workstream,
+    wbs,
+    { text: meso.text, heads: meso.headings, linkTarget: mesoLinkTarget },
+    args.micro ? { text: args.micro.text, heads: args.micro.headings, linkTarget: args.micro.linkTarget } : null,
+  );
+  // The sections the modules implement are the plan's meso sections too (quoted, linked, traced).
+  for (const r of [...modules.flatMap((m) => m.mesoSections), ...interfaces.map((i) => i.section)]) {
+    if (!mesoSections.some((s) => s.line === r.line)) mesoSections.push(r);
+  }
+  const moduleNames = new Map([[id, modules.map((m) => m.name)]]);
+  const envVars = args.micro ? workstreamEnvVars({ text: args.micro.text, heads: args.micro.headings, linkTarget: args.micro.linkTarget }, id, wbs, [workstream.name, ...modules.map((m) => m.name)]) : [];
+  const assumptions = carriedQuestions(notes, questionSubject(wbs, id, moduleNames), (h) => namesWorkstream(h, id, workstream.name));
 
   return {
     workstream,
@@ -98,6 +112,9 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
     consumes,
     endpoints,
     assumptions,
+    modules,
+    interfaces,
+    envVars,
     mesoPath: meso.path,
     mesoLinkTarget,
   };

@@ -165,13 +165,14 @@ export function formatBytes(n: number): string {
 }
 
 export function describeCost(e: CostEstimate): string {
-  const cost = e.costUsdTypical === null ? 'cost unknown for this model' : `about $${e.costUsdTypical.toFixed(2)} (at most $${e.costUsdMax?.toFixed(2) ?? '?'})`;
-  return `${e.calls} calls, about ${compactCount(e.inputTokens)} input tokens (${compactCount(e.cacheReadTokens)} read from the cache), ${cost}.`;
+  const cost = e.costUsdTypical === null ? `cost unknown (no price for ${e.missingPrice ?? 'this model'})` : `about $${e.costUsdTypical.toFixed(2)} (at most $${e.costUsdMax?.toFixed(2) ?? '?'})`;
+  const thinking = e.thinkingTokensTypical > 0 ? `, about ${compactCount(e.outputTokensTypical)} output tokens of which ${compactCount(e.thinkingTokensTypical)} thinking` : '';
+  return `${e.calls} calls, about ${compactCount(e.inputTokens)} input tokens (${compactCount(e.cacheReadTokens)} read from the cache)${thinking}, ${cost}.`;
 }
 
 /** The body of the send confirmation. */
 export function renderSendPreview(el: HTMLElement, preview: SendPreview, sizes: ReadonlyMap<string, number>, buffered: boolean): void {
-  el.createEl('p', { text: `Claude (${preview.model}) will be sent these notes for ${preview.workstreamId}, and nothing else:` });
+  el.createEl('p', { text: `Claude (${preview.model}, ${preview.thinking}) will be sent these notes for ${preview.workstreamId}, and nothing else:` });
   const table = el.createEl('table', { cls: 'wp-send-preview' });
   const head = table.createEl('tr');
   for (const h of ['Note', 'Size', 'Tokens']) head.createEl('th', { text: h });

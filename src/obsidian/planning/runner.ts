@@ -201,7 +201,8 @@ export class PlanningRunner {
       const key = planning.apiKey;
       try {
         const r = await planWithClaude(
-          { workstream: id, ...mode, ...(near ? { near } : {}) },
+          // A resume finishes on the model the settings name now (a retired model cannot finish it); the note records the switch.
+          { workstream: id, ...mode, ...(mode.resume ? { model: settings.model } : {}), ...(near ? { near } : {}) },
           {
             vault,
             sink,
@@ -213,6 +214,7 @@ export class PlanningRunner {
             builtInTemplate: PLANNER_INSTRUCTIONS,
             signal: controller.signal,
             minIntervalMs: this.deps.minIntervalMs ?? 250,
+            bufferedTransport: planning.buffered,
             onEvent: (e) => {
               this.deps.progress.apply(note, e);
               if (e.type === 'run-start') void this.openInTab(note);

@@ -5,7 +5,7 @@
  * value is not saved and a one-sentence message appears under the field.
  */
 import { PluginSettingTab, SecretComponent, Setting, type Plugin, type TextComponent } from 'obsidian';
-import { DEFAULT_SETTINGS, ROLE_LABELS, ROLES, type Role, type Settings } from '../../core/contracts/settings';
+import { DEFAULT_SETTINGS, EFFORT_LEVELS, ROLE_LABELS, ROLES, type Role, type Settings } from '../../core/contracts/settings';
 import { parseBaseUrl, parseNumberField, parsePriceJson, type NumberField, type Parsed } from './field-parsers';
 import { FolderSuggest, MarkdownFileSuggest } from './suggest';
 
@@ -63,17 +63,20 @@ export class WorkstreamPlannerSettingTab extends PluginSettingTab {
     this.toggleRow(
       el,
       'Use Obsidian\'s network layer',
-      'For organisations that block browser access to the API. Plans then appear section by section, without live streaming.',
+      'For organisations that block browser access to the API. Each section then appears when it is complete, not live. Cancel stops the plan at once, but a call already sent cannot be stopped: it runs to its end on Anthropic\'s side and is billed, and its answer is dropped.',
       'useObsidianNetwork',
     );
-    this.numberRow(el, 'Max tokens per section', 'Output tokens for one model call.', 'maxTokensPerSection');
+    this.effortRow(el, 'Thinking effort', 'How hard Claude thinks before writing each section. Thinking is billed as output, even though it is not shown.', 'effort');
+    this.effortRow(el, 'Outline effort', 'How hard Claude thinks before proposing the plan\'s modules.', 'outlineEffort');
+    this.numberRow(el, 'Max output tokens per call', 'Room for thinking and text in one call. 0: 32 000, within the model\'s limit; a call that runs out is asked again with more room.', 'maxOutputTokens');
     this.numberRow(el, 'Context budget', 'Largest estimated context, in tokens, sent in one call.', 'contextBudgetTokens');
     this.numberRow(el, 'Cost cap', 'Stop when one plan would cost more than this, in USD. 0: no cap.', 'costCapUsd');
     this.numberRow(el, 'Concurrency', 'Sections written at the same time (1 to 16).', 'concurrency');
     this.toggleRow(el, 'Prompt caching', 'Reuse the planning notes across calls to cut cost.', 'caching');
     this.toggleRow(el, 'Confirm before sending', 'Show what will be sent, and its estimated cost, before anything goes to the API.', 'confirmBeforeSending');
     this.priceRow(el);
-    this.numberRow(el, 'Idle timeout', 'Seconds without data from the API before a call is abandoned.', 'idleTimeoutSeconds');
+    this.numberRow(el, 'First text timeout', 'Seconds to wait for a section\'s first words while Claude thinks. With Obsidian\'s network layer, the longest a whole call may take.', 'firstTextTimeoutSeconds');
+    this.numberRow(el, 'Idle timeout', 'Seconds without data from the API, once a section is being written, before the call is abandoned.', 'idleTimeoutSeconds');
 
     new Setting(el).setName('Planning notes').setHeading();
     for (const role of ROLES) {
@@ -141,6 +144,21 @@ export class WorkstreamPlannerSettingTab extends PluginSettingTab {
       });
   }
 
+  private effortRow(el: HTMLElement, name: string, desc: string, key: 'effort' | 'outlineEffort'): void {
+    new Setting(el)
+      .setName(name)
+      .setDesc(desc)
+      .addDropdown((d) => {
+        for (const level of EFFORT_LEVELS) d.addOption(level, level);
+        d.setValue(this.s[key]).onChange(async (v) => {
+          const level = EFFORT_LEVELS.find((l) => l === v);
+          if (!level) return;
+          this.s[key] = level;
+          await this.save();
+        });
+      });
+  }
+
   private toggleRow(el: HTMLElement, name: string, desc: string, key: BooleanKey): void {
     new Setting(el)
       .setName(name)
@@ -188,7 +206,7 @@ export class WorkstreamPlannerSettingTab extends PluginSettingTab {
   private priceRow(el: HTMLElement): void {
     const row = new Setting(el)
       .setName('Price table override')
-      .setDesc('JSON: model ID to input and output prices in dollars per million tokens. Empty: built-in prices.');
+      .setDesc('JSON: model ID to prices in dollars per million tokens, input and output, and optionally the cache write, cache read and long-context prices. Empty: the built-in prices.');
     row.addTextArea((t) =>
       t
         .setPlaceholder('{"claude-sonnet-5-5": {"input": 3, "output": 15}}')

@@ -33,7 +33,8 @@ export function parsePriceJson(text: string): Parsed<Settings['prices']> {
 
 /** The numeric fields of the settings, with the words used in their messages. */
 export const NUMBER_FIELDS = {
-  maxTokensPerSection: 'a whole number greater than 0',
+  maxOutputTokens: 'a whole number of at least 0 (0 means the planner\'s default room)',
+  firstTextTimeoutSeconds: 'a number greater than 0',
   contextBudgetTokens: 'a whole number greater than 0',
   costCapUsd: 'a number of at least 0 (0 means no cap)',
   concurrency: 'a whole number from 1 to 16',

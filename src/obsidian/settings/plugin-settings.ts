@@ -19,7 +19,7 @@ export interface LoadedSettings {
 
 /** Field names that may hold a secret. `apiKeySecretName` and the token counts are names/numbers, not secrets. */
 const SECRET_NAME = /(api[-_]?key|access[-_]?key|secret|token|password|bearer|credential)/i;
-const ALLOWED_NAMES = new Set(['apiKeySecretName', 'maxTokensPerSection', 'contextBudgetTokens']);
+const ALLOWED_NAMES = new Set(['apiKeySecretName', 'maxOutputTokens', 'contextBudgetTokens']);
 /** Anthropic keys start like this; a value that does is dropped wherever it appears. */
 const LOOKS_LIKE_KEY = /^\s*sk-ant-/i;
 

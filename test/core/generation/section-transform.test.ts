@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { createSectionTransform } from '../../../src/core/generation/section-transform';
 import type { PlanUnit, UnitOutcome } from '../../../src/core/generation/units';
 import { contextUnit, flatUnit, linesOutsideFences, moduleUnit } from './units-fixture';
+import { MODULE_SUBSECTIONS } from '../../../src/core/plan/skeleton';
 
 function run(unit: PlanUnit, text: string, outcome: UnitOutcome = 'complete'): string {
   const t = createSectionTransform(unit);
@@ -280,5 +281,91 @@ describe('createSectionTransform properties', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('a conditional part the model leaves out (2.N.4 State Management, "if UI component")', () => {
+  // The unit as the planner builds it, with the skeleton's own "not applicable" sentence.
+  const unit: PlanUnit = {
+    ...moduleUnit(2, 'Ledger'),
+    parts: MODULE_SUBSECTIONS.map((s) => ({
+      number: `2.2.${s.index}`,
+      heading: `#### 2.2.${s.index} ${s.title}`,
+      level: 4,
+      owner: 'model' as const,
+      hint: s.hint,
+      ...(s.notApplicable ? { notApplicable: s.notApplicable } : {}),
+    })),
+  };
+  const NA = MODULE_SUBSECTIONS[3]!.notApplicable!;
+  const body = (titles: Array<[string, string]>): string => titles.map(([h, b]) => `${h}\n\n${b}\n`).join('\n');
+
+  it('keeping the template numbers (2.2.3 then 2.2.5): 2.2.4 is written as not applicable, with the reason', () => {
+    const out = run(
+      unit,
+      body([
+        ['#### 2.2.1 Purpose and Responsibilities', 'Keeps the ledger.'],
+        ['#### 2.2.2 Public Interfaces', '```ts\nexport function post(): void;\n```'],
+        ['#### 2.2.3 Data Models', '| Field | Type |\n|---|---|\n| id | uuid |'],
+        ['#### 2.2.5 Error Handling', '- Conflict: retry'],
+        ['#### 2.2.6 Testing Requirements', '- [ ] posts'],
+        ['#### 2.2.7 Success Criteria', '- [ ] tests pass'],
+      ]),
+    );
+    expect(headingsOf(out)).toEqual(['### 2.2 Ledger', ...unit.parts.map((p) => p.heading)]);
+    expect(out).toContain(`#### 2.2.4 State Management\n\n${NA}\n`);
+    expect(out).not.toContain('[!todo]');
+    expect(NA).toMatch(/^Not applicable: .*no UI state/);
+  });
+
+  it('renumbering the rest (2.2.4 Error Handling, 2.2.5 Testing…): headings follow the titles, nothing lands under the wrong heading', () => {
+    const out = run(
+      unit,
+      body([
+        ['#### 2.2.1 Purpose and Responsibilities', 'Keeps the ledger.'],
+        ['#### 2.2.2 Public Interfaces', '```ts\nexport function post(): void;\n```'],
+        ['#### 2.2.3 Data Models', 'None beyond the entry.'],
+        ['#### 2.2.4 Error Handling', '- Conflict: retry'],
+        ['#### 2.2.5 Testing Requirements', '- [ ] posts'],
+        ['#### 2.2.6 Success Criteria', '- [ ] tests pass'],
+      ]),
+    );
+    expect(headingsOf(out)).toEqual(['### 2.2 Ledger', ...unit.parts.map((p) => p.heading)]);
+    expect(out).toContain(`#### 2.2.4 State Management\n\n${NA}\n\n#### 2.2.5 Error Handling\n\n- Conflict: retry\n`);
+    expect(out).toContain('#### 2.2.6 Testing Requirements\n\n- [ ] posts\n');
+    expect(out).toContain('#### 2.2.7 Success Criteria\n\n- [ ] tests pass\n');
+    expect(out).not.toContain('[!todo]');
+  });
+
+  it('bold headings without numbers, and the part left out at the end, work the same', () => {
+    const out = run(unit, body([
+      ['**2.2.1 Purpose and Responsibilities**', 'Keeps the ledger.'],
+      ['#### Public Interfaces', 'x'],
+      ['#### Data Models', 'y'],
+      ['#### Error Handling', 'z'],
+      ['#### Testing Requirements', '- [ ] t'],
+      ['#### Success Criteria', 'done'],
+    ]));
+    expect(out).toContain(`#### 2.2.4 State Management\n\n${NA}\n`);
+    expect(out).not.toContain('[!todo]');
+  });
+
+  it('a truncated answer keeps the [!todo] for parts it never reached, conditional or not', () => {
+    const out = run(unit, body([['#### 2.2.1 Purpose and Responsibilities', 'Keeps the']]), 'truncated');
+    expect(out).toContain('#### 2.2.4 State Management\n\n> [!todo]');
+    expect(out).not.toContain(NA);
+  });
+
+  it('a part that is not conditional still gets its [!todo] when left out', () => {
+    const out = run(unit, body([
+      ['#### 2.2.1 Purpose and Responsibilities', 'a'],
+      ['#### 2.2.3 Data Models', 'b'],
+      ['#### 2.2.4 State Management', 'Stateless.'],
+      ['#### 2.2.5 Error Handling', 'c'],
+      ['#### 2.2.6 Testing Requirements', 'd'],
+      ['#### 2.2.7 Success Criteria', 'e'],
+    ]));
+    expect(out).toContain('#### 2.2.2 Public Interfaces\n\n> [!todo]');
+    expect(out).toContain('#### 2.2.4 State Management\n\nStateless.\n');
   });
 });

@@ -24,8 +24,10 @@ export const corsTests = [
         assert(!(await h.notices()).join('\n').includes(KEY), 'no notice shows the key');
         await h.page.locator('.notice', { hasText: 'does not allow calls from Obsidian' }).waitFor();
         await h.shot('cors-blocked-notice');
-        const posts = server.messageRequests();
+        // The first call is the estimate's count_tokens; refused, nothing else is sent.
+        const posts = server.requests.filter((q) => q.method === 'POST');
         assert(posts.length > 0 && posts.every((q) => q.status === 401 && q.headers.origin === new URL(ctx.pageUrl).origin), 'the browser calls were refused with 401');
+        assert(server.messageRequests().length === 0, 'no message was sent');
         assert((await h.runs()).length === 0, 'no run is left going');
         const plan = await h.peek(PLAN);
         assert(plan === undefined || !/status: "?ready_for_decomposition/.test(plan), 'no plan was written');

@@ -9,6 +9,7 @@ import { applyPlanEvent, initialPlanState } from '../../../src/core/generation';
 const preview: SendPreview = {
   workstreamId: 'W2',
   model: 'claude-sonnet-5-5',
+  thinking: 'adaptive thinking, effort high (outline: medium)',
   sent: [
     { role: 'prd', path: 'research/project-planning/PRD.md', tokens: 1234 },
     { role: 'meso', path: 'research/project-planning/meso-level-plan.md', tokens: 8100 },

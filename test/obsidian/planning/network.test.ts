@@ -25,7 +25,7 @@ describe('"Use Obsidian network": a fetch over requestUrl', () => {
   it('gets through for an organisation that blocks browser calls: no browser-access header, the text arrives whole', async () => {
     forwardThroughNode();
     server.setScript({ text: 'Hello from the API.' });
-    const client = createAnthropicClient({ apiKey: 'sk-ant-test', baseURL: server.url, browser: true, fetch: requestUrlFetch() });
+    const client = createAnthropicClient({ apiKey: 'sk-ant-test', baseURL: server.url, browser: true, fetch: requestUrlFetch({ later: (fn, ms) => void setTimeout(fn, ms).unref() }) });
     const deltas: string[] = [];
     const stream = client.messages.stream({ model: 'claude-sonnet-5-5', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] });
     stream.on('text', (d) => deltas.push(d));
@@ -40,5 +40,48 @@ describe('"Use Obsidian network": a fetch over requestUrl', () => {
   it('the platform fetch with the browser header is what that organisation refuses', async () => {
     const client = createAnthropicClient({ apiKey: 'sk-ant-test', baseURL: server.url, browser: true, maxRetries: 3 });
     await expect(client.messages.create({ model: 'claude-sonnet-5-5', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] })).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe('"Use Obsidian network": a timeout covers a whole call, and a completed answer is never fetched twice', () => {
+  let server: AnthropicServer;
+  beforeAll(async () => {
+    server = await startAnthropicServer();
+  });
+  afterEach(() => {
+    setRequestUrlHandler(null);
+    server.reset();
+  });
+  afterAll(async () => server.close());
+
+  /** Obsidian's network layer: the whole answer, after the whole generation (here `delayMs`). */
+  function slowForward(delayMs: number): void {
+    setRequestUrlHandler(async (req) => {
+      const res = await fetch(req.url, { method: req.method ?? 'GET', headers: req.headers, body: typeof req.body === 'string' ? req.body : undefined });
+      const text = await res.text();
+      await new Promise((r) => setTimeout(r, delayMs));
+      return { status: res.status, text, headers: Object.fromEntries(res.headers.entries()) };
+    });
+  }
+  const nodeTimers = { later: (fn: () => void, ms: number) => void setTimeout(fn, ms).unref() };
+
+  it('the SDK gives up waiting (its timeout) and retries: the retry gets the first request\'s answer; one request is sent and billed', async () => {
+    slowForward(400);
+    server.setScript({ text: 'The whole section, at last.' });
+    const client = createAnthropicClient({ apiKey: 'sk-ant-test', baseURL: server.url, browser: true, fetch: requestUrlFetch(nodeTimers), timeoutMs: 150 });
+    const message = await client.messages.stream({ model: 'claude-sonnet-5-5', max_tokens: 100, messages: [{ role: 'user', content: 'hi' }] }).finalMessage();
+    expect(message.content.find((b) => b.type === 'text')).toMatchObject({ text: 'The whole section, at last.' });
+    expect(server.messageRequests()).toHaveLength(1);
+  });
+
+  it('a new request (another body) is sent as usual', async () => {
+    slowForward(0);
+    server.setScript({ text: 'ok' });
+    const f = requestUrlFetch(nodeTimers);
+    const client = createAnthropicClient({ apiKey: 'sk-ant-test', baseURL: server.url, browser: true, fetch: f });
+    await client.messages.create({ model: 'claude-sonnet-5-5', max_tokens: 100, messages: [{ role: 'user', content: 'one' }] });
+    await client.messages.create({ model: 'claude-sonnet-5-5', max_tokens: 100, messages: [{ role: 'user', content: 'two' }] });
+    await client.messages.create({ model: 'claude-sonnet-5-5', max_tokens: 100, messages: [{ role: 'user', content: 'one' }] });
+    expect(server.messageRequests()).toHaveLength(3);
   });
 });

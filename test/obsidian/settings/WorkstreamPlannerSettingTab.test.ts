@@ -74,8 +74,8 @@ describe('WorkstreamPlannerSettingTab', () => {
     }
     expect(names).toEqual(
       expect.arrayContaining([
-        'API key', 'Model', 'API base URL', 'Use Obsidian\'s network layer', 'Max tokens per section', 'Context budget',
-        'Cost cap', 'Concurrency', 'Prompt caching', 'Confirm before sending', 'Price table override', 'Idle timeout',
+        'API key', 'Model', 'API base URL', 'Use Obsidian\'s network layer', 'Thinking effort', 'Outline effort', 'Max output tokens per call', 'Context budget',
+        'Cost cap', 'Concurrency', 'Prompt caching', 'Confirm before sending', 'Price table override', 'First text timeout', 'Idle timeout',
         'PRD', 'Macro-level plan', 'Meso-level plan', 'Overall micro-level plan', 'Code standards', 'Common pitfalls',
         'Project note', 'Prompt template note', 'Include upstream plans', 'Callouts in the meso plan',
       ]),

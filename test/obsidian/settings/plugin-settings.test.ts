@@ -74,7 +74,8 @@ describe('plugin settings', () => {
     const json = JSON.stringify(stored);
     expect(json).not.toMatch(/sk-ant|apiKey"|anthropicToken|secretKey/);
     expect(stored['apiKeySecretName']).toBe('anthropic-api-key');
-    expect(stored['maxTokensPerSection']).toBe(8000);
+    // A number whose name says "tokens" is not a secret.
+    expect(stored['maxOutputTokens']).toBe(0);
     expect((stored['paths'] as Record<string, string>)['prd']).toBe('PRD.md');
     expect(stored['baseURL']).toBe('');
     // What was saved loads back cleanly.

@@ -91,9 +91,22 @@ describe('anthropic-server prompt caching', () => {
 
   it('treats a top-level cache_control as a breakpoint on the last block', () => {
     const sim = new CacheSimulator({ now: () => 0, minCacheableTokens: 10 });
-    const body = { model: 'm', max_tokens: 1, messages: [{ role: 'user', content: 'u'.repeat(100) }], cache_control: { type: 'ephemeral' as const } };
+    const body = { model: 'claude-sonnet-5-5', max_tokens: 1, messages: [{ role: 'user', content: 'u'.repeat(100) }], cache_control: { type: 'ephemeral' as const } };
     expect(sim.process(body)).toEqual(expect.objectContaining({ cache_creation_input_tokens: 25, input_tokens: 0 }));
     expect(sim.process(body)).toEqual(expect.objectContaining({ cache_read_input_tokens: 25, input_tokens: 0 }));
+  });
+});
+
+describe('concurrent requests (prompt-caching page: an entry is available once the first response begins)', () => {
+  it('a prefix written moments ago is not read until the writer\'s response has begun; the concurrent request writes it too', () => {
+    let t = 0;
+    const sim = new CacheSimulator({ now: () => t, minCacheableTokens: 10, visibleAfterMs: 500 });
+    const body = (tail: string) => ({ model: 'claude-sonnet-5-5', max_tokens: 1, system: [{ type: 'text', text: 's'.repeat(400), cache_control: { type: 'ephemeral' as const } }], messages: [{ role: 'user', content: tail }] });
+    expect(sim.process(body('a')).cache_creation_input_tokens).toBe(100);
+    t = 100;
+    expect(sim.process(body('b'))).toEqual(expect.objectContaining({ cache_creation_input_tokens: 100, cache_read_input_tokens: 0 }));
+    t = 600;
+    expect(sim.process(body('c'))).toEqual(expect.objectContaining({ cache_creation_input_tokens: 0, cache_read_input_tokens: 100 }));
   });
 });
 

@@ -10,11 +10,12 @@ export interface HttpErrorAnswer {
   headers: Record<string, string>;
   type: string;
   message: string;
+  details?: Record<string, unknown>;
 }
 
-/** Body of every JSON error: `{type:'error', error:{type, message}, request_id}`. */
-export function errorBody(type: string, message: string, requestId: string): string {
-  return JSON.stringify({ type: 'error', error: { type, message }, request_id: requestId });
+/** Body of every JSON error: `{type:'error', error:{type, message, details?}, request_id}` (errors page, error shapes). */
+export function errorBody(type: string, message: string, requestId: string, details?: Record<string, unknown>): string {
+  return JSON.stringify({ type: 'error', error: { type, message, ...(details ? { details } : {}) }, request_id: requestId });
 }
 
 function retryHeaders(fault: { retryAfterSeconds?: number; retryAfterMs?: number }): Record<string, string> {
@@ -44,8 +45,16 @@ export function httpErrorFor(fault: Fault): HttpErrorAnswer | undefined {
     case 'http-error': {
       const headers = retryHeaders(fault);
       if (fault.shouldRetry !== undefined) headers['x-should-retry'] = String(fault.shouldRetry);
-      return { status: fault.status, headers, type: fault.type, message: fault.message ?? `Mock ${fault.type}` };
+      return { status: fault.status, headers, type: fault.type, message: fault.message ?? `Mock ${fault.type}`, ...(fault.details ? { details: fault.details } : {}) };
     }
+    case 'billing':
+      // errors page: 402 billing_error.
+      return { status: 402, headers: {}, type: 'billing_error', message: 'Your credit balance is too low to access the Claude API. Go to Plans & Billing to upgrade or purchase credits.' };
+    case 'spend-limit':
+      // errors page: a tier's monthly cap is a 429 with no retry-after; a limit you set is a 400.
+      if (fault.limit === 'own') return { status: 400, headers: {}, type: 'invalid_request_error', message: 'You have reached your specified workspace API spend limit. You will regain access on 2027-01-01 at 00:00 UTC.' };
+      if (fault.limit === 'contract') return { status: 429, headers: {}, type: 'rate_limit_error', message: 'Your organization has reached the spend limit of its contract.', details: { error_code: 'contract_spend_limit_reached' } };
+      return { status: 429, headers: {}, type: 'rate_limit_error', message: "Your organization has reached its usage tier's monthly spend limit.", details: { error_code: 'enforced_spend_limit_reached' } };
     default:
       return undefined;
   }

@@ -29,8 +29,10 @@ export type {
   Usage,
 } from './types';
 export { failFirst, errorBody } from './faults';
-export { echoResponder, replayTranscript, echoMarkdown, exampleForSchema, lastUserText, DEFAULT_MODELS } from './scripts';
-export type { EchoResponderOptions, ModelEntry } from './scripts';
+export { echoResponder, replayTranscript, echoMarkdown, exampleForSchema, lastUserText } from './scripts';
+export type { EchoResponderOptions } from './scripts';
+export { SERVER_MODELS, findModel, modelInfo, EFFORTS } from './models';
+export type { ServerModel, Effort } from './models';
 export { CacheSimulator } from './caching';
 export type { CacheSimulatorOptions, InputUsage } from './caching';
 export { countInputTokens, countCacheMarkers, tokensForChars, CHARS_PER_TOKEN } from './tokens';

@@ -7,6 +7,7 @@
 import type { Outline } from '../../../src/core/contracts/outline';
 import type { MockRequest, Responder, ResponseScript } from './types';
 import { lastUserText } from './scripts';
+import { OUTLINE_INSTRUCTION_START } from '../../../src/core/providers/anthropic/requests';
 
 export interface PlannerResponderOptions {
   outline: Outline;
@@ -16,11 +17,17 @@ export interface PlannerResponderOptions {
   script?: Partial<ResponseScript>;
   /** Per-request override; return null for the normal answer. */
   override?: (req: MockRequest, kind: 'outline' | 'section') => ResponseScript | null;
+  /**
+   * Answer as a known-good plan does for modules without UI state: leave 2.N.4 State Management out, keeping
+   * the template's numbers (`gap`: 2.N.3 then 2.N.5) or renumbering the rest (`renumber`: 2.N.4 Error Handling…).
+   */
+  leaveOutStateManagement?: 'gap' | 'renumber';
 }
 
 export function plannerResponder(opts: PlannerResponderOptions): Responder {
   return (req) => {
-    const isOutline = (req.body as { output_config?: { format?: unknown } }).output_config?.format !== undefined;
+    // The outline call carries no output_config.format (it would break the shared cache prefix): it is recognised by its instruction.
+    const isOutline = lastUserText(req).includes(OUTLINE_INSTRUCTION_START);
     const o = opts.override?.(req, isOutline ? 'outline' : 'section');
     if (o) return o;
     if (isOutline) return { text: JSON.stringify(opts.outline) };
@@ -36,9 +43,20 @@ function askedHeadings(instruction: string): string[] {
 function sectionAnswer(prompt: string, opts: PlannerResponderOptions): string {
   const instruction = prompt.slice(prompt.lastIndexOf('Write the section'));
   const heading = /under the heading `([^`]+)`/.exec(instruction)?.[1] ?? '';
-  const asked = askedHeadings(instruction);
+  let asked = askedHeadings(instruction);
   if (asked.length === 0) return freeSection(heading);
-  return asked.map((h) => `${h}\n\n${partBody(h, heading, opts)}`).join('\n\n') + '\n';
+  const bodies = asked.map((h) => partBody(h, heading, opts));
+  if (opts.leaveOutStateManagement && /^### 2\.\d+ /.test(heading)) {
+    const at = asked.findIndex((h) => / State Management$/.test(h));
+    if (at >= 0) {
+      asked = asked.filter((_, i) => i !== at);
+      bodies.splice(at, 1);
+      if (opts.leaveOutStateManagement === 'renumber') {
+        asked = asked.map((h, i) => (i >= at ? h.replace(/^(#+ 2\.\d+\.)(\d+)/, (_m, p: string, n: string) => `${p}${Number(n) - 1}`) : h));
+      }
+    }
+  }
+  return asked.map((h, i) => `${h}\n\n${bodies[i]}`).join('\n\n') + '\n';
 }
 
 function freeSection(heading: string): string {

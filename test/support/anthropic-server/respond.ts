@@ -32,6 +32,27 @@ export interface StreamContext {
   script: ResponseScript;
   /** Pause before a reset so the client has read what was sent (a RST discards unread data on Linux), ms. */
   settleMs: number;
+  /** Thinking speed (tokens per second; unset: no pause) and the ping interval while thinking, ms. */
+  thinkingSpeed?: { tokensPerSecond?: number; pingEveryMs: number };
+}
+
+/**
+ * The time a model spends thinking, with nothing to show but `ping` events (streaming page: pings may come at any
+ * point; with `display: "omitted"` the thinking block stays empty until its signature). Resolves false if the
+ * client went away.
+ */
+async function think(ctx: StreamContext, tokens: number): Promise<boolean> {
+  const tps = ctx.thinkingSpeed?.tokensPerSecond;
+  if (!tps) return true;
+  let left = (tokens / tps) * 1000;
+  const every = Math.max(1, ctx.thinkingSpeed?.pingEveryMs ?? 10_000);
+  while (left > 0) {
+    const step = Math.min(every, left);
+    if (!(await ctx.timers.wait(step, ctx.res))) return false;
+    left -= step;
+    if (left > 0) ctx.res.write(encodeEvent({ event: 'ping', data: { type: 'ping' } }, ctx.script.crlf));
+  }
+  return true;
 }
 
 /** Index of the event before which a positional fault fires: the (k+1)-th delta, else `message_delta`. */
@@ -116,6 +137,10 @@ export async function writeStream(ctx: StreamContext, events: SseEvent[]): Promi
     }
     const ev = events[i];
     if (!ev) break;
+    if (ev.thinkingPause !== undefined) {
+      if (!(await think(ctx, ev.thinkingPause))) return;
+      continue;
+    }
     if (ev.isDelta && firstDelta) {
       firstDelta = false;
       if (script.firstDeltaDelayMs && !(await timers.wait(script.firstDeltaDelayMs, res))) return;

@@ -80,33 +80,3 @@ export function replayTranscript(path: string, extra: Omit<ResponseScript, 'tran
   const bytes = readFileSync(path);
   return () => ({ ...extra, transcript: bytes });
 }
-
-/** A model entry as `GET /v1/models` returns it. */
-export interface ModelEntry {
-  type: 'model';
-  id: string;
-  display_name: string;
-  created_at: string;
-  [key: string]: unknown;
-}
-
-/** The model list served by default. */
-export const DEFAULT_MODELS: ModelEntry[] = [
-  ['claude-sonnet-5-5', 'Claude Sonnet 5.5', '2026-09-01T00:00:00Z'],
-  ['claude-haiku-5-5', 'Claude Haiku 5.5', '2026-09-01T00:00:00Z'],
-  ['claude-opus-5-5', 'Claude Opus 5.5', '2026-09-01T00:00:00Z'],
-  ['claude-sonnet-4-6', 'Claude Sonnet 4.6', '2026-02-17T00:00:00Z'],
-  ['claude-haiku-4-5-20251001', 'Claude Haiku 4.5', '2025-10-01T00:00:00Z'],
-].map(([id, display_name, created_at]) => ({
-  type: 'model' as const,
-  id: id!,
-  display_name: display_name!,
-  created_at: created_at!,
-  capabilities: null,
-  deprecated_at: null,
-  lifecycle: 'active',
-  line: null,
-  max_input_tokens: 1_000_000,
-  max_tokens: 128_000,
-  retires_at: null,
-}));

@@ -10,7 +10,9 @@ import { answerPreflight, corsRejection, corsResponseHeaders, type CorsMode } fr
 import { errorBody, httpErrorFor } from './faults';
 import { Timers } from './lifecycle';
 import { openStream, sendJson, writeJsonWithFault, writeStream, type StreamContext } from './respond';
-import { DEFAULT_MODELS, echoResponder, type EchoResponderOptions, type ModelEntry } from './scripts';
+import { echoResponder, type EchoResponderOptions } from './scripts';
+import { SERVER_MODELS, findModel, modelInfo, type Effort, type ServerModel } from './models';
+import { checkAgainstModel, checkModel, type ThinkingPlan } from './model-rules';
 import { planAnswer } from './sse';
 import { countInputTokens } from './tokens';
 import type { MessagesBody, MockRequest, RecordedRequest, Responder, ResponseScript } from './types';
@@ -24,14 +26,26 @@ export interface AnthropicServerOptions {
   echoLength?: number;
   /** JSON answer of the default responder for `output_config.format` json_schema requests (value, string or function). */
   jsonOutput?: EchoResponderOptions['json'];
-  /** Minimum cacheable prefix, in tokens (or per model). @default 1024 */
+  /** Minimum cacheable prefix, in tokens (or per model). @default each model's own (512 on the 5.5 models) */
   minCacheableTokens?: number | ((model: string) => number);
+  /** How long a written prefix stays invisible to other requests, ms (the time until the writer's response begins). @default 0 */
+  cacheVisibleAfterMs?: number;
+  /**
+   * How much a request that thinks thinks: tokens (or per effort, or a function of the request and effort), its
+   * speed in tokens/s (unset: no pause) and the ping interval while thinking. A script's `thinkingTokens` wins.
+   * @default 0 tokens (thinking blocks only appear when asked for)
+   */
+  thinking?: {
+    tokens?: number | Partial<Record<Effort, number>> | ((request: MockRequest, effort: Effort) => number);
+    tokensPerSecond?: number;
+    pingEveryMs?: number;
+  };
   /** Clock of the cache simulation (TTL expiry), ms. @default Date.now */
   now?: () => number;
   /** `block-browser` answers every browser request with the "not allowed for this Organization" 401. @default 'allow' */
   corsMode?: CorsMode;
-  /** Models served by `GET /v1/models`. @default DEFAULT_MODELS */
-  models?: ModelEntry[];
+  /** The models the server knows (served by `GET /v1/models`; any other model is a 404). @default SERVER_MODELS */
+  models?: readonly ServerModel[];
   /** Pause before a mid-stream reset so the client has read the data sent before it, ms. @default 20 */
   settleMs?: number;
 }
@@ -96,7 +110,10 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
   const scenarios = new Map<string, Responder>();
   const queue: Array<ResponseScript | Responder | null> = [];
   const requests: RecordedRequest[] = [];
-  const cache = new CacheSimulator({ now: opts.now, minCacheableTokens: opts.minCacheableTokens });
+  const models = (): readonly ServerModel[] => opts.models ?? SERVER_MODELS;
+  const now = (): number => (opts.now ?? Date.now)();
+  const perModelMinimum = (model: string): number => findModel(models(), model)?.minCacheableTokens ?? 1024;
+  const cache = new CacheSimulator({ now: opts.now, minCacheableTokens: opts.minCacheableTokens ?? perModelMinimum, visibleAfterMs: opts.cacheVisibleAfterMs ?? 0 });
   const timers = new Timers();
   const sockets = new Set<Socket>();
   let counter = 0;
@@ -111,7 +128,17 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
     return { ...(await base(request)), ...item };
   }
 
-  async function handleMessages(req: IncomingMessage, res: ServerResponse, record: RecordedRequest, body: Check<MessagesBody>, headers: Record<string, string>): Promise<void> {
+  function thinkingTokens(request: MockRequest, plan: ThinkingPlan, script: ResponseScript): number {
+    if (plan.effort === null) return 0;
+    if (script.thinkingTokens !== undefined) return script.thinkingTokens;
+    const t = opts.thinking?.tokens;
+    if (t === undefined) return 0;
+    if (typeof t === 'number') return t;
+    if (typeof t === 'function') return t(request, plan.effort);
+    return t[plan.effort] ?? 0;
+  }
+
+  async function handleMessages(req: IncomingMessage, res: ServerResponse, record: RecordedRequest, body: Check<MessagesBody>, headers: Record<string, string>, plan: ThinkingPlan): Promise<void> {
     if (!body.ok) return sendJson(res, body.status, errorBody(body.type, body.message, record.requestId), headers);
     const request: MockRequest = { body: body.value, headers: req.headers, scenario: record.scenario, attempt: record.attempt, index: record.index };
     const script = await chooseScript(request);
@@ -131,13 +158,21 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
     }
     const httpError = fault ? httpErrorFor(fault) : undefined;
     if (httpError) {
-      return sendJson(res, httpError.status, errorBody(httpError.type, httpError.message, record.requestId), { ...allHeaders, ...httpError.headers });
+      return sendJson(res, httpError.status, errorBody(httpError.type, httpError.message, record.requestId, httpError.details), { ...allHeaders, ...httpError.headers });
     }
 
     const usage = cache.process(body.value);
     const n = String(record.index + 1).padStart(4, '0');
-    const planned = planAnswer(script, body.value, usage, { messageId: `msg_mock_${n}`, toolUseId: `toolu_mock_${n}` });
-    const ctx: StreamContext = { res, timers, script, settleMs: opts.settleMs ?? 20 };
+    const thinking = plan.effort === null ? undefined : { tokens: thinkingTokens(request, plan, script), display: plan.display };
+    const planned = planAnswer(script, body.value, usage, { messageId: `msg_mock_${n}`, toolUseId: `toolu_mock_${n}` }, thinking);
+    record.usage = planned.message.usage;
+    const ctx: StreamContext = {
+      res,
+      timers,
+      script,
+      settleMs: opts.settleMs ?? 20,
+      thinkingSpeed: { ...(opts.thinking?.tokensPerSecond ? { tokensPerSecond: opts.thinking.tokensPerSecond } : {}), pingEveryMs: opts.thinking?.pingEveryMs ?? 10_000 },
+    };
 
     if (body.value.stream !== true) return writeJsonWithFault(ctx, JSON.stringify(planned.message), allHeaders);
     openStream(res, allHeaders);
@@ -149,23 +184,25 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
   }
 
   function handleModels(res: ServerResponse, route: string, query: URLSearchParams, headers: Record<string, string>, requestId: string): void {
-    const models = opts.models ?? DEFAULT_MODELS;
+    // Models API: retired models stay in the catalogue with lifecycle "retired" (SDK 1.14 ModelInfo.lifecycle).
+    const list = models().map((m) => modelInfo(m, now()));
     const id = /^\/v1\/models\/([^/]+)$/.exec(route)?.[1];
     if (id) {
-      const model = models.find((m) => m.id === decodeURIComponent(id));
+      const model = findModel(models(), decodeURIComponent(id));
       if (!model) return sendJson(res, 404, errorBody('not_found_error', `model: ${id}`, requestId), headers);
-      return sendJson(res, 200, JSON.stringify(model), headers);
+      return sendJson(res, 200, JSON.stringify(modelInfo(model, now())), headers);
     }
+    const all = list;
     const limit = Math.max(1, Math.min(1000, Number(query.get('limit') ?? 20) || 20));
     const after = query.get('after_id');
     const before = query.get('before_id');
     let start = 0;
-    let end = models.length;
-    if (after) start = models.findIndex((m) => m.id === after) + 1;
-    if (before) end = Math.max(0, models.findIndex((m) => m.id === before));
-    const page = before ? models.slice(Math.max(start, end - limit), end) : models.slice(start, Math.min(end, start + limit));
+    let end = all.length;
+    if (after) start = all.findIndex((m) => m['id'] === after) + 1;
+    if (before) end = Math.max(0, all.findIndex((m) => m['id'] === before));
+    const page = before ? all.slice(Math.max(start, end - limit), end) : all.slice(start, Math.min(end, start + limit));
     const hasMore = before ? end - limit > start : start + limit < end;
-    sendJson(res, 200, JSON.stringify({ data: page, has_more: hasMore, first_id: page[0]?.id ?? null, last_id: page[page.length - 1]?.id ?? null }), headers);
+    sendJson(res, 200, JSON.stringify({ data: page, has_more: hasMore, first_id: page[0]?.['id'] ?? null, last_id: page[page.length - 1]?.['id'] ?? null }), headers);
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -217,11 +254,14 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
       if (parseError) return fail(400, 'invalid_request_error', 'Request body is not valid JSON');
       const countOnly = route.endsWith('count_tokens');
       const body = checkBody(parsed, version.value, countOnly);
-      if (countOnly) {
-        if (!body.ok) return fail(body.status, body.type, body.message);
-        return sendJson(res, 200, JSON.stringify({ input_tokens: countInputTokens(body.value) }), headers);
-      }
-      return handleMessages(req, res, record, body, headers);
+      if (!body.ok) return fail(body.status, body.type, body.message);
+      // Unknown and retired models are 404s, on count_tokens too (errors page: not_found_error).
+      const model = checkModel(models(), body.value.model, now());
+      if (!model.ok) return fail(model.status, model.type, model.message);
+      const rules = checkAgainstModel(model.value, body.value, countOnly);
+      if (!rules.ok) return fail(rules.status, rules.type, rules.message);
+      if (countOnly) return sendJson(res, 200, JSON.stringify({ input_tokens: countInputTokens(body.value) }), headers);
+      return handleMessages(req, res, record, body, headers, rules.value);
     }
     if (req.method === 'GET' && (route === '/v1/models' || route.startsWith('/v1/models/'))) {
       return handleModels(res, route, query, headers, requestId);
@@ -264,7 +304,7 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
     },
     configure: (changes) => {
       opts = { ...opts, ...changes };
-      cache.configure({ now: changes.now, minCacheableTokens: changes.minCacheableTokens });
+      cache.configure({ now: changes.now, minCacheableTokens: changes.minCacheableTokens, visibleAfterMs: changes.cacheVisibleAfterMs });
       if ('echoLength' in changes || 'jsonOutput' in changes) responder = defaultResponder();
     },
     messageRequests: () => requests.filter((r) => r.method === 'POST' && r.route === '/v1/messages'),

@@ -13,8 +13,10 @@ export interface SseEvent {
   data: unknown;
   /** Pre-serialised data line content (used to inject malformed JSON). */
   raw?: string;
-  /** True for `content_block_delta` events (what fault positions count). */
+  /** True for text and tool-input `content_block_delta` events (what fault positions count). */
   isDelta?: boolean;
+  /** Not sent: the model thinks this many tokens here (the writer waits, sending pings). */
+  thinkingPause?: number;
 }
 
 /** Serialises one event: `event: <name>\ndata: <json>\n\n` (CRLF when asked). */
@@ -45,29 +47,50 @@ export interface PlannedAnswer {
   events: SseEvent[];
 }
 
+/** Thinking on one answer: how many tokens, and whether the summary text is returned. */
+export interface ThinkingOnAnswer {
+  tokens: number;
+  display: 'omitted' | 'summarized';
+}
+
 /**
- * Plans the answer: applies `max_tokens` (truncating the text and reporting `max_tokens`), counts output tokens as
- * ceil(chars / 4) of what is emitted, and lays out the events.
+ * Plans the answer: applies `max_tokens` to thinking and text together (thinking counts against it and is
+ * billed as output: thinking page), truncating and reporting `max_tokens`; counts text tokens as ceil(chars / 4)
+ * of what is emitted; and lays out the events. A thinking block comes first, as the thinking page shows it: empty
+ * with `display: "omitted"` (the default on the newest models), with summary text otherwise, closed by a
+ * `signature_delta` (streaming page: the signature arrives just before `content_block_stop`).
  */
-export function planAnswer(script: ResponseScript, request: { model: string; max_tokens: number }, input: InputUsage, ids: PlanIds): PlannedAnswer {
+export function planAnswer(script: ResponseScript, request: { model: string; max_tokens: number }, input: InputUsage, ids: PlanIds, thinking?: ThinkingOnAnswer): PlannedAnswer {
   const chunkChars = Math.max(1, script.chunkChars ?? 8);
-  const budgetChars = request.max_tokens * 4;
+  const thinkingTokens = thinking ? Math.min(Math.max(0, thinking.tokens), request.max_tokens) : 0;
+  const room = request.max_tokens - thinkingTokens;
+  const budgetChars = room * 4;
   let text = script.text ?? '';
   let tool = script.toolUse;
   let stopReason: StopReason = script.stopReason ?? (tool ? 'tool_use' : 'end_turn');
   const toolJson = tool ? JSON.stringify(tool.input ?? {}) : '';
 
-  if (tokensForChars(text.length) > request.max_tokens) {
+  if (thinking && thinking.tokens >= request.max_tokens && request.max_tokens > 0) {
+    text = '';
+    tool = undefined;
+    stopReason = 'max_tokens';
+  } else if (tokensForChars(text.length) > room) {
     text = Array.from(text).slice(0, budgetChars).join('');
     tool = undefined;
     stopReason = 'max_tokens';
-  } else if (tool && tokensForChars(text.length) + tokensForChars(toolJson.length) > request.max_tokens) {
+  } else if (tool && tokensForChars(text.length) + tokensForChars(toolJson.length) > room) {
     tool = undefined;
     stopReason = 'max_tokens';
   }
-  const outputTokens = tokensForChars(text.length) + (tool ? tokensForChars(toolJson.length) : 0);
+  const outputTokens = thinkingTokens + tokensForChars(text.length) + (tool ? tokensForChars(toolJson.length) : 0);
 
-  const usage: Usage = { ...input, cache_creation: { ...input.cache_creation }, output_tokens: outputTokens, service_tier: 'standard' };
+  const usage: Usage = {
+    ...input,
+    cache_creation: { ...input.cache_creation },
+    output_tokens: outputTokens,
+    ...(thinking ? { output_tokens_details: { thinking_tokens: thinkingTokens } } : {}),
+    service_tier: 'standard',
+  };
   const content: Array<Record<string, unknown>> = [];
   const events: SseEvent[] = [];
   const base = {
@@ -98,7 +121,22 @@ export function planAnswer(script: ResponseScript, request: { model: string; max
     pinged = true;
     events.push({ event: 'ping', data: { type: 'ping' } });
   };
-  if (text.length > 0 || (!tool && request.max_tokens > 0)) {
+  if (thinking && thinkingTokens > 0) {
+    const signature = `sig_mock_${ids.messageId}_${thinkingTokens}`;
+    // A summary is shorter than the thinking it sums up; omitted, the block stays empty.
+    const summary = thinking.display === 'summarized' ? 'Working out what this part has to say. '.repeat(Math.max(1, Math.ceil(thinkingTokens / 40))).slice(0, thinkingTokens) : '';
+    content.push({ type: 'thinking', thinking: summary, signature });
+    events.push({ event: 'content_block_start', data: { type: 'content_block_start', index, content_block: { type: 'thinking', thinking: '', signature: '' } } });
+    ping();
+    events.push({ event: 'thinking', data: null, thinkingPause: thinkingTokens });
+    for (const piece of chunkText(summary, chunkChars)) {
+      events.push({ event: 'content_block_delta', data: { type: 'content_block_delta', index, delta: { type: 'thinking_delta', thinking: piece } } });
+    }
+    events.push({ event: 'content_block_delta', data: { type: 'content_block_delta', index, delta: { type: 'signature_delta', signature } } });
+    events.push({ event: 'content_block_stop', data: { type: 'content_block_stop', index } });
+    index += 1;
+  }
+  if (text.length > 0 || (!tool && room > 0)) {
     content.push({ type: 'text', text });
     events.push({ event: 'content_block_start', data: { type: 'content_block_start', index, content_block: { type: 'text', text: '' } } });
     ping();
@@ -130,6 +168,7 @@ export function planAnswer(script: ResponseScript, request: { model: string; max
         cache_creation_input_tokens: usage.cache_creation_input_tokens,
         cache_read_input_tokens: usage.cache_read_input_tokens,
         output_tokens: usage.output_tokens,
+        ...(usage.output_tokens_details ? { output_tokens_details: usage.output_tokens_details } : {}),
       },
     },
   });

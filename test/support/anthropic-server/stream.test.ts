@@ -84,7 +84,7 @@ describe('anthropic-server streaming', () => {
 
   it('replays a transcript file byte for byte and the SDK yields its text', async () => {
     server.setScript(replayTranscript(join(FIXTURES, 'hello-world.sse')));
-    const stream = client().messages.stream({ ...params, model: 'anything' });
+    const stream = client().messages.stream({ ...params, model: 'claude-sonnet-5-5' });
     const message = await stream.finalMessage();
     expect(await stream.finalText()).toBe('Hello, world');
     expect(message.id).toBe('msg_mock_0001');

@@ -25,8 +25,16 @@ export type Fault =
   | { kind: 'overloaded'; retryAfterSeconds?: number; retryAfterMs?: number }
   /** 500 `api_error` (or another 5xx status). Retried, then `InternalServerError` & co. */
   | { kind: 'server-error'; status?: number; retryAfterMs?: number }
-  /** Any JSON error status/type, e.g. 400/413/403; `shouldRetry` sets `x-should-retry`. */
-  | { kind: 'http-error'; status: number; type: string; message?: string; shouldRetry?: boolean; retryAfterMs?: number }
+  /** Any JSON error status/type, e.g. 400/413/403; `shouldRetry` sets `x-should-retry`; `details` goes into `error.details`. */
+  | { kind: 'http-error'; status: number; type: string; message?: string; shouldRetry?: boolean; retryAfterMs?: number; details?: Record<string, unknown> }
+  /** 402 `billing_error` (errors page: "There's an issue with your billing or payment information"). */
+  | { kind: 'billing' }
+  /**
+   * A spend limit (errors page): `tier` is the 429 of a usage tier's monthly cap (`enforced_spend_limit_reached`,
+   * no `retry-after`), `contract` the 429 `contract_spend_limit_reached`, `own` the 400 for a limit the
+   * organization set itself.
+   */
+  | { kind: 'spend-limit'; limit?: 'tier' | 'contract' | 'own' }
   /** Destroy the socket on arrival, before any header: SDK sees `APIConnectionError` and retries. */
   | { kind: 'reset-before-headers' }
   /** After `afterDeltas` deltas, `socket.resetAndDestroy()` (TCP RST): SDK `AnthropicError('terminated')`, not retried. */
@@ -70,6 +78,12 @@ export interface ResponseScript {
   firstDeltaDelayMs?: number;
   /** The failure to inject into this response. */
   fault?: Fault;
+  /**
+   * Thinking tokens before the text, on a request that thinks (adaptive thinking on, by the request or the
+   * model's default). Overrides the server's `thinking.tokens`. They are billed as output and count
+   * against `max_tokens` (thinking page).
+   */
+  thinkingTokens?: number;
   /** Serve these exact bytes as the SSE body (replay a transcript); everything else but the fault is ignored. */
   transcript?: string | Uint8Array;
   /** Use CRLF instead of LF for SSE framing. @default false */
@@ -103,7 +117,9 @@ export interface MessagesBody {
   tools?: Array<Record<string, unknown>>;
   stream?: boolean;
   cache_control?: CacheControl;
-  output_config?: { format?: { type?: string; schema?: unknown } };
+  output_config?: { format?: { type?: string; schema?: unknown }; effort?: string };
+  thinking?: { type?: string; display?: string; budget_tokens?: number };
+  tool_choice?: { type?: string; name?: string };
   [key: string]: unknown;
 }
 
@@ -119,6 +135,8 @@ export interface Usage {
   cache_read_input_tokens: number;
   cache_creation: { ephemeral_5m_input_tokens: number; ephemeral_1h_input_tokens: number };
   output_tokens: number;
+  /** The thinking part of `output_tokens` (SDK 1.14 `OutputTokensDetails`). */
+  output_tokens_details?: { thinking_tokens: number };
   service_tier?: string;
 }
 
@@ -145,4 +163,6 @@ export interface RecordedRequest {
   fault?: Fault['kind'];
   /** `request-id` header sent back. */
   requestId: string;
+  /** The usage the answer reports (what the API bills), once planned; absent for error answers. */
+  usage?: Usage;
 }

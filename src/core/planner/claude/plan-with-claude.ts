@@ -20,8 +20,8 @@ import type { NoteSink, Timers } from '../../generation/timers';
 import type { PlanUnit } from '../../generation/units';
 import {
   buildContext,
+  CostBudget,
   createSectionGenerator,
-  describeRequests,
   requestOutline,
   totalUsage,
   type AnthropicClient,
@@ -29,9 +29,13 @@ import {
   type CostEstimate,
   type PlannerContext,
   type RequestSettings,
+  type RequestsDescription,
   type SentNote,
+  type StreamCallDeps,
   type UpstreamPlan,
+  callConfig,
 } from '../../providers/anthropic';
+import { apiFailure, preflight, unknownModel } from './preflight';
 import { planNotePath } from '../../writer/note-paths';
 import { backupNote, createNote } from '../../writer/write-note';
 import { clearRunCallouts, setInterrupted, setStatusLine } from '../../writer/plan-status';
@@ -48,6 +52,11 @@ import { splitFrontmatter } from '../../markdown/frontmatter-block';
 export interface ClaudePlanRequest extends PlanRequest {
   /** Finish an interrupted plan instead of starting one. */
   resume?: boolean;
+  /**
+   * The model to use when it was chosen for this run (CLI `--model`, or the plugin's model setting
+   * on a resume). A resume without it finishes on the model the plan was started with.
+   */
+  model?: string;
   /** Describe the requests and the estimate; send nothing, write nothing. */
   dryRun?: boolean;
 }
@@ -56,6 +65,8 @@ export interface ClaudePlanRequest extends PlanRequest {
 export interface SendPreview {
   workstreamId: string;
   model: string;
+  /** How hard Claude thinks, in words: "adaptive thinking, effort high (outline: medium)". */
+  thinking: string;
   /** Exactly the notes that will be sent. */
   sent: SentNote[];
   estimate: CostEstimate;
@@ -83,6 +94,9 @@ export interface ClaudeDeps extends PlanDeps {
   concurrency?: number;
   maxCostUsd?: number;
   idleTimeoutMs?: number;
+  firstTextTimeoutMs?: number;
+  /** The client's transport buffers whole responses (Obsidian's network layer): timeouts cover whole calls. */
+  bufferedTransport?: boolean;
   retryDelaysMs?: readonly number[];
   minIntervalMs?: number;
 }
@@ -116,22 +130,23 @@ export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps):
   const warnings = [...p.warnings];
   const context = await contextFor(deps, p, warnings);
   if (!context.ok) return context;
-  const reqSettings: RequestSettings = { model: settings.model, maxTokens: settings.maxTokensPerSection, caching: settings.caching };
+  const model = req.model ?? settings.model;
   const created = isoDate(clock.now());
 
   // The estimate uses the derived outline: Claude's is not known before its call, and has about as many modules.
   const derived = deriveOutline(p.scope, p.ctx.wbs);
   const draftUnits = unitsFor(inputFor(p, derived, created), null);
-  const described = describeRequests(context.value, reqSettings, derived, modelUnits(draftUnits), settings.prices);
-  const preview: SendPreview = { workstreamId: p.id, model: settings.model, sent: context.value.sent, estimate: described.estimate };
-  if (req.dryRun) return ok({ kind: 'dry-run', preview, requestsJson: described.json });
+  const agreed = await estimateAndAsk(req, deps, p, context.value, warnings, {
+    model,
+    outline: derived,
+    units: modelUnits(draftUnits),
+    maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length),
+    withOutline: true,
+  });
+  if (agreed.kind !== 'go') return agreed.result;
+  const { request: reqSettings, described } = agreed;
 
-  const cap = deps.maxCostUsd ?? settings.costCapUsd;
-  const typical = described.estimate.costUsdTypical;
-  if (cap > 0 && typical !== null && typical > cap) return err({ kind: 'cost-cap', estimateUsd: typical, capUsd: cap });
-  if (deps.confirm && !(await deps.confirm(preview))) return ok({ kind: 'declined', preview });
-
-  const { usage, onUsage, costGuard, streamDeps } = tracking(deps);
+  const { usage, onUsage, costGuard, streamDeps } = tracking(deps, reqSettings, described.estimate);
   const outlined = await requestOutline(
     streamDeps,
     {
@@ -146,7 +161,10 @@ export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps):
     costGuard.signal,
   );
   if (!outlined.ok || outlined.value.kind === 'escalation') costGuard.dispose();
-  if (!outlined.ok) return err({ kind: 'api-failure', failure: { kind: outlined.error.kind, message: outlined.error.message } });
+  if (!outlined.ok) {
+    if (outlined.error.kind === 'model-not-found') return err(await unknownModel(deps.client, model));
+    return err(apiFailure(outlined.error));
+  }
   if (outlined.value.kind === 'escalation') {
     return writeEscalation(deps, p.ctx, { id: p.id, name: p.name, escalations: [outlined.value.escalation], created, project: p.project, warnings });
   }
@@ -155,7 +173,7 @@ export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps):
   const state: PlannerState = {
     version: 1,
     provider: 'anthropic',
-    model: settings.model,
+    model,
     outlineSource: outlined.value.source,
     outline,
     ...(p.scope.workstream.label ? { workstream_label: p.scope.workstream.label } : {}),
@@ -178,7 +196,7 @@ export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps):
 
 /** Finishes an interrupted plan: only the sections it lacks are generated; complete ones stay byte for byte. */
 async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, target: string): Promise<Result<ClaudeOutcome, PlannerError>> {
-  const { vault, settings } = deps;
+  const { vault } = deps;
   const meta = await vault.meta(target);
   const status = meta.frontmatter?.['status'];
   const state = readPlannerState(meta.frontmatter);
@@ -188,8 +206,9 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const warnings = [...p.warnings];
   const context = await contextFor(deps, p, warnings);
   if (!context.ok) return context;
-  // The model and date the plan was started with, so the sections still written agree with the rest.
-  const reqSettings: RequestSettings = { model: state.model, maxTokens: settings.maxTokensPerSection, caching: settings.caching };
+  // The date the plan was started with, so the sections still written agree with the rest; the
+  // model it was started with unless this run names another (a retired model cannot finish it).
+  const model = req.model ?? state.model;
   const createdRaw = meta.frontmatter?.['created'];
   const created = typeof createdRaw === 'string' ? createdRaw : isoDate(deps.clock.now());
   const units = unitsFor(inputFor(p, state.outline, created), state);
@@ -197,31 +216,35 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const text = setStatusLine(clearRunCallouts(read.value), 'in_progress');
   const fm = splitFrontmatter(text);
   const point = findResumePoint(text.slice(fm.bodyOffset), fm.bodyOffset, units, status === 'interrupted');
+  const complete = new Set(point.completeKeys);
+  const lastModel = state.resumes?.[state.resumes.length - 1]?.model ?? state.model;
+  const from = units.find((u) => !complete.has(u.key))?.label ?? 'the end';
+  const resumedState: PlannerState = model === lastModel ? state : { ...state, resumes: [...(state.resumes ?? []), { model, from, date: isoDate(deps.clock.now()) }] };
   const kept = text.slice(0, point.cutOffset);
-  const keptWithState = setPlannerState(kept, { ...state, usage: undefined });
-  const preview: SendPreview = {
-    workstreamId: p.id,
-    model: state.model,
-    sent: context.value.sent,
-    estimate: describeRequests(context.value, reqSettings, state.outline, modelUnits(units).filter((u) => !point.completeKeys.includes(u.key)), settings.prices).estimate,
-  };
-  if (req.dryRun) return ok({ kind: 'dry-run', preview, requestsJson: '[]' });
-  if (deps.confirm && !(await deps.confirm(preview))) return ok({ kind: 'declined', preview });
+  const keptWithState = setPlannerState(kept, { ...resumedState, usage: undefined });
+  const agreed = await estimateAndAsk(req, deps, p, context.value, warnings, {
+    model,
+    outline: state.outline,
+    units: modelUnits(units).filter((u) => !complete.has(u.key)),
+    maxModules: 0,
+    withOutline: false,
+  });
+  if (agreed.kind !== 'go') return agreed.result;
+  const { request: reqSettings, described } = agreed;
   // Only now, with the user's go-ahead, is the note touched: partial text and old callouts go.
   if (keptWithState !== read.value) {
     const r = await vault.replace(target, keptWithState);
     if (!r.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(r.error) });
   }
 
-  const { usage, onUsage, costGuard, streamDeps } = tracking(deps);
-  const complete = new Set(point.completeKeys);
+  const { usage, onUsage, costGuard, streamDeps } = tracking(deps, reqSettings, described.estimate);
   return runAndFinish(deps, p, {
     target,
-    units,
+    units: unitsFor(inputFor(p, state.outline, created), resumedState),
     context: context.value,
     reqSettings,
     outline: state.outline,
-    state,
+    state: resumedState,
     usage,
     onUsage,
     costGuard,
@@ -234,6 +257,30 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   });
 }
 
+/**
+ * The estimate and the user's go-ahead, before anything billed is sent: the requests and their cost
+ * (tokens counted with the API when there is a key), a dry run's answer, the refusals on cost, the
+ * confirmation. `go` carries what the run needs; otherwise `result` is what planWithClaude returns.
+ */
+async function estimateAndAsk(
+  req: ClaudePlanRequest,
+  deps: ClaudeDeps,
+  p: Extract<PreparedPlan, { kind: 'ready' }>,
+  context: PlannerContext,
+  warnings: PlannerWarning[],
+  plan: { model: string; outline: Outline; units: PlanUnit[]; maxModules: number; withOutline: boolean },
+): Promise<{ kind: 'go'; request: RequestSettings; described: RequestsDescription } | { kind: 'stop'; result: Result<ClaudeOutcome, PlannerError> }> {
+  const pre = await preflight({ client: deps.client, apiKey: deps.apiKey, settings: deps.settings, context, warnings, ...plan });
+  if (!pre.ok) return { kind: 'stop', result: pre };
+  const { request, described } = pre.value;
+  const preview: SendPreview = { workstreamId: p.id, model: plan.model, thinking: thinkingWords(request), sent: context.sent, estimate: described.estimate };
+  if (req.dryRun) return { kind: 'stop', result: ok({ kind: 'dry-run', preview, requestsJson: described.json }) };
+  const refused = refuseOnCost(deps, described.estimate);
+  if (refused) return { kind: 'stop', result: err(refused) };
+  if (deps.confirm && !(await deps.confirm(preview))) return { kind: 'stop', result: ok({ kind: 'declined', preview }) };
+  return { kind: 'go', request, described };
+}
+
 interface RunArgs {
   target: string;
   units: PlanUnit[];
@@ -243,8 +290,8 @@ interface RunArgs {
   state: PlannerState;
   usage: CallUsage[];
   onUsage: (u: CallUsage) => void;
-  costGuard: CostGuard;
-  streamDeps: { client: AnthropicClient; timers: Timers; apiKey: string; idleTimeoutMs: number; retryDelaysMs?: readonly number[] };
+  costGuard: CostBudget;
+  streamDeps: StreamCallDeps;
   warnings: PlannerWarning[];
   backup: string | null;
   startOffset: number;
@@ -275,9 +322,10 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
 
   if (run.status === 'interrupted') {
     const label = a.units.find((u) => u.key === run.stoppedAt)?.label ?? 'the end';
-    const reason = a.costGuard.exceeded
-      ? { kind: 'cost-cap', message: `the running cost passed the cap of $${a.costGuard.cap.toFixed(2)}.` }
+    let reason = a.costGuard.capExceeded
+      ? { kind: 'cost-cap', message: `the running cost passed the cap of $${a.costGuard.capUsd.toFixed(2)}.` }
       : (run.reason ?? { kind: 'unknown', message: 'the run stopped.' });
+    if (reason.kind === 'model-not-found') reason = { ...reason, message: describeUnknownModel(await unknownModel(deps.client, a.reqSettings.model), 'either') };
     // Partial text goes through the sink, which knows where the streamed text is even if the
     // note was edited meanwhile; then one rewrite marks the note interrupted.
     if (run.writtenOffset > run.keepOffset) await sink.truncate?.(run.keepOffset).catch(() => undefined);
@@ -368,23 +416,66 @@ async function contextFor(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 're
   return context.ok ? ok(context.value) : err({ kind: 'context-too-large', message: context.error.message });
 }
 
-/** Usage and cost of one run, the cost guard that stops it past the cap, and what every call needs. */
-function tracking(deps: ClaudeDeps) {
+/** Usage and cost of one run, the budget that keeps it within the estimate and the cap, and what every call needs. */
+function tracking(deps: ClaudeDeps, reqSettings: RequestSettings, estimate: CostEstimate) {
   const usage: CallUsage[] = [];
-  const costGuard = new CostGuard(deps.maxCostUsd ?? deps.settings.costCapUsd, deps.signal);
+  const costGuard = new CostBudget(estimate.costUsdMax, deps.maxCostUsd ?? deps.settings.costCapUsd, deps.settings.prices, deps.signal);
   const onUsage = (u: CallUsage): void => {
     usage.push(u);
     deps.onUsage?.(u);
     costGuard.add(u.costUsd);
   };
-  const streamDeps = {
+  const streamDeps: StreamCallDeps = {
     client: deps.client,
     timers: deps.timers,
     apiKey: deps.apiKey,
     idleTimeoutMs: deps.idleTimeoutMs ?? deps.settings.idleTimeoutSeconds * 1000,
+    firstTextTimeoutMs: deps.firstTextTimeoutMs ?? deps.settings.firstTextTimeoutSeconds * 1000,
+    outputLimit: reqSettings.profile.maxOutputTokens,
+    budget: costGuard,
+    ...(deps.bufferedTransport ? { wholeCallTimeout: true } : {}),
     ...(deps.retryDelaysMs ? { retryDelaysMs: deps.retryDelaysMs } : {}),
   };
   return { usage, onUsage, costGuard, streamDeps };
+}
+
+/** Why the run must not start for its cost, or null: a cap with no price to keep it by, or an estimate above the cap. */
+function refuseOnCost(deps: ClaudeDeps, estimate: CostEstimate): PlannerError | null {
+  const cap = deps.maxCostUsd ?? deps.settings.costCapUsd;
+  if (cap <= 0) return null;
+  if (estimate.missingPrice !== null) return { kind: 'no-price', model: estimate.missingPrice };
+  const typical = estimate.costUsdTypical;
+  if (typical !== null && typical > cap) return { kind: 'cost-cap', estimateUsd: typical, capUsd: cap };
+  return null;
+}
+
+/** The thinking settings in words, for the confirmation. */
+function thinkingWords(s: RequestSettings): string {
+  const effort = (kind: 'outline' | 'section'): string | undefined => callConfigEffort(s, kind);
+  if (s.profile.thinking !== 'adaptive') return effort('section') ? `effort ${effort('section')}` : 'no thinking settings (the model decides)';
+  const sections = effort('section') ?? s.profile.defaultEffort ?? 'the model\'s default';
+  const outline = effort('outline') ?? sections;
+  return `adaptive thinking, effort ${sections}${outline !== sections ? ` (outline: ${outline})` : ''}`;
+}
+
+function callConfigEffort(s: RequestSettings, kind: 'outline' | 'section'): string | undefined {
+  return callConfig(s, kind).output_config?.effort ?? undefined;
+}
+
+/**
+ * The unknown-model failure as one message. `where` says how to choose another model: with the CLI's
+ * --model, or in the plugin's settings (where resuming then finishes the plan on it).
+ */
+export function describeUnknownModel(e: PlannerError, where: 'cli' | 'plugin' | 'either' = 'cli'): string {
+  if (e.kind !== 'unknown-model') return '';
+  const what = e.retiredOn ? `The model "${e.model}" was retired on ${e.retiredOn}, so the API no longer serves it.` : `The API does not know the model "${e.model}".`;
+  const list = e.available.length > 0 ? ` Models this key may use: ${e.available.join(', ')}.` : '';
+  const how = {
+    cli: ' Choose another with --model (or the model setting); --resume --model finishes a started plan on it.',
+    plugin: ' Choose another model in the plugin settings; resuming a started plan then finishes it on that model.',
+    either: ' Choose another model (--model on the command line, the model setting in the plugin); resuming the plan then finishes it on that model.',
+  }[where];
+  return `${what}${list}${how}`;
 }
 
 async function loadTemplate(deps: ClaudeDeps, warnings: PlannerWarning[]): Promise<string> {
@@ -409,33 +500,4 @@ async function upstreamPlans(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 
     if (read.ok) out.push({ workstreamId: id, path, text: read.value });
   }
   return out;
-}
-
-/** Stops the run cleanly once the running cost passes the cap; also forwards the caller's cancel. */
-class CostGuard {
-  private readonly controller = new AbortController();
-  private spent = 0;
-  exceeded = false;
-  private readonly forward = (): void => this.controller.abort();
-  constructor(
-    readonly cap: number,
-    private readonly outer?: AbortSignal,
-  ) {
-    if (outer?.aborted) this.controller.abort();
-    else outer?.addEventListener('abort', this.forward, { once: true });
-  }
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-  add(cost: number | null): void {
-    if (cost === null) return;
-    this.spent += cost;
-    if (this.cap > 0 && this.spent > this.cap && !this.exceeded) {
-      this.exceeded = true;
-      this.controller.abort();
-    }
-  }
-  dispose(): void {
-    this.outer?.removeEventListener('abort', this.forward);
-  }
 }

@@ -24,9 +24,13 @@ export const PlannerStateSchema = z.object({
       cacheWriteTokens: z.number(),
       cacheReadTokens: z.number(),
       outputTokens: z.number(),
+      /** The part of `outputTokens` Claude spent thinking. */
+      thinkingTokens: z.optional(z.number()),
       costUsd: z.nullable(z.number()),
     }),
   ),
+  /** Resumes that finished the plan on another model than `model`: which model, from which section, when. */
+  resumes: z.optional(z.array(z.object({ model: z.string(), from: z.string(), date: z.string() }))),
 });
 export type PlannerState = z.infer<typeof PlannerStateSchema>;
 

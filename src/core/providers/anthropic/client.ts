@@ -4,6 +4,8 @@
  * renderer has `process.env`).
  */
 import Anthropic from '@anthropic-ai/sdk';
+import type { ModelInfo } from '@anthropic-ai/sdk/resources/models';
+import { noRetryOnSpendLimit } from './errors';
 
 export type AnthropicClient = Anthropic;
 
@@ -25,11 +27,22 @@ export interface ClientOptions {
   timeoutMs?: number;
 }
 
+/**
+ * The base URL as the SDK wants it: no trailing slash, and no trailing `/v1` (the SDK appends
+ * `/v1/messages` itself, so `https://proxy.example/v1` would otherwise call `/v1/v1/messages`).
+ */
+export function normaliseBaseUrl(raw: string | undefined): string {
+  const t = (raw ?? '').trim().replace(/\/+$/, '');
+  if (t === '') return DEFAULT_BASE_URL;
+  return t.replace(/\/v1$/i, '') || DEFAULT_BASE_URL;
+}
+
 export function createAnthropicClient(options: ClientOptions): AnthropicClient {
-  const baseURL = options.baseURL && options.baseURL.trim() !== '' ? options.baseURL.trim().replace(/\/+$/, '') : DEFAULT_BASE_URL;
+  const baseURL = normaliseBaseUrl(options.baseURL);
   return new Anthropic({
     apiKey: options.apiKey,
     baseURL,
+    middleware: [noRetryOnSpendLimit],
     maxRetries: Math.max(MIN_MAX_RETRIES, options.maxRetries ?? MIN_MAX_RETRIES),
     dangerouslyAllowBrowser: options.browser ?? false,
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -40,6 +53,12 @@ export function createAnthropicClient(options: ClientOptions): AnthropicClient {
 /** Model ids the key may use, for the settings' model picker. Throws SDK errors (translate them with `translateError`). */
 export async function listModels(client: AnthropicClient): Promise<string[]> {
   const ids: string[] = [];
-  for await (const model of client.models.list()) ids.push(model.id);
+  // Retired models stay in the catalogue as a record (lifecycle "retired"); they cannot be used.
+  for await (const model of client.models.list()) if ((model as { lifecycle?: string }).lifecycle !== 'retired') ids.push(model.id);
   return ids;
+}
+
+/** The Models API's record of one model (limits, capabilities, lifecycle). Throws SDK errors (a 404 for an unknown id). */
+export async function retrieveModel(client: AnthropicClient, model: string): Promise<ModelInfo> {
+  return client.models.retrieve(model);
 }

@@ -1,5 +1,6 @@
 /**
- * The one place where SDK errors become our failure kinds. Children are tested before parents
+ * The one place where SDK errors become our failure kinds (error types and statuses per the errors
+ * page, platform.claude.com/docs/en/api/errors; spend-limit codes per SDK 1.14 `resources/shared.ts`). Children are tested before parents
  * (`APIConnectionTimeoutError` before `APIConnectionError`, `OverloadedError` before
  * `InternalServerError`, both before `APIError`). Messages are one plain sentence of our own and
  * never carry the API key.
@@ -15,9 +16,11 @@ import {
   ContentTooLargeError,
   NotFoundError,
   OverloadedError,
+  PaymentRequiredError,
   PermissionDeniedError,
   RateLimitError,
 } from '@anthropic-ai/sdk';
+import type { Middleware } from '@anthropic-ai/sdk/core/middleware';
 
 export const FAILURE_KINDS = [
   'cancelled',
@@ -27,6 +30,8 @@ export const FAILURE_KINDS = [
   'cors-blocked',
   'permission',
   'rate-limited',
+  'billing',
+  'spend-limit',
   'overloaded',
   'bad-request',
   'too-large',
@@ -34,6 +39,10 @@ export const FAILURE_KINDS = [
   'server',
   'stalled',
   'stream-broken',
+  /** A call stopped at its output limit (only as the reason of a retry with more room). */
+  'truncated',
+  /** A retry was not made because it could pass the estimate's "at most". */
+  'cost-limit',
   'unknown',
 ] as const;
 export type AnthropicFailureKind = (typeof FAILURE_KINDS)[number];
@@ -124,23 +133,79 @@ export function isMidStreamDrop(e: unknown): boolean {
   const cause = (e as { cause?: unknown }).cause;
   const causeText = cause instanceof Error ? `${cause.message} ${(cause as { code?: unknown }).code === undefined ? '' : String((cause as { code?: unknown }).code)}` : typeof cause === 'string' ? cause : '';
   const text = `${e.message} ${causeText}`;
-  return /terminated|ECONNRESET|socket hang up|other side closed|network error|aborted by the server/i.test(text);
+  // iOS WebKit words a dropped connection "Load failed" or "The network connection was lost.".
+  return /terminated|ECONNRESET|socket hang up|other side closed|network error|aborted by the server|load failed|network connection was lost/i.test(text);
 }
 
 /**
  * Maps anything a model call can throw to a failure kind.
  * @param apiKey redacted from the API's message when one is quoted.
  */
-export function translateError(e: unknown, context: { model?: string; apiKey?: string; baseURL?: string } = {}): AnthropicFailure {
+export function translateError(e: unknown, context: { model?: string; apiKey?: string; baseURL?: string; requestId?: string | null } = {}): AnthropicFailure {
+  if (isAnthropicFailure(e)) return e;
   const f = classify(e, context.model ?? 'the configured model', context.baseURL);
-  const message = redact(f.message, context.apiKey);
+  const requestId = (e instanceof APIError ? e.requestID : null) ?? context.requestId ?? undefined;
+  // Every API error names its request-id, which is what Anthropic's support asks for.
+  const message = redact(requestId ? `${f.message.replace(/\.$/, '')} (request-id ${requestId}).` : f.message, context.apiKey);
   const out: AnthropicFailure = { kind: f.kind, message };
-  if (e instanceof APIError) {
-    if (typeof e.status === 'number') out.status = e.status;
-    if (e.requestID) out.requestId = e.requestID;
-  }
+  if (e instanceof APIError && typeof e.status === 'number') out.status = e.status;
+  if (requestId) out.requestId = requestId;
   return out;
 }
+
+const BILLING = {
+  kind: 'billing' as const,
+  message:
+    'Anthropic refused the call for a billing reason (402 billing_error): add credit or fix the payment details under Settings → Billing in the Claude Console (platform.claude.com), then resume the plan. Retrying does not help.',
+};
+
+/** Spend-limit codes (SDK 1.14 `core/error-classes.ts`): 429s the SDK would retry, though waiting does not help. */
+export const SPEND_LIMIT_CODES: Readonly<Record<string, string>> = {
+  enforced_spend_limit_reached:
+    "The organization reached its usage tier's monthly spend limit (429 enforced_spend_limit_reached): calls resume at 00:00 UTC on the first day of next month, or move to a higher tier under Settings → Limits in the Claude Console. Retrying does not help.",
+  contract_spend_limit_reached: 'The organization reached the spend limit of its contract (429 contract_spend_limit_reached): ask your Anthropic account team to raise it. Retrying does not help.',
+  linked_organization_spend_limit_reached:
+    'The organization this key bills to reached its spend limit or lacks credit (402 linked_organization_spend_limit_reached): raise the limit or add credit in that organization\'s Claude Console. Retrying does not help.',
+};
+
+/** A 400 for a spend limit the organization set itself (errors page: "usage reaches an organization or workspace spend limit you set"). */
+const OWN_SPEND_LIMIT = /spend limit|usage limit/i;
+
+/** Billing and spend-limit failures: their own kinds, never retried, each saying what to do. */
+function moneyFailure(e: APIError<number | undefined, Headers | undefined, object | undefined>): { kind: AnthropicFailureKind; message: string } | null {
+  const code = e.errorCode ?? '';
+  if (code in SPEND_LIMIT_CODES) return { kind: 'spend-limit', message: SPEND_LIMIT_CODES[code]! };
+  if (e.status === 402 || apiType(e) === 'billing_error' || e.type === 'billing_error') return BILLING;
+  if (e.status === 400 && OWN_SPEND_LIMIT.test(apiMessage(e))) {
+    return {
+      kind: 'spend-limit',
+      message:
+        'The organization or workspace reached the spend limit set for it in the Claude Console (400): raise it under Settings → Limits, or wait until it resets, then resume the plan. Retrying does not help.',
+    };
+  }
+  return null;
+}
+
+/**
+ * Per-request middleware: a spend-limit or billing answer gets `x-should-retry: false`, so the SDK
+ * does not retry it (it retries every 429 otherwise; SDK 1.14 `client.ts` shouldRetry obeys that header).
+ */
+export const noRetryOnSpendLimit: Middleware = async (request, next, ctx) => {
+  const response = await next(request);
+  if (response.ok || (response.status !== 429 && response.status !== 402)) return response;
+  let body: unknown;
+  try {
+    body = await ctx.parse(response);
+  } catch {
+    return response;
+  }
+  const error = (body as { error?: { type?: unknown; details?: { error_code?: unknown } } } | null)?.error;
+  const code = error?.details?.error_code;
+  if (!(typeof code === 'string' && code in SPEND_LIMIT_CODES) && error?.type !== 'billing_error') return response;
+  const headers = new Headers(response.headers);
+  headers.set('x-should-retry', 'false');
+  return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+};
 
 function classify(e: unknown, model: string, baseURL?: string): { kind: AnthropicFailureKind; message: string } {
   if (isAnthropicFailure(e)) return e;
@@ -154,6 +219,10 @@ function classify(e: unknown, model: string, baseURL?: string): { kind: Anthropi
     return { kind: 'auth', message: 'The API key was refused; check the key in the settings.' };
   }
   if (e instanceof PermissionDeniedError) return { kind: 'permission', message: 'The API key may not use this model or feature.' };
+  if (e instanceof APIError) {
+    const money = moneyFailure(e as APIError<number | undefined, Headers | undefined, object | undefined>);
+    if (money) return money;
+  }
   if (e instanceof RateLimitError) return { kind: 'rate-limited', message: 'The API rate limit was reached, even after waiting as the API asked; try again in a minute.' };
   if (e instanceof OverloadedError) return { kind: 'overloaded', message: 'The API is overloaded; try again in a few minutes.' };
   if (e instanceof BadRequestError) {
@@ -161,11 +230,12 @@ function classify(e: unknown, model: string, baseURL?: string): { kind: Anthropi
     return { kind: 'bad-request', message: `The API refused the request as malformed${detail ? `: ${detail.replace(/\s+/g, ' ').slice(0, 200)}` : ''}.` };
   }
   if (e instanceof ContentTooLargeError) return { kind: 'too-large', message: 'The request is too large for the API; lower the context budget or trim the planning notes.' };
-  if (e instanceof NotFoundError) return { kind: 'model-not-found', message: `The API does not know the model "${model}"; pick another model in the settings.` };
+  if (e instanceof NotFoundError) return { kind: 'model-not-found', message: `The API does not know the model "${model}"; pick another model with --model or in the settings.` };
   if (e instanceof APIError) {
     // The SDK's class is generic over `any`; these helpers read only what they check.
     const api = e as APIError<number | undefined, Headers | undefined, object | undefined>;
     if (isMidStreamOverload(api)) return { kind: 'overloaded', message: 'The API became overloaded while writing; try again in a few minutes.' };
+    if (e instanceof PaymentRequiredError) return BILLING;
     if (e.status === undefined) return { kind: 'stream-broken', message: 'The API reported an error while writing the answer.' };
     if (e.status >= 500) return { kind: 'server', message: `The API failed with a server error (${e.status}); try again later.` };
     return { kind: 'unknown', message: `The API refused the request (status ${e.status}).` };

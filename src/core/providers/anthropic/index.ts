@@ -1,5 +1,5 @@
 /** The anthropic provider: the only folder that imports `@anthropic-ai/sdk`. */
-export { createAnthropicClient, listModels, DEFAULT_BASE_URL, MIN_MAX_RETRIES, type AnthropicClient, type ClientOptions } from './client';
+export { createAnthropicClient, listModels, retrieveModel, normaliseBaseUrl, DEFAULT_BASE_URL, MIN_MAX_RETRIES, type AnthropicClient, type ClientOptions } from './client';
 export {
   buildContext,
   estimateTokens,
@@ -13,12 +13,30 @@ export {
   type SentNote,
   type UpstreamPlan,
 } from './context';
-export { outlineRequest, sectionRequest, sectionInstruction, renderOutline, countBreakpoints, type RequestParams, type RequestSettings, type SectionUnit } from './requests';
-export { describeRequests, planRequests, type RequestsDescription } from './describe';
-export { estimateRequests, TYPICAL_OUTPUT_TOKENS, type CostEstimate, type PlannedRequest } from './estimate';
-export { requestOutline, checkOutlineAnswer, escalationFromOutline, type OutlineCallInput, type OutlineOutcome } from './outline-call';
+export { outlineRequest, sectionRequest, sectionInstruction, renderOutline, countBreakpoints, countParams, callConfig, OUTLINE_JSON_SCHEMA, OUTLINE_INSTRUCTION_START, type CallKind, type RequestParams, type RequestSettings, type SectionUnit } from './requests';
+export { describeRequests, planRequests, type RequestsDescription, type DescribeOptions } from './describe';
+export { estimateRequests, measureByCharacters, measureByCounting, TYPICAL_TEXT_TOKENS, TYPICAL_THINKING_TOKENS, type CostEstimate, type PlannedRequest, type MeasuredRequest, type TokenCounter, type TokenSource } from './estimate';
+export { requestOutline, checkOutlineAnswer, escalationFromOutline, jsonPart, type OutlineCallInput, type OutlineOutcome } from './outline-call';
 export { createSectionGenerator, type GenerateSection, type SectionGeneratorDeps, type SectionReporter } from './section-call';
-export { streamCall, sleep, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_PIPELINE_RETRIES, DEFAULT_RETRY_DELAYS_MS, type CallOutcome, type StreamCallDeps, type Timers } from './stream-call';
-export { translateError, redact, isAnthropicFailure, isPipelineRetryable, CORS_BLOCKED_MESSAGE, FAILURE_KINDS, type AnthropicFailure, type AnthropicFailureKind } from './errors';
-export { DEFAULT_PRICES, priceFor, CACHE_READ_MULTIPLIER, CACHE_WRITE_MULTIPLIER, type ModelPrice } from './pricing';
-export { callUsage, totalUsage, costOf, type CallUsage, type UsageTotals } from './usage';
+export { streamCall, sleep, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_FIRST_TEXT_TIMEOUT_MS, DEFAULT_PIPELINE_RETRIES, DEFAULT_RETRY_DELAYS_MS, type AttemptBudget, type CallOutcome, type StreamCallDeps, type StreamItem, type Timers } from './stream-call';
+export { translateError, redact, isAnthropicFailure, isPipelineRetryable, noRetryOnSpendLimit, SPEND_LIMIT_CODES, CORS_BLOCKED_MESSAGE, FAILURE_KINDS, type AnthropicFailure, type AnthropicFailureKind } from './errors';
+export {
+  DEFAULT_PRICES,
+  PRICES_AS_OF,
+  priceFor,
+  priceSource,
+  priceFromOverride,
+  bandFor,
+  unknownPriceMessage,
+  CACHE_READ_MULTIPLIER,
+  CACHE_WRITE_5M_MULTIPLIER,
+  CACHE_WRITE_1H_MULTIPLIER,
+  BATCH_DISCOUNT,
+  type ModelPrice,
+  type PriceBand,
+  type PriceEntry,
+  type PriceOverride,
+} from './pricing';
+export { callUsage, totalUsage, costOf, tokensOf, promptTokens, type CallUsage, type TokenUsage, type UsageTotals } from './usage';
+export { MODEL_PROFILES, EFFORTS, knownProfile, profileFromModelInfo, fallbackProfile, initialMaxTokens, effortFor, DEFAULT_OUTPUT_ROOM, type Effort, type ModelProfile } from './models';
+export { CostBudget, worstAttemptCost, worstInputTokens } from './budget';

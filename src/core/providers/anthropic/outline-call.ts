@@ -1,5 +1,5 @@
 /**
- * The outline call: Claude proposes the plan's modules (structured output, `OutlineSchema`). The answer
+ * The outline call: Claude proposes the plan's modules as JSON (`OutlineSchema`, asked for in the instruction). The answer
  * is checked for shape (zod) and meaning (`validateOutline`); a bad answer gets ONE retry that names
  * its problems, and a second bad answer gives way to the derived outline, with a warning. An outline
  * that carries an escalation comes back as an `Escalation` (rule `model`): the caller writes the
@@ -14,7 +14,7 @@ import { deriveOutline, validateOutline } from '../../plan/derive-outline';
 import { err, ok, type Result } from '../../result';
 import type { PlannerContext } from './context';
 import { isAnthropicFailure, translateError, type AnthropicFailure } from './errors';
-import type { ModelPrice } from './pricing';
+import type { PriceOverride } from './pricing';
 import { outlineRequest, type RequestSettings } from './requests';
 import { streamCall, type StreamCallDeps } from './stream-call';
 import { callUsage, type CallUsage } from './usage';
@@ -26,7 +26,7 @@ export interface OutlineCallInput {
   wbs: Wbs;
   /** Every heading text of the meso-level plan (traced headings must be among them). */
   mesoHeadings: readonly string[];
-  prices?: Record<string, ModelPrice>;
+  prices?: Record<string, PriceOverride>;
   onUsage?: (usage: CallUsage) => void;
 }
 
@@ -42,7 +42,7 @@ export function checkOutlineAnswer(
 ): { outline: Outline; problems: string[] } | { outline: null; problems: string[] } {
   let json: unknown;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(jsonPart(text));
   } catch {
     return { outline: null, problems: ['The answer was not valid JSON.'] };
   }
@@ -53,6 +53,18 @@ export function checkOutlineAnswer(
   }
   if (parsed.data.escalation) return { outline: parsed.data, problems: [] };
   return { outline: parsed.data, problems: validateOutline(parsed.data, scope, [...mesoHeadings]) };
+}
+
+/**
+ * The JSON object of an answer. Without structured output (see requests.ts) a model may still wrap
+ * it in a code fence or put a sentence before it; the object runs from the first `{` to the last `}`.
+ */
+export function jsonPart(text: string): string {
+  const fenced = /```(?:json)?[ \t]*\n([\s\S]*?)\n[ \t]*```/.exec(text);
+  const body = fenced ? fenced[1]! : text;
+  const start = body.indexOf('{');
+  const end = body.lastIndexOf('}');
+  return start >= 0 && end > start ? body.slice(start, end + 1) : body.trim();
 }
 
 export function escalationFromOutline(outline: Outline, scope: WorkstreamScope): Escalation | null {
@@ -76,10 +88,12 @@ async function ask(deps: StreamCallDeps, input: OutlineCallInput, call: string, 
   let text = '';
   let step = await stream.next();
   while (!step.done) {
-    text = step.value.type === 'text' ? text + step.value.text : '';
+    const item = step.value;
+    if (item.type === 'text') text += item.text;
+    else if (item.type === 'restart') text = '';
+    else input.onUsage?.({ ...callUsage(call, item.params.model, item.usage, input.prices), ...(item.partial ? { partial: true } : {}) });
     step = await stream.next();
   }
-  input.onUsage?.(callUsage(call, params.model, step.value.message.usage, input.prices));
   return { text, truncated: step.value.outcome !== 'complete' };
 }
 
@@ -91,7 +105,7 @@ export async function requestOutline(deps: StreamCallDeps, input: OutlineCallInp
   let problems: string[] = [];
   try {
     for (const call of ['outline', 'outline-retry'] as const) {
-      const answer = await ask(deps, input, call, call === 'outline' ? undefined : { problems }, signal);
+      const answer = await ask(deps, input, call, call === 'outline' ? undefined : { problems: problems.slice(0, 10) }, signal);
       const checked = answer.truncated ? { outline: null, problems: ['The answer stopped before the JSON was complete.'] } : checkOutlineAnswer(answer.text, input.scope, input.mesoHeadings);
       if (checked.outline) {
         const escalation = escalationFromOutline(checked.outline, input.scope);

@@ -1,28 +1,39 @@
 /**
  * The exact Messages API requests of one plan. Cache layout:
  *   system   = [instructions, planning notes ◆1]
- *   messages = [user: [assignment + outline ◆2, this call's instruction]]
- * ◆1 is written by the outline call and read by every section call; ◆2 (sections only) is shared by
- * the section calls. Two breakpoints of the four allowed. No temperature/top_p/top_k: API 2026-10-21
- * rejects them.
+ *   messages = [user: [assignment (+ outline ◆2 on section calls), this call's instruction]]
+ * ◆1 is written by the outline call and read by every section call: both carry no
+ * `output_config.format`, because "changing the output_config.format parameter will invalidate any
+ * prompt cache" (structured-outputs page), so the outline's shape is asked for in its instruction and
+ * checked here with zod instead. Effort and thinking settings only invalidate message blocks
+ * (prompt-caching page, "what invalidates the cache"), so the outline may think at another effort
+ * than the sections and still share ◆1. ◆2 (sections only) is shared by the section calls.
+ *
+ * Thinking: adaptive thinking with `display: 'omitted'` on models that have it (thinking page); its
+ * tokens are billed as output and count against `max_tokens`, so every call gets room for them.
+ * No temperature/top_p/top_k and no assistant prefill: the 5.x models reject both with a 400.
  */
-import type { MessageCreateParamsNonStreaming, TextBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
-// The SDK's own strict-schema transform; its `helpers/zod` wrapper is not used because it imports
-// classic zod (about 450 KB in main.js) where the project's schemas are zod/mini.
-import { transformJSONSchema } from '@anthropic-ai/sdk/lib/transform-json-schema';
-import * as z from 'zod/mini';
-import { OutlineSchema, type Outline } from '../../contracts/outline';
+import type { MessageCountTokensParams, MessageCreateParamsNonStreaming, TextBlockParam } from '@anthropic-ai/sdk/resources/messages/messages';
+import type { Outline } from '../../contracts/outline';
 import type { PlanUnit } from '../../generation/units';
 import type { PlannerContext } from './context';
+import { effortFor, initialMaxTokens, type Effort, type ModelProfile } from './models';
 
 export type RequestParams = MessageCreateParamsNonStreaming;
 
+/** Which kind of call a request is: they differ in effort (and the outline in its instruction). */
+export type CallKind = 'outline' | 'section';
+
 export interface RequestSettings {
   model: string;
-  /** `settings.maxTokensPerSection`, used for every call. */
-  maxTokens: number;
+  /** What the model accepts (output limit, thinking, effort levels). */
+  profile: ModelProfile;
+  /** `settings.maxOutputTokens`: `max_tokens` of a first attempt; 0 means the default room. */
+  maxOutputTokens: number;
   /** `settings.caching`; off means no `cache_control` anywhere. */
   caching: boolean;
+  /** Effort wanted per kind of call (`settings.outlineEffort`, `settings.effort`). */
+  effort: Record<CallKind, Effort>;
 }
 
 /** One model call's part of the plan (the generation runner's unit). */
@@ -40,12 +51,81 @@ function systemBlocks(ctx: PlannerContext, caching: boolean): TextBlockParam[] {
   return [block(ctx.instructions, false), block(ctx.notesBlock, caching)];
 }
 
-let outlineSchema: Record<string, unknown> | undefined;
-/** The JSON schema of `OutlineSchema`, derived as the SDK's `zodOutputFormat` derives it (computed once). */
-export function outlineJsonSchema(): Record<string, unknown> {
-  outlineSchema ??= transformJSONSchema(z.toJSONSchema(OutlineSchema, { reused: 'ref' })) as Record<string, unknown>;
-  return outlineSchema;
+/** `max_tokens`, `thinking` and `output_config.effort` of one kind of call on the configured model. */
+export function callConfig(s: RequestSettings, kind: CallKind): Pick<RequestParams, 'max_tokens' | 'thinking' | 'output_config'> {
+  const effort = effortFor(s.profile, s.effort[kind]);
+  return {
+    max_tokens: initialMaxTokens(s.profile, s.maxOutputTokens),
+    ...(s.profile.thinking === 'adaptive' ? { thinking: { type: 'adaptive' as const, display: 'omitted' as const } } : {}),
+    ...(effort ? { output_config: { effort } } : {}),
+  };
 }
+
+/**
+ * The JSON Schema of `OutlineSchema` (contracts/outline.ts), written out so the plugin bundle needs
+ * no schema converter; a test checks it against `z.toJSONSchema(OutlineSchema)`.
+ */
+export const OUTLINE_JSON_SCHEMA = {
+  type: 'object',
+  properties: {
+    modules: {
+      minItems: 1,
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          name: { type: 'string', minLength: 1 },
+          taskIds: { type: 'array', items: { type: 'string' } },
+          mesoHeadings: { type: 'array', items: { type: 'string' } },
+          summary: { type: 'string' },
+        },
+        required: ['name', 'taskIds', 'mesoHeadings', 'summary'],
+        additionalProperties: false,
+      },
+    },
+    endpoints: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { method: { type: 'string' }, path: { type: 'string' }, summary: { type: 'string' } },
+        required: ['method', 'path', 'summary'],
+        additionalProperties: false,
+      },
+    },
+    entities: {
+      type: 'array',
+      items: { type: 'object', properties: { name: { type: 'string' }, summary: { type: 'string' } }, required: ['name', 'summary'], additionalProperties: false },
+    },
+    envVars: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { name: { type: 'string' }, required: { type: 'boolean' }, summary: { type: 'string' } },
+        required: ['name', 'required', 'summary'],
+        additionalProperties: false,
+      },
+    },
+    escalation: {
+      anyOf: [
+        {
+          type: 'object',
+          properties: {
+            blocker: { type: 'string' },
+            mesoSection: { type: 'string' },
+            evidence: { type: 'array', items: { type: 'string' } },
+            questions: { type: 'array', items: { type: 'string' } },
+            recommendation: { type: 'string' },
+          },
+          required: ['blocker', 'mesoSection', 'evidence', 'questions', 'recommendation'],
+          additionalProperties: false,
+        },
+        { type: 'null' },
+      ],
+    },
+  },
+  required: ['modules', 'endpoints', 'entities', 'envVars', 'escalation'],
+  additionalProperties: false,
+} as const;
 
 /** The outline as the section calls read it. */
 export function renderOutline(outline: Outline): string {
@@ -59,29 +139,30 @@ export function renderOutline(outline: Outline): string {
   return out.join('\n');
 }
 
+/** How the outline instruction starts (the local server's planner responder recognises the call by it). */
+export const OUTLINE_INSTRUCTION_START = 'Before the plan is written, give its outline as one JSON object.';
+
 const OUTLINE_INSTRUCTION = [
-  'Before the plan is written, give its outline as JSON matching the schema.',
-  'Group the WBS tasks of this workstream into modules: every task id in exactly one module, no id that is not a task of this workstream.',
+  OUTLINE_INSTRUCTION_START,
+  'Group the WBS tasks of this workstream into modules: every task id in exactly one module, every module covering at least one task, no id that is not a task of this workstream.',
   'For each module give a name, the task ids it covers, the meso-level headings it traces to (exact heading text) and a one-sentence summary.',
   'List the endpoints (method and path; include every endpoint of the scope), the entities and the environment variables the plan will specify.',
   'Set escalation to null, unless the inputs meet a rule for escalation: then fill it in and keep the rest minimal.',
+  'Answer with the JSON object only: no prose and no code fence. It must match this JSON Schema:',
 ].join(' ');
 
 /**
- * The outline call. `retry` carries the problems of the previous answer (one retry at most).
- * Structured output: `output_config.format` is the plain `{type, schema}` (see `outlineJsonSchema`), so
- * the SDK does not parse; `outline-call.ts` parses and validates, and a bad answer is retried as such.
+ * The outline call. `retry` carries the problems of the previous answer (one retry at most). No
+ * `output_config.format` (see the file comment): `outline-call.ts` parses and validates the answer.
  */
 export function outlineRequest(ctx: PlannerContext, s: RequestSettings, retry?: { problems: readonly string[] }): RequestParams {
-  const instruction = retry
-    ? `${OUTLINE_INSTRUCTION}\n\nYour previous outline was rejected for these reasons; answer again with all of them fixed:\n${retry.problems.map((p) => `- ${p}`).join('\n')}`
-    : OUTLINE_INSTRUCTION;
+  const ask = `${OUTLINE_INSTRUCTION}\n${JSON.stringify(OUTLINE_JSON_SCHEMA)}`;
+  const instruction = retry ? `${ask}\n\nYour previous outline was rejected for these reasons; answer again with all of them fixed:\n${retry.problems.map((p) => `- ${p}`).join('\n')}` : ask;
   return {
     model: s.model,
-    max_tokens: s.maxTokens,
+    ...callConfig(s, 'outline'),
     system: systemBlocks(ctx, s.caching),
     messages: [{ role: 'user', content: [block(ctx.assignment, false), block(instruction, false)] }],
-    output_config: { format: { type: 'json_schema', schema: outlineJsonSchema() } },
   };
 }
 
@@ -104,10 +185,16 @@ export function sectionInstruction(unit: SectionUnit): string {
 export function sectionRequest(ctx: PlannerContext, s: RequestSettings, outline: Outline, unit: SectionUnit): RequestParams {
   return {
     model: s.model,
-    max_tokens: s.maxTokens,
+    ...callConfig(s, 'section'),
     system: systemBlocks(ctx, s.caching),
     messages: [{ role: 'user', content: [block(`${ctx.assignment}\n\n${renderOutline(outline)}`, s.caching), block(sectionInstruction(unit), false)] }],
   };
+}
+
+/** The same request as `messages.countTokens` takes it (no `max_tokens`, no `stream`). */
+export function countParams(params: RequestParams): MessageCountTokensParams {
+  const { model, system, messages, thinking, output_config } = params;
+  return { model, messages, ...(system !== undefined ? { system } : {}), ...(thinking ? { thinking } : {}), ...(output_config ? { output_config } : {}) };
 }
 
 /** Number of `cache_control` markers in a request (the API allows four). */

@@ -1,7 +1,7 @@
 /**
  * The `generate(unit, signal, report)` the generation runner calls for each model unit (`GenerateUnit`
  * in generation/run-units.ts): it streams the section call, yields its text deltas and returns how the
- * call ended ('truncated' and 'refused' are finished calls, never retried). Once retries are spent it
+ * call ended ('truncated' after its retries with more room, and 'refused', are finished calls). Once retries are spent it
  * throws an `AnthropicFailure` (`{ kind, message }`; kind `cancelled` when the signal aborts).
  *
  * Restarting a call mid-stream voids the text this unit already yielded. Before every restart the
@@ -14,7 +14,7 @@ import type { Outline } from '../../contracts/outline';
 import type { UnitReporter } from '../../generation/run-units';
 import type { PlanUnit, UnitOutcome } from '../../generation/units';
 import type { PlannerContext } from './context';
-import type { ModelPrice } from './pricing';
+import type { PriceOverride } from './pricing';
 import { sectionRequest, type RequestSettings } from './requests';
 import { streamCall, type StreamCallDeps } from './stream-call';
 import { failure } from './errors';
@@ -31,8 +31,8 @@ export interface SectionGeneratorDeps extends StreamCallDeps {
   settings: RequestSettings;
   outline: Outline;
   /** `settings.prices`. */
-  prices?: Record<string, ModelPrice>;
-  /** Called once per finished call with its usage and cost (cost null for an unpriced model). */
+  prices?: Record<string, PriceOverride>;
+  /** Called once per attempt with its usage and cost (cost null for an unpriced model). */
   onUsage?: (usage: CallUsage) => void;
 }
 
@@ -50,6 +50,10 @@ export function createSectionGenerator(deps: SectionGeneratorDeps): GenerateSect
         if (item.type === 'text') {
           if (item.text !== '') yielded = true;
           yield item.text;
+        } else if (item.type === 'usage') {
+          const usage = { ...callUsage(unit.key, item.params.model, item.usage, deps.prices), ...(item.partial ? { partial: true } : {}) };
+          deps.onUsage?.(usage);
+          report?.usage({ input: usage.inputTokens, cacheWrite: usage.cacheWriteTokens, cacheRead: usage.cacheReadTokens, output: usage.outputTokens, costUsd: usage.costUsd ?? 0 });
         } else {
           if (yielded && !report?.discard) throw failure(item.failure);
           report?.retry(item.attempt, item.failure.message);
@@ -58,9 +62,6 @@ export function createSectionGenerator(deps: SectionGeneratorDeps): GenerateSect
         }
         step = await call.next();
       }
-      const usage = callUsage(unit.key, params.model, step.value.message.usage, deps.prices);
-      deps.onUsage?.(usage);
-      report?.usage({ input: usage.inputTokens, cacheWrite: usage.cacheWriteTokens, cacheRead: usage.cacheReadTokens, output: usage.outputTokens, costUsd: usage.costUsd ?? 0 });
       return step.value.outcome;
     } finally {
       // Stops the HTTP stream when the runner stops reading early or a failure is thrown.

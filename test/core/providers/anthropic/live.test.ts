@@ -10,6 +10,9 @@ import { createAnthropicClient, listModels, DEFAULT_BASE_URL } from '../../../..
 import { deriveOutline } from '../../../../src/core/plan/derive-outline';
 import type { Outline } from '../../../../src/core/contracts/outline';
 import { ScopeBuilder } from '../../../support/builders/ScopeBuilder';
+import { knownProfile } from '../../../../src/core/providers/anthropic/models';
+import { OUTLINE_INSTRUCTION_START, type RequestSettings } from '../../../../src/core/providers/anthropic/requests';
+import { lastUserText } from '../../../support/anthropic-server';
 import { API_KEY, client, context, drain, realTimers, unit } from './fixtures';
 
 let server: AnthropicServer;
@@ -22,7 +25,7 @@ afterAll(() => server.close());
 const b = new ScopeBuilder();
 const scope = b.build();
 const wbs = b.buildWbs();
-const settings = { model: 'claude-sonnet-5-5', maxTokens: 2000, caching: true };
+const settings: RequestSettings = { model: 'claude-sonnet-5-5', profile: knownProfile('claude-sonnet-5-5')!, maxOutputTokens: 2000, caching: true, effort: { outline: 'medium', section: 'high' } };
 const goodOutline: Outline = {
   modules: [
     { name: 'Invoice Service', taskIds: ['W2.1', 'W2.2'], mesoHeadings: ['4.1 W2 Invoice Service'], summary: 'Issues invoices.' },
@@ -38,7 +41,7 @@ const goodOutline: Outline = {
 };
 const badOutline: Outline = { ...goodOutline, modules: [{ ...goodOutline.modules[0]!, taskIds: ['W2.1', 'W9.9'] }] };
 
-function deps(extra: { idleTimeoutMs?: number; maxRetries?: number; timers?: Timers } = {}) {
+function deps(extra: { idleTimeoutMs?: number; maxRetries?: number; timers?: Timers; firstTextTimeoutMs?: number; outputLimit?: number } = {}) {
   return { client: client(server.url), timers: realTimers, retryDelaysMs: [1], apiKey: API_KEY, ...extra };
 }
 
@@ -58,9 +61,10 @@ function reporter() {
 }
 
 /** Runs one section like the runner does: text is dropped on discard. */
-async function section(opts: { idleTimeoutMs?: number; maxRetries?: number; timers?: Timers; signal?: AbortSignal; noDiscard?: boolean; onText?: (t: string) => void } = {}) {
+async function section(opts: { idleTimeoutMs?: number; maxRetries?: number; timers?: Timers; firstTextTimeoutMs?: number; outputLimit?: number; signal?: AbortSignal; noDiscard?: boolean; onText?: (t: string) => void } = {}) {
   const usages: CallUsage[] = [];
-  const gen = createSectionGenerator({ ...deps(opts), context: context(), settings, outline: goodOutline, onUsage: (u) => usages.push(u) });
+  const { signal: _s, noDiscard: _n, onText: _t, ...depOpts } = opts;
+  const gen = createSectionGenerator({ ...deps(depOpts), context: context(), settings, outline: goodOutline, onUsage: (u) => usages.push(u) });
   const { r, log } = reporter();
   if (opts.noDiscard) delete r.discard;
   let text = '';
@@ -90,7 +94,8 @@ describe('outline call', () => {
     const r = await requestOutline(deps(), outlineInput(), new AbortController().signal);
     expect(r).toEqual({ ok: true, value: { kind: 'outline', outline: goodOutline, source: 'model', warnings: [] } });
     const body = server.messageRequests()[0]!.body as Record<string, unknown>;
-    expect(body.output_config).toEqual(expect.objectContaining({ format: expect.objectContaining({ type: 'json_schema' }) }));
+    // No output_config.format: it would make the outline's cache entry one the sections cannot read.
+    expect(body.output_config).toEqual({ effort: 'medium' });
     expect(server.messageRequests()).toHaveLength(1);
   });
 
@@ -135,7 +140,7 @@ describe('outline call', () => {
 
 describe('requests on the wire and caching', () => {
   it('sends the planning set only, no sampling parameters, and the outline call writes the prefix the sections read', async () => {
-    server.setScript((req) => (req.body.output_config ? { text: JSON.stringify(goodOutline) } : { text: TEXT }));
+    server.setScript((req) => (lastUserText(req).includes(OUTLINE_INSTRUCTION_START) ? { text: JSON.stringify(goodOutline) } : { text: TEXT }));
     const usages: CallUsage[] = [];
     const outline = await requestOutline(deps(), outlineInput(usages), new AbortController().signal);
     expect(outline.ok).toBe(true);
@@ -150,7 +155,8 @@ describe('requests on the wire and caching', () => {
     for (const r of reqs) {
       const body = r.body as Record<string, unknown>;
       const json = JSON.stringify(body);
-      expect(body).toMatchObject({ model: 'claude-sonnet-5-5', max_tokens: 2000, stream: true });
+      expect(body).toMatchObject({ model: 'claude-sonnet-5-5', max_tokens: 2000, stream: true, thinking: { type: 'adaptive', display: 'omitted' } });
+      expect(body).not.toHaveProperty('output_config.format');
       expect(body).not.toHaveProperty('temperature');
       expect(json).not.toContain('SECRET-DIARY-CONTENT');
       expect(json).not.toContain('DOWNSTREAM-PLAN-CONTENT');
@@ -219,7 +225,7 @@ describe('section call faults', () => {
     const r = await section({ idleTimeoutMs: 150 });
     expect(r.result).toBe('complete');
     expect(r.text).toBe(TEXT);
-    expect(r.log[0]).toMatch(/^retry 1: The API sent nothing/);
+    expect(r.log.find((l) => l.startsWith('retry'))).toMatch(/^retry 1: The API sent nothing/);
   });
 
   it('pings keep a slow stream alive: only a cancel ends it, as cancelled', async () => {
@@ -253,7 +259,7 @@ describe('section call faults', () => {
     server.enqueue({ fault: { kind: 'reset-mid-stream', afterDeltas: 3 } });
     const r = await section({ noDiscard: true });
     expect((r.error as AnthropicFailure).kind).toBe('stream-broken');
-    expect(r.log).toEqual([]);
+    expect(r.log.filter((l) => !l.startsWith('usage'))).toEqual([]);
     expect(server.messageRequests()).toHaveLength(1);
   });
 
@@ -324,4 +330,74 @@ describe('client', () => {
     expect((r.error as AnthropicFailure).kind).toBe('unreachable');
     expect(JSON.stringify(r.error)).not.toContain(API_KEY);
   }, 20000);
+});
+
+describe('thinking, room and timeouts', () => {
+  afterEach(() => server.configure({ thinking: { tokens: 0 } }));
+
+  it('thinking at effort high: only the text reaches the note, the thinking is billed as output', async () => {
+    server.configure({ thinking: { tokens: { high: 1500 } } });
+    server.setScript({ text: TEXT });
+    const r = await section({ outputLimit: 8000 });
+    expect(r.result).toBe('complete');
+    expect(r.text).toBe(TEXT);
+    expect(r.usages).toHaveLength(1);
+    expect(r.usages[0]).toMatchObject({ thinkingTokens: 1500, outputTokens: 1500 + Math.ceil(TEXT.length / 4) });
+    expect(server.messageRequests()[0]!.usage?.output_tokens).toBe(r.usages[0]!.outputTokens);
+  });
+
+  it('a call that stops at max_tokens is asked again with twice the room (up to the model limit); both attempts are billed', async () => {
+    server.configure({ thinking: { tokens: { high: 1990 } } });
+    server.setScript({ text: TEXT });
+    const r = await section({ outputLimit: 8000 });
+    expect(r.result).toBe('complete');
+    expect(r.text).toBe(TEXT);
+    expect(server.messageRequests().map((q) => (q.body as { max_tokens: number }).max_tokens)).toEqual([2000, 4000]);
+    expect(r.usages.map((u) => u.outputTokens)).toEqual([2000, 1990 + Math.ceil(TEXT.length / 4)]);
+    expect(r.log.find((l) => l.startsWith('retry'))).toMatch(/output limit of 2000 tokens.*room for 4000/);
+  });
+
+  it('at the model limit a truncated call stays truncated', async () => {
+    server.configure({ thinking: { tokens: { high: 1990 } } });
+    server.setScript({ text: TEXT });
+    const r = await section({ outputLimit: 2000 });
+    expect(r.result).toBe('truncated');
+    expect(server.messageRequests()).toHaveLength(1);
+  });
+
+  it('a stream that thinks with pings only is not abandoned by the idle watchdog; the first-text wait bounds it', async () => {
+    server.configure({ thinking: { tokens: { high: 400 }, tokensPerSecond: 1000, pingEveryMs: 40 } });
+    server.setScript({ text: TEXT });
+    const patient = await section({ idleTimeoutMs: 100, firstTextTimeoutMs: 5000 });
+    expect(patient.result).toBe('complete');
+    expect(server.messageRequests()).toHaveLength(1);
+    server.reset();
+    server.setScript({ text: TEXT });
+    const hasty = await section({ idleTimeoutMs: 5000, firstTextTimeoutMs: 150, maxRetries: 0 });
+    expect((hasty.error as AnthropicFailure).kind).toBe('stalled');
+    expect((hasty.error as AnthropicFailure).message).toMatch(/no text for 0 seconds|no text for \d+ seconds/);
+  });
+});
+
+describe('money errors and request ids', () => {
+  it.each([
+    ['a tier spend limit (429)', { kind: 'spend-limit' as const }, 'spend-limit', /monthly spend limit.*Retrying does not help/],
+    ['a contract spend limit (429)', { kind: 'spend-limit' as const, limit: 'contract' as const }, 'spend-limit', /contract/],
+    ['a spend limit you set (400)', { kind: 'spend-limit' as const, limit: 'own' as const }, 'spend-limit', /Settings → Limits/],
+    ['a billing error (402)', { kind: 'billing' as const }, 'billing', /credit.*Billing/],
+  ])('%s is its own kind, tried once (the SDK would retry a 429), with what to do and the request-id', async (_n, fault, kind, pattern) => {
+    server.setScript({ fault });
+    const r = await section();
+    const f = r.error as AnthropicFailure;
+    expect(f.kind).toBe(kind);
+    expect(f.message).toMatch(pattern);
+    expect(f.message).toContain(`request-id ${server.messageRequests()[0]!.requestId}`);
+    expect(server.messageRequests()).toHaveLength(1);
+  });
+
+  it('a plain rate limit is still retried, and a mid-stream failure names its request-id', async () => {
+    server.setScript({ text: TEXT, fault: { kind: 'error-event', afterDeltas: 1 } });
+    const r = await section({ maxRetries: 0 });
+    expect((r.error as AnthropicFailure).message).toMatch(/request-id req_mock_\d+/);
+  });
 });
