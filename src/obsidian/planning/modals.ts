@@ -27,7 +27,8 @@ export function describeListing(item: WorkstreamListing): string {
   const deps = item.dependsOn.length > 0 ? `depends on ${item.dependsOn.join(', ')}` : 'no dependencies';
   // Say before it is chosen that planning it now would only write an escalation.
   const blocked = item.blockers.length > 0 ? ` · blocked: ${item.blockers.length === 1 ? 'one open decision or gap' : `${item.blockers.length} open decisions or gaps`}` : '';
-  return `${STATUS_LABELS[item.status]} · ${deps}${blocked}`;
+  const stale = item.stale ? ` · stale: ${item.staleBecause.length === 1 ? 'one input' : `${item.staleBecause.length} inputs`} changed since` : '';
+  return `${STATUS_LABELS[item.status]}${stale} · ${deps}${blocked}`;
 }
 
 /** The answers the planning flow asks for; `modalUi` shows Obsidian modals, tests may answer directly. */

@@ -16,6 +16,7 @@ import type { Timers } from '../../core/generation/timers';
 import type { VaultPort } from '../../core/vault/vault-port';
 import { planNotePath, withOutputFolder } from '../../core/writer/note-paths';
 import { summarisePlanningSets } from '../../core/planner/list-planning-sets';
+import { describePlanChanges } from '../../core/inputs/compare-plans';
 import { PLANNER_INSTRUCTIONS } from '../../prompts';
 import { CORS_BLOCKED_NOTICE, describeError, describeUnexpectedError } from '../describe-error';
 import { ObsidianVault, waitForMetadataResolved } from '../ObsidianVault';
@@ -121,7 +122,7 @@ export class PlanningRunner {
     await waitForMetadataResolved(this.deps.app);
     const settings = this.deps.settings();
     let near: string | undefined;
-    let listed = await listWorkstreams(this.vault().masked, settings, {});
+    let listed = await listWorkstreams(this.vault().masked, settings, { builtInInstructions: PLANNER_INSTRUCTIONS });
     // Several planning sets: ask which one first, the one used last at the top. Never picked silently.
     if (!listed.ok && listed.error.kind === 'ambiguous-planning-set') {
       const sets = await summarisePlanningSets(this.vault().masked, settings, listed.error.candidates);
@@ -133,7 +134,7 @@ export class PlanningRunner {
       if (folder === null) return;
       await this.deps.rememberPlanningSet?.(folder);
       near = folder;
-      listed = await listWorkstreams(this.vault().masked, settings, { near });
+      listed = await listWorkstreams(this.vault().masked, settings, { near, builtInInstructions: PLANNER_INSTRUCTIONS });
     }
     if (!listed.ok) {
       this.notify(describeError(listed.error));
@@ -149,12 +150,12 @@ export class PlanningRunner {
 
   private async planByIdUnguarded(id: string, near?: string): Promise<void> {
     const settings = this.deps.settings();
-    const listed = await listWorkstreams(this.vault().masked, settings, near ? { near } : {});
+    const listed = await listWorkstreams(this.vault().masked, settings, { ...(near ? { near } : {}), builtInInstructions: PLANNER_INSTRUCTIONS });
     const item = listed.ok ? listed.value.workstreams.find((w) => w.id === id) : undefined;
     const here = listed.ok ? withOutputFolder(settings, listed.value.planningSet.outputFolder) : settings;
     if (item) return this.planChosen(item, near, here);
     const status = await workstreamStatus(this.vault().base, here, id);
-    return this.planChosen({ id, label: null, name: id, tasks: [], dependsOn: [], prerequisites: [], estimate: {}, blockers: [], ...status }, near, here);
+    return this.planChosen({ id, label: null, name: id, tasks: [], dependsOn: [], prerequisites: [], estimate: {}, blockers: [], stale: false, staleBecause: [], ...status }, near, here);
   }
 
   /** `settings`: with the output folder of the item's planning set (as its listing said). */
@@ -308,6 +309,8 @@ export class PlanningRunner {
           this.notify(`Planning ${id} stopped at ${outcome.interrupted.stoppedAt}${why}. Use "Resume workstream plan" on ${outcome.note} to finish it.${cost}`, key);
           return;
         }
+        // A re-plan says what it changed; the old plan is in the backups.
+        if (outcome.changes && outcome.backup) this.notify(`${describePlanChanges(outcome.changes)} The previous plan is kept at ${outcome.backup}.`);
         if (offline) {
           this.notify(`Offline draft of ${id} written to ${outcome.note}: a skeleton from the planning notes, with no text from Claude.`);
           await this.openInTab(outcome.note);

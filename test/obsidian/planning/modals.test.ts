@@ -41,7 +41,7 @@ describe('the send confirmation', () => {
 
 describe('labels', () => {
   it('describes a workstream by status and dependencies, and knows which have a plan', () => {
-    const base = { id: 'W2', label: null, name: 'API', tasks: [], dependsOn: ['W1'], prerequisites: [], estimate: {}, note: null, blockers: [] };
+    const base = { id: 'W2', label: null, name: 'API', tasks: [], dependsOn: ['W1'], prerequisites: [], estimate: {}, note: null, blockers: [], stale: false, staleBecause: [] };
     expect(describeListing({ ...base, status: 'interrupted' })).toBe('interrupted · depends on W1');
     expect(describeListing({ ...base, dependsOn: [], status: 'not_planned' })).toBe('not planned · no dependencies');
     expect(hasPlan({ ...base, status: 'not_planned' })).toBe(false);
