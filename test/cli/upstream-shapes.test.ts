@@ -79,7 +79,7 @@ describe('epic headings with task tables (upstream-epic-tables)', () => {
     expect(note).toBe('01-Projects/Saltmarsh/Planning/W2-micro-level-plan.md');
     const text = readFileSync(path.join(dir, note), 'utf8');
     expect(text).toContain('workstream_id: "W2"');
-    expect(text).toContain('planner: {"workstream_label":"Epic 2"}');
+    expect(text).toMatch(/^planner: \{"version":1,"provider":"offline","workstream_label":"Epic 2",/m);
     expect(text).toContain('project: "[[01-Projects/Saltmarsh]]"');
     const check = await cli(['check', '--vault', dir, '--note', note, '--json']);
     expect(check.code).toBe(1);

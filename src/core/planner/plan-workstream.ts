@@ -103,7 +103,7 @@ export async function planWorkstream(req: PlanRequest, given: PlanDeps): Promise
   // What the draft is planned from (and cites), so `list` and `check` can tell when it goes stale.
   const sources = await inputSources(vault, settings, { ctx: p.ctx, id, scope, instructions: null });
   const draft = renderOfflineDraft(input);
-  const text = setTopLevelKey(draft, 'planner', offlinePlannerLine(recordFor(sources, draft, meso.path)));
+  const text = setTopLevelKey(draft, 'planner', offlinePlannerLine(recordFor(sources, draft, meso.path), scope.workstream.label));
   const previous = backup === null ? null : await vault.read(backup);
 
   const written = backup === null ? await createNote(vault, target, text) : await vault.replace(target, text);
