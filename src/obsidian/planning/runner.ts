@@ -5,6 +5,8 @@
  * plugin, or deleting/renaming the plan note stops it, and the note ends `interrupted`.
  */
 import { MarkdownView, type App } from 'obsidian';
+import { tabShowing } from '../open-views';
+import { SETTING, SETTINGS_PLACE } from '../settings/setting-names';
 import type { Settings } from '../../core/contracts/settings';
 import { withMesoCalloutsMasked } from '../../core/escalation/meso-callouts';
 import { syncMesoCallouts } from '../escalation/meso-sync';
@@ -55,12 +57,16 @@ export interface ActiveRun {
 
 type RunMode = { force?: boolean; resume?: boolean };
 
-/** The editor showing `path` in the workspace; `editor.cm` is untyped, so it is checked before use. */
+/**
+ * The editor showing `path` for editing, if any. A deferred background tab has no view yet and a tab
+ * in Reading view shows rendered text, not its editor: both are left to the vault (the app shows what
+ * the file holds when they are next looked at). `editor.cm` is untyped, so it is checked before use.
+ */
 export function workspaceEditorFinder(app: App): FindEditor {
   return (path) => {
     for (const leaf of app.workspace.getLeavesOfType('markdown')) {
       const view = leaf.view;
-      if (!(view instanceof MarkdownView) || view.file?.path !== path) continue;
+      if (!(view instanceof MarkdownView) || view.file?.path !== path || view.getMode() !== 'source') continue;
       const cm = asEditorView((view.editor as { cm?: unknown }).cm);
       if (cm) return { cm, save: () => view.save() };
     }
@@ -187,13 +193,13 @@ export class PlanningRunner {
     const planning = buildPlanningClient(this.deps.app, settings, this.deps.fetch);
     if (!planning) {
       if (mode.resume) {
-        this.notify('No API key is set, so the plan cannot be resumed: choose the secret that holds your key in the Workstream Planner settings.');
+        this.notify(`No API key is set, so the plan cannot be resumed: choose the secret that holds your key under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.`);
         return;
       }
       if (await this.deps.ui.offerOffline({ id, name })) await this.track(id, settings, (c) => this.runOffline(id, settings, mode, c, near));
       return;
     }
-    if (planning.buffered) this.notify('Using Obsidian network: each section appears when it is complete, not live.');
+    if (planning.buffered) this.notify(`"${SETTING.useObsidianNetwork}" is on: each section appears when it is complete, not live.`);
     await this.track(id, settings, async (controller) => {
       const { base, masked } = this.vault();
       const note = planNotePath(settings, id);
@@ -331,6 +337,11 @@ export class PlanningRunner {
     for (const run of this.runs.values()) if (id === undefined || run.id === id) run.controller.abort();
   }
 
+  /** Stops the run writing `path`, if any (the readiness panel's Cancel button). */
+  cancelNote(path: string): void {
+    for (const run of this.runs.values()) if (run.note === path) run.controller.abort();
+  }
+
   /** Asks, then stops the given runs (the status bar's click). */
   async offerCancel(): Promise<void> {
     const ids = this.active.map((r) => r.id);
@@ -359,8 +370,7 @@ export class PlanningRunner {
     const { app } = this.deps;
     const file = app.vault.getFileByPath(path);
     if (!file) return;
-    const shown = app.workspace.getLeavesOfType('markdown').some((l) => l.view instanceof MarkdownView && l.view.file?.path === path);
-    if (!shown) await app.workspace.getLeaf('tab').openFile(file);
+    if (!tabShowing(app, path)) await app.workspace.getLeaf('tab').openFile(file);
   }
 
   private notify(message: string, key?: string): void {

@@ -52,6 +52,8 @@ export interface ReadinessViewDeps {
   /** Starts (or re-plans, or resumes) a workstream, as the "Plan workstream" command does. */
   /** Plans a workstream of the planning set in `near` (the folder of the note the panel shows), when it is one. */
   planWorkstream(id: string, near?: string): void;
+  /** Stops the run writing the note at `path` (the progress's Cancel button). */
+  cancelPlan(path: string): void;
   /** Opens the note with the cursor on `line` (1-based, as the checker reports it). */
   openNoteAtLine(path: string, line: number): void;
 }
@@ -261,6 +263,6 @@ export class ReadinessView extends ItemView {
     if (key === this.shownProgress && slot.childElementCount > 0) return;
     this.shownProgress = key;
     slot.empty();
-    if (model) renderProgress(slot, model);
+    if (model) renderProgress(slot, model, () => this.deps.cancelPlan(path));
   }
 }

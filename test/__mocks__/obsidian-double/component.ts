@@ -163,9 +163,17 @@ export abstract class Plugin extends Component {
       this.app.workspace.viewCreators.delete(type);
     });
   }
+  /** Every editor, open now or later, gets the extension (obsidian.d.ts:5019; editors are reconfigured). */
   registerEditorExtension(ext: unknown): void {
     this.added.editorExtensions.push(ext);
-    this.register(() => this.added.editorExtensions.splice(this.added.editorExtensions.indexOf(ext), 1));
+    const ws = this.app.workspace as unknown as { registeredExtensions: unknown[]; updateOptions(): void };
+    ws.registeredExtensions.push(ext);
+    ws.updateOptions();
+    this.register(() => {
+      this.added.editorExtensions.splice(this.added.editorExtensions.indexOf(ext), 1);
+      ws.registeredExtensions.splice(ws.registeredExtensions.indexOf(ext), 1);
+      ws.updateOptions();
+    });
   }
   registerMarkdownPostProcessor<T>(pp: T, _sortOrder?: number): T {
     this.added.postProcessors.push(pp);

@@ -35,7 +35,7 @@ describe('the send confirmation', () => {
   it('says when text will not stream live', () => {
     const el = document.createElement('div');
     renderSendPreview(el, preview, new Map(), true);
-    expect(el.textContent).toContain('Obsidian network is on: each section appears when it is complete');
+    expect(el.textContent).toContain('"Use Obsidian network" is on: each section appears when it is complete');
   });
 });
 

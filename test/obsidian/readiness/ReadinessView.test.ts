@@ -133,6 +133,18 @@ describe('ReadinessView', () => {
     expect(root.querySelector('[data-wp-item="tests"]')).toBe(item);
   });
 
+  it('offers "Cancel planning" while the plan is written (phones have no status bar to click), and it stops that note\'s run', async () => {
+    const p = makePanel(exampleTree({ [W2_PLAN]: plans.draft }));
+    await p.open(W2_PLAN);
+    const root = (await p.activate()).contentEl;
+    p.progress.set(W2_PLAN, midRun());
+    const button = root.querySelector<HTMLButtonElement>('.wp-readiness__progress button.wp-readiness__cancel')!;
+    expect(button.textContent).toBe('Cancel planning');
+    button.click();
+    expect(p.cancelled).toEqual([W2_PLAN]);
+    expect(button.disabled).toBe(true);
+  });
+
   it('shows the workstream table for the meso plan, with a Plan button per row', async () => {
     const p = makePanel(exampleTree({ [W2_PLAN]: plans.draft, [W1_PLAN]: W1_INTERRUPTED }));
     await p.open(MESO);

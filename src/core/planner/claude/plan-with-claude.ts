@@ -517,7 +517,7 @@ export function describeUnknownModel(e: PlannerError, where: 'cli' | 'plugin' | 
   const list = e.available.length > 0 ? ` Models this key may use: ${e.available.join(', ')}.` : '';
   const how = {
     cli: ' Choose another with --model (or the model setting); --resume --model finishes a started plan on it.',
-    plugin: ' Choose another model in the plugin settings; resuming a started plan then finishes it on that model.',
+    plugin: ' Choose another under "Model" in the Workstream Planner settings; resuming a started plan then finishes it on that model.',
     either: ' Choose another model (--model on the command line, the model setting in the plugin); resuming the plan then finishes it on that model.',
   }[where];
   return `${what}${list}${how}`;
