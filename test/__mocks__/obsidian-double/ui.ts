@@ -33,6 +33,10 @@ function noticeContainer(): HTMLElement {
   return document.body.querySelector<HTMLElement>(':scope > .notice-container') ?? document.body.createDiv({ cls: 'notice-container' });
 }
 
+/**
+ * A notice (obsidian.d.ts:4633: `duration` in ms, 0 keeps it until dismissed; `messageEl` since 1.8.7).
+ * In the live page a click hides it, as in the app.
+ */
 export class Notice {
   /** Double only: every notice shown since the last `Notice.reset()`, with its element. */
   static shown: Array<{ message: string; duration: number | undefined; hidden: boolean; el: HTMLElement }> = [];
