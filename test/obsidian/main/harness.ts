@@ -29,10 +29,11 @@ export interface Loaded {
   plugin: WorkstreamPlannerPlugin & Pick<DoublePlugin, 'added' | 'leftovers' | 'registered'>;
 }
 
-export async function loadPlugin(opts: { key?: boolean; data?: Record<string, unknown> } = {}): Promise<Loaded> {
+/** `folder`: the vault to load instead of the example vault (a fixture vault's folder). */
+export async function loadPlugin(opts: { key?: boolean; data?: Record<string, unknown>; folder?: string } = {}): Promise<Loaded> {
   Notice.reset();
   Modal.openModals = [];
-  const { app, double } = buildAppFromFolder(EXAMPLE_VAULT);
+  const { app, double } = buildAppFromFolder(opts.folder ?? EXAMPLE_VAULT);
   if (opts.key !== false) double.secretStorage.setSecret('anthropic-api-key', KEY);
   if (opts.data) double.pluginData.set(PLUGIN_ID, opts.data);
   const plugin = new WorkstreamPlannerPlugin(app, { id: PLUGIN_ID, name: 'Workstream Planner', version: '0.0.0', minAppVersion: '1.11.4', author: 'test', description: 'Test.' } as PluginManifest);
