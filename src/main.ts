@@ -1,4 +1,4 @@
-import { Notice, Plugin } from 'obsidian';
+import { Notice, Platform, Plugin } from 'obsidian';
 import { DEFAULT_SETTINGS, type Settings } from './core/contracts/settings';
 import { createEscalationExtension } from './obsidian/escalation/escalation-extension';
 import { createEscalationPostProcessor } from './obsidian/escalation/escalation-post-processor';
@@ -7,6 +7,9 @@ import { planningCommands } from './obsidian/planning/commands';
 import { modalUi } from './obsidian/planning/modals';
 import { PlanProgressStore, statusText } from './obsidian/planning/progress';
 import { PlanningRunner } from './obsidian/planning/runner';
+import { MobileCancelNotices } from './obsidian/planning/cancel-notice';
+import { streamAnchors } from './obsidian/planning/stream-track';
+import { recheckEscalationCommand } from './obsidian/escalation/recheck-command';
 import { windowTimers } from './obsidian/planning/timers';
 import { activateReadinessView, openNoteAtLine, READINESS_VIEW_TYPE, ReadinessView } from './obsidian/readiness';
 import { recheckEscalationNote } from './obsidian/escalation/recheck';
@@ -29,10 +32,17 @@ export default class WorkstreamPlannerPlugin extends Plugin {
 
     const statusEl = this.addStatusBarItem();
     statusEl.addClass('wp-status');
+    // Phones and tablets have no status bar: there each run gets a notice with a Cancel button.
+    const cancelNotices = Platform.isMobile ? new MobileCancelNotices((id) => this.runner.cancel(id)) : null;
+    this.register(() => cancelNotices?.clear());
     const renderStatus = (): void => {
       const run = this.runner.active[0];
       statusEl.setText(run ? statusText(run.id, this.progress.get(run.note)) : '');
       statusEl.toggleClass('wp-status--idle', !run);
+    };
+    const runsChanged = (): void => {
+      renderStatus();
+      cancelNotices?.update(this.runner.active);
     };
 
     this.runner = new PlanningRunner({
@@ -43,7 +53,7 @@ export default class WorkstreamPlannerPlugin extends Plugin {
       notify: (message) => new Notice(message),
       timers: windowTimers,
       now: () => new Date(),
-      onRunsChanged: renderStatus,
+      onRunsChanged: runsChanged,
     });
     this.register(this.progress.onChange(renderStatus));
     this.registerDomEvent(statusEl, 'click', () => void this.runner.offerCancel());
@@ -56,6 +66,7 @@ export default class WorkstreamPlannerPlugin extends Plugin {
           settings,
           progress: this.progress,
           planWorkstream: (id) => void this.runner.planById(id),
+          cancelPlan: (path) => this.runner.cancelNote(path),
           openNoteAtLine: (path, line) => void openNoteAtLine(this.app, path, line),
         }),
     );
@@ -73,6 +84,10 @@ export default class WorkstreamPlannerPlugin extends Plugin {
     };
     this.registerEditorExtension(createEscalationExtension(escalationActions));
     this.registerMarkdownPostProcessor(createEscalationPostProcessor(escalationActions));
+    this.addCommand(recheckEscalationCommand(this.app, escalationActions, (m) => new Notice(m)));
+    // Where each run's streamed text is in an editor: registered once, so every editor has it and keeps
+    // it when reconfigured (adding it to an editor per run would be lost on reconfiguration and leak).
+    this.registerEditorExtension(streamAnchors);
 
     this.addSettingTab(
       new WorkstreamPlannerSettingTab(this, {

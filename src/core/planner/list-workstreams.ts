@@ -8,6 +8,8 @@ import { PlanStatusSchema, type PlanStatus } from '../contracts/plan-frontmatter
 import { escalationNotePath, planNotePath } from '../writer/note-paths';
 import { loadPlanningContext, workstreamName } from './planning-context';
 import { detectEscalations } from '../escalation/detect-escalations';
+import type { InputChange } from '../inputs/compare-inputs';
+import { NOT_RECORDED, planStaleness } from './plan-inputs';
 import type { Estimate } from '../contracts/wbs';
 import { sumEstimates } from '../wbs/estimates';
 
@@ -44,12 +46,16 @@ export interface WorkstreamListing {
   note: string | null;
   /** What would stop planning it now (the escalation rules' blockers, one line each); empty when nothing does. */
   blockers: string[];
+  /** Its plan was planned from inputs that have changed since (false without a plan, or one that records none). */
+  stale: boolean;
+  /** What changed: meso sections, WBS rows, upstream plans, the instructions. */
+  staleBecause: InputChange[];
 }
 
 export async function listWorkstreams(
   vault: VaultPort,
   settings: Settings,
-  opts: { project?: string },
+  opts: { project?: string; /** The built-in instructions, so a plan made with other ones shows as stale. */ builtInInstructions?: string },
 ): Promise<Result<{ workstreams: WorkstreamListing[]; warnings: PlannerWarning[] }, PlannerError>> {
   const loaded = await loadPlanningContext(vault, settings, opts);
   if (!loaded.ok) return loaded;
@@ -72,6 +78,10 @@ export async function listWorkstreams(
     if (seen.has(ws.id)) continue;
     seen.add(ws.id);
     const { status, note } = await workstreamStatus(vault, settings, ws.id);
+    const staleness =
+      note !== null && status !== 'escalated'
+        ? await planStaleness(vault, settings, loaded.value, ws.id, (await vault.meta(note)).frontmatter, { builtInInstructions: opts.builtInInstructions })
+        : NOT_RECORDED;
     out.push({
       id: ws.id,
       label: ws.label ?? null,
@@ -90,6 +100,8 @@ export async function listWorkstreams(
       status,
       note,
       blockers: blockersOf(ws.id),
+      stale: staleness.stale,
+      staleBecause: staleness.changes,
     });
   }
   return ok({ workstreams: out, warnings });

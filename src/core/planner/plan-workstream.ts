@@ -18,6 +18,9 @@ import { escalationNotePath, planNotePath } from '../writer/note-paths';
 import { backupNote, createNote } from '../writer/write-note';
 import { linkPlanFromMeso, markEscalationResolved } from '../writer/link-back';
 import { checkNote } from './check-note';
+import { setTopLevelKey } from '../markdown/frontmatter-keys';
+import { comparePlans, type PlanChanges } from '../inputs/compare-plans';
+import { inputSources, offlinePlannerLine, recordFor } from './plan-inputs';
 import type { PlanningContext } from './planning-context';
 import { otherProjectOf, preparePlan } from './prepare-plan';
 
@@ -50,6 +53,8 @@ export type PlanOutcome =
       interrupted?: { stoppedAt: string; reason: { kind: string; message: string } };
       /** Claude runs: sections the model stopped early (output limit or refusal). */
       incomplete?: string[];
+      /** A re-plan: which sections differ from the plan it replaced (kept at `backup`). */
+      changes?: PlanChanges;
     }
   | { kind: 'escalation'; note: string; escalations: Escalation[]; warnings: PlannerWarning[]; /** The earlier escalation note, kept before it was replaced. */ backup: string | null; /** The meso plan the escalation is about, when there is one. */ mesoPath: string | null };
 
@@ -91,7 +96,11 @@ export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<
     mesoText: meso.text,
     mesoHeadings: p.ctx.mesoSections,
   };
-  const text = renderOfflineDraft(input);
+  // What the draft is planned from (and cites), so `list` and `check` can tell when it goes stale.
+  const sources = await inputSources(vault, settings, { ctx: p.ctx, id, scope, instructions: null });
+  const draft = renderOfflineDraft(input);
+  const text = setTopLevelKey(draft, 'planner', offlinePlannerLine(recordFor(sources, draft, meso.path)));
+  const previous = backup === null ? null : await vault.read(backup);
 
   const written = backup === null ? await createNote(vault, target, text) : await vault.replace(target, text);
   if (!written.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(written.error) });
@@ -100,7 +109,14 @@ export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<
   const report = checked.report;
 
   await linkBackAndResolve(vault, settings, { id, mesoPath: meso.path, target }, warnings);
-  return ok({ kind: 'plan', note: target, status: checked.status, report, backup, warnings });
+  const changes = previous?.ok ? await planChangesSince(vault, target, previous.value) : undefined;
+  return ok({ kind: 'plan', note: target, status: checked.status, report, backup, warnings, ...(changes ? { changes } : {}) });
+}
+
+/** What a re-plan changed: the note now against the text it replaced. */
+export async function planChangesSince(vault: VaultPort, target: string, previous: string): Promise<PlanChanges | undefined> {
+  const now = await vault.read(target);
+  return now.ok ? comparePlans(previous, now.value) : undefined;
 }
 
 /**

@@ -63,10 +63,7 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
   for (const t of workstream.tasks) addEndpoints(t.title, t.id);
 
   const headings = [...meso.headings].sort((a, b) => a.line - b.line);
-  const isContract = (sub: NoteHeading): boolean => parseContractHeadingAll(idsForNames(sub.text, args.wbs)).length > 0;
-  // Another workstream's own sub-section (it names that one and not this) is not ours to read.
-  const isOthers = (sub: NoteHeading): boolean =>
-    !namesWorkstream(sub.text, id, workstream.name) && scanWorkstreamTokens(sub.text).some((t) => t.id !== id);
+  const { isContract, isOthers } = sectionStops(args.wbs, id, workstream.name);
   for (const h of headings) {
     const pairs: ContractHeading[] = parseContractHeadingAll(idsForNames(h.text, args.wbs));
     const mine: ContractHeading[] = pairs.filter((c) => c.from === id || c.to === id);
@@ -117,6 +114,18 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
     envVars,
     mesoPath: meso.path,
     mesoLinkTarget,
+  };
+}
+
+/**
+ * Where a workstream's reading of a meso section stops: at a contract heading (`W2 → W3`, or with
+ * the workstreams' names), and at another workstream's own sub-section (it names that one and not
+ * this), which is not this workstream's to read.
+ */
+export function sectionStops(wbs: Wbs, id: string, name: string): { isContract: (h: NoteHeading) => boolean; isOthers: (h: NoteHeading) => boolean } {
+  return {
+    isContract: (sub) => parseContractHeadingAll(idsForNames(sub.text, wbs)).length > 0,
+    isOthers: (sub) => !namesWorkstream(sub.text, id, name) && scanWorkstreamTokens(sub.text).some((t) => t.id !== id),
   };
 }
 

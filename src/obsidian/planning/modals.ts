@@ -8,6 +8,7 @@ import type { SendPreview } from '../../core/planner/claude/plan-with-claude';
 import type { WorkstreamListing, WorkstreamStatus } from '../../core/planner/list-workstreams';
 import type { CostEstimate } from '../../core/providers/anthropic';
 import { compactCount } from './progress';
+import { SETTING, SETTINGS_PLACE } from '../settings/setting-names';
 
 export const STATUS_LABELS: Record<WorkstreamStatus, string> = {
   not_planned: 'not planned',
@@ -27,7 +28,8 @@ export function describeListing(item: WorkstreamListing): string {
   const deps = item.dependsOn.length > 0 ? `depends on ${item.dependsOn.join(', ')}` : 'no dependencies';
   // Say before it is chosen that planning it now would only write an escalation.
   const blocked = item.blockers.length > 0 ? ` · blocked: ${item.blockers.length === 1 ? 'one open decision or gap' : `${item.blockers.length} open decisions or gaps`}` : '';
-  return `${STATUS_LABELS[item.status]} · ${deps}${blocked}`;
+  const stale = item.stale ? ` · stale: ${item.staleBecause.length === 1 ? 'one input' : `${item.staleBecause.length} inputs`} changed since` : '';
+  return `${STATUS_LABELS[item.status]}${stale} · ${deps}${blocked}`;
 }
 
 /** The answers the planning flow asks for; `modalUi` shows Obsidian modals, tests may answer directly. */
@@ -105,6 +107,8 @@ export class ChoiceModal<T> extends Modal {
         if (c.cta) b.setCta();
       });
     }
+    // Closing the dialog (Esc, the ×) is the same answer; a button says so where it is expected.
+    row.addButton((b) => b.setButtonText('Cancel').onClick(() => this.close()));
   }
   onClose(): void {
     this.contentEl.empty();
@@ -138,7 +142,7 @@ export function renderSendPreview(el: HTMLElement, preview: SendPreview, sizes: 
     row.createEl('td', { text: `~${compactCount(n.tokens)}` });
   }
   el.createEl('p', { text: `Estimate: ${describeCost(preview.estimate)}`, cls: 'wp-send-preview__estimate' });
-  if (buffered) el.createEl('p', { text: 'Obsidian network is on: each section appears when it is complete, not as it is written.' });
+  if (buffered) el.createEl('p', { text: `"${SETTING.useObsidianNetwork}" is on: each section appears when it is complete, not as it is written.` });
 }
 
 /** The flow's answers as Obsidian modals. */
@@ -166,7 +170,7 @@ export function modalUi(app: App): PlanningUi {
       (await ask(
         'No API key',
         (el) => {
-          el.createEl('p', { text: 'No API key is set, so Claude cannot write this plan. Choose the secret that holds your key in the plugin settings.' });
+          el.createEl('p', { text: `No API key is set, so Claude cannot write this plan. Choose the secret that holds your key under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.` });
           el.createEl('p', { text: `Or write an offline draft of ${item.id}: a skeleton built from the planning notes only, with no text from Claude. It stays a draft until you fill it in.` });
         },
         [{ label: 'Write offline draft', value: true }],

@@ -5,6 +5,8 @@
  * plugin, or deleting/renaming the plan note stops it, and the note ends `interrupted`.
  */
 import { MarkdownView, type App } from 'obsidian';
+import { tabShowing } from '../open-views';
+import { SETTING, SETTINGS_PLACE } from '../settings/setting-names';
 import type { Settings } from '../../core/contracts/settings';
 import { withMesoCalloutsMasked } from '../../core/escalation/meso-callouts';
 import { syncMesoCallouts } from '../escalation/meso-sync';
@@ -15,6 +17,7 @@ import { listModels, redact } from '../../core/providers/anthropic';
 import type { Timers } from '../../core/generation/timers';
 import type { VaultPort } from '../../core/vault/vault-port';
 import { planNotePath } from '../../core/writer/note-paths';
+import { describePlanChanges } from '../../core/inputs/compare-plans';
 import { PLANNER_INSTRUCTIONS } from '../../prompts';
 import { CORS_BLOCKED_NOTICE, describeError, describeUnexpectedError } from '../describe-error';
 import { ObsidianVault, waitForMetadataResolved } from '../ObsidianVault';
@@ -51,12 +54,16 @@ export interface ActiveRun {
 
 type RunMode = { force?: boolean; resume?: boolean };
 
-/** The editor showing `path` in the workspace; `editor.cm` is untyped, so it is checked before use. */
+/**
+ * The editor showing `path` for editing, if any. A deferred background tab has no view yet and a tab
+ * in Reading view shows rendered text, not its editor: both are left to the vault (the app shows what
+ * the file holds when they are next looked at). `editor.cm` is untyped, so it is checked before use.
+ */
 export function workspaceEditorFinder(app: App): FindEditor {
   return (path) => {
     for (const leaf of app.workspace.getLeavesOfType('markdown')) {
       const view = leaf.view;
-      if (!(view instanceof MarkdownView) || view.file?.path !== path) continue;
+      if (!(view instanceof MarkdownView) || view.file?.path !== path || view.getMode() !== 'source') continue;
       const cm = asEditorView((view.editor as { cm?: unknown }).cm);
       if (cm) return { cm, save: () => view.save() };
     }
@@ -114,7 +121,7 @@ export class PlanningRunner {
   private async pickAndPlanUnguarded(): Promise<void> {
     await waitForMetadataResolved(this.deps.app);
     const settings = this.deps.settings();
-    const listed = await listWorkstreams(this.vault().masked, settings, {});
+    const listed = await listWorkstreams(this.vault().masked, settings, { builtInInstructions: PLANNER_INSTRUCTIONS });
     if (!listed.ok) {
       this.notify(describeError(listed.error));
       return;
@@ -129,11 +136,11 @@ export class PlanningRunner {
 
   private async planByIdUnguarded(id: string): Promise<void> {
     const settings = this.deps.settings();
-    const listed = await listWorkstreams(this.vault().masked, settings, {});
+    const listed = await listWorkstreams(this.vault().masked, settings, { builtInInstructions: PLANNER_INSTRUCTIONS });
     const item = listed.ok ? listed.value.workstreams.find((w) => w.id === id) : undefined;
     if (item) return this.planChosen(item);
     const status = await workstreamStatus(this.vault().base, settings, id);
-    return this.planChosen({ id, label: null, name: id, tasks: [], dependsOn: [], prerequisites: [], estimate: {}, blockers: [], ...status });
+    return this.planChosen({ id, label: null, name: id, tasks: [], dependsOn: [], prerequisites: [], estimate: {}, blockers: [], stale: false, staleBecause: [], ...status });
   }
 
   async planChosen(item: WorkstreamListing): Promise<void> {
@@ -164,13 +171,13 @@ export class PlanningRunner {
     const planning = buildPlanningClient(this.deps.app, settings, this.deps.fetch);
     if (!planning) {
       if (mode.resume) {
-        this.notify('No API key is set, so the plan cannot be resumed: choose the secret that holds your key in the Workstream Planner settings.');
+        this.notify(`No API key is set, so the plan cannot be resumed: choose the secret that holds your key under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.`);
         return;
       }
       if (await this.deps.ui.offerOffline({ id, name })) await this.track(id, settings, (c) => this.runOffline(id, settings, mode, c));
       return;
     }
-    if (planning.buffered) this.notify('Using Obsidian network: each section appears when it is complete, not live.');
+    if (planning.buffered) this.notify(`"${SETTING.useObsidianNetwork}" is on: each section appears when it is complete, not live.`);
     await this.track(id, settings, async (controller) => {
       const { base, masked } = this.vault();
       const note = planNotePath(settings, id);
@@ -279,6 +286,8 @@ export class PlanningRunner {
           this.notify(`Planning ${id} stopped at ${outcome.interrupted.stoppedAt}${why}. Use "Resume workstream plan" on ${outcome.note} to finish it.${cost}`, key);
           return;
         }
+        // A re-plan says what it changed; the old plan is in the backups.
+        if (outcome.changes && outcome.backup) this.notify(`${describePlanChanges(outcome.changes)} The previous plan is kept at ${outcome.backup}.`);
         if (offline) {
           this.notify(`Offline draft of ${id} written to ${outcome.note}: a skeleton from the planning notes, with no text from Claude.`);
           await this.openInTab(outcome.note);
@@ -297,6 +306,11 @@ export class PlanningRunner {
   /** Stops the run of `id` (or every run); each note ends `interrupted`. */
   cancel(id?: string): void {
     for (const run of this.runs.values()) if (id === undefined || run.id === id) run.controller.abort();
+  }
+
+  /** Stops the run writing `path`, if any (the readiness panel's Cancel button). */
+  cancelNote(path: string): void {
+    for (const run of this.runs.values()) if (run.note === path) run.controller.abort();
   }
 
   /** Asks, then stops the given runs (the status bar's click). */
@@ -327,8 +341,7 @@ export class PlanningRunner {
     const { app } = this.deps;
     const file = app.vault.getFileByPath(path);
     if (!file) return;
-    const shown = app.workspace.getLeavesOfType('markdown').some((l) => l.view instanceof MarkdownView && l.view.file?.path === path);
-    if (!shown) await app.workspace.getLeaf('tab').openFile(file);
+    if (!tabShowing(app, path)) await app.workspace.getLeaf('tab').openFile(file);
   }
 
   private notify(message: string, key?: string): void {

@@ -9,26 +9,6 @@ import { buildAppFromFolder } from '../../support/obsidian-app';
 import { EXAMPLE_VAULT } from '../../support/example-vault';
 import WorkstreamPlannerPlugin from '../../../src/main';
 
-// The double lacks a few things the plugin's other parts import: an input suggester (settings tab)
-// and Obsidian's CodeMirror fields (escalation extension). Stand-ins, as their own tests use.
-jest.mock('obsidian', () => {
-  const actual = jest.requireActual('obsidian');
-  const { StateField } = jest.requireActual('@codemirror/state');
-  const constant = (v: unknown) => StateField.define({ create: () => v, update: (x: unknown) => x });
-  class AbstractInputSuggest {
-    constructor(
-      public app: unknown,
-      public inputEl: HTMLInputElement,
-    ) {}
-    setValue(): void {}
-    getValue(): string {
-      return '';
-    }
-    close(): void {}
-  }
-  return { ...actual, AbstractInputSuggest, editorInfoField: constant(null), editorLivePreviewField: constant(true) };
-});
-
 // The plugin's timers go through `window` (as in the app); the node environment has none.
 (globalThis as { window?: unknown }).window ??= globalThis;
 

@@ -43,7 +43,9 @@ import { checkNote } from '../check-note';
 import type { PreparedPlan } from '../prepare-plan';
 import { otherProjectOf, preparePlan } from '../prepare-plan';
 import type { PlanDeps, PlanOutcome, PlanRequest } from '../plan-workstream';
-import { describeWrite, linkBackAndResolve, mesoVersion, writeEscalation } from '../plan-workstream';
+import { describeWrite, linkBackAndResolve, mesoVersion, planChangesSince, writeEscalation } from '../plan-workstream';
+import { inputSources, loadInstructions, mergeRecords, recordFor, upstreamPlanTexts } from '../plan-inputs';
+import type { InputSources } from '../../inputs/digest-inputs';
 import { readPlannerState, setPlannerState, type PlannerState } from './planner-state';
 import { findResumePoint } from './resume-point';
 import { vaultNoteSink } from './note-sink';
@@ -134,7 +136,8 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   // The estimate uses the derived outline: Claude's is not known before its call, and has about as many modules.
   const derived = deriveOutline(p.scope, p.ctx.wbs);
   const draftUnits = unitsFor(inputFor(p, derived, created), null);
-  const agreed = await estimateAndAsk(req, deps, p, context.value, warnings, {
+  const sources = context.value.sources;
+  const agreed = await estimateAndAsk(req, deps, p, context.value.context, warnings, {
     model,
     outline: derived,
     units: modelUnits(draftUnits),
@@ -148,7 +151,7 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   const outlined = await requestOutline(
     streamDeps,
     {
-      context: context.value,
+      context: context.value.context,
       settings: reqSettings,
       scope: p.scope,
       wbs: p.ctx.wbs,
@@ -175,6 +178,7 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
     outlineSource: outlined.value.source,
     outline,
     ...(p.scope.workstream.label ? { workstream_label: p.scope.workstream.label } : {}),
+    inputs: recordFor(sources, null, null),
   };
 
   let backup: string | null = null;
@@ -189,7 +193,26 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
     if (!made.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(made.error) });
   }
   const units = unitsFor(inputFor(p, outline, created), state);
-  return runAndFinish(deps, p, { target, units, context: context.value, reqSettings, outline, state, usage, onUsage, costGuard, streamDeps, warnings, backup, startOffset: 0, noteTail: '', isComplete: undefined });
+  const previous = backup === null ? null : await vault.read(backup);
+  return runAndFinish(deps, p, {
+    target,
+    units,
+    context: context.value.context,
+    sources,
+    previous: previous?.ok ? previous.value : null,
+    reqSettings,
+    outline,
+    state,
+    usage,
+    onUsage,
+    costGuard,
+    streamDeps,
+    warnings,
+    backup,
+    startOffset: 0,
+    noteTail: '',
+    isComplete: undefined,
+  });
 }
 
 /** Finishes an interrupted plan: only the sections it lacks are generated; complete ones stay byte for byte. */
@@ -220,7 +243,7 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const resumedState: PlannerState = model === lastModel ? state : { ...state, resumes: [...(state.resumes ?? []), { model, from, date: isoDate(deps.clock.now()) }] };
   const kept = text.slice(0, point.cutOffset);
   const keptWithState = setPlannerState(kept, { ...resumedState, usage: undefined });
-  const agreed = await estimateAndAsk(req, deps, p, context.value, warnings, {
+  const agreed = await estimateAndAsk(req, deps, p, context.value.context, warnings, {
     model,
     outline: state.outline,
     units: modelUnits(units).filter((u) => !complete.has(u.key)),
@@ -239,7 +262,9 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   return runAndFinish(deps, p, {
     target,
     units: unitsFor(inputFor(p, state.outline, created), resumedState),
-    context: context.value,
+    context: context.value.context,
+    sources: context.value.sources,
+    previous: null,
     reqSettings,
     outline: state.outline,
     state: resumedState,
@@ -283,6 +308,10 @@ interface RunArgs {
   target: string;
   units: PlanUnit[];
   context: PlannerContext;
+  /** What the plan is planned from; the record is completed with the sections it cites when it is done. */
+  sources: InputSources;
+  /** The text of the plan this run replaces, to say which sections changed. */
+  previous: string | null;
   reqSettings: RequestSettings;
   outline: Outline;
   state: PlannerState;
@@ -353,9 +382,10 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
     scope: p.scope,
     finalise: true,
     forceDraft: run.incomplete.length > 0,
-    alsoApply: (text) => setPlannerState(text, state),
+    alsoApply: (text) => setPlannerState(text, { ...state, inputs: mergeRecords(a.state.inputs, recordFor(a.sources, text, p.meso.path)) }),
   });
   await linkBack(deps, p, a.target, a.warnings);
+  const changes = a.previous !== null ? await planChangesSince(vault, a.target, a.previous) : undefined;
   return ok({
     kind: 'plan',
     note: a.target,
@@ -365,6 +395,7 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
     warnings: a.warnings,
     usage: totals,
     incomplete: run.incomplete.map((i) => a.units.find((u) => u.key === i.key)?.label ?? i.key),
+    ...(changes ? { changes } : {}),
   });
 }
 
@@ -402,16 +433,30 @@ function modelUnits(units: PlanUnit[]): PlanUnit[] {
 }
 
 /** The context sent with every call: the instructions, the planning notes, the upstream plans, the scope. */
-async function contextFor(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, warnings: PlannerWarning[]): Promise<Result<PlannerContext, PlannerError>> {
+async function contextFor(
+  deps: ClaudeDeps,
+  p: Extract<PreparedPlan, { kind: 'ready' }>,
+  warnings: PlannerWarning[],
+): Promise<Result<{ context: PlannerContext; sources: InputSources }, PlannerError>> {
+  const template = await loadInstructions(deps.vault, deps.settings, deps.builtInTemplate, warnings);
+  const texts = deps.settings.includeUpstreamPlans ? await upstreamPlanTexts(deps.vault, deps.settings, p.scope.upstream) : {};
+  const upstreamPlans: UpstreamPlan[] = [];
+  for (const id of p.scope.upstream) {
+    const text = texts[id];
+    if (typeof text === 'string') upstreamPlans.push({ workstreamId: id, path: planNotePath(deps.settings, id), text });
+  }
   const context = buildContext({
     set: p.ctx.set,
     scope: p.scope,
-    template: await loadTemplate(deps, warnings),
-    upstreamPlans: await upstreamPlans(deps, p),
+    template,
+    upstreamPlans,
     includeUpstreamPlans: deps.settings.includeUpstreamPlans,
     budgetTokens: deps.settings.contextBudgetTokens,
   });
-  return context.ok ? ok(context.value) : err({ kind: 'context-too-large', message: context.error.message });
+  if (!context.ok) return err({ kind: 'context-too-large', message: context.error.message });
+  // The same inputs as the plan records them (see planStaleness).
+  const sources = await inputSources(deps.vault, deps.settings, { ctx: p.ctx, id: p.id, scope: p.scope, instructions: template, upstream: texts });
+  return ok({ context: context.value, sources });
 }
 
 /** Usage and cost of one run, the budget that keeps it within the estimate and the cap, and what every call needs. */
@@ -470,32 +515,8 @@ export function describeUnknownModel(e: PlannerError, where: 'cli' | 'plugin' | 
   const list = e.available.length > 0 ? ` Models this key may use: ${e.available.join(', ')}.` : '';
   const how = {
     cli: ' Choose another with --model (or the model setting); --resume --model finishes a started plan on it.',
-    plugin: ' Choose another model in the plugin settings; resuming a started plan then finishes it on that model.',
+    plugin: ' Choose another under "Model" in the Workstream Planner settings; resuming a started plan then finishes it on that model.',
     either: ' Choose another model (--model on the command line, the model setting in the plugin); resuming the plan then finishes it on that model.',
   }[where];
   return `${what}${list}${how}`;
-}
-
-async function loadTemplate(deps: ClaudeDeps, warnings: PlannerWarning[]): Promise<string> {
-  const path = deps.settings.promptTemplateNote.trim();
-  if (path === '') return deps.builtInTemplate;
-  const resolved = (await deps.vault.exists(path)) ? path : (await deps.vault.resolveLink(path.replace(/\.md$/, ''), ''));
-  if (resolved) {
-    const read = await deps.vault.read(resolved);
-    if (read.ok && read.value.trim() !== '') return read.value;
-  }
-  warnings.push({ kind: 'other', file: path, message: `The prompt template note ${path} could not be read, so the built-in instructions were used.` });
-  return deps.builtInTemplate;
-}
-
-async function upstreamPlans(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>): Promise<UpstreamPlan[]> {
-  if (!deps.settings.includeUpstreamPlans) return [];
-  const out: UpstreamPlan[] = [];
-  for (const id of p.scope.upstream) {
-    const path = planNotePath(deps.settings, id);
-    if (!(await deps.vault.exists(path))) continue;
-    const read = await deps.vault.read(path);
-    if (read.ok) out.push({ workstreamId: id, path, text: read.value });
-  }
-  return out;
 }
