@@ -4,6 +4,7 @@ import { createEscalationExtension } from './obsidian/escalation/escalation-exte
 import { createEscalationPostProcessor } from './obsidian/escalation/escalation-post-processor';
 import { ObsidianVault } from './obsidian/ObsidianVault';
 import { planningCommands } from './obsidian/planning/commands';
+import { folderOfPath } from './obsidian/note-folder';
 import { modalUi } from './obsidian/planning/modals';
 import { PlanProgressStore, statusText } from './obsidian/planning/progress';
 import { PlanningRunner } from './obsidian/planning/runner';
@@ -54,6 +55,10 @@ export default class WorkstreamPlannerPlugin extends Plugin {
       timers: windowTimers,
       now: () => new Date(),
       onRunsChanged: runsChanged,
+      rememberPlanningSet: async (folder) => {
+        this.config.lastPlanningSet = folder;
+        await savePluginSettings(this, this.config);
+      },
     });
     this.register(this.progress.onChange(renderStatus));
     this.registerDomEvent(statusEl, 'click', () => void this.runner.offerCancel());
@@ -65,7 +70,7 @@ export default class WorkstreamPlannerPlugin extends Plugin {
           vault: new ObsidianVault(this.app),
           settings,
           progress: this.progress,
-          planWorkstream: (id) => void this.runner.planById(id),
+          planWorkstream: (id, near) => void this.runner.planById(id, near),
           cancelPlan: (path) => this.runner.cancelNote(path),
           openNoteAtLine: (path, line) => void openNoteAtLine(this.app, path, line),
         }),
@@ -80,7 +85,8 @@ export default class WorkstreamPlannerPlugin extends Plugin {
     const escalationActions = {
       recheck: (workstreamId: string, notePath: string) =>
         recheckEscalationNote({ app: this.app, vault: new ObsidianVault(this.app), settings: this.config, now: () => new Date() }, notePath, workstreamId),
-      planNow: (workstreamId: string) => this.runner.planById(workstreamId),
+      // The escalation note sits in its planning set's folder.
+      planNow: (workstreamId: string, notePath: string) => this.runner.planById(workstreamId, folderOfPath(notePath)),
     };
     this.registerEditorExtension(createEscalationExtension(escalationActions));
     this.registerMarkdownPostProcessor(createEscalationPostProcessor(escalationActions));

@@ -4,8 +4,8 @@ import { parseCliArgs, USAGE } from './args';
 import { loadSettings } from './settings-file';
 import { FsVault } from './fs-vault';
 import { describeError } from './describe-error';
-import { printCheck, printList, printPlan, printWarnings } from './output';
-import { planWorkstream, listWorkstreams, checkPlanNote, parseWorkstreamArg } from '../core/planner';
+import { printCheck, printList, printPlan, printPlanningSets, printWarnings } from './output';
+import { planWorkstream, listWorkstreams, checkPlanNote, parseWorkstreamArg, summarisePlanningSets } from '../core/planner';
 import type { Settings } from '../core/contracts/settings';
 
 import { EXIT } from './exit-codes';
@@ -57,6 +57,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     switch (args.command) {
       case 'list': {
         const r = await listWorkstreams(vault, settings, { project: args.project, builtInInstructions: PLANNER_INSTRUCTIONS });
+        // Several planning sets and none chosen: list them, so the user can pick one with --project.
+        if (!r.ok && r.error.kind === 'ambiguous-planning-set') {
+          printPlanningSets(io, await summarisePlanningSets(vault, settings, r.error.candidates), args.json, describeError);
+          return EXIT.ok;
+        }
         if (!r.ok) {
           io.err(describeError(r.error));
           return EXIT.usage;

@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { CliIo } from './io';
 import type { PlannerWarning } from '../core/contracts/planning-set';
 import type { ReadinessReport } from '../core/contracts/readiness';
-import type { PlanOutcome, WorkstreamListing } from '../core/planner';
+import type { PlanOutcome, PlanningSetSummary, WorkstreamListing } from '../core/planner';
+import type { PlannerError } from '../core/contracts/errors';
 import type { UsageTotals } from '../core/providers/anthropic';
 import type { InputChange } from '../core/inputs/compare-inputs';
 import { describePlanChanges } from '../core/inputs/compare-plans';
@@ -66,6 +67,19 @@ function formatEstimate(totals: Record<string, number>): string {
   return Object.entries(totals)
     .map(([unit, n]) => (unit === '' ? `${n}` : `${n} ${unit}`))
     .join(', ');
+}
+
+/** The planning sets of a vault that holds several, for choosing one with --project. */
+export function printPlanningSets(io: CliIo, sets: PlanningSetSummary[], json: boolean, describe: (e: PlannerError) => string): void {
+  if (json) {
+    io.out(JSON.stringify({ planningSets: sets.map((s) => ({ folder: s.folder, project: s.project, workstreams: s.workstreams, problem: s.problem ? describe(s.problem) : null })) }, null, 2));
+    return;
+  }
+  io.out(`This vault holds ${sets.length} planning sets; choose one with --project FOLDER:`);
+  for (const s of sets) {
+    const what = s.workstreams === null ? `cannot be read: ${describe(s.problem!)}` : `${s.workstreams} workstream${s.workstreams === 1 ? '' : 's'}`;
+    io.out(`  ${s.folder || '(vault root)'}  (project ${s.project}, ${what})`);
+  }
 }
 
 export function printCheck(io: CliIo, note: string, report: ReadinessReport, json: boolean, staleness: Staleness): void {

@@ -39,7 +39,9 @@ function describeCore(e: PlannerError): string {
     case 'missing-note':
       return e.path
         ? `The ${ROLE_LABELS[e.role]} was not found at ${e.path}: fix "${roleSettingName(e.role)}" in ${SETTINGS_PLACE} or create the note.`
-        : `No ${ROLE_LABELS[e.role]} was found: set "${roleSettingName(e.role)}" in ${SETTINGS_PLACE}, link it from the project note or tag it.`;
+        : e.near && e.near.length > 0
+          ? `No ${ROLE_LABELS[e.role]} was found beside the planning notes in ${e.near.join(', ')}: add it there or set "${roleSettingName(e.role)}" in ${SETTINGS_PLACE}.`
+          : `No ${ROLE_LABELS[e.role]} was found: set "${roleSettingName(e.role)}" in ${SETTINGS_PLACE}, link it from the project note or tag it.`;
     case 'unreadable-note': {
       const what = e.role ? `The ${ROLE_LABELS[e.role]} (${e.file})` : e.file;
       switch (e.reason) {
@@ -57,6 +59,10 @@ function describeCore(e: PlannerError): string {
     }
     case 'ambiguous-role':
       return `Several notes could be the ${ROLE_LABELS[e.role]} (${e.candidates.join(', ')}): choose one under "${roleSettingName(e.role)}" in ${SETTINGS_PLACE}.`;
+    case 'ambiguous-planning-set':
+      return `This vault holds several planning sets (${e.candidates.map((c) => c.folder || 'vault root').join(', ')}): choose one when planning, or name its project under "${SETTING.projectNote}" in ${SETTINGS_PLACE}.`;
+    case 'no-planning-set':
+      return `${e.target} holds no complete planning set (a meso-level-plan and a micro-level-plan note in one folder).`;
     case 'ambiguous-project':
       return `This vault holds several project notes (${e.candidates.join(', ')}): choose one under "${SETTING.projectNote}" in ${SETTINGS_PLACE}.`;
     case 'project-not-found':

@@ -49,7 +49,9 @@ export async function checkPlanNote(
   const ownLink = typeof fmProject === 'string' ? parseWikilink(fmProject.trim())?.linkpath : undefined;
   // Only a project note that exists: a plan written without one links the conventional path.
   const ownProject = ownLink ? ((await vault.resolveLink(ownLink, notePath)) ?? undefined) : undefined;
-  const loaded = await loadPlanningContext(vault, settings, { project: opts.project ?? ownProject });
+  // A plan sits in the planning folder of its set: that folder names the set, in a vault of several.
+  const folder = notePath.includes('/') ? notePath.slice(0, notePath.lastIndexOf('/')) : '';
+  const loaded = await loadPlanningContext(vault, settings, { project: opts.project ?? ownProject, ...(folder !== '' ? { near: folder } : {}) });
   if (loaded.ok) {
     const ctx = loaded.value;
     warnings.push(...ctx.warnings);
@@ -64,7 +66,7 @@ export async function checkPlanNote(
         ...(micro ? { micro: { path: micro.path, text: micro.text, headings: readSections(micro.text, micro.meta.headings), linkTarget: ctx.microLinkTarget } } : {}),
       });
     }
-    if (id) staleness = await planStaleness(vault, settings, ctx, id, meta.frontmatter, { builtInInstructions: opts.builtInInstructions });
+    if (id) staleness = await planStaleness(vault, ctx.settings, ctx, id, meta.frontmatter, { builtInInstructions: opts.builtInInstructions });
   } else {
     // The note can still be checked on its own; the WBS-based items then fail with a reason.
     warnings.push({ kind: 'other', message: 'The planning notes could not be loaded, so the WBS-based checks fail.' });

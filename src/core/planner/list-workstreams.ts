@@ -16,6 +16,15 @@ import { sumEstimates } from '../wbs/estimates';
 /** What the user sees for each workstream: whether and how far it has been planned. */
 export type WorkstreamStatus = PlanStatus | 'not_planned';
 
+/** Which planning set a listing is of, and where its plans go. */
+export interface PlanningSetListing {
+  /** The set's folder, when discovery found it as one. */
+  folder: string | null;
+  project: string | null;
+  /** The folder its plans and escalations are written to. */
+  outputFolder: string;
+}
+
 /** A task as `list` shows it. */
 export interface TaskListing {
   id: string;
@@ -55,11 +64,13 @@ export interface WorkstreamListing {
 export async function listWorkstreams(
   vault: VaultPort,
   settings: Settings,
-  opts: { project?: string; /** The built-in instructions, so a plan made with other ones shows as stale. */ builtInInstructions?: string },
-): Promise<Result<{ workstreams: WorkstreamListing[]; warnings: PlannerWarning[] }, PlannerError>> {
+  opts: { project?: string; near?: string; /** The built-in instructions, so a plan made with other ones shows as stale. */ builtInInstructions?: string },
+): Promise<Result<{ workstreams: WorkstreamListing[]; warnings: PlannerWarning[]; planningSet: PlanningSetListing }, PlannerError>> {
   const loaded = await loadPlanningContext(vault, settings, opts);
   if (!loaded.ok) return loaded;
   const { wbs, mesoMentions, warnings, set, mesoLinkTarget } = loaded.value;
+  // Plan notes of this set live where its plans go.
+  const here = loaded.value.settings;
   const meso = set.notes.meso;
   const micro = set.notes.micro;
   // The same rules `plan` runs first, so the list says which workstreams cannot be planned yet, and why.
@@ -77,10 +88,10 @@ export async function listWorkstreams(
   for (const ws of wbs.workstreams) {
     if (seen.has(ws.id)) continue;
     seen.add(ws.id);
-    const { status, note } = await workstreamStatus(vault, settings, ws.id);
+    const { status, note } = await workstreamStatus(vault, here, ws.id);
     const staleness =
       note !== null && status !== 'escalated'
-        ? await planStaleness(vault, settings, loaded.value, ws.id, (await vault.meta(note)).frontmatter, { builtInInstructions: opts.builtInInstructions })
+        ? await planStaleness(vault, here, loaded.value, ws.id, (await vault.meta(note)).frontmatter, { builtInInstructions: opts.builtInInstructions })
         : NOT_RECORDED;
     out.push({
       id: ws.id,
@@ -104,7 +115,11 @@ export async function listWorkstreams(
       staleBecause: staleness.changes,
     });
   }
-  return ok({ workstreams: out, warnings });
+  return ok({
+    workstreams: out,
+    warnings,
+    planningSet: { folder: set.folder, project: set.project?.name ?? null, outputFolder: here.outputFolder },
+  });
 }
 
 /** The status of a workstream from its notes: the plan's frontmatter, else an open escalation. */

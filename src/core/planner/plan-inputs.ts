@@ -92,8 +92,9 @@ export function mergeRecords(started: InputRecord | undefined, now: InputRecord)
 }
 
 /** The `planner:` line of an offline draft: it has no model state, only what it was planned from. */
-export function offlinePlannerLine(inputs: InputRecord): string {
-  return `planner: ${yamlFlowJson({ version: 1, provider: 'offline', inputs })}`;
+/** `label`: the WBS's label for the workstream (`Epic 2`), kept with the plan when there is one. */
+export function offlinePlannerLine(inputs: InputRecord, label?: string): string {
+  return `planner: ${yamlFlowJson({ version: 1, provider: 'offline', ...(label ? { workstream_label: label } : {}), inputs })}`;
 }
 
 export interface Staleness {

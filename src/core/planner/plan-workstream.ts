@@ -27,8 +27,10 @@ import { otherProjectOf, preparePlan } from './prepare-plan';
 export interface PlanRequest {
   /** As the user typed it: `W2`, `w2`, `Workstream 2`. */
   workstream: string;
-  /** Project note (path or name) when the vault holds several. */
+  /** The project (note, folder or planning folder) when the vault holds several planning sets. */
   project?: string;
+  /** The folder of the note the request comes from: names the planning set when it is one (see `DiscoverOptions.near`). */
+  near?: string;
   /** Replace an existing plan (the old note is backed up first). */
   force?: boolean;
 }
@@ -62,11 +64,13 @@ export type PlanOutcome =
  * Plans one workstream offline: discover the planning set, parse the WBS, compute the scope,
  * escalate when the inputs cannot carry a plan, else write the draft, check it and link it back.
  */
-export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<Result<PlanOutcome, PlannerError>> {
-  const { vault, settings, clock } = deps;
-  const prepared = await preparePlan(vault, settings, req);
+export async function planWorkstream(req: PlanRequest, given: PlanDeps): Promise<Result<PlanOutcome, PlannerError>> {
+  const prepared = await preparePlan(given.vault, given.settings, req);
   if (!prepared.ok) return prepared;
   const p = prepared.value;
+  // The planning set decides where its plans go (beside it, for a set found in its own folder).
+  const deps: PlanDeps = { ...given, settings: p.ctx.settings };
+  const { vault, settings, clock } = deps;
   const created = isoDate(clock.now());
   if (p.kind === 'blocked') {
     return writeEscalation(deps, p.ctx, { id: p.id, name: p.name, escalations: p.escalations, created, project: p.project, warnings: p.warnings });
@@ -99,7 +103,7 @@ export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<
   // What the draft is planned from (and cites), so `list` and `check` can tell when it goes stale.
   const sources = await inputSources(vault, settings, { ctx: p.ctx, id, scope, instructions: null });
   const draft = renderOfflineDraft(input);
-  const text = setTopLevelKey(draft, 'planner', offlinePlannerLine(recordFor(sources, draft, meso.path)));
+  const text = setTopLevelKey(draft, 'planner', offlinePlannerLine(recordFor(sources, draft, meso.path), scope.workstream.label));
   const previous = backup === null ? null : await vault.read(backup);
 
   const written = backup === null ? await createNote(vault, target, text) : await vault.replace(target, text);

@@ -81,7 +81,9 @@ export async function recheckEscalationNote(deps: RecheckDeps, notePath: string,
 async function recheck(deps: RecheckDeps, notePath: string, workstreamId: string): Promise<RecheckOutcome> {
   const { vault } = deps;
   // Our own callouts in the meso plan must not count as its content (see `maskMesoCallouts`).
-  const prepared = await preparePlan(withMesoCalloutsMasked(vault), deps.settings, { workstream: workstreamId });
+  // The escalation note sits in its planning set's folder: that folder names the set in a vault of several.
+  const folder = notePath.includes('/') ? notePath.slice(0, notePath.lastIndexOf('/')) : '';
+  const prepared = await preparePlan(withMesoCalloutsMasked(vault), deps.settings, { workstream: workstreamId, ...(folder ? { near: folder } : {}) });
   if (!prepared.ok) return { kind: 'failed', message: describeError(prepared.error) };
   const escalations = prepared.value.kind === 'blocked' ? prepared.value.escalations : [];
   const mesoPath = prepared.value.ctx.set.notes.meso?.path;

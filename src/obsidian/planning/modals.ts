@@ -33,7 +33,18 @@ export function describeListing(item: WorkstreamListing): string {
 }
 
 /** The answers the planning flow asks for; `modalUi` shows Obsidian modals, tests may answer directly. */
+/** A planning set offered in the picker: its folder, project and how many workstreams it has. */
+export interface PlanningSetChoice {
+  folder: string;
+  project: string;
+  workstreams: number | null;
+  /** The set used last time (offered first). */
+  last: boolean;
+}
+
 export interface PlanningUi {
+  /** Several planning sets: which one to plan from (its folder), or null when dismissed. */
+  choosePlanningSet(sets: PlanningSetChoice[]): Promise<string | null>;
   chooseWorkstream(items: WorkstreamListing[]): Promise<WorkstreamListing | null>;
   chooseExisting(item: WorkstreamListing): Promise<'resume' | 'replan' | null>;
   confirmSend(preview: SendPreview, sizes: ReadonlyMap<string, number>, buffered: boolean): Promise<boolean>;
@@ -56,10 +67,10 @@ export class WorkstreamSuggestModal extends FuzzySuggestModal<WorkstreamListing>
     return this.items;
   }
   getItemText(item: WorkstreamListing): string {
-    return `${item.id} ${item.name}`;
+    return `${item.id} ${item.label ?? ''} ${item.name}`;
   }
   renderSuggestion(value: { item: WorkstreamListing }, el: HTMLElement): void {
-    el.createDiv({ text: `${value.item.id} · ${value.item.name}` });
+    el.createDiv({ text: `${value.item.id}${value.item.label ? ` (${value.item.label})` : ''} · ${value.item.name}` });
     el.createEl('small', { text: describeListing(value.item), cls: 'wp-suggest__detail' });
   }
   onChooseItem(item: WorkstreamListing): void {
@@ -68,6 +79,41 @@ export class WorkstreamSuggestModal extends FuzzySuggestModal<WorkstreamListing>
   }
   onClose(): void {
     // The app closes a suggester before it reports the choice: answer "none" only if no choice follows.
+    window.setTimeout(() => {
+      if (!this.chosen) this.done(null);
+    }, 0);
+  }
+}
+
+/** Picks one planning set of several; the one used last comes first. */
+export class PlanningSetSuggestModal extends FuzzySuggestModal<PlanningSetChoice> {
+  private chosen = false;
+  constructor(
+    app: App,
+    private readonly items: PlanningSetChoice[],
+    private readonly done: (folder: string | null) => void,
+  ) {
+    super(app);
+    this.setPlaceholder('Choose a planning set');
+    this.emptyStateText = 'No planning set matches.';
+  }
+  getItems(): PlanningSetChoice[] {
+    return this.items;
+  }
+  getItemText(item: PlanningSetChoice): string {
+    return `${item.project} ${item.folder}`;
+  }
+  renderSuggestion(value: { item: PlanningSetChoice }, el: HTMLElement): void {
+    el.createDiv({ text: `${value.item.project} · ${value.item.folder || 'vault root'}` });
+    const count = value.item.workstreams === null ? 'cannot be read' : `${value.item.workstreams} workstream${value.item.workstreams === 1 ? '' : 's'}`;
+    el.createEl('small', { text: value.item.last ? `${count} · used last time` : count, cls: 'wp-suggest__detail' });
+  }
+  onChooseItem(item: PlanningSetChoice): void {
+    this.chosen = true;
+    this.done(item.folder);
+  }
+  onClose(): void {
+    // As for the workstream picker: the app closes a suggester before it reports the choice.
     window.setTimeout(() => {
       if (!this.chosen) this.done(null);
     }, 0);
@@ -150,6 +196,7 @@ export function modalUi(app: App): PlanningUi {
   const ask = <T>(title: string, body: (el: HTMLElement) => void, choices: Choice<T>[]): Promise<T | null> =>
     new Promise((resolve) => new ChoiceModal<T>(app, title, body, choices, resolve).open());
   return {
+    choosePlanningSet: (sets) => new Promise((resolve) => new PlanningSetSuggestModal(app, sets, resolve).open()),
     chooseWorkstream: (items) => new Promise((resolve) => new WorkstreamSuggestModal(app, items, resolve).open()),
     chooseExisting: (item) => {
       const choices: Choice<'resume' | 'replan'>[] = [];

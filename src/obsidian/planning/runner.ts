@@ -16,13 +16,14 @@ import { planWorkstream } from '../../core/planner/plan-workstream';
 import { listModels, redact } from '../../core/providers/anthropic';
 import type { Timers } from '../../core/generation/timers';
 import type { VaultPort } from '../../core/vault/vault-port';
-import { planNotePath } from '../../core/writer/note-paths';
+import { planNotePath, withOutputFolder } from '../../core/writer/note-paths';
+import { summarisePlanningSets } from '../../core/planner/list-planning-sets';
 import { describePlanChanges } from '../../core/inputs/compare-plans';
 import { PLANNER_INSTRUCTIONS } from '../../prompts';
 import { CORS_BLOCKED_NOTICE, describeError, describeUnexpectedError } from '../describe-error';
 import { ObsidianVault, waitForMetadataResolved } from '../ObsidianVault';
 import { asEditorView, LiveNoteSink, routeNoteThroughSink, type FindEditor } from './editor-sink';
-import { hasPlan, type PlanningUi } from './modals';
+import { hasPlan, type PlanningSetChoice, type PlanningUi } from './modals';
 import { buildPlanningClient } from './network';
 import type { PlanProgressStore } from './progress';
 
@@ -43,6 +44,8 @@ export interface PlanningRunnerDeps {
   onRunsChanged?: () => void;
   /** Least time between two writes into the note, in ms. @default 250 */
   minIntervalMs?: number;
+  /** Keeps the planning set chosen in the picker (its folder), to offer it first next time. */
+  rememberPlanningSet?(folder: string): Promise<void>;
 }
 
 export interface ActiveRun {
@@ -103,9 +106,12 @@ export class PlanningRunner {
     return this.guard('Planning', () => this.pickAndPlanUnguarded());
   }
 
-  /** Plans one workstream by id (the panel's and the escalation callout's "Plan" buttons). Never rejects. */
-  async planById(id: string): Promise<void> {
-    return this.guard(`Planning ${id}`, () => this.planByIdUnguarded(id));
+  /**
+   * Plans one workstream by id (the panel's and the escalation callout's "Plan" buttons), of the
+   * planning set in `near` (the folder of the note the button is in) when it is one. Never rejects.
+   */
+  async planById(id: string, near?: string): Promise<void> {
+    return this.guard(`Planning ${id}`, () => this.planByIdUnguarded(id, near));
   }
 
   /** Callers fire these from buttons and commands without awaiting: a bug must surface as a Notice, not vanish. */
@@ -121,7 +127,21 @@ export class PlanningRunner {
   private async pickAndPlanUnguarded(): Promise<void> {
     await waitForMetadataResolved(this.deps.app);
     const settings = this.deps.settings();
-    const listed = await listWorkstreams(this.vault().masked, settings, { builtInInstructions: PLANNER_INSTRUCTIONS });
+    let near: string | undefined;
+    let listed = await listWorkstreams(this.vault().masked, settings, { builtInInstructions: PLANNER_INSTRUCTIONS });
+    // Several planning sets: ask which one first, the one used last at the top. Never picked silently.
+    if (!listed.ok && listed.error.kind === 'ambiguous-planning-set') {
+      const sets = await summarisePlanningSets(this.vault().masked, settings, listed.error.candidates);
+      const last = settings.lastPlanningSet;
+      const choices: PlanningSetChoice[] = sets
+        .map((s) => ({ folder: s.folder, project: s.project, workstreams: s.workstreams, last: s.folder === last }))
+        .sort((a, b) => Number(b.last) - Number(a.last));
+      const folder = await this.deps.ui.choosePlanningSet(choices);
+      if (folder === null) return;
+      await this.deps.rememberPlanningSet?.(folder);
+      near = folder;
+      listed = await listWorkstreams(this.vault().masked, settings, { near, builtInInstructions: PLANNER_INSTRUCTIONS });
+    }
     if (!listed.ok) {
       this.notify(describeError(listed.error));
       return;
@@ -131,19 +151,21 @@ export class PlanningRunner {
       return;
     }
     const item = await this.deps.ui.chooseWorkstream(listed.value.workstreams);
-    if (item) await this.planChosen(item);
+    if (item) await this.planChosen(item, near, withOutputFolder(settings, listed.value.planningSet.outputFolder));
   }
 
-  private async planByIdUnguarded(id: string): Promise<void> {
+  private async planByIdUnguarded(id: string, near?: string): Promise<void> {
     const settings = this.deps.settings();
-    const listed = await listWorkstreams(this.vault().masked, settings, { builtInInstructions: PLANNER_INSTRUCTIONS });
+    const listed = await listWorkstreams(this.vault().masked, settings, { ...(near ? { near } : {}), builtInInstructions: PLANNER_INSTRUCTIONS });
     const item = listed.ok ? listed.value.workstreams.find((w) => w.id === id) : undefined;
-    if (item) return this.planChosen(item);
-    const status = await workstreamStatus(this.vault().base, settings, id);
-    return this.planChosen({ id, label: null, name: id, tasks: [], dependsOn: [], prerequisites: [], estimate: {}, blockers: [], stale: false, staleBecause: [], ...status });
+    const here = listed.ok ? withOutputFolder(settings, listed.value.planningSet.outputFolder) : settings;
+    if (item) return this.planChosen(item, near, here);
+    const status = await workstreamStatus(this.vault().base, here, id);
+    return this.planChosen({ id, label: null, name: id, tasks: [], dependsOn: [], prerequisites: [], estimate: {}, blockers: [], stale: false, staleBecause: [], ...status }, near, here);
   }
 
-  async planChosen(item: WorkstreamListing): Promise<void> {
+  /** `settings`: with the output folder of the item's planning set (as its listing said). */
+  async planChosen(item: WorkstreamListing, near?: string, settings?: Settings): Promise<void> {
     if (this.runs.has(item.id)) {
       this.notify(`${item.id} is already being planned.`);
       return;
@@ -154,27 +176,27 @@ export class PlanningRunner {
       if (choice === null) return;
       mode = choice === 'resume' ? { resume: true } : { force: true };
     }
-    await this.run(item.id, item.name, mode);
+    await this.run(item.id, item.name, mode, near, settings ?? (await this.settingsFor(near)));
   }
 
-  /** Resumes an interrupted plan (the "Resume workstream plan" command). */
-  async resume(id: string): Promise<void> {
-    await this.run(id, id, { resume: true });
+  /** Resumes an interrupted plan (the "Resume workstream plan" command); `near`: the plan note's folder. */
+  async resume(id: string, near?: string): Promise<void> {
+    await this.run(id, id, { resume: true }, near, await this.settingsFor(near));
   }
 
-  private async run(id: string, name: string, mode: RunMode): Promise<void> {
+  /** `settings`: with the output folder of the planning set, so the note path is where its plans go. */
+  private async run(id: string, name: string, mode: RunMode, near: string | undefined, settings: Settings): Promise<void> {
     if (this.runs.has(id)) {
       this.notify(`${id} is already being planned.`);
       return;
     }
-    const settings = this.deps.settings();
     const planning = buildPlanningClient(this.deps.app, settings, this.deps.fetch);
     if (!planning) {
       if (mode.resume) {
         this.notify(`No API key is set, so the plan cannot be resumed: choose the secret that holds your key under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.`);
         return;
       }
-      if (await this.deps.ui.offerOffline({ id, name })) await this.track(id, settings, (c) => this.runOffline(id, settings, mode, c));
+      if (await this.deps.ui.offerOffline({ id, name })) await this.track(id, settings, (c) => this.runOffline(id, settings, mode, c, near));
       return;
     }
     if (planning.buffered) this.notify(`"${SETTING.useObsidianNetwork}" is on: each section appears when it is complete, not live.`);
@@ -187,7 +209,7 @@ export class PlanningRunner {
       try {
         const r = await planWithClaude(
           // A resume finishes on the model the settings name now (a retired model cannot finish it); the note records the switch.
-          { workstream: id, ...mode, ...(mode.resume ? { model: settings.model } : {}) },
+          { workstream: id, ...mode, ...(mode.resume ? { model: settings.model } : {}), ...(near ? { near } : {}) },
           {
             vault,
             sink,
@@ -227,8 +249,15 @@ export class PlanningRunner {
     });
   }
 
-  private async runOffline(id: string, settings: Settings, mode: RunMode, _controller: AbortController): Promise<void> {
-    const r = await planWorkstream({ workstream: id, force: mode.force }, { vault: this.vault().masked, settings, clock: { now: this.deps.now } });
+  /** The settings with the output folder of the planning set in `near` (the settings as they are when it cannot be read). */
+  private async settingsFor(near: string | undefined): Promise<Settings> {
+    const settings = this.deps.settings();
+    const listed = await listWorkstreams(this.vault().masked, settings, near ? { near } : {});
+    return listed.ok ? withOutputFolder(settings, listed.value.planningSet.outputFolder) : settings;
+  }
+
+  private async runOffline(id: string, settings: Settings, mode: RunMode, _controller: AbortController, near?: string): Promise<void> {
+    const r = await planWorkstream({ workstream: id, force: mode.force, ...(near ? { near } : {}) }, { vault: this.vault().masked, settings, clock: { now: this.deps.now } });
     if (!r.ok) {
       this.notify(describeError(r.error));
       return;

@@ -9,6 +9,7 @@ import type { Settings } from '../../core/contracts/settings';
 import type { PlanState } from '../../core/generation/plan-state';
 import { checkPlanNote } from '../../core/planner/check-plan-note';
 import { listWorkstreams } from '../../core/planner/list-workstreams';
+import { folderOfPath } from '../note-folder';
 import type { VaultPort } from '../../core/vault/vault-port';
 import { outputFolder } from '../../core/writer/note-paths';
 import { describeError, describeUnexpected } from '../describe-error';
@@ -49,7 +50,8 @@ export interface ReadinessViewDeps {
   settings: () => Settings;
   progress: PlanProgressSource;
   /** Starts (or re-plans, or resumes) a workstream, as the "Plan workstream" command does. */
-  planWorkstream(id: string): void;
+  /** Plans a workstream of the planning set in `near` (the folder of the note the panel shows), when it is one. */
+  planWorkstream(id: string, near?: string): void;
   /** Stops the run writing the note at `path` (the progress's Cancel button). */
   cancelPlan(path: string): void;
   /** Opens the note with the cursor on `line` (1-based, as the checker reports it). */
@@ -201,7 +203,9 @@ export class ReadinessView extends ItemView {
         return { kind: 'plan', path, items: itemsModel(report), stale: staleModel(workstreamId, staleness), warnings: warnings.map((w) => w.message) };
       }
       if (kind === 'planning-set') {
-        const listed = await listWorkstreams(vault, settings, { builtInInstructions: PLANNER_INSTRUCTIONS });
+        // The meso or micro plan shown is in its planning set's folder: list that set's workstreams.
+        const near = folderOfPath(path);
+        const listed = await listWorkstreams(vault, settings, { ...(near ? { near } : {}), builtInInstructions: PLANNER_INSTRUCTIONS });
         if (!listed.ok) return { kind: 'error', path, message: describeError(listed.error) };
         return { kind: 'workstreams', path, rows: workstreamRows(listed.value.workstreams), warnings: listed.value.warnings.map((w) => w.message) };
       }
@@ -237,7 +241,7 @@ export class ReadinessView extends ItemView {
         return;
       }
       case 'workstreams':
-        renderWorkstreams(root, state.rows, (id) => this.deps.planWorkstream(id));
+        renderWorkstreams(root, state.rows, (id) => this.deps.planWorkstream(id, folderOfPath(state.path ?? '')));
         renderWarnings(root, state.warnings);
         return;
     }

@@ -108,11 +108,13 @@ export type ClaudeOutcome =
   | { kind: 'dry-run'; preview: SendPreview; requestsJson: string }
   | { kind: 'declined'; preview: SendPreview };
 
-export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): Promise<Result<ClaudeOutcome, PlannerError>> {
-  const { vault, settings, clock } = deps;
-  const prepared = await preparePlan(vault, settings, req);
+export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps): Promise<Result<ClaudeOutcome, PlannerError>> {
+  const prepared = await preparePlan(given.vault, given.settings, req);
   if (!prepared.ok) return prepared;
   const p = prepared.value;
+  // The planning set decides where its plans go (beside it, for a set found in its own folder).
+  const deps: ClaudeDeps = { ...given, settings: p.ctx.settings };
+  const { vault, settings, clock } = deps;
   if (p.kind === 'blocked') {
     const created = isoDate(clock.now());
     return writeEscalation(deps, p.ctx, { id: p.id, name: p.name, escalations: p.escalations, created, project: p.project, warnings: p.warnings });
