@@ -13,6 +13,8 @@ const COMMON = new Set([
   'the', 'a', 'an', 'and', 'or', 'of', 'for', 'to', 'in', 'on', 'with', 'by', 'from', 'into', 'per', 'its', 'all', 'any', 'each', 'via', 'as', 'at', 'be', 'is', 'are', 'it',
   'implement', 'create', 'add', 'build', 'define', 'write', 'set', 'setup', 'make', 'update', 'wire', 'support', 'handle', 'use',
   'data', 'test', 'tests', 'testing', 'api', 'new', 'basic', 'initial', 'first', 'core', 'main', 'task', 'tasks', 'work', 'stub', 'spec',
+  // Generic nouns of task titles: "Vercel config" is not the ConfigService.
+  'config', 'configuration', 'setting', 'app', 'application', 'ui', 'page', 'model', 'type', 'file', 'script', 'code', 'tool',
 ]);
 
 function stem(word: string): string {
@@ -34,7 +36,9 @@ export function matchWords(text: string): string[] {
 function identifiers(title: string): string[] {
   const out = new Set<string>();
   for (const m of title.matchAll(/`([^`]+)`/g)) out.add(m[1]!.trim());
-  for (const m of title.matchAll(/\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b|\b[\w-]+\.(?:ts|js|mjs|py|go|dart|json|ya?ml)\b/g)) out.add(m[0]);
+  // File names start lower case: `validate-data.mjs` is one, `Three.js` is a library.
+  for (const m of title.matchAll(/\b[a-z]+[A-Z][A-Za-z0-9]*\b|\b[A-Z][a-z0-9]+[A-Z][A-Za-z0-9]*\b/g)) out.add(m[0]);
+  for (const m of title.matchAll(/(?:^|[^\w.])([a-z][\w-]*\.(?:ts|js|mjs|py|go|dart|json|ya?ml))\b/g)) out.add(m[1]!);
   return [...out].filter((x) => /[A-Za-z]/.test(x) && !/^(?:GET|POST|PUT|PATCH|DELETE)\b/.test(x));
 }
 
@@ -51,9 +55,10 @@ export const TOUCH_THRESHOLD = 8;
  * The score of `title` against a component called `name` described by `text`: 100 when the title
  * holds the name's own words (kind words such as "module" aside), 50 per identifier of the title
  * found in the description, 10 per pair of adjacent significant title words found adjacent in it,
- * 4 per significant word of four letters or more they share (so two such words touch).
+ * 3 per significant word of four letters or more they share (so three such words touch). Words in
+ * `widespread` (the stack's names, "Angular", "Three.js", found in most components) count for nothing.
  */
-export function touchScore(title: string, name: string, text: string): number {
+export function touchScore(title: string, name: string, text: string, widespread: ReadonlySet<string> = new Set()): number {
   const tw = matchWords(title);
   const own = matchWords(name).filter((w) => !KIND.has(w));
   const nameWords = own.length > 0 ? own : matchWords(name);
@@ -65,14 +70,27 @@ export function touchScore(title: string, name: string, text: string): number {
     const w = matchWords(id);
     if (w.length > 0 && folded.includes(` ${w.join(' ')} `)) score += 50;
   }
-  const sig = tw.filter((w) => !COMMON.has(w) && !KIND.has(w) && w.length >= 3);
+  const sig = tw.filter((w) => !COMMON.has(w) && !KIND.has(w) && !widespread.has(w) && w.length >= 3);
   for (let i = 0; i + 1 < tw.length; i++) {
     const a = tw[i]!;
     const b = tw[i + 1]!;
-    if (COMMON.has(a) || COMMON.has(b) || KIND.has(a) || KIND.has(b)) continue;
+    if (COMMON.has(a) || COMMON.has(b) || KIND.has(a) || KIND.has(b) || widespread.has(a) || widespread.has(b)) continue;
     if (folded.includes(` ${a} ${b} `)) score += 10;
   }
   const set = new Set(described);
-  for (const w of new Set(sig)) if (w.length >= 4 && set.has(w)) score += 4;
+  for (const w of new Set(sig)) if (w.length >= 4 && set.has(w)) score += 3;
   return score;
+}
+
+/**
+ * Words that appear in at least half of the entries' descriptions (three entries or more): the
+ * project's technologies and vocabulary, which say nothing about which component a task touches.
+ */
+export function widespreadWords(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  if (texts.length < 3) return out;
+  const counts = new Map<string, number>();
+  for (const t of texts) for (const w of new Set(matchWords(t))) counts.set(w, (counts.get(w) ?? 0) + 1);
+  for (const [w, n] of counts) if (n * 2 >= texts.length) out.add(w);
+  return out;
 }

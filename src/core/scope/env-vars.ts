@@ -10,7 +10,7 @@ import type { ScopeEnvVar } from '../contracts/scope';
 import type { Wbs } from '../contracts/wbs';
 import { citeSection } from '../vault/cite-section';
 import { matchWords } from './component-match';
-import { findHead, headTitle, sectionEnd } from './section-entries';
+import { findHead, headTitle, sectionEnd, withoutFences } from './section-entries';
 import { namedIds } from './workstream-refs';
 
 /** UPPER_SNAKE_CASE with two or more parts holding a letter (`DATABASE_URL`; not `ISO_8601`). No lookbehind: iOS before 16.4. */
@@ -95,24 +95,6 @@ function scan(lines: readonly string[], head: NoteHeading, from: number, to: num
     }
   }
   return out;
-}
-
-/** The note's lines with the lines of fenced code blocks (fences included) blanked. */
-function withoutFences(text: string): string[] {
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
-  let fence: string | null = null;
-  return lines.map((l) => {
-    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(l);
-    if (fence === null && m) {
-      fence = m[1]!;
-      return '';
-    }
-    if (fence !== null) {
-      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length) fence = null;
-      return '';
-    }
-    return l;
-  });
 }
 
 /** Does a "Used by" cell name the workstream or one of its modules? `other`: it names something else. */

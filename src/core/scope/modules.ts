@@ -10,7 +10,7 @@ import type { NoteHeading } from '../contracts/note-meta';
 import type { MesoSectionRef, ScopeInterface, ScopeModule } from '../contracts/scope';
 import type { Wbs, Workstream } from '../contracts/wbs';
 import { citeSection } from '../vault/cite-section';
-import { matchWords, touchScore, TOUCH_THRESHOLD } from './component-match';
+import { matchWords, touchScore, TOUCH_THRESHOLD, widespreadWords } from './component-match';
 import { findHead, sectionEntries, type SectionEntry } from './section-entries';
 import { namedIds } from './workstream-refs';
 import { foldName } from './workstream-name';
@@ -53,11 +53,15 @@ function sameComponent(a: string, b: string): boolean {
   return hay.includes(` ${short.join(' ')} `);
 }
 
-function best(title: string, entries: readonly SectionEntry[]): SectionEntry | null {
+/** What a task of a workstream named like a component owes that component before its own words count. */
+const NAMESAKE_BONUS = TOUCH_THRESHOLD;
+
+function best(title: string, entries: readonly SectionEntry[], namesake: ReadonlySet<SectionEntry> = new Set()): SectionEntry | null {
   let top: SectionEntry | null = null;
   let score = TOUCH_THRESHOLD - 1;
+  const widespread = widespreadWords(entries.map((e) => e.text));
   for (const e of entries) {
-    const s = touchScore(title, e.name, e.text);
+    const s = touchScore(title, e.name, e.text, widespread) + (namesake.has(e) ? NAMESAKE_BONUS : 0);
     if (s > score) {
       score = s;
       top = e;
@@ -100,9 +104,12 @@ export function workstreamModules(workstream: Workstream, wbs: Wbs, meso: NoteFo
     titles: string[];
   }
   const groups = new Map<string, Group>();
+  // A workstream named after a component ("Epic A: Converter CLI") implements it: its tasks go there
+  // unless their own words point elsewhere.
+  const namesake = new Set([...microEntries, ...mesoEntries].filter((e) => workstream.name.trim() !== '' && sameComponent(e.name, workstream.name)));
   for (const t of workstream.tasks) {
-    const m = best(t.title, microEntries);
-    const s = m ? null : best(t.title, mesoEntries);
+    const m = best(t.title, microEntries, namesake);
+    const s = m ? null : best(t.title, mesoEntries, namesake);
     const key = m ? `micro:${m.line}` : s ? `meso:${s.line}` : 'rest';
     const g = groups.get(key) ?? {
       name: m ? m.name : s ? s.name : workstream.name.trim() || workstream.id,
@@ -116,6 +123,9 @@ export function workstreamModules(workstream: Workstream, wbs: Wbs, meso: NoteFo
     groups.set(key, g);
   }
 
+  // Where the meso plan describes the workstream itself (its readiness entry, say): what a module with
+  // no component section of its own traces to, so every module traces somewhere real.
+  const home = homeSection(meso, workstream, wbs);
   const used = new Map<string, number>();
   const modules: ScopeModule[] = [...groups.values()].map((g) => {
     const n = (used.get(foldName(g.name)) ?? 0) + 1;
@@ -129,6 +139,7 @@ export function workstreamModules(workstream: Workstream, wbs: Wbs, meso: NoteFo
     for (const { e, kind } of [...ifaces, ...integrations]) {
       if (concerns(e, g.titles, [g.name, ...(g.meso ? [g.meso.name] : [])])) add(ref(meso, e, kind));
     }
+    if (sections.length === 0 && home) add(home);
     const microCitation = g.micro && micro ? citeSection(micro.linkTarget, g.micro.head) : null;
     const where = microCitation ? `, as the micro-level plan specifies it (${microCitation})` : g.meso ? `, as the meso-level plan decomposes it (${citeSection(meso.linkTarget, g.meso.head)})` : '';
     return {
@@ -140,6 +151,31 @@ export function workstreamModules(workstream: Workstream, wbs: Wbs, meso: NoteFo
     };
   });
   return { modules, interfaces };
+}
+
+/**
+ * The meso section that describes the workstream: a section headed by its id, name or label (the
+ * shallowest); else the section whose own lines name it, readiness sections ("Readiness for
+ * Micro-Level Planning", "Workstreams") first; failing that, the system decomposition. Null when the
+ * meso plan has no sections.
+ */
+function homeSection(meso: NoteForModules, workstream: Workstream, wbs: Wbs): MesoSectionRef | null {
+  const lines = meso.text.split('\n');
+  const heads = [...meso.heads].sort((a, b) => a.line - b.line);
+  const names = [workstream.name, workstream.label ?? ''].filter((n) => foldName(n) !== '');
+  const own = (h: NoteHeading): string => {
+    const next = heads.find((x) => x.line > h.line);
+    return lines.slice(h.line, next ? next.line - 1 : lines.length).join('\n');
+  };
+  const mentions = (h: NoteHeading): boolean => {
+    const text = own(h);
+    return namedIds(text, wbs).includes(workstream.id) || names.some((n) => ` ${matchWords(text).join(' ')} `.includes(` ${matchWords(n).join(' ')} `));
+  };
+  const readiness = /\breadiness\b|\bworkstreams?\b|\bepics?\b|\bmilestones?\b/i;
+  const titled = heads.filter((h) => namedIds(h.text, wbs).includes(workstream.id) || names.some((n) => ` ${matchWords(h.text).join(' ')} `.includes(` ${matchWords(n).join(' ')} `)));
+  const found = titled.sort((a, b) => a.level - b.level)[0] ?? heads.filter((h) => readiness.test(h.text) && mentions(h))[0] ?? heads.find(mentions) ?? findHead(heads, MESO_COMPONENTS);
+  if (!found) return null;
+  return { heading: found.text, level: found.level, line: found.line, link: citeSection(meso.linkTarget, found), reason: 'names-workstream' };
 }
 
 function firstLine(text: string): string {

@@ -7,7 +7,6 @@
  * item (`- **Catalog module**: …`, `- App Shell: …`, `- UI Shell` with nested lines).
  */
 import type { NoteHeading } from '../contracts/note-meta';
-import { maskCode } from '../markdown/code-mask';
 import type { SectionHead } from '../markdown/note-sections';
 
 export interface SectionEntry {
@@ -86,7 +85,8 @@ export function cleanName(s: string): string {
  * ("Communication Styles", "C4 Views") are left out. Never throws.
  */
 export function sectionEntries(text: string, heads: readonly NoteHeading[], head: NoteHeading): SectionEntry[] {
-  const lines = maskCode(text).split('\n').map((l) => l.replace(/\r$/, ''));
+  // Code spans stay (identifiers such as `holdBerth` live there); fenced blocks (diagrams, listings) go.
+  const lines = withoutFences(text);
   const sorted = [...heads].sort((a, b) => a.line - b.line);
   const end = sectionEnd(sorted, head, lines.length);
   const inside = sorted.filter((h) => h.line > head.line && h.line <= end);
@@ -109,6 +109,33 @@ export function sectionEntries(text: string, heads: readonly NoteHeading[], head
     return out;
   }
   return listEntries(lines, head, head.line + 1, end);
+}
+
+/** Words that make a name a component's own ("Explorer Module", "Data Layer"), not a group of them. */
+const KIND_WORD = /\b(?:module|service|component|layer|worker|controller|renderer|engine|adapter|gateway|api|cli|store|repository|panel|view|client|server|pipeline|generator|estimator|coordinator)s?\b/i;
+
+/**
+ * Is the label-only item on line `n` a group of entries ("- Tools/Offline" with "- Converter CLI: …"
+ * under it) rather than one entry with its details ("- UI Shell" with "- Responsibilities: …")?
+ * A name with a kind word is an entry; otherwise, a group when its nested items are named entries.
+ */
+function groupsEntries(lines: string[], n: number, to: number, lead: number, name: string): boolean {
+  if (KIND_WORD.test(name)) return false;
+  let named = 0;
+  let details = 0;
+  for (let k = n + 1; k <= to; k++) {
+    const line = lines[k - 1] ?? '';
+    if (line.trim() === '') continue;
+    const m = LIST_ITEM.exec(line);
+    const indent = line.length - line.trimStart().length;
+    if (indent <= lead) break;
+    if (!m) continue;
+    const item = itemName(m[2]!);
+    if (!item) continue;
+    if (NOT_AN_ENTRY.test(item.name)) details++;
+    else named++;
+  }
+  return named > 0 && named > details;
 }
 
 /** List-item entries between two lines (1-based, inclusive), under `head`. */
@@ -143,7 +170,7 @@ function listEntries(lines: string[], head: NoteHeading, from: number, to: numbe
     }
     if (skipGroup) continue;
     const named = itemName(m[2]!);
-    if (named && CONTAINER.test(named.name) && named.rest === '') {
+    if (named && named.rest === '' && (CONTAINER.test(named.name) || groupsEntries(lines, n, to, lead, named.name))) {
       container = lead;
       current = null;
       indent = null;
@@ -157,4 +184,22 @@ function listEntries(lines: string[], head: NoteHeading, from: number, to: numbe
     out.push(current);
   }
   return out;
+}
+
+/** The note's lines with the lines of fenced code blocks (fences included) blanked. */
+export function withoutFences(text: string): string[] {
+  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  let fence: string | null = null;
+  return lines.map((l) => {
+    const m = /^\s{0,3}(`{3,}|~{3,})/.exec(l);
+    if (fence === null && m) {
+      fence = m[1]!;
+      return '';
+    }
+    if (fence !== null) {
+      if (m && m[1]![0] === fence[0] && m[1]!.length >= fence.length) fence = null;
+      return '';
+    }
+    return l;
+  });
 }

@@ -30,6 +30,9 @@ const RANGE =
 /** `Epic 2.1`, `task 2.1 of Epic 2`: a task of an epic, which names the epic for what must wait. */
 const EPIC_TASK = /\b(?:Epic|EPIC|epic)[ \t]*[-#]?[ \t]*(\d{1,3})\.(\d{1,3})(?![\p{L}\p{N}_]|\.\d)/gu;
 
+/** `Task 2.3`, `Tasks 2.3, 6.4 and 7.1`: tasks named by their bare numbers. */
+const TASK_LIST = /\b(?:Tasks?|TASKS?|tasks?)[ \t]+(\d{1,3}\.\d{1,3}(?:\s*(?:,|&|\band\b|\bor\b)\s*\d{1,3}\.\d{1,3})*)(?![\p{L}\p{N}_]|\.\d)/gu;
+
 /** Most ranges this wide are not workstream ranges (years, page numbers): ignore them. */
 const MAX_RANGE = 30;
 
@@ -106,6 +109,17 @@ export function workstreamRefs(text: string, wbs?: Wbs): WorkstreamRef[] {
     refs.push({ id, index: r.index, end: r.end, via: 'label' });
   }
   for (const [a, b] of refs.filter((x) => x.via === 'label').map((x) => [x.index, x.end] as [number, number])) taken.push([a, b]);
+  // `Task 2.3, 6.4`, `Tasks 1.1 and 1.2`: the workstreams those tasks belong to.
+  TASK_LIST.lastIndex = 0;
+  while ((m = TASK_LIST.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    if (!free(m.index, end)) continue;
+    for (const t of m[1]!.split(/\s*(?:,|&|\band\b|\bor\b)\s*/i)) {
+      const owner = resolver.ownerOfTask(t);
+      if (owner && !refs.some((x) => x.id === owner && x.index === m!.index)) refs.push({ id: owner, index: m.index, end, via: 'label' });
+    }
+    taken.push([m.index, end]);
+  }
   EPIC_TASK.lastIndex = 0;
   while ((m = EPIC_TASK.exec(text)) !== null) {
     const end = m.index + m[0].length;

@@ -92,8 +92,9 @@ export class LiveNoteSink implements NoteSink {
     await this.flush(true);
     const cut = this.streamed - offset;
     if (cut <= 0) return;
-    this.streamed = offset;
+    // Attach first: an editor found only now gets its track from the length streamed so far.
     const ed = await this.attach();
+    this.streamed = offset;
     if (ed) {
       const ranges = rangesPast(this.track(ed.cm)?.pieces ?? [], offset);
       if (ranges.length > 0) {

@@ -60,7 +60,7 @@ describe('touchScore', () => {
 });
 
 describe('workstreamModules', () => {
-  const wbs = parseWbs(['### W2: Berth Catalog', '- W2.1 Berth and marina data model', '- W2.2 Catalog API', '- W2.3 Availability calendar and `holdBerth`', '- W2.4 Seed data for the pilot marinas import', '### W3: Booking', '- W3.1 Booking state machine'].join('\n'));
+  const wbs = parseWbs(['### W2: Berth Listings', '- W2.1 Berth and marina records', '- W2.2 Catalog API', '- W2.3 Availability calendar and `holdBerth`', '- W2.4 Seed data for the pilot marinas import', '### W3: Booking', '- W3.1 Booking state machine'].join('\n'));
   const meso = note([
     '# Meso',
     '## 2. System Decomposition',
@@ -75,13 +75,22 @@ describe('workstreamModules', () => {
     '- Map tiles: OpenStreetMap, used by the catalog module.',
     '- Mail delivery: Postmark, used by the booking module.',
   ]);
-  const micro = note(['# Micro', '## 4. Detailed Module/Component Specifications', '### 4.2 Catalog Module', 'Marinas and berths, the availability calendar and `holdBerth`.', '### 4.3 Booking Module', 'State machine.', '## 5. Data Model']);
+  const micro = note(['# Micro', '## 4. Detailed Module/Component Specifications', '### 4.2 Catalog Module', 'Berth and marina records, the availability calendar and `holdBerth`.', '### 4.3 Booking Module', 'State machine.', '## 5. Data Model']);
 
   it('makes one module per component the tasks touch, the rest in one module named after the workstream', () => {
     const { modules } = workstreamModules(wbs.workstreams[0]!, wbs, meso, micro);
     expect(modules.map((m) => [m.name, m.taskIds])).toEqual([
       ['Catalog Module', ['W2.1', 'W2.2', 'W2.3']],
-      ['Berth Catalog', ['W2.4']],
+      ['Berth Listings', ['W2.4']],
+    ]);
+  });
+
+  it('gives a workstream named after a component that component\'s tasks unless their words point elsewhere', () => {
+    const named = parseWbs(['### W2: Catalog', '- W2.1 Seed data for the pilot marinas import', '- W2.2 Booking state machine', '### W3: Booking', '- W3.1 x'].join('\n'));
+    const { modules } = workstreamModules(named.workstreams[0]!, named, meso, micro);
+    expect(modules.map((m) => [m.name, m.taskIds])).toEqual([
+      ['Catalog Module', ['W2.1']],
+      ['Booking Module', ['W2.2']],
     ]);
   });
 

@@ -8,6 +8,11 @@ import type { App, Plugin as DoublePlugin } from '../../__mocks__/obsidian';
 import { buildAppFromFolder } from '../../support/obsidian-app';
 import { EXAMPLE_VAULT } from '../../support/example-vault';
 import WorkstreamPlannerPlugin from '../../../src/main';
+import { ObsidianVault } from '../../../src/obsidian/ObsidianVault';
+import { DEFAULT_SETTINGS } from '../../../src/core/contracts/settings';
+import { preparePlan } from '../../../src/core/planner/prepare-plan';
+import { deriveOutline } from '../../../src/core/plan/derive-outline';
+import type { Outline } from '../../../src/core/contracts/outline';
 
 // The plugin's timers go through `window` (as in the app); the node environment has none.
 (globalThis as { window?: unknown }).window ??= globalThis;
@@ -73,4 +78,14 @@ export async function click(m: Modal, label: string): Promise<void> {
 
 export function notices(): string[] {
   return Notice.shown.map((n) => n.message);
+}
+
+/** The `status` a note's frontmatter gives, if any. */
+export const statusOf = (text: string | undefined): string | undefined => /^status: "?([^"\s]+)"?$/m.exec(text ?? '')?.[1];
+
+/** The outline the offline provider would derive for W2 of the example vault (what the local server answers). */
+export async function outlineFor(l: Loaded): Promise<Outline> {
+  const p = await preparePlan(new ObsidianVault(l.app), DEFAULT_SETTINGS, { workstream: 'W2' });
+  if (!p.ok || p.value.kind !== 'ready') throw new Error('example vault does not plan');
+  return deriveOutline(p.value.scope, p.value.ctx.wbs);
 }

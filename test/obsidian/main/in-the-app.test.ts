@@ -6,21 +6,8 @@ import type { Transaction } from '@codemirror/state';
 import { MarkdownView, Notice, Platform, type LiteElement, type WorkspaceLeaf } from '../../__mocks__/obsidian';
 import { startAnthropicServer, type AnthropicServer } from '../../support/anthropic-server';
 import { plannerResponder } from '../../support/anthropic-server/planner-responder';
-import { ObsidianVault } from '../../../src/obsidian/ObsidianVault';
-import { DEFAULT_SETTINGS } from '../../../src/core/contracts/settings';
-import { preparePlan } from '../../../src/core/planner/prepare-plan';
-import { deriveOutline } from '../../../src/core/plan/derive-outline';
-import type { Outline } from '../../../src/core/contracts/outline';
 import { STREAM_USER_EVENT } from '../../../src/obsidian/planning/editor-sink';
-import { MESO, PLAN, click, loadPlugin, modalTitled, notices, runCommand, waitFor, type Loaded } from './harness';
-
-const statusOf = (text: string | undefined): string | undefined => /^status: "?([^"\s]+)"?$/m.exec(text ?? '')?.[1];
-
-async function outlineFor(l: Loaded): Promise<Outline> {
-  const p = await preparePlan(new ObsidianVault(l.app), DEFAULT_SETTINGS, { workstream: 'W2' });
-  if (!p.ok || p.value.kind !== 'ready') throw new Error('example vault does not plan');
-  return deriveOutline(p.value.scope, p.value.ctx.wbs);
-}
+import { MESO, PLAN, click, loadPlugin, modalTitled, notices, outlineFor, runCommand, statusOf, waitFor, type Loaded } from './harness';
 
 /** Plans W2 once and closes every tab, so a test starts from an existing plan and no open note. */
 async function planned(server: AnthropicServer, script = {}): Promise<Loaded> {

@@ -231,6 +231,19 @@ describe('LiveNoteSink without an editor', () => {
     expect(double.vault.peek(NOTE)).toBe(`OTHER ${START}kept\n`);
   });
 
+  it('cuts back exactly when the editor opens only after the text was streamed through the vault', async () => {
+    const { app, double } = buildApp({ [NOTE]: START });
+    const vault = new ObsidianVault(app);
+    let cm: EditorView | null = null;
+    const sink = new LiveNoteSink(vault, NOTE, () => (cm ? { cm, save: async () => void (await vault.replace(NOTE, cm!.state.doc.toString())) } : null));
+    sink.resetTo(START.length);
+    await sink.append('kept\npartial one\npartial two\n');
+    // The user opens the note now; the first thing the run does there is the cut-back.
+    cm = new EditorView({ state: EditorState.create({ doc: double.vault.peek(NOTE)!, extensions: [streamAnchors] }), parent: document.body });
+    await sink.truncate(START.length + 'kept\n'.length);
+    expect(cm.state.doc.toString()).toBe(`${START}kept\n`);
+  });
+
   it('reads and cuts back through the vault while the tab found is still loading another note', async () => {
     const { app, double } = buildApp({ [NOTE]: START });
     // The tab's view already names the plan note, but its editor still holds the note it showed before.
