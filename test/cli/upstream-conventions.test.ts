@@ -153,3 +153,88 @@ describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
     expect(functional).toContain('- [ ] Availability is served for every pilot marina (exit criteria of W2: Berth Catalog in the WBS)');
   });
 });
+
+describe('the upstream-conventions-numbered fixture vault (sections as plain numbered lines, epics as numbered items)', () => {
+  const PLANNING_N = '01-Projects/Fernway/Planning';
+  const MESO_N = `${PLANNING_N}/meso-level-plan.md`;
+  let v: TempVault;
+  beforeEach(() => {
+    v = tempVault('upstream-conventions-numbered');
+  });
+  afterEach(() => v.cleanup());
+  const read = (abs: string): string => readFileSync(abs, 'utf8');
+  const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  const plan = async (id: string): Promise<{ code: number; text: string; path: string }> => {
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', id]);
+    return { code: r.code, path: r.out.trim(), text: r.code === 2 ? '' : read(r.out.trim()) };
+  };
+
+  it('escalates only Epic 4, once for each of its two blockers; the range and the negation decide W1–W3', async () => {
+    const r = await cli(['list', '--vault', v.dir, '--json']);
+    const ws = (JSON.parse(r.out) as { workstreams: Array<{ id: string; blockers?: string[] }> }).workstreams;
+    expect(ws.map((w) => [w.id, (w.blockers ?? []).length])).toEqual([
+      ['W1', 0],
+      ['W2', 0],
+      ['W3', 0],
+      ['W4', 2],
+      ['W5', 0],
+    ]);
+    const meso = read(path.join(v.dir, MESO_N));
+    const w4 = await plan('W4');
+    expect(w4.code).toBe(1);
+    expect(w4.text.split('\n').filter((l) => l.startsWith('> [!escalation]'))).toHaveLength(2);
+    expect(w4.text).toContain(`${MESO_N} line ${lineOf(meso, '**No-show fine amount**')}:`);
+    expect(w4.text).toContain(`${MESO_N} line ${lineOf(meso, '**Card reader hardware**')}:`);
+    expect(w4.text).not.toContain('not decided in time');
+  });
+
+  it('plans into the project\'s planning folder, citing plain numbered sections as §N and carrying the range\'s assumption to W2 and W3 only', async () => {
+    for (const id of ['W1', 'W2', 'W3', 'W5']) {
+      // Cited as the line is when the plan is written: linking a plan back adds frontmatter lines.
+      const hold = lineOf(read(path.join(v.dir, MESO_N)), 'held for 10 minutes');
+      const p = await plan(id);
+      expect(p.code).toBe(0);
+      expect(path.relative(v.dir, p.path).split(path.sep).join('/')).toBe(`${PLANNING_N}/${id}-micro-level-plan.md`);
+      const carries = p.text.includes(`**Hold duration**: assumed “a room is held for 10 minutes while the member confirms”`);
+      expect([id, carries]).toEqual([id, id === 'W2' || id === 'W3']);
+      if (carries) expect(p.text).toContain(`Source: [[meso-level-plan]], line ${hold}.`);
+    }
+    const w2 = read(path.join(v.dir, PLANNING_N, 'W2-micro-level-plan.md'));
+    expect(w2.split('\n').filter((l) => /^### 2\.\d+ /.test(l))).toEqual(['### 2.1 Room Catalog']);
+    expect(w2).toContain('[[meso-level-plan]] §2.1 Components');
+    expect(w2).toContain('[[meso-level-plan]] §3.2 Interfaces');
+  });
+
+  it('reads the names Reminders & Staff Desk and Reminders and Staff Desk as one, and notes the deferred question in W5', async () => {
+    const w5 = await plan('W5');
+    expect(w5.code).toBe(0);
+    expect(w5.text).toMatch(/\*\*Reminder channel\*\* \(deferred\): “Defer SMS to post-MVP; e-mail only”/);
+    expect(w5.text).not.toContain('Branch opening hours feed');
+    expect(w5.text).not.toContain('Room size classes');
+  });
+
+  it('takes the exit criteria, the endpoints and the variables from where the micro plan puts them', async () => {
+    const w3 = (await plan('W3')).text;
+    expect(w3).toContain('**Exit Criteria:**\n\nHolds expire on time and bookings are confirmed (the WBS\'s exit criteria for W3: Booking Engine');
+    const env = w3.slice(w3.indexOf('### 5.1 '), w3.indexOf('### 5.2 '));
+    expect(env).toContain('| `HOLD_MINUTES` | No | 10 | Read by Booking engine. | TODO |');
+    expect(env).not.toContain('LDAP_SERVER_URI');
+    const w2 = (await plan('W2')).text;
+    const endpoints = w2.split('\n').filter((l) => /^### 3\.\d+ /.test(l)).map((l) => l.replace(/^### 3\.\d+ /, ''));
+    expect(endpoints).toEqual(expect.arrayContaining(['GET /api/rooms', 'GET /api/rooms/{id}', 'PATCH /api/rooms/{id}']));
+  });
+
+  it.each(['W1', 'W2', 'W3', 'W5'])('%s passes the structural readiness items and leaves every other note as it was', async (id) => {
+    const before = readTree(v.dir);
+    const p = await plan(id);
+    const rel = path.relative(v.dir, p.path).split(path.sep).join('/');
+    const after = readTree(v.dir);
+    for (const [k, text] of Object.entries(before)) {
+      if (k === MESO_N) expect(sha(matter(after[k]!).content)).toBe(sha(matter(text).content));
+      else expect(sha(after[k]!)).toBe(sha(text));
+    }
+    const c = await cli(['check', '--vault', v.dir, '--note', rel, '--json']);
+    const failing = (JSON.parse(c.out) as { items: Array<{ id: string; ok: boolean }> }).items.filter((i) => !i.ok).map((i) => i.id);
+    for (const structural of ['frontmatter', 'wbs-coverage', 'unknown-ids', 'dependencies', 'traceability']) expect(failing).not.toContain(structural);
+  });
+});
