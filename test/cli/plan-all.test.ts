@@ -51,8 +51,16 @@ describe('plan --all on the example vault', () => {
       const fm = matter(read(plan(id)), {}).data as Record<string, unknown>;
       expect(fm['status']).toBe('ready_for_decomposition');
       const planner = fm['planner'] as { batch: { batches: Array<{ id: string; kind: string }> }; usage: { calls: number; costUsd: number } };
-      expect(planner.batch.batches.map((b) => b.kind)).toEqual(['outline', 'sections']);
+      // The outlines, the primer (one section, which writes the shared prefix), the other sections.
+      expect(planner.batch.batches.map((b) => b.kind)).toEqual(['outline', 'sections', 'sections']);
       expect(planner.usage.calls).toBeGreaterThan(10);
+      const [, primer, rest] = planner.batch.batches.map((b) => server.batchRequests().filter((x) => x.batchId === b.id && x.customId.startsWith(`${id}-`)));
+      expect(primer!.map((x) => x.customId)).toEqual([`${id}-s0`]);
+      const usage = (x: { usage?: Record<string, unknown> }): { w: number; r: number } => ({ w: Number(x.usage!['cache_creation_input_tokens']), r: Number(x.usage!['cache_read_input_tokens']) });
+      expect(usage(primer![0]!).w).toBeGreaterThan(0);
+      // The other sections, processed together, read the prefix the primer wrote and write none.
+      expect(rest!.length).toBeGreaterThan(3);
+      for (const x of rest!) expect(usage(x)).toEqual({ w: 0, r: usage(primer![0]!).w + usage(primer![0]!).r });
     }
     // Every generation request went in a batch: none streamed.
     expect(server.messageRequests()).toHaveLength(0);
