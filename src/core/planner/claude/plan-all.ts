@@ -62,6 +62,7 @@ import {
   type SentNote,
   type UsageTotals,
 } from '../../providers/anthropic';
+import type { VaultPort } from '../../vault/vault-port';
 import { planNotePath } from '../../writer/note-paths';
 import { backupNote, createNote } from '../../writer/write-note';
 import { setInterrupted } from '../../writer/plan-status';
@@ -79,6 +80,8 @@ type Ready = Extract<PreparedPlan, { kind: 'ready' }>;
 
 export interface PlanAllRequest {
   project?: string;
+  /** The planning set in this folder, when the vault has several (the plugin: the folder of the note the panel shows). */
+  near?: string;
   /** Through the Message Batches API (true) or streamed one workstream after another. */
   batch: boolean;
   /** Take up a run that stopped: wait for the batches it sent instead of refusing. */
@@ -197,7 +200,7 @@ interface Entry {
 export async function planAll(req: PlanAllRequest, deps: PlanAllDeps): Promise<Result<PlanAllOutcome, PlannerError>> {
   const { vault, settings, clock } = deps;
   const emit = (e: PlanAllEvent): void => deps.onAllEvent?.(e);
-  const listed = await listWorkstreams(vault, settings, { project: req.project, builtInInstructions: deps.builtInTemplate });
+  const listed = await listWorkstreams(vault, settings, { project: req.project, ...(req.near !== undefined ? { near: req.near } : {}), builtInInstructions: deps.builtInTemplate });
   if (!listed.ok) return listed;
   const listings = listed.value.workstreams;
   const warnings: PlannerWarning[] = [...listed.value.warnings];
@@ -236,7 +239,7 @@ export async function planAll(req: PlanAllRequest, deps: PlanAllDeps): Promise<R
   const prepared = new Map<string, Ready>();
   for (const t of targets) {
     if (results.has(t.id)) continue;
-    const p = await preparePlan(vault, settings, { workstream: t.id, project: req.project });
+    const p = await preparePlan(vault, settings, { workstream: t.id, project: req.project, ...(req.near !== undefined ? { near: req.near } : {}) });
     if (!p.ok) return p;
     if (p.value.kind === 'blocked') {
       const blocked = p.value;
@@ -302,8 +305,16 @@ export async function planAll(req: PlanAllRequest, deps: PlanAllDeps): Promise<R
   return ok(outcome(signal.aborted ? 'interrupted' : 'done', batchIds));
 }
 
+/**
+ * The workstreams of these listings whose notes are still being planned through batches (a run that
+ * stopped or was cancelled): what "Resume planning" and `plan --all --resume` take up.
+ */
+export async function batchedInFlight(vault: VaultPort, listings: readonly WorkstreamListing[]): Promise<string[]> {
+  return [...(await inflightStates({ vault }, listings)).keys()];
+}
+
 /** Notes of this project still being planned through batches (their `planner.batch` without a finished plan). */
-async function inflightStates(deps: PlanAllDeps, listings: readonly WorkstreamListing[]): Promise<Map<string, BatchPlanState>> {
+async function inflightStates(deps: Pick<PlanAllDeps, 'vault'>, listings: readonly WorkstreamListing[]): Promise<Map<string, BatchPlanState>> {
   const out = new Map<string, BatchPlanState>();
   for (const w of listings) {
     if (w.note === null || (w.status !== 'in_progress' && w.status !== 'interrupted')) continue;
@@ -384,7 +395,7 @@ function withUpstreamAllowance(e: CostEstimate, tokens: number, model: string, p
 /** One workstream streamed, as `plan` does (its estimate was part of the run's, so it is not asked again). */
 async function planStreamed(req: PlanAllRequest, deps: PlanAllDeps, t: Target, name: string): Promise<WorkstreamResult> {
   deps.onAllEvent?.({ type: 'status', id: t.id, status: 'writing' });
-  const r = await planWithClaude({ workstream: t.id, project: req.project, force: t.kind === 'replace', resume: t.kind === 'finish' }, { ...deps });
+  const r = await planWithClaude({ workstream: t.id, project: req.project, ...(req.near !== undefined ? { near: req.near } : {}), force: t.kind === 'replace', resume: t.kind === 'finish' }, { ...deps });
   const result = fromClaudeOutcome(t.id, name, r);
   deps.onAllEvent?.({ type: 'status', id: t.id, status: result.status === 'done' ? 'done' : result.status === 'escalated' ? 'escalated' : 'failed', detail: result.reason });
   return result;
@@ -863,10 +874,10 @@ export interface CancelOutcome {
  * and marks those notes interrupted: what the batches finished before they stopped is collected by a
  * later `resume`, which sends the rest again.
  */
-export async function cancelPlanAll(deps: Pick<PlanAllDeps, 'vault' | 'settings' | 'client' | 'apiKey' | 'builtInTemplate'>, opts: { project?: string } = {}): Promise<Result<CancelOutcome, PlannerError>> {
-  const listed = await listWorkstreams(deps.vault, deps.settings, { project: opts.project, builtInInstructions: deps.builtInTemplate });
+export async function cancelPlanAll(deps: Pick<PlanAllDeps, 'vault' | 'settings' | 'client' | 'apiKey' | 'builtInTemplate'>, opts: { project?: string; near?: string } = {}): Promise<Result<CancelOutcome, PlannerError>> {
+  const listed = await listWorkstreams(deps.vault, deps.settings, { project: opts.project, ...(opts.near !== undefined ? { near: opts.near } : {}), builtInInstructions: deps.builtInTemplate });
   if (!listed.ok) return listed;
-  const states = await inflightStates(deps as PlanAllDeps, listed.value.workstreams);
+  const states = await inflightStates(deps, listed.value.workstreams);
   const c = { client: deps.client, apiKey: deps.apiKey, model: deps.settings.model };
   const canceled: string[] = [];
   const seen = new Set<string>();
