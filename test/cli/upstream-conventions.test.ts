@@ -140,6 +140,10 @@ describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
     // W4's blockers are not W3's: the assignment carries nothing about the refund window or the payment provider.
     const assignment = JSON.parse(`"${/"text": "(## Assignment(?:[^"\\]|\\.)*)"/.exec(sent)![1]!}"`) as string;
     expect(assignment).toContain('Plan workstream **W3: Booking Engine**');
+    // The dependencies found, with where each was stated, and the exit criteria.
+    expect(assignment).toContain('- 3.2: Booking API: `POST /v1/bookings` (estimate 1 d; after 3.1; exit: A booking is created from a hold)');
+    expect(assignment).toMatch(/Where the notes state its dependencies:(?:\n- [a-z]+: [^\n]*)*\n- entry: W2 \(the overall micro-level plan, line \d+\)/);
+    expect(assignment).toContain('Exit criteria: holds expire on time and bookings are confirmed');
     expect(assignment).not.toMatch(/Refund window|Payment provider/);
   });
 
