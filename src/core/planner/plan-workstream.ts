@@ -50,6 +50,8 @@ export type PlanOutcome =
       interrupted?: { stoppedAt: string; reason: { kind: string; message: string } };
       /** Claude runs: sections the model stopped early (output limit or refusal). */
       incomplete?: string[];
+      /** A resume found the plan already finished: nothing was sent or rewritten (only the link back made sure of). */
+      alreadyFinished?: boolean;
     }
   | { kind: 'escalation'; note: string; escalations: Escalation[]; warnings: PlannerWarning[]; /** The earlier escalation note, kept before it was replaced. */ backup: string | null; /** The meso plan the escalation is about, when there is one. */ mesoPath: string | null };
 

@@ -33,6 +33,7 @@ import {
   type SentNote,
   type StreamCallDeps,
   type UpstreamPlan,
+  type UsageTotals,
   callConfig,
 } from '../../providers/anthropic';
 import { apiFailure, preflight, unknownModel } from './preflight';
@@ -177,19 +178,23 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
     ...(p.scope.workstream.label ? { workstream_label: p.scope.workstream.label } : {}),
   };
 
+  // The note is created holding its first unit (frontmatter with the planner state, title block):
+  // however the run ends from here on, even killed outright, the note says what to resume.
+  const units = unitsFor(inputFor(p, outline, created), state);
+  const head = units[0]?.coreText ?? '';
   let backup: string | null = null;
   if (exists) {
     const saved = await backupNote(vault, settings, target, clock);
     if (!saved.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(saved.error) });
     backup = saved.value;
-    const emptied = await vault.replace(target, '');
-    if (!emptied.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(emptied.error) });
+    const replaced = await vault.replace(target, head);
+    if (!replaced.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(replaced.error) });
   } else {
-    const made = await createNote(vault, target, '');
+    const made = await createNote(vault, target, head);
     if (!made.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(made.error) });
   }
-  const units = unitsFor(inputFor(p, outline, created), state);
-  return runAndFinish(deps, p, { target, units, context: context.value, reqSettings, outline, state, usage, onUsage, costGuard, streamDeps, warnings, backup, startOffset: 0, noteTail: '', isComplete: undefined });
+  const headKey = units[0]?.key;
+  return runAndFinish(deps, p, { target, units, context: context.value, reqSettings, outline, state, usage, onUsage, costGuard, streamDeps, warnings, backup, startOffset: head.length, noteTail: head, isComplete: (key) => key === headKey });
 }
 
 /** Finishes an interrupted plan: only the sections it lacks are generated; complete ones stay byte for byte. */
@@ -198,7 +203,9 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const meta = await vault.meta(target);
   const status = meta.frontmatter?.['status'];
   const state = readPlannerState(meta.frontmatter);
-  if ((status !== 'interrupted' && status !== 'in_progress') || state === null) return err({ kind: 'nothing-to-resume', file: target });
+  if (state === null) return err({ kind: 'nothing-to-resume', file: target });
+  if (status === 'ready_for_decomposition' || status === 'draft') return alreadyFinished(deps, p, target);
+  if (status !== 'interrupted' && status !== 'in_progress') return err({ kind: 'nothing-to-resume', file: target });
   const read = await vault.read(target);
   if (!read.ok) return err({ kind: 'unreadable-note', role: null, file: target, reason: read.error.kind });
   const warnings = [...p.warnings];
@@ -220,6 +227,14 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const resumedState: PlannerState = model === lastModel ? state : { ...state, resumes: [...(state.resumes ?? []), { model, from, date: isoDate(deps.clock.now()) }] };
   const kept = text.slice(0, point.cutOffset);
   const keptWithState = setPlannerState(kept, { ...resumedState, usage: undefined });
+  if (units.every((u) => complete.has(u.key))) {
+    // Stopped after its last unit and before the final rewrite (e.g. killed): nothing to send, only to finish.
+    if (keptWithState !== read.value) {
+      const r = await vault.replace(target, keptWithState);
+      if (!r.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(r.error) });
+    }
+    return finishPlan(deps, p, { target, state: { ...state, usage: totalUsage([]) }, warnings, backup: null, usage: totalUsage([]), incomplete: [] });
+  }
   const agreed = await estimateAndAsk(req, deps, p, context.value, warnings, {
     model,
     outline: state.outline,
@@ -253,6 +268,17 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
     noteTail: keptWithState.slice(-2),
     isComplete: (key) => complete.has(key),
   });
+}
+
+/**
+ * A resume of a plan that was finished (its run was stopped after the final rewrite, before the meso
+ * plan was linked back): nothing is sent or rewritten; the link back is made and the plan reported as it is.
+ */
+async function alreadyFinished(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, target: string): Promise<Result<ClaudeOutcome, PlannerError>> {
+  const warnings = [...p.warnings];
+  const checked = await checkNote(deps.vault, target, { scope: p.scope });
+  await linkBack(deps, p, target, warnings);
+  return ok({ kind: 'plan', note: target, status: checked.status, report: checked.report, backup: null, warnings, usage: totalUsage([]), alreadyFinished: true });
 }
 
 /**
@@ -348,24 +374,33 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
     });
   }
 
-  // Complete: the checker decides between ready and draft; a section the model stopped early keeps it a draft.
-  const checked = await checkNote(vault, a.target, {
-    scope: p.scope,
-    finalise: true,
-    forceDraft: run.incomplete.length > 0,
-    alsoApply: (text) => setPlannerState(text, state),
-  });
-  await linkBack(deps, p, a.target, a.warnings);
-  return ok({
-    kind: 'plan',
-    note: a.target,
-    status: checked.status,
-    report: checked.report,
-    backup: a.backup,
+  return finishPlan(deps, p, {
+    target: a.target,
+    state,
     warnings: a.warnings,
+    backup: a.backup,
     usage: totals,
     incomplete: run.incomplete.map((i) => a.units.find((u) => u.key === i.key)?.label ?? i.key),
   });
+}
+
+/**
+ * A note holding every unit: the checker decides between ready and draft (a section the model
+ * stopped early keeps it a draft), in one final rewrite with the planner state; then the link back.
+ */
+async function finishPlan(
+  deps: ClaudeDeps,
+  p: Extract<PreparedPlan, { kind: 'ready' }>,
+  f: { target: string; state: PlannerState; warnings: PlannerWarning[]; backup: string | null; usage: UsageTotals; incomplete: string[] },
+): Promise<Result<ClaudeOutcome, PlannerError>> {
+  const checked = await checkNote(deps.vault, f.target, {
+    scope: p.scope,
+    finalise: true,
+    forceDraft: f.incomplete.length > 0,
+    alsoApply: (text) => setPlannerState(text, f.state),
+  });
+  await linkBack(deps, p, f.target, f.warnings);
+  return ok({ kind: 'plan', note: f.target, status: checked.status, report: checked.report, backup: f.backup, warnings: f.warnings, usage: f.usage, incomplete: f.incomplete });
 }
 
 async function linkBack(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, target: string, warnings: PlannerWarning[]): Promise<void> {
