@@ -7,7 +7,8 @@
  * `WP_KILL` is JSON: `{ "note": "<absolute path>", "at": <point>, "when": "<regexp source>" }` with
  * point one of
  * - `created`: right after the note is created;
- * - `after-append`: right after an append, once the note's text matches `when`;
+ * - `after-append`: right after an append, once the note's text matches `when` (or after the
+ *   `nth` append, counting from 1);
  * - `before-append`: instead of an append whose text matches `when` (it never reaches the disk);
  * - `before-rename`: a whole-note rewrite whose new text matches `when` is in its temporary file,
  *   not yet moved over the note (the rewrite is atomic: the note still holds the old text);
@@ -26,6 +27,7 @@ if (spec) {
 
   const { writeFile, open, rename } = fsp;
   const tmpTexts = new Map();
+  let appends = 0;
 
   fsp.writeFile = async function (file, data, options) {
     if (typeof file === 'string' && file.endsWith('.tmp') && require('node:path').basename(file).startsWith('.' + require('node:path').basename(spec.note) + '.')) {
@@ -52,7 +54,8 @@ if (spec) {
     handle.writeFile = async (data, options) => {
       if (spec.at === 'before-append' && when.test(String(data))) die();
       const r = await write(data, options);
-      if (spec.at === 'after-append' && when.test(noteText())) die();
+      appends++;
+      if (spec.at === 'after-append' && (spec.nth ? appends === spec.nth : when.test(noteText()))) die();
       return r;
     };
     return handle;

@@ -120,13 +120,13 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   const other = await otherProjectOf(vault, target, p.project.link);
   if (other) return err({ kind: 'plan-of-other-project', file: target, project: other });
   const exists = await vault.exists(target);
-  if (req.resume) {
-    if (!exists) return err({ kind: 'nothing-to-resume', file: target });
-    return resumePlan(req, deps, p, target);
-  }
-  if (exists && !req.force && !req.dryRun) return err({ kind: 'plan-exists', file: target });
+  // A resume of a run stopped before it wrote anything (killed during the outline call) starts the plan.
+  const unwritten = !exists || (await isEmptyNote(deps, target));
+  if (req.resume && !unwritten) return resumePlan(req, deps, p, target);
+  if (exists && !req.force && !req.dryRun && !req.resume) return err({ kind: 'plan-exists', file: target });
 
   const warnings = [...p.warnings];
+  if (req.resume) warnings.push({ kind: 'other', file: target, message: `Nothing of ${target} had been written yet, so the plan is started from the beginning.` });
   const context = await contextFor(deps, p, warnings);
   if (!context.ok) return context;
   const model = req.model ?? settings.model;
@@ -401,6 +401,11 @@ async function finishPlan(
   });
   await linkBack(deps, p, f.target, f.warnings);
   return ok({ kind: 'plan', note: f.target, status: checked.status, report: checked.report, backup: f.backup, warnings: f.warnings, usage: f.usage, incomplete: f.incomplete });
+}
+
+async function isEmptyNote(deps: ClaudeDeps, path: string): Promise<boolean> {
+  const read = await deps.vault.read(path);
+  return read.ok && read.value.trim() === '';
 }
 
 async function linkBack(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, target: string, warnings: PlannerWarning[]): Promise<void> {
