@@ -23,7 +23,7 @@ const CORE_LAYERS = [
   ['wbs', 'discovery'], // the WBS model; finding the planning notes
   ['scope', 'plan'], // the workstream's scope; the plan note's skeleton and outline
   ['escalation', 'generation', 'writer'], // blockers; streaming sections; writing notes back
-  ['checker'], // reads a written plan note (may use the writer's paths and status)
+  ['checker', 'inputs'], // reads a written plan note (may use the writer's paths and status); what a plan was planned from, and whether it is stale
   ['providers'], // offline draft, Anthropic
   ['planner'], // the use cases the adapters call
 ];

@@ -1,12 +1,16 @@
-import { Notice, Plugin } from 'obsidian';
+import { Notice, Platform, Plugin } from 'obsidian';
 import { DEFAULT_SETTINGS, type Settings } from './core/contracts/settings';
 import { createEscalationExtension } from './obsidian/escalation/escalation-extension';
 import { createEscalationPostProcessor } from './obsidian/escalation/escalation-post-processor';
 import { ObsidianVault } from './obsidian/ObsidianVault';
 import { planningCommands } from './obsidian/planning/commands';
+import { folderOfPath } from './obsidian/note-folder';
 import { modalUi } from './obsidian/planning/modals';
 import { PlanProgressStore, statusText } from './obsidian/planning/progress';
 import { PlanningRunner } from './obsidian/planning/runner';
+import { MobileCancelNotices } from './obsidian/planning/cancel-notice';
+import { streamAnchors } from './obsidian/planning/stream-track';
+import { recheckEscalationCommand } from './obsidian/escalation/recheck-command';
 import { windowTimers } from './obsidian/planning/timers';
 import { activateReadinessView, openNoteAtLine, READINESS_VIEW_TYPE, ReadinessView } from './obsidian/readiness';
 import { recheckEscalationNote } from './obsidian/escalation/recheck';
@@ -29,10 +33,17 @@ export default class WorkstreamPlannerPlugin extends Plugin {
 
     const statusEl = this.addStatusBarItem();
     statusEl.addClass('wp-status');
+    // Phones and tablets have no status bar: there each run gets a notice with a Cancel button.
+    const cancelNotices = Platform.isMobile ? new MobileCancelNotices((id) => this.runner.cancel(id)) : null;
+    this.register(() => cancelNotices?.clear());
     const renderStatus = (): void => {
       const run = this.runner.active[0];
       statusEl.setText(run ? statusText(run.id, this.progress.get(run.note)) : '');
       statusEl.toggleClass('wp-status--idle', !run);
+    };
+    const runsChanged = (): void => {
+      renderStatus();
+      cancelNotices?.update(this.runner.active);
     };
 
     this.runner = new PlanningRunner({
@@ -43,7 +54,11 @@ export default class WorkstreamPlannerPlugin extends Plugin {
       notify: (message) => new Notice(message),
       timers: windowTimers,
       now: () => new Date(),
-      onRunsChanged: renderStatus,
+      onRunsChanged: runsChanged,
+      rememberPlanningSet: async (folder) => {
+        this.config.lastPlanningSet = folder;
+        await savePluginSettings(this, this.config);
+      },
     });
     this.register(this.progress.onChange(renderStatus));
     this.registerDomEvent(statusEl, 'click', () => void this.runner.offerCancel());
@@ -55,7 +70,8 @@ export default class WorkstreamPlannerPlugin extends Plugin {
           vault: new ObsidianVault(this.app),
           settings,
           progress: this.progress,
-          planWorkstream: (id) => void this.runner.planById(id),
+          planWorkstream: (id, near) => void this.runner.planById(id, near),
+          cancelPlan: (path) => this.runner.cancelNote(path),
           openNoteAtLine: (path, line) => void openNoteAtLine(this.app, path, line),
         }),
     );
@@ -69,10 +85,15 @@ export default class WorkstreamPlannerPlugin extends Plugin {
     const escalationActions = {
       recheck: (workstreamId: string, notePath: string) =>
         recheckEscalationNote({ app: this.app, vault: new ObsidianVault(this.app), settings: this.config, now: () => new Date() }, notePath, workstreamId),
-      planNow: (workstreamId: string) => this.runner.planById(workstreamId),
+      // The escalation note sits in its planning set's folder.
+      planNow: (workstreamId: string, notePath: string) => this.runner.planById(workstreamId, folderOfPath(notePath)),
     };
     this.registerEditorExtension(createEscalationExtension(escalationActions));
     this.registerMarkdownPostProcessor(createEscalationPostProcessor(escalationActions));
+    this.addCommand(recheckEscalationCommand(this.app, escalationActions, (m) => new Notice(m)));
+    // Where each run's streamed text is in an editor: registered once, so every editor has it and keeps
+    // it when reconfigured (adding it to an editor per run would be lost on reconfiguration and leak).
+    this.registerEditorExtension(streamAnchors);
 
     this.addSettingTab(
       new WorkstreamPlannerSettingTab(this, {

@@ -28,18 +28,19 @@ export interface CliArgs {
 export type ArgsResult = { ok: true; args: CliArgs } | { ok: false; message: string } | { ok: 'help'; text: string };
 
 export const USAGE = `Usage:
-  workstream-planner plan  --vault DIR --workstream ID [--provider offline|anthropic] [--model ID] [--project NOTE]
+  workstream-planner plan  --vault DIR --workstream ID [--provider offline|anthropic] [--model ID] [--project PATH]
                            [--force | --resume] [--dry-run] [--yes] [--max-cost USD] [--concurrency N]
                            [--effort LEVEL] [--first-text-timeout S] [--idle-timeout S] [--json]
-  workstream-planner check --vault DIR --note PATH [--json]
-  workstream-planner list  --vault DIR [--json]
+  workstream-planner check --vault DIR --note PATH [--project PATH] [--json]
+  workstream-planner list  --vault DIR [--project PATH] [--json]
 
 Options:
   --vault DIR          the Obsidian vault (a folder)
   --workstream ID      the workstream to plan: W2, w2, "Workstream 2", or its label in the WBS
                        ("Epic 2", E2, B)
   --note PATH          a plan note, relative to the vault
-  --project NOTE       the project note, when the vault holds several
+  --project PATH       a project note, project folder or planning folder, when the vault
+                       holds several planning sets (list shows them)
   --provider NAME      anthropic (default when ANTHROPIC_API_KEY is set) or offline
   --model ID           the Claude model (default claude-sonnet-5-5, or the plugin's setting); with
                        --resume, finishes the plan on this model instead of the one it started with

@@ -16,7 +16,9 @@ export function describeError(e: PlannerError): string {
     case 'missing-note':
       return e.path
         ? `The ${ROLE_LABELS[e.role]} was not found at ${e.path}. Fix the path in the setting "${ROLE_SETTING_KEYS[e.role]}" or create the note.`
-        : `No ${ROLE_LABELS[e.role]} was found: not at its default path, not among the notes the project note links to (a link that matches no note counts for nothing), not tagged. Set "${ROLE_SETTING_KEYS[e.role]}" to its path.`;
+        : e.near && e.near.length > 0
+          ? `No ${ROLE_LABELS[e.role]} was found beside the planning notes in ${e.near.join(', ')} (a planning set needs a meso-level-plan and a micro-level-plan note in one folder). Add it there, or set "${ROLE_SETTING_KEYS[e.role]}" to its path.`
+          : `No ${ROLE_LABELS[e.role]} was found: no folder holds a planning set (meso-level-plan and micro-level-plan notes), nothing is at its default path, among the notes the project note links to (a link that matches no note counts for nothing) or tagged for it. Set "${ROLE_SETTING_KEYS[e.role]}" to its path.`;
     case 'unreadable-note': {
       const what = e.role ? `The ${ROLE_LABELS[e.role]} ${e.file}` : e.file;
       switch (e.reason) {
@@ -34,6 +36,12 @@ export function describeError(e: PlannerError): string {
     }
     case 'ambiguous-role':
       return `Several notes could be the ${ROLE_LABELS[e.role]}: ${e.candidates.join(', ')}. Choose one with the setting "${e.setting}" or link it from the project note.`;
+    case 'ambiguous-planning-set':
+      return `This vault holds several planning sets, and none was chosen: ${e.candidates.map((c) => `${c.folder || '(vault root)'} (project ${c.project})`).join(', ')}. Choose one with --project (a project note, a project folder or a planning folder).`;
+    case 'no-planning-set':
+      return e.incomplete.length > 0
+        ? `${e.target} holds no complete planning set: ${e.incomplete.map((i) => `${i.folder} has no ${i.missing}`).join('; ')}.`
+        : `${e.target} holds no planning set (a folder with a meso-level-plan and a micro-level-plan note). Run "list" without --project to see the sets in the vault.`;
     case 'ambiguous-project':
       return `This vault holds several project notes: ${e.candidates.join(', ')}. Choose one with --project.`;
     case 'project-not-found':

@@ -4,13 +4,14 @@ import { parseCliArgs, USAGE } from './args';
 import { loadSettings } from './settings-file';
 import { FsVault } from './fs-vault';
 import { describeError } from './describe-error';
-import { printCheck, printList, printPlan, printWarnings } from './output';
-import { planWorkstream, listWorkstreams, checkPlanNote, parseWorkstreamArg } from '../core/planner';
+import { printCheck, printList, printPlan, printPlanningSets, printWarnings } from './output';
+import { planWorkstream, listWorkstreams, checkPlanNote, parseWorkstreamArg, summarisePlanningSets } from '../core/planner';
 import type { Settings } from '../core/contracts/settings';
 
 import { EXIT } from './exit-codes';
 import { planWithClaudeCli } from './plan-claude';
 import type { CliIo } from './io';
+import { PLANNER_INSTRUCTIONS } from '../prompts';
 
 export { EXIT };
 
@@ -55,7 +56,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
     switch (args.command) {
       case 'list': {
-        const r = await listWorkstreams(vault, settings, { project: args.project });
+        const r = await listWorkstreams(vault, settings, { project: args.project, builtInInstructions: PLANNER_INSTRUCTIONS });
+        // Several planning sets and none chosen: list them, so the user can pick one with --project.
+        if (!r.ok && r.error.kind === 'ambiguous-planning-set') {
+          printPlanningSets(io, await summarisePlanningSets(vault, settings, r.error.candidates), args.json, describeError);
+          return EXIT.ok;
+        }
         if (!r.ok) {
           io.err(describeError(r.error));
           return EXIT.usage;
@@ -76,13 +82,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         }
         // Obsidian users often leave out the extension.
         if (!/\.md$/i.test(note) && !(await vault.exists(note)) && (await vault.exists(`${note}.md`))) note = `${note}.md`;
-        const r = await checkPlanNote(vault, settings, note, { project: args.project });
+        const r = await checkPlanNote(vault, settings, note, { project: args.project, builtInInstructions: PLANNER_INSTRUCTIONS });
         if (!r.ok) {
           io.err(describeError(r.error));
           return EXIT.usage;
         }
         printWarnings(io, r.value.warnings.filter((w) => w.kind !== 'optional-missing'));
-        printCheck(io, note, r.value.report, args.json);
+        printCheck(io, note, r.value.report, args.json, r.value.staleness);
         return r.value.report.ready ? EXIT.ok : EXIT.notReady;
       }
       case 'plan': {

@@ -2,8 +2,12 @@ import { join } from 'node:path';
 import type { CliIo } from './io';
 import type { PlannerWarning } from '../core/contracts/planning-set';
 import type { ReadinessReport } from '../core/contracts/readiness';
-import type { PlanOutcome, WorkstreamListing } from '../core/planner';
+import type { PlanOutcome, PlanningSetSummary, WorkstreamListing } from '../core/planner';
+import type { PlannerError } from '../core/contracts/errors';
 import type { UsageTotals } from '../core/providers/anthropic';
+import type { InputChange } from '../core/inputs/compare-inputs';
+import { describePlanChanges } from '../core/inputs/compare-plans';
+import type { Staleness } from '../core/planner/plan-inputs';
 
 /** Warnings go to stderr in every mode, so stdout stays clean for the note path or the JSON. */
 export function printWarnings(io: CliIo, warnings: PlannerWarning[]): void {
@@ -29,6 +33,8 @@ export function printList(io: CliIo, list: WorkstreamListing[], json: boolean): 
             estimate: w.estimate,
             status: w.status,
             blockers: w.blockers,
+            stale: w.stale,
+            staleBecause: w.staleBecause.map(jsonChange),
           })),
         },
         null,
@@ -45,13 +51,14 @@ export function printList(io: CliIo, list: WorkstreamListing[], json: boolean): 
   for (const w of list) {
     const deps = w.dependsOn.length ? `depends on ${w.dependsOn.map((d) => labelled.get(d) ?? d).join(', ')}` : 'no dependencies';
     const total = formatEstimate(w.estimate);
-    io.out(`${labelled.get(w.id)}  ${w.name}  (${w.tasks.length} task${w.tasks.length === 1 ? '' : 's'}${total ? `, ${total}` : ''}, ${deps})  ${w.status.replace(/_/g, ' ')}`);
+    io.out(`${labelled.get(w.id)}  ${w.name}  (${w.tasks.length} task${w.tasks.length === 1 ? '' : 's'}${total ? `, ${total}` : ''}, ${deps})  ${w.status.replace(/_/g, ' ')}${w.stale ? ', stale' : ''}`);
     if (w.prerequisites.length > 0) io.out(`    needs: ${w.prerequisites.join('; ')}`);
     for (const t of w.tasks) {
       const facts = [t.estimate ? t.estimate.raw : '', t.dependsOn.length ? `after ${t.dependsOn.join(', ')}` : '', t.prerequisites.length ? `needs ${t.prerequisites.join('; ')}` : ''].filter((x) => x !== '');
       io.out(`    ${t.id}  ${t.title}${facts.length ? `  (${facts.join('; ')})` : ''}`);
     }
     for (const b of w.blockers) io.out(`    ! ${b}`);
+    if (w.stale) io.out(`    ~ stale: ${staleSentence(w.staleBecause)}`);
   }
 }
 
@@ -62,9 +69,33 @@ function formatEstimate(totals: Record<string, number>): string {
     .join(', ');
 }
 
-export function printCheck(io: CliIo, note: string, report: ReadinessReport, json: boolean): void {
+/** The planning sets of a vault that holds several, for choosing one with --project. */
+export function printPlanningSets(io: CliIo, sets: PlanningSetSummary[], json: boolean, describe: (e: PlannerError) => string): void {
   if (json) {
-    io.out(JSON.stringify({ ready: report.ready, items: report.items.map((i) => ({ id: i.id, ok: i.ok, reasons: i.reasons, line: i.line })) }, null, 2));
+    io.out(JSON.stringify({ planningSets: sets.map((s) => ({ folder: s.folder, project: s.project, workstreams: s.workstreams, problem: s.problem ? describe(s.problem) : null })) }, null, 2));
+    return;
+  }
+  io.out(`This vault holds ${sets.length} planning sets; choose one with --project FOLDER:`);
+  for (const s of sets) {
+    const what = s.workstreams === null ? `cannot be read: ${describe(s.problem!)}` : `${s.workstreams} workstream${s.workstreams === 1 ? '' : 's'}`;
+    io.out(`  ${s.folder || '(vault root)'}  (project ${s.project}, ${what})`);
+  }
+}
+
+export function printCheck(io: CliIo, note: string, report: ReadinessReport, json: boolean, staleness: Staleness): void {
+  if (json) {
+    io.out(
+      JSON.stringify(
+        {
+          ready: report.ready,
+          items: report.items.map((i) => ({ id: i.id, ok: i.ok, reasons: i.reasons, line: i.line })),
+          stale: staleness.stale,
+          staleBecause: staleness.changes.map(jsonChange),
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   io.out(`${note}: ${report.ready ? 'ready for decomposition' : 'not ready'}`);
@@ -72,6 +103,19 @@ export function printCheck(io: CliIo, note: string, report: ReadinessReport, jso
     io.out(`  ${i.ok ? 'pass' : 'FAIL'}  ${i.id}${i.line ? ` (line ${i.line})` : ''}`);
     for (const r of i.reasons) io.out(`        ${r}`);
   }
+  // Information, not a readiness item: a stale plan can still be decomposed, it may just be out of date.
+  if (staleness.stale) io.out(`  info  stale: planned from inputs that changed since: ${staleSentence(staleness.changes)}. Re-plan with --force to bring it up to date.`);
+  else if (!staleness.recorded) io.out('  info  this plan does not record what it was planned from (written by an earlier version), so whether it is stale is not known.');
+}
+
+/** A change as `list --json` and `check --json` give it. */
+function jsonChange(c: InputChange): { kind: string; name: string; change: string; message: string } {
+  return { kind: c.kind, name: c.name, change: c.change, message: c.message };
+}
+
+/** `meso section "W2 Data model" changed; task W2-T3 changed`. */
+export function staleSentence(changes: readonly InputChange[]): string {
+  return changes.map((c) => c.message).join('; ');
 }
 
 export function printPlan(io: CliIo, vaultDir: string, outcome: PlanOutcome, json: boolean, usage: UsageTotals | null): void {
@@ -84,6 +128,7 @@ export function printPlan(io: CliIo, vaultDir: string, outcome: PlanOutcome, jso
       costUsd: usage ? usage.costUsd : null,
       ...(outcome.kind === 'plan' ? { failing: outcome.report.items.filter((i) => !i.ok).map((i) => i.id), incomplete: outcome.incomplete ?? [] } : {}),
       ...(outcome.kind === 'plan' && outcome.interrupted ? { interrupted: outcome.interrupted } : {}),
+      ...(outcome.kind === 'plan' && outcome.changes ? { changes: outcome.changes } : {}),
     };
     io.out(JSON.stringify(outcome.kind === 'escalation' ? { ...base, escalations: outcome.escalations.map((e) => ({ rule: e.rule, blocker: e.blocker, section: e.mesoSection, file: e.file ?? null, line: e.line ?? null, evidence: e.evidence })) } : base, null, 2));
     return;
@@ -96,7 +141,9 @@ export function printPlan(io: CliIo, vaultDir: string, outcome: PlanOutcome, jso
     return;
   }
   if (outcome.backup) io.err(`The previous plan was copied to ${outcome.backup}.`);
+  if (outcome.changes) io.err(describePlanChanges(outcome.changes));
   const failing = outcome.report.items.filter((i) => !i.ok).map((i) => i.id);
   io.err(`Status: ${outcome.status}${failing.length ? ` (${failing.length} readiness items to complete: ${failing.join(', ')})` : ''}`);
   io.out(join(vaultDir, outcome.note));
 }
+

@@ -6,6 +6,8 @@
  * The metadata cache is updated after a write, not during it: right after our own write,
  * `getFileCache` still gives the old note. So every write through this class marks the path, and
  * `meta()` waits for the cache's `changed` event for it (at most `indexTimeoutMs`) before reading.
+ * Paths in dot-folders (backups) go through `vault.adapter` (see hidden-files.ts): the vault API does
+ * not see them.
  */
 import {
   getFrontMatterInfo,
@@ -18,6 +20,7 @@ import {
   type MetadataCache,
 } from 'obsidian';
 import { err, ok, type Result } from '../core/result';
+import { HiddenFiles, isHiddenPath } from './hidden-files';
 import type { NoteHeading, NoteMeta, ReadError, VaultEntry, VaultPort, WriteError } from '../core/vault/vault-port';
 
 /** How long `meta()` waits for the cache to catch up with a write, in milliseconds. */
@@ -31,11 +34,14 @@ const UNPARSED_DETAIL =
 
 export class ObsidianVault implements VaultPort {
   private readonly pending = new Map<string, Promise<void>>();
+  private readonly hidden: HiddenFiles;
 
   constructor(
     private readonly app: App,
     private readonly indexTimeoutMs = DEFAULT_INDEX_TIMEOUT_MS,
-  ) {}
+  ) {
+    this.hidden = new HiddenFiles(app.vault.adapter);
+  }
 
   async listMarkdown(): Promise<string[]> {
     return this.app.vault
@@ -46,6 +52,7 @@ export class ObsidianVault implements VaultPort {
   }
 
   async stat(path: string): Promise<VaultEntry> {
+    if (isHiddenPath(normalizePath(path))) return this.hidden.stat(normalizePath(path));
     const entry = this.app.vault.getAbstractFileByPath(normalizePath(path));
     if (entry instanceof TFile) return { kind: 'file', size: entry.stat.size };
     if (entry instanceof TFolder) return { kind: 'folder' };
@@ -53,15 +60,23 @@ export class ObsidianVault implements VaultPort {
   }
 
   async exists(path: string): Promise<boolean> {
+    if (isHiddenPath(normalizePath(path))) return this.hidden.exists(normalizePath(path));
     return this.app.vault.getAbstractFileByPath(normalizePath(path)) !== null;
   }
 
   async read(path: string): Promise<Result<string, ReadError>> {
     const p = normalizePath(path);
-    const entry = this.app.vault.getAbstractFileByPath(p);
-    if (entry instanceof TFolder) return err({ kind: 'is-folder', file: p });
-    if (!(entry instanceof TFile)) return err({ kind: 'missing', file: p });
-    const text = await this.app.vault.read(entry);
+    let text: string;
+    if (isHiddenPath(p)) {
+      const r = await this.hidden.read(p);
+      if (!r.ok) return r;
+      text = r.value;
+    } else {
+      const entry = this.app.vault.getAbstractFileByPath(p);
+      if (entry instanceof TFolder) return err({ kind: 'is-folder', file: p });
+      if (!(entry instanceof TFile)) return err({ kind: 'missing', file: p });
+      text = await this.app.vault.read(entry);
+    }
     // Obsidian decodes as UTF-8 and replaces bad bytes with U+FFFD; a NUL means a binary file.
     if (text.includes('\u0000')) return err({ kind: 'binary', file: p });
     const bad = text.indexOf('\uFFFD');
@@ -86,6 +101,7 @@ export class ObsidianVault implements VaultPort {
   async createFolder(path: string): Promise<Result<void, WriteError>> {
     const p = normalizePath(path);
     if (p === '/') return ok(undefined);
+    if (isHiddenPath(p)) return this.hidden.createFolder(p);
     let prefix = '';
     for (const seg of p.split('/')) {
       prefix = prefix ? `${prefix}/${seg}` : seg;
@@ -105,6 +121,14 @@ export class ObsidianVault implements VaultPort {
 
   async create(path: string, text: string): Promise<Result<void, WriteError>> {
     const p = normalizePath(path);
+    if (isHiddenPath(p)) {
+      const slash = p.lastIndexOf('/');
+      if (slash > 0) {
+        const parent = await this.createFolder(p.slice(0, slash));
+        if (!parent.ok) return parent;
+      }
+      return this.hidden.create(p, text);
+    }
     if (this.app.vault.getAbstractFileByPath(p)) return err({ kind: 'exists', file: p });
     const slash = p.lastIndexOf('/');
     if (slash > 0) {
@@ -127,6 +151,7 @@ export class ObsidianVault implements VaultPort {
   async append(path: string, text: string): Promise<Result<void, WriteError>> {
     // `vault.append` writes only the new text: streaming a plan costs O(its size), not O(size²).
     const p = normalizePath(path);
+    if (isHiddenPath(p)) return text === '' ? ok(undefined) : this.hidden.append(p, text);
     const file = this.app.vault.getFileByPath(p);
     if (!file) return err({ kind: 'missing', file: p });
     if (text === '') return ok(undefined);
@@ -141,7 +166,17 @@ export class ObsidianVault implements VaultPort {
   }
 
   async replace(path: string, text: string): Promise<Result<void, WriteError>> {
+    const p = normalizePath(path);
+    if (isHiddenPath(p)) return (await this.hidden.exists(p)) ? this.hidden.write(p, text) : err({ kind: 'missing', file: p });
     return this.rewrite(path, () => text);
+  }
+
+  /**
+   * Rewrites the note from its current text, atomically: `change` gets what the file holds at the
+   * moment of writing (text the user's autosave wrote a moment ago included), never an earlier read.
+   */
+  async process(path: string, change: (current: string) => string): Promise<Result<void, WriteError>> {
+    return this.rewrite(path, change);
   }
 
   async processFrontmatter(

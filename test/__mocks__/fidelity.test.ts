@@ -11,7 +11,7 @@ const conforms = <B>(a: B): B => a;
 
 // Functions, as the plugin calls them.
 conforms<typeof Real.normalizePath>(Double.normalizePath);
-conforms<typeof Real.debounce>(Double.debounce as typeof Real.debounce);
+conforms<typeof Real.debounce>(Double.debounce);
 conforms<(parent: HTMLElement, iconId: string) => void>(Double.setIcon);
 conforms<(request: Real.RequestUrlParam | string) => Promise<Pick<Real.RequestUrlResponse, 'status' | 'text' | 'headers' | 'arrayBuffer'>>>(Double.requestUrl);
 

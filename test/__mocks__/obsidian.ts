@@ -7,6 +7,7 @@
 // Plugins always run where `window` exists (Electron's renderer, the mobile WebView); tests in the node
 // environment get the global object as `window`, so `window.setTimeout` and kin behave as in the app.
 (globalThis as { window?: unknown }).window ??= globalThis;
+import type { Debouncer } from 'obsidian';
 export { App, CommandRegistry } from './obsidian-double/app';
 export { Component, Plugin, DEFAULT_MANIFEST } from './obsidian-double/component';
 export { LiteElement, makeEl } from './obsidian-double/dom';
@@ -38,25 +39,27 @@ export {
   setTooltip,
 } from './obsidian-double/ui';
 export { Vault } from './obsidian-double/vault';
-export { ItemView, MarkdownView, StringEditor, View, Workspace, WorkspaceLeaf } from './obsidian-double/workspace';
+export { ItemView, View, Workspace, WorkspaceLeaf } from './obsidian-double/workspace';
+export { CmEditor, DeferredView, HeadlessView, MarkdownView, editorEditorField, editorInfoField, editorLivePreviewField, editorViewField } from './obsidian-double/markdown-view';
 export { getFrontMatterInfo, parseYaml, stringifyYaml } from './obsidian-double/yaml';
 
 /** `window.setTimeout`-style `sleep`, a global in the app, exported here for convenience. */
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
-export function debounce<T extends unknown[]>(cb: (...args: T) => unknown, timeout = 0, resetTimer = false) {
+/** Obsidian's `debounce` (obsidian.d.ts `debounce`, `Debouncer`): the same signature, so it conforms without a cast. */
+export function debounce<T extends unknown[], V = void>(cb: (...args: [...T]) => V, timeout = 0, resetTimer = false): Debouncer<T, V> {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let lastArgs: T | null = null;
-  const run = (): void => {
+  const run = (): V | void => {
     timer = null;
-    if (lastArgs) cb(...lastArgs);
+    if (lastArgs) return cb(...lastArgs);
   };
-  const d = (...args: T) => {
-    lastArgs = args;
+  const d = ((...args: [...T]) => {
+    lastArgs = args as T;
     if (timer && resetTimer) clearTimeout(timer);
     if (!timer || resetTimer) timer = setTimeout(run, timeout);
     return d;
-  };
+  }) as Debouncer<T, V>;
   d.cancel = () => {
     if (timer) clearTimeout(timer);
     timer = null;
@@ -64,15 +67,7 @@ export function debounce<T extends unknown[]>(cb: (...args: T) => unknown, timeo
   };
   d.run = () => {
     if (timer) clearTimeout(timer);
-    run();
+    return run();
   };
   return d;
 }
-
-/**
- * Obsidian's CodeMirror state fields: which file an editor shows, and whether it is in Live Preview.
- * In the app they are filled by the editor; in the double they hold null / true unless a test sets them.
- */
-import { StateField } from '@codemirror/state';
-export const editorInfoField = StateField.define<unknown>({ create: () => null, update: (v) => v });
-export const editorLivePreviewField = StateField.define<boolean>({ create: () => true, update: (v) => v });

@@ -94,4 +94,147 @@ describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
       expect(plans[id]).not.toContain('Booking reference format');
     }
   });
+
+  it('takes modules from the micro plan\'s components, each citing the meso sections it implements', async () => {
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W2']);
+    const plan = read(r.out.trim());
+    const modules = plan.split('\n').filter((l) => /^### 2\.\d+ /.test(l));
+    expect(modules).toEqual(['### 2.1 Catalog Module']);
+    const purpose = plan.slice(plan.indexOf('#### 2.1.1 '), plan.indexOf('#### 2.1.2 '));
+    for (const id of ['2.1', '2.2', '2.3']) expect(purpose).toContain(`- ${id} `);
+    expect(purpose).toContain('[[micro-level-plan#4.2 Catalog Module]]');
+    expect(purpose).toContain('[[meso-level-plan#2.1 Components]]');
+    expect(purpose).toContain('[[meso-level-plan#W2 → W3 Availability]]');
+  });
+
+  it('reads GET/PATCH as two endpoints, and the environment variables from the micro plan\'s Configuration and Secrets', async () => {
+    const w2 = read((await cli(['plan', '--vault', v.dir, '--workstream', 'W2'])).out.trim());
+    const endpoints = w2.split('\n').filter((l) => /^### 3\.\d+ /.test(l)).map((l) => l.replace(/^### 3\.\d+ /, ''));
+    expect(endpoints).toEqual(expect.arrayContaining(['GET /v1/berths', 'GET /v1/berths/{id}', 'PATCH /v1/berths/{id}']));
+    const w3 = read((await cli(['plan', '--vault', v.dir, '--workstream', 'W3'])).out.trim());
+    const env = w3.slice(w3.indexOf('### 5.1 '), w3.indexOf('### 5.2 '));
+    expect(env).toContain('| `HOLD_MINUTES` | No | 15 | Read by Booking module. | TODO |');
+    expect(env).not.toContain('DATABASE_URL');
+  });
+
+  it.each(['W1', 'W2', 'W3', 'W5'])('%s passes the structural readiness items', async (id) => {
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', id]);
+    const rel = path.relative(v.dir, r.out.trim()).split(path.sep).join('/');
+    const c = await cli(['check', '--vault', v.dir, '--note', rel, '--json']);
+    const items = (JSON.parse(c.out) as { items: Array<{ id: string; ok: boolean; reasons: string[] }> }).items;
+    const failing = items.filter((i) => !i.ok).map((i) => i.id);
+    for (const structural of ['frontmatter', 'wbs-coverage', 'unknown-ids', 'dependencies', 'traceability']) expect(failing).not.toContain(structural);
+  });
+
+  it('sends Claude the same judgement: the assumptions, the sections, the modules and the variables found, with instructions on the conventions', async () => {
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W3', '--dry-run'], { env: { ANTHROPIC_API_KEY: 'sk-ant-test' } });
+    expect(r.code).toBe(0);
+    const sent = r.out;
+    expect(sent).toContain('**Hold length**: assumed “a berth is held for 15 minutes while the skipper pays”');
+    expect(sent).toContain('- Booking Module: 3.1, 3.2, 3.3; specified in [[micro-level-plan#4.3 Booking Module]]');
+    expect(sent).toContain('[[meso-level-plan#2.1 Components]] (a component its modules implement)');
+    expect(sent).toContain('- HOLD_MINUTES (required: no (15); read by Booking module)');
+    // The instructions say how the upstream conventions read.
+    expect(sent).toContain('`(BLOCKS: …)` or `**Blocks**: …`');
+    expect(sent).toContain('`**Proposed Assumption**: …` with `**Validation**: …`');
+    // W4's blockers are not W3's: the assignment carries nothing about the refund window or the payment provider.
+    const assignment = JSON.parse(`"${/"text": "(## Assignment(?:[^"\\]|\\.)*)"/.exec(sent)![1]!}"`) as string;
+    expect(assignment).toContain('Plan workstream **W3: Booking Engine**');
+    expect(assignment).not.toMatch(/Refund window|Payment provider/);
+  });
+
+  it('turns the exit criteria of the epic and its tasks into success criteria', async () => {
+    const plan = read((await cli(['plan', '--vault', v.dir, '--workstream', 'W2'])).out.trim());
+    expect(plan).toContain('**Exit Criteria:**\n\nAvailability is served for every pilot marina (the WBS\'s exit criteria for W2: Berth Catalog');
+    const module = plan.slice(plan.indexOf('#### 2.1.7 '), plan.indexOf('## 3. '));
+    expect(module).toContain('- [ ] Migrations apply and roll back (exit criterion of 2.1 in the WBS)');
+    expect(module).toContain('- [ ] No double holds under concurrent requests (exit criterion of 2.3 in the WBS)');
+    const functional = plan.slice(plan.indexOf('### 10.1 '), plan.indexOf('### 10.2 '));
+    expect(functional).toContain('- [ ] Availability is served for every pilot marina (exit criteria of W2: Berth Catalog in the WBS)');
+  });
+});
+
+describe('the upstream-conventions-numbered fixture vault (sections as plain numbered lines, epics as numbered items)', () => {
+  const PLANNING_N = '01-Projects/Fernway/Planning';
+  const MESO_N = `${PLANNING_N}/meso-level-plan.md`;
+  let v: TempVault;
+  beforeEach(() => {
+    v = tempVault('upstream-conventions-numbered');
+  });
+  afterEach(() => v.cleanup());
+  const read = (abs: string): string => readFileSync(abs, 'utf8');
+  const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+  const plan = async (id: string): Promise<{ code: number; text: string; path: string }> => {
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', id]);
+    return { code: r.code, path: r.out.trim(), text: r.code === 2 ? '' : read(r.out.trim()) };
+  };
+
+  it('escalates only Epic 4, once for each of its two blockers; the range and the negation decide W1–W3', async () => {
+    const r = await cli(['list', '--vault', v.dir, '--json']);
+    const ws = (JSON.parse(r.out) as { workstreams: Array<{ id: string; blockers?: string[] }> }).workstreams;
+    expect(ws.map((w) => [w.id, (w.blockers ?? []).length])).toEqual([
+      ['W1', 0],
+      ['W2', 0],
+      ['W3', 0],
+      ['W4', 2],
+      ['W5', 0],
+    ]);
+    const meso = read(path.join(v.dir, MESO_N));
+    const w4 = await plan('W4');
+    expect(w4.code).toBe(1);
+    expect(w4.text.split('\n').filter((l) => l.startsWith('> [!escalation]'))).toHaveLength(2);
+    expect(w4.text).toContain(`${MESO_N} line ${lineOf(meso, '**No-show fine amount**')}:`);
+    expect(w4.text).toContain(`${MESO_N} line ${lineOf(meso, '**Card reader hardware**')}:`);
+    expect(w4.text).not.toContain('not decided in time');
+  });
+
+  it('plans into the project\'s planning folder, citing plain numbered sections as §N and carrying the range\'s assumption to W2 and W3 only', async () => {
+    for (const id of ['W1', 'W2', 'W3', 'W5']) {
+      // Cited as the line is when the plan is written: linking a plan back adds frontmatter lines.
+      const hold = lineOf(read(path.join(v.dir, MESO_N)), 'held for 10 minutes');
+      const p = await plan(id);
+      expect(p.code).toBe(0);
+      expect(path.relative(v.dir, p.path).split(path.sep).join('/')).toBe(`${PLANNING_N}/${id}-micro-level-plan.md`);
+      const carries = p.text.includes(`**Hold duration**: assumed “a room is held for 10 minutes while the member confirms”`);
+      expect([id, carries]).toEqual([id, id === 'W2' || id === 'W3']);
+      if (carries) expect(p.text).toContain(`Source: [[meso-level-plan]], line ${hold}.`);
+    }
+    const w2 = read(path.join(v.dir, PLANNING_N, 'W2-micro-level-plan.md'));
+    expect(w2.split('\n').filter((l) => /^### 2\.\d+ /.test(l))).toEqual(['### 2.1 Room Catalog']);
+    expect(w2).toContain('[[meso-level-plan]] §2.1 Components');
+    expect(w2).toContain('[[meso-level-plan]] §3.2 Interfaces');
+  });
+
+  it('reads the names Reminders & Staff Desk and Reminders and Staff Desk as one, and notes the deferred question in W5', async () => {
+    const w5 = await plan('W5');
+    expect(w5.code).toBe(0);
+    expect(w5.text).toMatch(/\*\*Reminder channel\*\* \(deferred\): “Defer SMS to post-MVP; e-mail only”/);
+    expect(w5.text).not.toContain('Branch opening hours feed');
+    expect(w5.text).not.toContain('Room size classes');
+  });
+
+  it('takes the exit criteria, the endpoints and the variables from where the micro plan puts them', async () => {
+    const w3 = (await plan('W3')).text;
+    expect(w3).toContain('**Exit Criteria:**\n\nHolds expire on time and bookings are confirmed (the WBS\'s exit criteria for W3: Booking Engine');
+    const env = w3.slice(w3.indexOf('### 5.1 '), w3.indexOf('### 5.2 '));
+    expect(env).toContain('| `HOLD_MINUTES` | No | 10 | Read by Booking engine. | TODO |');
+    expect(env).not.toContain('LDAP_SERVER_URI');
+    const w2 = (await plan('W2')).text;
+    const endpoints = w2.split('\n').filter((l) => /^### 3\.\d+ /.test(l)).map((l) => l.replace(/^### 3\.\d+ /, ''));
+    expect(endpoints).toEqual(expect.arrayContaining(['GET /api/rooms', 'GET /api/rooms/{id}', 'PATCH /api/rooms/{id}']));
+  });
+
+  it.each(['W1', 'W2', 'W3', 'W5'])('%s passes the structural readiness items and leaves every other note as it was', async (id) => {
+    const before = readTree(v.dir);
+    const p = await plan(id);
+    const rel = path.relative(v.dir, p.path).split(path.sep).join('/');
+    const after = readTree(v.dir);
+    for (const [k, text] of Object.entries(before)) {
+      if (k === MESO_N) expect(sha(matter(after[k]!).content)).toBe(sha(matter(text).content));
+      else expect(sha(after[k]!)).toBe(sha(text));
+    }
+    const c = await cli(['check', '--vault', v.dir, '--note', rel, '--json']);
+    const failing = (JSON.parse(c.out) as { items: Array<{ id: string; ok: boolean }> }).items.filter((i) => !i.ok).map((i) => i.id);
+    for (const structural of ['frontmatter', 'wbs-coverage', 'unknown-ids', 'dependencies', 'traceability']) expect(failing).not.toContain(structural);
+  });
 });

@@ -1,5 +1,7 @@
 import { ObsidianVault, metaFrom, waitForMetadataResolved } from '../../src/obsidian/ObsidianVault';
 import { buildApp, loadMetadataFixture, readMetadataFixture } from '../support/obsidian-app';
+import { backupNote } from '../../src/core/writer/write-note';
+import { DEFAULT_SETTINGS } from '../../src/core/contracts/settings';
 
 const PLAN = '---\nkind: plan\ntags:\n  - a\n---\n# Plan\n\nBody with trailing spaces   \n\n\n## Steps\n';
 
@@ -219,5 +221,31 @@ describe('waitForMetadataResolved', () => {
     await waiting;
     expect(done).toBe(true);
     expect(double.metadataCache.listenerCount('resolved')).toBe(0);
+  });
+});
+
+describe('ObsidianVault and dot-folders (which the vault API does not see)', () => {
+  it('keeps two backups made in the same second: the second gets -2 instead of replacing the first', async () => {
+    const { app, double } = buildApp({ 'Planning/W2-micro-level-plan.md': 'first' });
+    const vault = new ObsidianVault(app);
+    const clock = { now: () => new Date(2026, 0, 2, 3, 4, 5) };
+    const one = await backupNote(vault, DEFAULT_SETTINGS, 'Planning/W2-micro-level-plan.md', clock);
+    await vault.replace('Planning/W2-micro-level-plan.md', 'second');
+    const two = await backupNote(vault, DEFAULT_SETTINGS, 'Planning/W2-micro-level-plan.md', clock);
+    expect(one.ok && two.ok).toBe(true);
+    if (!one.ok || !two.ok) return;
+    expect(two.value).toBe(one.value.replace(/\.md$/, '-2.md'));
+    expect(await double.vault.adapter.read(one.value)).toBe('first');
+    expect(await double.vault.adapter.read(two.value)).toBe('second');
+  });
+
+  it('stats, reads and checks dot-folder paths through the adapter', async () => {
+    const { app } = buildApp({ 'Planning/.backup/old.md': 'kept' });
+    const vault = new ObsidianVault(app);
+    expect(await vault.exists('Planning/.backup/old.md')).toBe(true);
+    expect(await vault.stat('Planning/.backup/old.md')).toEqual({ kind: 'file', size: 4 });
+    expect(await vault.stat('Planning/.backup')).toEqual({ kind: 'folder' });
+    expect(await vault.read('Planning/.backup/old.md')).toEqual({ ok: true, value: 'kept' });
+    expect(await vault.create('Planning/.backup/old.md', 'x')).toEqual({ ok: false, error: { kind: 'exists', file: 'Planning/.backup/old.md' } });
   });
 });

@@ -27,8 +27,6 @@ export interface BuiltApp {
 }
 
 export interface BuildOptions {
-  /** 'deferred' (default): the cache updates a macrotask after each write, as in the app. */
-  mode?: 'deferred' | 'immediate';
   /** false: leave the cache unresolved until `double.metadataCache.indexAll()`. Default true. */
   resolved?: boolean;
   /** Folders to create even when empty. */
@@ -36,7 +34,7 @@ export interface BuildOptions {
 }
 
 export function buildApp(tree: FileTree = {}, options: BuildOptions = {}): BuiltApp {
-  const double = new App({ mode: options.mode });
+  const double = new App();
   for (const folder of options.folders ?? []) ensureFolder(double, folder);
   for (const [path, text] of Object.entries(tree)) {
     const dir = path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '';

@@ -7,10 +7,15 @@ import type { Role } from './settings';
 export type PlannerError =
   | { kind: 'bad-workstream-id'; input: string }
   | { kind: 'unknown-workstream'; id: string; known: string[] }
-  | { kind: 'missing-note'; role: Role; path: string | null }
+  /** `near`: folders that hold part of a planning set (a meso plan but no micro plan…), to say where to look. */
+  | { kind: 'missing-note'; role: Role; path: string | null; near?: string[] }
   | { kind: 'unreadable-note'; role: Role | null; file: string; reason: 'missing' | 'is-folder' | 'binary' | 'not-utf8'; line?: number }
   | { kind: 'ambiguous-role'; role: Role; candidates: string[]; setting: string }
   | { kind: 'ambiguous-project'; candidates: string[] }
+  /** Several planning sets (folders with a meso and a micro plan) and nothing says which: never picked silently. */
+  | { kind: 'ambiguous-planning-set'; candidates: Array<{ folder: string; project: string }> }
+  /** `--project` names a project or folder that holds no complete planning set; `incomplete` lists folders with only part of one. */
+  | { kind: 'no-planning-set'; target: string; incomplete: Array<{ folder: string; missing: string }> }
   | { kind: 'project-not-found'; path: string }
   | { kind: 'plan-exists'; file: string }
   /** The note at the plan's path is another project's plan (two projects share one output folder). */

@@ -2,7 +2,7 @@ import type { NoteMeta } from './note-meta';
 import type { Role } from './settings';
 
 /** How discovery found the note that fills a role. */
-export type FoundBy = 'configured' | 'default-path' | 'project-link' | 'tag';
+export type FoundBy = 'configured' | 'default-path' | 'project-link' | 'tag' | 'planning-set';
 
 export interface PlanningNote {
   role: Role;
@@ -13,9 +13,12 @@ export interface PlanningNote {
 }
 
 export interface ProjectNote {
+  /** The project note's path, or the project folder's (`01-Projects/Acme`) when it has no note. */
   path: string;
-  /** The note's basename: the project's name. */
+  /** The note's basename (or the folder's name): the project's name. */
   name: string;
+  /** The project folder (`01-Projects/Acme`), when the project is a folder. */
+  folder?: string;
 }
 
 /** A notice for the user that does not stop planning. */
@@ -39,6 +42,12 @@ export interface PlannerWarning {
 
 export interface PlanningSet {
   project: ProjectNote | null;
+  /**
+   * The folder the planning set was found in (`01-Projects/Acme/Planning/v2`), when discovery found
+   * it as a folder of role-named notes; null when the notes came from settings, the seed's default
+   * paths or a project note's links. Plans and escalations of such a set are written beside it.
+   */
+  folder: string | null;
   notes: Partial<Record<Role, PlanningNote>>;
   /** Optional roles that no note fills (required roles missing are an error or an escalation). */
   missing: Role[];

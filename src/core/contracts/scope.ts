@@ -8,8 +8,12 @@ export interface MesoSectionRef {
   line: number;
   /** `[[<meso link>#<heading>]]`, resolvable from the plan note's folder. */
   link: string;
-  /** Why it is relevant: it names the workstream, or it is a contract heading with it on one side. */
-  reason: 'names-workstream' | 'contract';
+  /**
+   * Why it is relevant: it names the workstream, it is a contract heading with it on one side, or it
+   * describes a component (meso §2), an interface (§3) or an integration point (§5) the workstream's
+   * modules implement.
+   */
+  reason: 'names-workstream' | 'contract' | 'component' | 'interface' | 'integration';
 }
 
 /** A contract heading such as `W2 → W3` in the meso plan; `W1 → W2, W3` gives one ref per pair. */
@@ -58,6 +62,46 @@ export interface ScopeAssumption {
   link: string;
 }
 
+/** A module of the workstream's plan, from the components the notes describe (see `scope/modules.ts`). */
+export interface ScopeModule {
+  name: string;
+  taskIds: string[];
+  /** The meso sections it implements: its §2 component, then the §3 interfaces and §5 integration points that concern it. */
+  mesoSections: MesoSectionRef[];
+  /** Where the micro plan specifies it (`[[micro-level-plan]] §4.2 Catalog Module`); null when it does not. */
+  microCitation: string | null;
+  summary: string;
+}
+
+/** An interface (meso §3) or integration point (§5) that concerns the workstream. */
+export interface ScopeInterface {
+  kind: 'interface' | 'integration';
+  name: string;
+  /** Its first line as written, without the list marker or emphasis. */
+  summary: string;
+  section: MesoSectionRef;
+  /** 1-based line of the entry in the meso plan. */
+  line: number;
+}
+
+/** An environment variable from the micro plan's "Configuration and Secrets" (or its variable catalog). */
+export interface ScopeEnvVar {
+  name: string;
+  /** The table's cells for it, as written; null where the note has no such column or leaves it empty. */
+  required: string | null;
+  default: string | null;
+  description: string | null;
+  validation: string | null;
+  /** Who reads it, as the note says (a module or the workstream); null when it does not say. */
+  usedBy: string | null;
+  /** True when the note says who reads it (and that is this workstream); false when it says for no one. */
+  attributed: boolean;
+  /** The section it is listed in, as a citation (`[[micro-level-plan#7. Configuration and Secrets]]`). */
+  source: string;
+  /** 1-based line in the micro plan. */
+  line: number;
+}
+
 export interface WorkstreamScope {
   workstream: Workstream;
   /** Direct upstream dependencies, as written in the WBS. */
@@ -76,6 +120,15 @@ export interface WorkstreamScope {
    * blocking, from the meso plan and the overall micro-level plan. Absent when the notes were not read for them.
    */
   assumptions?: ScopeAssumption[];
+  /**
+   * The modules the notes describe for this workstream (micro §4 components, else meso §2) with the
+   * tasks that touch them; empty or absent when the notes describe no components.
+   */
+  modules?: ScopeModule[];
+  /** The meso plan's interfaces (§3) and integration points (§5) that concern the workstream. */
+  interfaces?: ScopeInterface[];
+  /** The environment variables the micro plan lists for the workstream (see `scope/env-vars.ts`). */
+  envVars?: ScopeEnvVar[];
   /** Path of the meso plan the scope was computed against. */
   mesoPath: string;
   /** The shortest unambiguous wikilink target for the meso plan (full path when a basename clashes). */

@@ -1,11 +1,12 @@
 import * as z from 'zod/mini';
 import './zod-setup';
 
-/** The six notes the planner reads; the first four are required, the last two optional. */
+/** The six notes the planner reads; the meso and micro plans are required, the others read when present. */
 export const ROLES = ['prd', 'macro', 'meso', 'micro', 'codeStandards', 'pitfalls'] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
-export const REQUIRED_ROLES: readonly Role[] = ['prd', 'macro', 'meso', 'micro'];
+/** Real projects often have no PRD note, or no macro plan: a missing one is a warning naming where it was looked for. */
+export const REQUIRED_ROLES: readonly Role[] = ['meso', 'micro'];
 
 /** Where each role lives when the user has not said otherwise (the planning convention's own paths). */
 export const DEFAULT_ROLE_PATHS: Record<Role, string> = {
@@ -83,10 +84,19 @@ export const SettingsSchema = z.object({
     }),
     { prd: '', macro: '', meso: '', micro: '', codeStandards: '', pitfalls: '' },
   ),
-  /** Project note (vault path); empty means: look under `01-Projects/`. */
+  /**
+   * The project: a project note, a project folder or a planning folder (vault path); empty means
+   * look for planning sets (and project notes under `01-Projects/`).
+   */
   projectNote: z._default(z.string(), ''),
-  /** Folder the plans and escalations go to. @default "Planning" */
+  /**
+   * Folder the plans and escalations go to. @default "Planning": with the default, a planning set
+   * found in its own folder (`01-Projects/Acme/Planning/v2`) gets its plans beside it; another
+   * value sends every plan there.
+   */
   outputFolder: z._default(z.string(), 'Planning'),
+  /** The planning set the plugin's "Plan workstream" used last (its folder); offered first next time. */
+  lastPlanningSet: z._default(z.string(), ''),
   /** @default "claude-sonnet-5-5" */
   model: z._default(z.string(), 'claude-sonnet-5-5'),
   /** API base URL; empty means the SDK's default. */

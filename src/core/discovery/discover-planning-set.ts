@@ -15,14 +15,24 @@ import type { VaultPort } from '../vault/vault-port';
 import { parseWikilinks, type Wikilink } from '../vault/wikilinks';
 import { findProject, PROJECTS_FOLDER } from './find-project';
 import { NoteLoader, type LoadedNote } from './note-loader';
-import { basenameOf, frontmatterTags, retiredBecause, rolesFromTags, rolesOfLinkedNote, type LinkContext } from './note-marks';
+import { forRole, isEmpty, noteWarnings } from './note-checks';
+import { findPlanningSets, isWithin } from './planning-sets';
+import { notesOfSet, planningTarget, setsFor } from './set-notes';
+import { basenameOf, frontmatterTags, retiredBecause, ROLE_TAGS, rolesFromTags, rolesOfLinkedNote, type LinkContext } from './note-marks';
 
-/** Notes larger than this get a `large-note` warning. @unit bytes @default 1 MiB */
-export const LARGE_NOTE_BYTES = 1024 * 1024;
+export { LARGE_NOTE_BYTES } from './note-checks';
 
 export interface DiscoverOptions {
-  /** The project note, as a vault path or a basename; ignored when `settings.projectNote` is set. */
+  /**
+   * The project: a project note (path or basename), a project folder or a planning folder; the
+   * project setting wins over it.
+   */
   project?: string;
+  /**
+   * The folder of the note the user is working in (a plan, an escalation, the meso plan shown in the
+   * panel): when it is a planning set's folder and nothing else names the project, that set is the one.
+   */
+  near?: string;
 }
 
 interface Candidate {
@@ -32,7 +42,9 @@ interface Candidate {
 }
 
 /**
- * Find the notes that fill the six planning roles.
+ * Find the notes that fill the six planning roles by role, without planning-set folders: the
+ * configured paths, the seed's default paths, the project note's links and tags (the discovery
+ * `discoverPlanningSet` falls back to when no folder holds a planning set).
  *
  * For each role, in order: the configured path (used even when marked superseded or archived, with
  * a warning); else the default path, when it exists and is not retired; else the notes the project
@@ -52,13 +64,14 @@ interface Candidate {
  * escalation (the caller raises it with the rest of the escalations), not a usage mistake.
  * Optional roles that nothing fills are listed in `missing` with an `optional-missing` warning.
  */
-export async function discoverPlanningSet(
+export async function discoverByRoles(
   vault: VaultPort,
   settings: Settings,
   opts: DiscoverOptions = {},
+  shared?: { loader: NoteLoader; allPaths: string[] },
 ): Promise<Result<PlanningSet, PlannerError>> {
-  const loader = new NoteLoader(vault);
-  const allPaths = await vault.listMarkdown();
+  const loader = shared?.loader ?? new NoteLoader(vault);
+  const allPaths = shared?.allPaths ?? (await vault.listMarkdown());
   const warnings: PlannerWarning[] = [];
   const chosen: Partial<Record<Role, { note: LoadedNote; foundBy: FoundBy }>> = {};
   const pending: Role[] = [];
@@ -98,7 +111,8 @@ export async function discoverPlanningSet(
 
   // 2. The project note: needed only when a required role is still open, so an ambiguous
   // `01-Projects/` does not stop a vault whose notes sit at configured or default paths.
-  const needProject = pending.some((r) => REQUIRED_ROLES.includes(r));
+  // The PRD and the macro plan are optional, but a project note that links them should still be chosen, not skipped.
+  const needProject = pending.some((r) => REQUIRED_ROLES.includes(r) || r === 'prd' || r === 'macro');
   const search = await findProject(settings, opts.project, allPaths, loader);
   if (!search.ok) return search;
   if (search.value.kind === 'ambiguous' && needProject) {
@@ -151,7 +165,7 @@ export async function discoverPlanningSet(
       missing.push(role);
       warnings.push({
         kind: 'optional-missing',
-        message: `No ${ROLE_LABELS[role]} note was found (set ${ROLE_SETTING_KEYS[role]} or put one at ${DEFAULT_ROLE_PATHS[role]}); planning goes on without it.`,
+        message: `No ${ROLE_LABELS[role]} note was found: not at ${DEFAULT_ROLE_PATHS[role]}, not linked from a project note, not tagged ${ROLE_TAGS[role]} (set ${ROLE_SETTING_KEYS[role]} to its path); planning goes on without it.`,
       });
       continue;
     }
@@ -161,7 +175,7 @@ export async function discoverPlanningSet(
     notes[role] = { role, path: note.path, foundBy, text: note.text, meta: note.meta };
   }
 
-  return ok({ project, notes, missing, warnings });
+  return ok({ project, folder: null, notes, missing, warnings });
 }
 
 /** For every role, the notes that could fill it: linked from the project note or tagged for it. */
@@ -251,46 +265,45 @@ function pickCandidate(candidates: readonly Candidate[]): Pick {
   return { kind: 'ambiguous', candidates: best.map((c) => c.path).sort() };
 }
 
-function noteWarnings(role: Role, note: LoadedNote): PlannerWarning[] {
-  const out: PlannerWarning[] = [];
-  const problem = note.meta.frontmatterError;
-  if (problem) {
-    out.push({
-      kind: 'bad-frontmatter',
-      file: note.path,
-      line: problem.line,
-      message: `The frontmatter of "${note.path}" does not parse (line ${problem.line}: ${problem.detail}); its body is still used as the ${ROLE_LABELS[role]}.`,
-    });
-  }
-  if (isEmpty(note)) {
-    out.push({
-      kind: 'empty-note',
-      file: note.path,
-      message:
-        role === 'meso'
-          ? `The meso-level plan "${note.path}" is empty, so it is treated as missing.`
-          : `The ${ROLE_LABELS[role]} note "${note.path}" is empty.`,
-    });
-  }
-  if (note.size > LARGE_NOTE_BYTES) {
-    out.push({
-      kind: 'large-note',
-      file: note.path,
-      message: `The ${ROLE_LABELS[role]} note "${note.path}" is ${(note.size / (1024 * 1024)).toFixed(1)} MB; planning from it will be slow and costly.`,
-    });
-  }
-  return out;
-}
 
-/** Empty means nothing but whitespace once the frontmatter is set aside. */
-function isEmpty(note: LoadedNote): boolean {
-  const lines = note.text.split('\n');
-  return lines.slice(note.meta.bodyStartLine - 1).join('\n').trim() === '';
-}
-
-/** The loader memoises by path, so an error may carry the role of an earlier load. */
-function forRole(e: PlannerError, role: Role): PlannerError {
-  if (e.kind === 'missing-note' || e.kind === 'unreadable-note') return { ...e, role };
-  if (e.kind === 'project-not-found') return { kind: 'missing-note', role, path: e.path };
-  return e;
+/**
+ * Find the notes of the planning set to plan from, in this order:
+ * 1. meso or micro plan configured in settings: the roles as configured (`discoverByRoles`);
+ * 2. planning sets, folders holding a meso and a micro plan named for their roles
+ *    (`01-Projects/<Project>/Planning/…`, `research/project-planning/`): the one `project` (or the
+ *    project setting) names, as a project note, a project folder or a planning folder, or the only
+ *    one in the vault. Several and nothing to choose is `ambiguous-planning-set`: never picked
+ *    silently. The seed's default layout reads as it always has (`discoverByRoles`);
+ * 3. no planning set: the default paths, the project note's links and tags (`discoverByRoles`).
+ */
+export async function discoverPlanningSet(
+  vault: VaultPort,
+  settings: Settings,
+  opts: DiscoverOptions = {},
+): Promise<Result<PlanningSet, PlannerError>> {
+  const loader = new NoteLoader(vault);
+  const allPaths = await vault.listMarkdown();
+  const shared = { loader, allPaths };
+  if (configuredPath(settings, 'meso') !== '' || configuredPath(settings, 'micro') !== '') return discoverByRoles(vault, settings, opts, shared);
+  const named = settings.projectNote.trim() !== '' ? settings.projectNote : (opts.project ?? '');
+  const target = planningTarget(named, allPaths);
+  const sets = await findPlanningSets(allPaths, loader);
+  const allowed = setsFor(target, sets);
+  // The note the user is in sits in one of the allowed sets' folders: that set, however many there are.
+  const here = opts.near === undefined ? [] : allowed.filter((x) => x.folder.toLowerCase() === opts.near!.toLowerCase());
+  const chosen = here.length === 1 ? here : allowed;
+  if (chosen.length > 1) return err({ kind: 'ambiguous-planning-set', candidates: chosen.map((s) => ({ folder: s.folder, project: s.project.name })) });
+  const only = chosen[0];
+  if (only && !only.isDefault) return notesOfSet(only, settings, allPaths, loader);
+  if (target.kind === 'folder' && !only) {
+    const incomplete = sets.filter((s) => !s.complete && isWithin(s.folder, target.folder));
+    return err({ kind: 'no-planning-set', target: target.folder, incomplete: incomplete.map((s) => ({ folder: s.folder, missing: s.roles.micro ? 'meso-level plan' : 'micro-level plan' })) });
+  }
+  const byRoles = await discoverByRoles(vault, settings, target.kind === 'note' ? { project: target.path } : target.kind === 'missing' ? { project: target.input } : {}, shared);
+  // Nothing found the micro plan: say where part of a planning set is, if anywhere.
+  if (!byRoles.ok && byRoles.error.kind === 'missing-note' && byRoles.error.path === null) {
+    const near = sets.filter((s) => !s.complete).map((s) => s.folder);
+    if (near.length > 0) return err({ ...byRoles.error, near });
+  }
+  return byRoles;
 }

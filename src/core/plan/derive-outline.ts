@@ -31,13 +31,15 @@ function mentions(title: string, name: string): boolean {
 }
 
 /**
- * Modules group the tasks whose titles name the same meso heading of the workstream (the most
+ * When the notes describe components (the micro plan's §4, the meso plan's §2), the modules are
+ * those the scope found, with the tasks that touch them. Otherwise modules group the tasks whose titles name the same meso heading of the workstream (the most
  * specific heading wins: the longest name, then the deepest, then the first in the meso plan).
  * A task that names none is a module of its own, named after the task and traced to the
  * workstream's main meso heading. Modules come in the order of their first task in the WBS.
  * Endpoints come from the scope; entities and environment variables are left for a model.
  */
 export function deriveOutline(scope: WorkstreamScope, _wbs: Wbs): Outline {
+  if (scope.modules && scope.modules.length > 0) return { ...fromScopeModules(scope), ...outlineEndpoints(scope) };
   const ws = scope.workstream;
   const candidates = scope.mesoSections
     .filter((s) => s.reason === 'names-workstream')
@@ -76,6 +78,26 @@ export function deriveOutline(scope: WorkstreamScope, _wbs: Wbs): Outline {
     modules.push({ name: ws.name || ws.id, taskIds: [], mesoHeadings: main ? [main.heading] : [], summary: `The whole of ${ws.id}.` });
   }
 
+  return { modules, ...outlineEndpoints(scope) };
+}
+
+/**
+ * The modules the scope read from the notes' components (micro §4, meso §2), each traced to the
+ * meso sections it implements and, when it has none of its own, to the workstream's main heading.
+ */
+function fromScopeModules(scope: WorkstreamScope): { modules: OutlineModule[] } {
+  const main = mainHeading(scope.mesoSections);
+  return {
+    modules: scope.modules!.map((m) => {
+      const traced = m.mesoSections.map((s) => s.heading);
+      if (main && !traced.includes(main.heading)) traced.push(main.heading);
+      return { name: m.name, taskIds: [...m.taskIds], mesoHeadings: traced, summary: m.summary };
+    }),
+  };
+}
+
+/** The scope's endpoints, once each, and the parts of the outline a model fills in. */
+function outlineEndpoints(scope: WorkstreamScope): Omit<Outline, 'modules'> {
   const seen = new Set<string>();
   const endpoints: Outline['endpoints'] = [];
   for (const e of scope.endpoints) {
@@ -84,7 +106,7 @@ export function deriveOutline(scope: WorkstreamScope, _wbs: Wbs): Outline {
     seen.add(key);
     endpoints.push({ method: e.method.toUpperCase(), path: e.path, summary: `Named in ${e.source}.` });
   }
-  return { modules, endpoints, entities: [], envVars: [], escalation: null };
+  return { endpoints, entities: [], envVars: [], escalation: null };
 }
 
 /** The workstream's own heading in the meso plan: the shallowest that names it, first on ties. */

@@ -11,6 +11,7 @@ import { computeScope } from '../scope/compute-scope';
 import { normaliseWorkstreamId } from '../wbs/workstream-id';
 import { loadPlanningContext } from './planning-context';
 import { checkNote } from './check-note';
+import { NOT_RECORDED, planStaleness, type Staleness } from './plan-inputs';
 import { isPlanNote } from '../checker/is-plan-note';
 import { parseWikilink } from '../vault/wikilinks';
 
@@ -22,8 +23,8 @@ export async function checkPlanNote(
   vault: VaultPort,
   settings: Settings,
   notePath: string,
-  opts: { project?: string },
-): Promise<Result<{ report: ReadinessReport; workstreamId: string | null; warnings: PlannerWarning[] }, PlannerError>> {
+  opts: { project?: string; /** The built-in instructions, so a plan made with other ones shows as stale. */ builtInInstructions?: string },
+): Promise<Result<{ report: ReadinessReport; workstreamId: string | null; warnings: PlannerWarning[]; /** Information, not a readiness item. */ staleness: Staleness }, PlannerError>> {
   const entry = await vault.stat(notePath);
   if (entry.kind === 'missing') return err({ kind: 'unreadable-note', role: null, file: notePath, reason: 'missing' });
   if (entry.kind === 'folder') return err({ kind: 'unreadable-note', role: null, file: notePath, reason: 'is-folder' });
@@ -41,13 +42,16 @@ export async function checkPlanNote(
   const id = normaliseWorkstreamId(typeof fmId === 'string' ? fmId : fromName ?? '');
 
   let scope: WorkstreamScope | null = null;
+  let staleness: Staleness = NOT_RECORDED;
   const warnings: PlannerWarning[] = [];
   // The plan knows its project: in a vault of several projects, check it against that one's notes.
   const fmProject = meta.frontmatter?.['project'];
   const ownLink = typeof fmProject === 'string' ? parseWikilink(fmProject.trim())?.linkpath : undefined;
   // Only a project note that exists: a plan written without one links the conventional path.
   const ownProject = ownLink ? ((await vault.resolveLink(ownLink, notePath)) ?? undefined) : undefined;
-  const loaded = await loadPlanningContext(vault, settings, { project: opts.project ?? ownProject });
+  // A plan sits in the planning folder of its set: that folder names the set, in a vault of several.
+  const folder = notePath.includes('/') ? notePath.slice(0, notePath.lastIndexOf('/')) : '';
+  const loaded = await loadPlanningContext(vault, settings, { project: opts.project ?? ownProject, ...(folder !== '' ? { near: folder } : {}) });
   if (loaded.ok) {
     const ctx = loaded.value;
     warnings.push(...ctx.warnings);
@@ -62,10 +66,11 @@ export async function checkPlanNote(
         ...(micro ? { micro: { path: micro.path, text: micro.text, headings: readSections(micro.text, micro.meta.headings), linkTarget: ctx.microLinkTarget } } : {}),
       });
     }
+    if (id) staleness = await planStaleness(vault, ctx.settings, ctx, id, meta.frontmatter, { builtInInstructions: opts.builtInInstructions });
   } else {
     // The note can still be checked on its own; the WBS-based items then fail with a reason.
     warnings.push({ kind: 'other', message: 'The planning notes could not be loaded, so the WBS-based checks fail.' });
   }
   const { report } = await checkNote(vault, notePath, { scope, preread: { text: read.value, meta } });
-  return ok({ report, workstreamId: id, warnings });
+  return ok({ report, workstreamId: id, warnings, staleness });
 }

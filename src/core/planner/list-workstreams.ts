@@ -8,11 +8,22 @@ import { PlanStatusSchema, type PlanStatus } from '../contracts/plan-frontmatter
 import { escalationNotePath, planNotePath } from '../writer/note-paths';
 import { loadPlanningContext, workstreamName } from './planning-context';
 import { detectEscalations } from '../escalation/detect-escalations';
+import type { InputChange } from '../inputs/compare-inputs';
+import { NOT_RECORDED, planStaleness } from './plan-inputs';
 import type { Estimate } from '../contracts/wbs';
 import { sumEstimates } from '../wbs/estimates';
 
 /** What the user sees for each workstream: whether and how far it has been planned. */
 export type WorkstreamStatus = PlanStatus | 'not_planned';
+
+/** Which planning set a listing is of, and where its plans go. */
+export interface PlanningSetListing {
+  /** The set's folder, when discovery found it as one. */
+  folder: string | null;
+  project: string | null;
+  /** The folder its plans and escalations are written to. */
+  outputFolder: string;
+}
 
 /** A task as `list` shows it. */
 export interface TaskListing {
@@ -44,16 +55,22 @@ export interface WorkstreamListing {
   note: string | null;
   /** What would stop planning it now (the escalation rules' blockers, one line each); empty when nothing does. */
   blockers: string[];
+  /** Its plan was planned from inputs that have changed since (false without a plan, or one that records none). */
+  stale: boolean;
+  /** What changed: meso sections, WBS rows, upstream plans, the instructions. */
+  staleBecause: InputChange[];
 }
 
 export async function listWorkstreams(
   vault: VaultPort,
   settings: Settings,
-  opts: { project?: string },
-): Promise<Result<{ workstreams: WorkstreamListing[]; warnings: PlannerWarning[] }, PlannerError>> {
+  opts: { project?: string; near?: string; /** The built-in instructions, so a plan made with other ones shows as stale. */ builtInInstructions?: string },
+): Promise<Result<{ workstreams: WorkstreamListing[]; warnings: PlannerWarning[]; planningSet: PlanningSetListing }, PlannerError>> {
   const loaded = await loadPlanningContext(vault, settings, opts);
   if (!loaded.ok) return loaded;
   const { wbs, mesoMentions, warnings, set, mesoLinkTarget } = loaded.value;
+  // Plan notes of this set live where its plans go.
+  const here = loaded.value.settings;
   const meso = set.notes.meso;
   const micro = set.notes.micro;
   // The same rules `plan` runs first, so the list says which workstreams cannot be planned yet, and why.
@@ -71,7 +88,11 @@ export async function listWorkstreams(
   for (const ws of wbs.workstreams) {
     if (seen.has(ws.id)) continue;
     seen.add(ws.id);
-    const { status, note } = await workstreamStatus(vault, settings, ws.id);
+    const { status, note } = await workstreamStatus(vault, here, ws.id);
+    const staleness =
+      note !== null && status !== 'escalated'
+        ? await planStaleness(vault, here, loaded.value, ws.id, (await vault.meta(note)).frontmatter, { builtInInstructions: opts.builtInInstructions })
+        : NOT_RECORDED;
     out.push({
       id: ws.id,
       label: ws.label ?? null,
@@ -90,9 +111,15 @@ export async function listWorkstreams(
       status,
       note,
       blockers: blockersOf(ws.id),
+      stale: staleness.stale,
+      staleBecause: staleness.changes,
     });
   }
-  return ok({ workstreams: out, warnings });
+  return ok({
+    workstreams: out,
+    warnings,
+    planningSet: { folder: set.folder, project: set.project?.name ?? null, outputFolder: here.outputFolder },
+  });
 }
 
 /** The status of a workstream from its notes: the plan's frontmatter, else an open escalation. */

@@ -18,14 +18,19 @@ import { escalationNotePath, planNotePath } from '../writer/note-paths';
 import { backupNote, createNote } from '../writer/write-note';
 import { linkPlanFromMeso, markEscalationResolved } from '../writer/link-back';
 import { checkNote } from './check-note';
+import { setTopLevelKey } from '../markdown/frontmatter-keys';
+import { comparePlans, type PlanChanges } from '../inputs/compare-plans';
+import { inputSources, offlinePlannerLine, recordFor } from './plan-inputs';
 import type { PlanningContext } from './planning-context';
 import { otherProjectOf, preparePlan } from './prepare-plan';
 
 export interface PlanRequest {
   /** As the user typed it: `W2`, `w2`, `Workstream 2`. */
   workstream: string;
-  /** Project note (path or name) when the vault holds several. */
+  /** The project (note, folder or planning folder) when the vault holds several planning sets. */
   project?: string;
+  /** The folder of the note the request comes from: names the planning set when it is one (see `DiscoverOptions.near`). */
+  near?: string;
   /** Replace an existing plan (the old note is backed up first). */
   force?: boolean;
 }
@@ -52,6 +57,8 @@ export type PlanOutcome =
       incomplete?: string[];
       /** A resume found the plan already finished: nothing was sent or rewritten (only the link back made sure of). */
       alreadyFinished?: boolean;
+      /** A re-plan: which sections differ from the plan it replaced (kept at `backup`). */
+      changes?: PlanChanges;
     }
   | { kind: 'escalation'; note: string; escalations: Escalation[]; warnings: PlannerWarning[]; /** The earlier escalation note, kept before it was replaced. */ backup: string | null; /** The meso plan the escalation is about, when there is one. */ mesoPath: string | null };
 
@@ -59,11 +66,13 @@ export type PlanOutcome =
  * Plans one workstream offline: discover the planning set, parse the WBS, compute the scope,
  * escalate when the inputs cannot carry a plan, else write the draft, check it and link it back.
  */
-export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<Result<PlanOutcome, PlannerError>> {
-  const { vault, settings, clock } = deps;
-  const prepared = await preparePlan(vault, settings, req);
+export async function planWorkstream(req: PlanRequest, given: PlanDeps): Promise<Result<PlanOutcome, PlannerError>> {
+  const prepared = await preparePlan(given.vault, given.settings, req);
   if (!prepared.ok) return prepared;
   const p = prepared.value;
+  // The planning set decides where its plans go (beside it, for a set found in its own folder).
+  const deps: PlanDeps = { ...given, settings: p.ctx.settings };
+  const { vault, settings, clock } = deps;
   const created = isoDate(clock.now());
   if (p.kind === 'blocked') {
     return writeEscalation(deps, p.ctx, { id: p.id, name: p.name, escalations: p.escalations, created, project: p.project, warnings: p.warnings });
@@ -93,7 +102,11 @@ export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<
     mesoText: meso.text,
     mesoHeadings: p.ctx.mesoSections,
   };
-  const text = renderOfflineDraft(input);
+  // What the draft is planned from (and cites), so `list` and `check` can tell when it goes stale.
+  const sources = await inputSources(vault, settings, { ctx: p.ctx, id, scope, instructions: null });
+  const draft = renderOfflineDraft(input);
+  const text = setTopLevelKey(draft, 'planner', offlinePlannerLine(recordFor(sources, draft, meso.path), scope.workstream.label));
+  const previous = backup === null ? null : await vault.read(backup);
 
   const written = backup === null ? await createNote(vault, target, text) : await vault.replace(target, text);
   if (!written.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(written.error) });
@@ -102,7 +115,14 @@ export async function planWorkstream(req: PlanRequest, deps: PlanDeps): Promise<
   const report = checked.report;
 
   await linkBackAndResolve(vault, settings, { id, mesoPath: meso.path, target }, warnings);
-  return ok({ kind: 'plan', note: target, status: checked.status, report, backup, warnings });
+  const changes = previous?.ok ? await planChangesSince(vault, target, previous.value) : undefined;
+  return ok({ kind: 'plan', note: target, status: checked.status, report, backup, warnings, ...(changes ? { changes } : {}) });
+}
+
+/** What a re-plan changed: the note now against the text it replaced. */
+export async function planChangesSince(vault: VaultPort, target: string, previous: string): Promise<PlanChanges | undefined> {
+  const now = await vault.read(target);
+  return now.ok ? comparePlans(previous, now.value) : undefined;
 }
 
 /**

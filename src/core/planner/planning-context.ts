@@ -8,6 +8,7 @@ import type { MesoMention, Wbs, Workstream } from '../contracts/wbs';
 import { discoverPlanningSet } from '../discovery/discover-planning-set';
 import { parseWbs } from '../wbs/parse-wbs';
 import { addNoteDependencies } from '../wbs/note-dependencies';
+import { outputFolderFor, withOutputFolder } from '../writer/note-paths';
 import { normaliseWorkstreamId } from '../wbs/workstream-id';
 import { parseMesoMentions } from '../scope/meso-mentions';
 import { shortestLinkTarget } from '../vault/link-resolver';
@@ -23,6 +24,11 @@ export interface PlanningContext {
    * order; empty without a meso plan. Every stage that looks for "the meso section" reads these.
    */
   mesoSections: SectionHead[];
+  /**
+   * The settings to plan this set with: the caller's, with the output folder the set's plans go to
+   * (`outputFolderFor`). Every note path of a plan or escalation comes from these.
+   */
+  settings: Settings;
   /** Wikilink target of the meso plan from anywhere in the vault (null when there is no meso plan). */
   mesoLinkTarget: string | null;
   /** Wikilink target of the overall micro-level plan, for citing its lines. */
@@ -33,7 +39,7 @@ export interface PlanningContext {
 export async function loadPlanningContext(
   vault: VaultPort,
   settings: Settings,
-  opts: { project?: string },
+  opts: { project?: string; near?: string },
 ): Promise<Result<PlanningContext, PlannerError>> {
   const found = await discoverPlanningSet(vault, settings, opts);
   if (!found.ok) return found;
@@ -54,7 +60,7 @@ export async function loadPlanningContext(
   const microLinkTarget = shortestLinkTarget(micro.path, all);
   const mesoSections = meso ? readSections(meso.text, meso.meta.headings) : [];
   const wbsWarnings: PlannerWarning[] = [...(wbs.warnings ?? []), ...left].map((w) => ({ kind: 'wbs', file: w.file ?? micro.path, line: w.line, message: w.message }));
-  return ok({ set, wbs, mesoMentions, mesoSections, mesoLinkTarget, microLinkTarget, warnings: [...set.warnings, ...wbsWarnings] });
+  return ok({ set, wbs, mesoMentions, mesoSections, settings: withOutputFolder(settings, outputFolderFor(settings, set)), mesoLinkTarget, microLinkTarget, warnings: [...set.warnings, ...wbsWarnings] });
 }
 
 /** What a workstream may be called on the command line besides its id: `Epic 2`, `Epic B`, `E2`, `B`, `2`. */

@@ -34,11 +34,11 @@ export type PreparedPlan =
 export async function preparePlan(
   vault: VaultPort,
   settings: Settings,
-  req: { workstream: string; project?: string },
+  req: { workstream: string; project?: string; near?: string },
 ): Promise<Result<PreparedPlan, PlannerError>> {
   const idArg = parseWorkstreamArg(req.workstream);
   if (!idArg.ok) return idArg;
-  const loaded = await loadPlanningContext(vault, settings, { project: req.project });
+  const loaded = await loadPlanningContext(vault, settings, { ...(req.project !== undefined ? { project: req.project } : {}), ...(req.near !== undefined ? { near: req.near } : {}) });
   if (!loaded.ok) return loaded;
   const ctx = loaded.value;
   // `Epic 2`, `E2`, `B`: the label the WBS gives it, found now that the WBS is read.

@@ -11,6 +11,8 @@ import { sectionText } from './sections';
 import { foldName, nameSource } from './workstream-name';
 import { carriedQuestions, type CarriedNote } from './questions/carried';
 import { questionSubject } from './questions/subject';
+import { workstreamModules } from './modules';
+import { workstreamEnvVars } from './env-vars';
 
 export interface ComputeScopeArgs {
   wbs: Wbs;
@@ -61,10 +63,7 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
   for (const t of workstream.tasks) addEndpoints(t.title, t.id);
 
   const headings = [...meso.headings].sort((a, b) => a.line - b.line);
-  const isContract = (sub: NoteHeading): boolean => parseContractHeadingAll(idsForNames(sub.text, args.wbs)).length > 0;
-  // Another workstream's own sub-section (it names that one and not this) is not ours to read.
-  const isOthers = (sub: NoteHeading): boolean =>
-    !namesWorkstream(sub.text, id, workstream.name) && scanWorkstreamTokens(sub.text).some((t) => t.id !== id);
+  const { isContract, isOthers } = sectionStops(args.wbs, id, workstream.name);
   for (const h of headings) {
     const pairs: ContractHeading[] = parseContractHeadingAll(idsForNames(h.text, args.wbs));
     const mine: ContractHeading[] = pairs.filter((c) => c.from === id || c.to === id);
@@ -87,7 +86,19 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
 
   const notes: CarriedNote[] = [{ path: meso.path, text: meso.text, headings: meso.headings, linkTarget: mesoLinkTarget }];
   if (args.micro && args.micro.path !== meso.path) notes.push(args.micro);
-  const assumptions = carriedQuestions(notes, questionSubject(wbs, id), (h) => namesWorkstream(h, id, workstream.name));
+  const { modules, interfaces } = workstreamModules(
+    workstream,
+    wbs,
+    { text: meso.text, heads: meso.headings, linkTarget: mesoLinkTarget },
+    args.micro ? { text: args.micro.text, heads: args.micro.headings, linkTarget: args.micro.linkTarget } : null,
+  );
+  // The sections the modules implement are the plan's meso sections too (quoted, linked, traced).
+  for (const r of [...modules.flatMap((m) => m.mesoSections), ...interfaces.map((i) => i.section)]) {
+    if (!mesoSections.some((s) => s.line === r.line)) mesoSections.push(r);
+  }
+  const moduleNames = new Map([[id, modules.map((m) => m.name)]]);
+  const envVars = args.micro ? workstreamEnvVars({ text: args.micro.text, heads: args.micro.headings, linkTarget: args.micro.linkTarget }, id, wbs, [workstream.name, ...modules.map((m) => m.name)]) : [];
+  const assumptions = carriedQuestions(notes, questionSubject(wbs, id, moduleNames), (h) => namesWorkstream(h, id, workstream.name));
 
   return {
     workstream,
@@ -98,8 +109,23 @@ export function computeScope(args: ComputeScopeArgs): WorkstreamScope {
     consumes,
     endpoints,
     assumptions,
+    modules,
+    interfaces,
+    envVars,
     mesoPath: meso.path,
     mesoLinkTarget,
+  };
+}
+
+/**
+ * Where a workstream's reading of a meso section stops: at a contract heading (`W2 → W3`, or with
+ * the workstreams' names), and at another workstream's own sub-section (it names that one and not
+ * this), which is not this workstream's to read.
+ */
+export function sectionStops(wbs: Wbs, id: string, name: string): { isContract: (h: NoteHeading) => boolean; isOthers: (h: NoteHeading) => boolean } {
+  return {
+    isContract: (sub) => parseContractHeadingAll(idsForNames(sub.text, wbs)).length > 0,
+    isOthers: (sub) => !namesWorkstream(sub.text, id, name) && scanWorkstreamTokens(sub.text).some((t) => t.id !== id),
   };
 }
 

@@ -5,6 +5,8 @@
  * workstream is NOT concerned ("nothing in W1–W3 depends on it", "W2 does not need it").
  */
 import type { Wbs } from '../contracts/wbs';
+import { WorkstreamResolver } from '../wbs/dependency-refs';
+import { scanEpicRefs } from '../wbs/epic-label';
 import { scanWorkstreamTokens } from '../wbs/workstream-id';
 import { foldName, nameSource } from './workstream-name';
 
@@ -25,8 +27,11 @@ const isWordChar = (c: string | undefined): boolean => c !== undefined && /[\p{L
 const RANGE =
   /(?:\bworkstreams?[ \t]*|\bws[ \t]*[-_]?|\bepics?[ \t]*|\b)(?:w|e)?0*(\d+)[ \t]*(?:–|—|-|\.\.|\bto\b|\bthrough\b|\bthru\b)[ \t]*(?:workstream[ \t]*|ws[ \t]*[-_]?|epic[ \t]*)?(?:w|e)?0*(\d+)(?![\p{L}\p{N}_]|\.\d)/giu;
 
-/** `Epic 2`, `Epic 2.1` (a task of Epic 2), `Epic B`, `E4`. */
-const LABEL = /\b(?:Epic|EPIC|epic)[ \t]+(?:(\d+)(?:\.\d+)*|([A-Z]))(?![\p{L}\p{N}_])|\bE(\d+)(?![\p{L}\p{N}_])/gu;
+/** `Epic 2.1`, `task 2.1 of Epic 2`: a task of an epic, which names the epic for what must wait. */
+const EPIC_TASK = /\b(?:Epic|EPIC|epic)[ \t]*[-#]?[ \t]*(\d{1,3})\.(\d{1,3})(?![\p{L}\p{N}_]|\.\d)/gu;
+
+/** `Task 2.3`, `Tasks 2.3, 6.4 and 7.1`: tasks named by their bare numbers. */
+const TASK_LIST = /\b(?:Tasks?|TASKS?|tasks?)[ \t]+(\d{1,3}\.\d{1,3}(?:\s*(?:,|&|\band\b|\bor\b)\s*\d{1,3}\.\d{1,3})*)(?![\p{L}\p{N}_]|\.\d)/gu;
 
 /** Most ranges this wide are not workstream ranges (years, page numbers): ignore them. */
 const MAX_RANGE = 30;
@@ -57,14 +62,6 @@ function negatedAt(text: string, index: number, end: number): boolean {
   return NEGATION_BEFORE.test(text.slice(clause.start, index)) || NEGATION_AFTER.test(text.slice(end, clause.end));
 }
 
-/** The id a letter label stands for: the WBS's n-th workstream for the n-th letter (Epic A → the first). */
-function idOfLetter(letter: string, wbs: Wbs | undefined): string | null {
-  const n = letter.toUpperCase().charCodeAt(0) - 64;
-  if (!wbs) return `W${n}`;
-  const ids = [...new Set(wbs.workstreams.map((w) => w.id))];
-  return ids[n - 1] ?? null;
-}
-
 /**
  * Every workstream the text names, in order of appearance (one entry per reference; an id named
  * twice appears twice). Ranges and labels are read from the text alone; names need the WBS.
@@ -75,6 +72,7 @@ export function workstreamRefs(text: string, wbs?: Wbs): WorkstreamRef[] {
   const taken: Array<[number, number]> = [];
   const free = (a: number, b: number): boolean => !taken.some(([x, y]) => a < y && x < b);
 
+  const rangeResolver = new WorkstreamResolver(wbs ?? { workstreams: [] });
   RANGE.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = RANGE.exec(text)) !== null) {
@@ -86,7 +84,12 @@ export function workstreamRefs(text: string, wbs?: Wbs): WorkstreamRef[] {
     const b = Number(m[2]);
     if (!(b > a) || b - a > MAX_RANGE) continue;
     const end = m.index + whole.length;
-    for (let n = a; n <= b; n++) refs.push({ id: `W${n}`, index: m.index, end, via: 'range' });
+    // `Epics 1–3` and `E1–E3` go through the epics' labels; `W1–W3` are ids.
+    const epic = /^\s*(?:epics?|e)/i.test(whole) ? (/^\s*e\d/i.test(whole) ? 'E' : 'Epic ') : null;
+    for (let n = a; n <= b; n++) {
+      const id = epic ? (rangeResolver.workstreamsIn(`${epic}${n}`)[0] ?? `W${n}`) : `W${n}`;
+      refs.push({ id, index: m.index, end, via: 'range' });
+    }
     taken.push([m.index, end]);
   }
   for (const t of scanWorkstreamTokens(text)) {
@@ -95,13 +98,33 @@ export function workstreamRefs(text: string, wbs?: Wbs): WorkstreamRef[] {
       taken.push([t.index, t.end]);
     }
   }
-  LABEL.lastIndex = 0;
-  while ((m = LABEL.exec(text)) !== null) {
+  // Epic labels as the WBS reader resolves them (`Epic 2`, `Epic B`, `E3`, `Epics 2 and 3`), then tasks of epics.
+  const resolver = new WorkstreamResolver(wbs ?? { workstreams: [] });
+  for (const r of scanEpicRefs(text)) {
+    if (r.kind === 'workstream' || !free(r.index, r.end)) continue;
+    // One reference per key, even when several share a span (`Epics 2 and 3`).
+    const label = r.kind === 'short' ? `E${r.key.n}` : `Epic ${r.key.kind === 'number' ? r.key.n : String.fromCharCode(64 + r.key.n)}`;
+    const id = resolver.workstreamsIn(label)[0] ?? (r.key.kind === 'number' ? `W${r.key.n}` : null);
+    if (id === null || refs.some((x) => x.id === id && x.index === r.index)) continue;
+    refs.push({ id, index: r.index, end: r.end, via: 'label' });
+  }
+  for (const [a, b] of refs.filter((x) => x.via === 'label').map((x) => [x.index, x.end] as [number, number])) taken.push([a, b]);
+  // `Task 2.3, 6.4`, `Tasks 1.1 and 1.2`: the workstreams those tasks belong to.
+  TASK_LIST.lastIndex = 0;
+  while ((m = TASK_LIST.exec(text)) !== null) {
     const end = m.index + m[0].length;
     if (!free(m.index, end)) continue;
-    const num = m[1] ?? m[3];
-    const id = num !== undefined ? `W${Number(num)}` : idOfLetter(m[2]!, wbs);
-    if (id === null) continue;
+    for (const t of m[1]!.split(/\s*(?:,|&|\band\b|\bor\b)\s*/i)) {
+      const owner = resolver.ownerOfTask(t);
+      if (owner && !refs.some((x) => x.id === owner && x.index === m!.index)) refs.push({ id: owner, index: m.index, end, via: 'label' });
+    }
+    taken.push([m.index, end]);
+  }
+  EPIC_TASK.lastIndex = 0;
+  while ((m = EPIC_TASK.exec(text)) !== null) {
+    const end = m.index + m[0].length;
+    if (!free(m.index, end)) continue;
+    const id = resolver.ownerOfTask(`${m[1]}.${m[2]}`) ?? resolver.workstreamsIn(`Epic ${m[1]}`)[0] ?? `W${Number(m[1])}`;
     refs.push({ id, index: m.index, end, via: 'label' });
     taken.push([m.index, end]);
   }

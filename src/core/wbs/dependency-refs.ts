@@ -53,6 +53,20 @@ export class WorkstreamResolver {
     return this.byKey.get(`workstream:${key.n}`) ?? null;
   }
 
+  /**
+   * As `workstreamsIn`, but a reference to an epic the WBS does not define still counts, as the id it
+   * would have (`Epic 9` → `W9`), so a dependency on a missing epic reaches the escalation rules
+   * instead of vanishing.
+   */
+  namedWorkstreams(text: string, self: string | null = null): string[] {
+    const out: string[] = [];
+    for (const r of scanEpicRefs(text)) {
+      const id = this.idOf(r.kind, r.key) ?? `W${r.key.n}`;
+      if (id !== self && !out.includes(id)) out.push(id);
+    }
+    return out;
+  }
+
   /** The workstream ids `text` names (`Epic 2 complete`, `E3`, `W1`, `Workstream 4`), in order, without `self`. */
   workstreamsIn(text: string, self: string | null = null): string[] {
     const out: string[] = [];
@@ -164,7 +178,7 @@ export function readDependencies(text: string, self: string, r: WorkstreamResolv
       for (const id of r.before(self)) addWs(id);
       continue;
     }
-    const epics = r.workstreamsIn(seg, self);
+    const epics = r.namedWorkstreams(seg, self);
     // An epic reference is not also a task id (`Epic 2 complete` names no task 2).
     const withoutEpics = seg.replace(/\bepics?\s*[-#]?\s*(?:\d{1,3}|[A-Z])(?![\p{L}\p{N}_]|\.\d)/giu, ' ');
     const tasks = scanTaskIds(withoutEpics, { bare: true });

@@ -1,10 +1,26 @@
-import type { Settings } from '../contracts/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../contracts/settings';
 import type { Clock } from '../clock';
 import { fileStamp } from '../clock';
 
 /** The output folder, without leading or trailing slashes ("" means the vault root). */
 export function outputFolder(settings: Settings): string {
   return settings.outputFolder.replace(/\\/g, '/').replace(/^\/+|\/+$/g, '').trim();
+}
+
+/**
+ * Where the plans and escalations of a planning set go: beside the set when discovery found it in
+ * a folder of its own (`01-Projects/Acme/Planning/v2`) and the output folder setting is left at its
+ * default, `Planning` (the seed's `Planning/` is relative to the project); otherwise the setting
+ * (so the seed's default layout keeps writing to `Planning/`, and a chosen folder is honoured).
+ */
+export function outputFolderFor(settings: Settings, set: { folder: string | null }): string {
+  if (set.folder !== null && outputFolder(settings) === DEFAULT_SETTINGS.outputFolder) return set.folder;
+  return outputFolder(settings);
+}
+
+/** The settings with the output folder replaced by the planning set's (`outputFolderFor`). */
+export function withOutputFolder(settings: Settings, folder: string): Settings {
+  return folder === settings.outputFolder ? settings : { ...settings, outputFolder: folder };
 }
 
 function inFolder(folder: string, name: string): string {

@@ -1,11 +1,15 @@
 /**
- * Live Preview: an inline widget at the end of the title line of each `> [!escalation]` callout
- * with "Re-check" and "Plan now". A ViewPlugin over the visible lines (inline widgets only: block
- * widgets would have to come from a StateField). The note's path comes from Obsidian's
- * `editorInfoField`; without one (an editor with no file) nothing is drawn.
+ * Live Preview: "Re-check" and "Plan now" under each `> [!escalation]` callout, as a block widget
+ * placed just after the callout's lines. Live Preview draws a callout as one rendered block that
+ * replaces its source lines while the cursor is elsewhere, so anything placed inside those lines
+ * (as the title-line widget this replaces was) shows only while the user edits the callout. Block
+ * widgets must come from a StateField, not a ViewPlugin (CodeMirror: a view plugin cannot change the
+ * vertical layout). The note's path comes from Obsidian's `editorInfoField`; without one (an editor
+ * with no file) nothing is drawn, nor in Source mode (raw Markdown; the "Re-check escalation"
+ * command does the same there).
  */
-import { StateEffect, type Extension } from '@codemirror/state';
-import { Decoration, EditorView, ViewPlugin, WidgetType, type DecorationSet, type ViewUpdate } from '@codemirror/view';
+import { StateEffect, StateField, type EditorState, type Extension } from '@codemirror/state';
+import { Decoration, EditorView, WidgetType, type DecorationSet } from '@codemirror/view';
 import { editorInfoField, editorLivePreviewField } from 'obsidian';
 import {
   renderActions,
@@ -40,7 +44,7 @@ class ActionsWidget extends WidgetType {
   }
 
   toDOM(view: EditorView): HTMLElement {
-    const el = createSpan();
+    const el = createDiv({ cls: 'wp-escalation-actions--block' });
     renderActions(el, {
       deps: this.deps,
       store: this.store,
@@ -61,8 +65,8 @@ class ActionsWidget extends WidgetType {
 }
 
 /** True when the note's frontmatter says `status: resolved`. */
-function noteResolved(view: EditorView): boolean {
-  const doc = view.state.doc;
+function noteResolved(state: EditorState): boolean {
+  const doc = state.doc;
   if (doc.lines < 2 || doc.line(1).text.trim() !== '---') return false;
   for (let n = 2; n <= Math.min(doc.lines, 200); n++) {
     const text = doc.line(n).text;
@@ -72,23 +76,29 @@ function noteResolved(view: EditorView): boolean {
   return false;
 }
 
-function build(view: EditorView, deps: EscalationActionDeps, store: EscalationActionStore): DecorationSet {
-  if (view.state.field(editorLivePreviewField, false) === false) return Decoration.none;
-  const path = view.state.field(editorInfoField, false)?.file?.path;
+/** Where the actions of the callout whose title is on line `n` go: after its last quoted line. */
+function afterCallout(state: EditorState, n: number): { pos: number; side: number } {
+  const doc = state.doc;
+  let last = n;
+  while (last < doc.lines && /^\s{0,3}>/.test(doc.line(last + 1).text)) last++;
+  // The start of the next line (above it), outside the range Live Preview replaces; at the very end, after it.
+  return last < doc.lines ? { pos: doc.line(last + 1).from, side: -1 } : { pos: doc.length, side: 1 };
+}
+
+function build(state: EditorState, deps: EscalationActionDeps, store: EscalationActionStore): DecorationSet {
+  if (state.field(editorLivePreviewField, false) === false) return Decoration.none;
+  const path = state.field(editorInfoField, false)?.file?.path;
   if (!path) return Decoration.none;
-  const resolved = noteResolved(view);
+  const resolved = noteResolved(state);
   const widgets = [];
-  for (const { from, to } of view.visibleRanges) {
-    for (let pos = from; pos <= to; ) {
-      const line = view.state.doc.lineAt(pos);
-      const m = TITLE.exec(line.text);
-      const id = m ? workstreamFromTitle(m[1]!) : null;
-      if (id) {
-        const sig = stateSignature(store.get(path, id, resolved));
-        widgets.push(Decoration.widget({ widget: new ActionsWidget(deps, store, path, id, resolved, sig), side: 1 }).range(line.to));
-      }
-      pos = line.to + 1;
-    }
+  const doc = state.doc;
+  for (let n = 1; n <= doc.lines; n++) {
+    const m = TITLE.exec(doc.line(n).text);
+    const id = m ? workstreamFromTitle(m[1]!) : null;
+    if (!id) continue;
+    const sig = stateSignature(store.get(path, id, resolved));
+    const at = afterCallout(state, n);
+    widgets.push(Decoration.widget({ widget: new ActionsWidget(deps, store, path, id, resolved, sig), block: true, side: at.side }).range(at.pos));
   }
   return Decoration.set(widgets, true);
 }
@@ -96,18 +106,14 @@ function build(view: EditorView, deps: EscalationActionDeps, store: EscalationAc
 /** The extension to pass to `registerEditorExtension`. */
 export function createEscalationExtension(deps: EscalationActionDeps): Extension {
   const store = storeFor(deps);
-  return ViewPlugin.fromClass(
-    class {
-      decorations: DecorationSet;
-      constructor(view: EditorView) {
-        this.decorations = build(view, deps, store);
-      }
-      update(u: ViewUpdate): void {
-        const refreshed = u.transactions.some((tr) => tr.effects.some((e) => e.is(refresh)));
-        const modeChanged = u.startState.field(editorLivePreviewField, false) !== u.state.field(editorLivePreviewField, false);
-        if (u.docChanged || u.viewportChanged || refreshed || modeChanged) this.decorations = build(u.view, deps, store);
-      }
+  return StateField.define<DecorationSet>({
+    create: (state) => build(state, deps, store),
+    update(value, tr) {
+      const refreshed = tr.effects.some((e) => e.is(refresh));
+      const modeChanged = tr.startState.field(editorLivePreviewField, false) !== tr.state.field(editorLivePreviewField, false);
+      const infoChanged = tr.startState.field(editorInfoField, false) !== tr.state.field(editorInfoField, false);
+      return tr.docChanged || refreshed || modeChanged || infoChanged || tr.reconfigured ? build(tr.state, deps, store) : value;
     },
-    { decorations: (p) => p.decorations },
-  );
+    provide: (f) => EditorView.decorations.from(f),
+  });
 }

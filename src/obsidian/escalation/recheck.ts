@@ -15,6 +15,7 @@ import { preparePlan } from '../../core/planner/prepare-plan';
 import type { WriteError } from '../../core/vault/vault-port';
 import type { ObsidianVault } from '../ObsidianVault';
 import { describeError } from '../describe-error';
+import { saveOpenEditors } from '../open-views';
 import { syncMesoCallouts } from './meso-sync';
 import type { RecheckOutcome } from './recheck-outcome';
 
@@ -80,15 +81,20 @@ export async function recheckEscalationNote(deps: RecheckDeps, notePath: string,
 async function recheck(deps: RecheckDeps, notePath: string, workstreamId: string): Promise<RecheckOutcome> {
   const { vault } = deps;
   // Our own callouts in the meso plan must not count as its content (see `maskMesoCallouts`).
-  const prepared = await preparePlan(withMesoCalloutsMasked(vault), deps.settings, { workstream: workstreamId });
+  // The escalation note sits in its planning set's folder: that folder names the set in a vault of several.
+  const folder = notePath.includes('/') ? notePath.slice(0, notePath.lastIndexOf('/')) : '';
+  const prepared = await preparePlan(withMesoCalloutsMasked(vault), deps.settings, { workstream: workstreamId, ...(folder ? { near: folder } : {}) });
   if (!prepared.ok) return { kind: 'failed', message: describeError(prepared.error) };
   const escalations = prepared.value.kind === 'blocked' ? prepared.value.escalations : [];
   const mesoPath = prepared.value.ctx.set.notes.meso?.path;
-  const current = await vault.read(notePath);
-  if (!current.ok) return { kind: 'failed', message: `The escalation note ${notePath} could not be read (${current.error.kind}).` };
+  if (!(await vault.exists(notePath))) return { kind: 'failed', message: `The escalation note ${notePath} could not be read (missing).` };
 
   if (escalations.length > 0) {
-    const replaced = await vault.replace(notePath, replaceEscalationCallouts(current.value, prepared.value.id, escalations));
+    // The user may be typing in this very note: what they typed reaches the file first, and the
+    // callouts are replaced in the text `process` hands in, so nothing typed meanwhile is lost.
+    await saveOpenEditors(deps.app, notePath);
+    const id = prepared.value.id;
+    const replaced = await vault.process(notePath, (text) => replaceEscalationCallouts(text, id, escalations));
     if (!replaced.ok) return writeFailed(replaced.error);
     // Obsidian rewrites the whole YAML block on processFrontMatter: only touch it when status must change.
     if ((await vault.meta(notePath)).frontmatter?.['status'] === 'resolved') {
@@ -101,14 +107,13 @@ async function recheck(deps: RecheckDeps, notePath: string, workstreamId: string
     return { kind: 'blocked', count: escalations.length };
   }
 
+  await saveOpenEditors(deps.app, notePath);
   const fm = await vault.processFrontmatter(notePath, (data) => {
     data['status'] = 'resolved';
   });
   if (!fm.ok) return writeFailed(fm.error);
-  const after = await vault.read(notePath);
-  const sep = after.ok && !after.value.endsWith('\n') ? '\n' : '';
-  const line = `${sep}\nRe-checked ${formatStamp(deps.now())}: nothing blocks ${prepared.value.id} any more.\n`;
-  const appended = await vault.append(notePath, line);
+  const line = `\nRe-checked ${formatStamp(deps.now())}: nothing blocks ${prepared.value.id} any more.\n`;
+  const appended = await vault.process(notePath, (text) => `${text}${text.endsWith('\n') ? '' : '\n'}${line}`);
   if (!appended.ok) return writeFailed(appended.error);
   if (mesoPath) await syncMesoCallouts(deps, mesoPath, prepared.value.id, []);
   return { kind: 'resolved' };

@@ -5,6 +5,7 @@
 import type { App, Command } from 'obsidian';
 import type { Settings } from '../../core/contracts/settings';
 import { checkPlanNote } from '../../core/planner/check-plan-note';
+import { folderOfPath } from '../note-folder';
 import { READINESS_ITEM_LABELS } from '../readiness/readiness-model';
 import { describeError } from '../describe-error';
 import { ObsidianVault } from '../ObsidianVault';
@@ -57,7 +58,8 @@ export function planningCommands(d: CommandDeps): Command[] {
       checkCallback: (checking) => {
         const id = interruptedPlanOf(d.app);
         if (id === null || d.runner.isRunning(id)) return false;
-        if (!checking) void d.runner.resume(id);
+        // The plan sits in its planning set's folder: that folder names the set in a vault of several.
+        if (!checking) void d.runner.resume(id, folderOfPath(d.app.workspace.getActiveFile()?.path ?? ''));
         return true;
       },
     },

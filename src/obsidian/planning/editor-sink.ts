@@ -1,48 +1,28 @@
 /**
- * Streaming into the plan note while it is open. When a Markdown editor shows the note, text goes in
- * through CodeMirror transactions at an anchored insertion point: the anchor is a position kept in a
- * `StateField` and mapped through every transaction (`tr.changes.mapPos(pos, 1)`), so the user can
- * type above or below it and the stream still lands right after its own text. Text is flushed in
- * whole lines, one transaction per flush (the core's writer already paces flushes), so one undo step
- * removes one batch. With no editor on the note, text is appended through the vault; closing the tab
- * mid-run switches to the vault (the anchor becomes the note's length at that moment).
+ * Streaming into the plan note while it is open. When a Markdown editor shows the note (in an editing
+ * mode), text goes in through CodeMirror transactions at an anchored insertion point, kept with the
+ * run's pieces of text by `streamAnchors` (stream-track.ts): the user can type above, below or inside
+ * the streamed text and the stream still lands right after its own text, and a cut-back removes only
+ * the run's text. Text is flushed in whole lines, one transaction per flush (the core's writer already
+ * paces flushes), so one undo step removes one batch. With no editor on the note (closed, deferred
+ * background tab, Reading view) text is appended through the vault; switching mid-run saves the editor
+ * first, so the file holds everything streamed so far.
  *
  * The core's `planWithClaude` writes through a `VaultPort`, so `routeNoteThroughSink` wraps that port:
  * appends, reads and rewrites of the plan note go through the sink, everything else to the vault.
  */
-import { StateEffect, StateField, type ChangeSpec } from '@codemirror/state';
+import type { ChangeSpec, StateEffect } from '@codemirror/state';
 import type { EditorView } from '@codemirror/view';
 import { err, ok, type Result } from '../../core/result';
 import type { NoteSink } from '../../core/generation/timers';
 import type { ReadError, VaultPort, WriteError } from '../../core/vault/vault-port';
 import { delegateVault } from '../../core/vault/delegate';
+import { anchorEffect, rangesPast, streamAnchors, wroteEffect, type StreamTrack } from './stream-track';
 
-/** Sets (or with `pos: null` removes) the anchor of one run. */
-const anchorEffect = StateEffect.define<{ id: number; pos: number | null }>();
+export { streamAnchors };
 
-/** Insertion points of the runs streaming into this editor, by run id, mapped through every change. */
 /** Least time between two saves of the note while text streams into its editor. */
 const SAVE_EVERY_MS = 2000;
-
-export const streamAnchors = StateField.define<ReadonlyMap<number, number>>({
-  create: () => new Map(),
-  update(value, tr) {
-    let next = value;
-    if (tr.docChanged && value.size > 0) {
-      const mapped = new Map<number, number>();
-      for (const [id, pos] of value) mapped.set(id, tr.changes.mapPos(pos, 1));
-      next = mapped;
-    }
-    for (const e of tr.effects) {
-      if (!e.is(anchorEffect)) continue;
-      const copy = new Map(next);
-      if (e.value.pos === null) copy.delete(e.value.id);
-      else copy.set(e.value.id, e.value.pos);
-      next = copy;
-    }
-    return next;
-  },
-});
 
 /** The user event of the stream's transactions: not `input.type`/`delete`, so CodeMirror's history never joins two of them. */
 export const STREAM_USER_EVENT = 'input.wp-stream';
@@ -56,6 +36,11 @@ export interface OpenEditor {
 
 /** Finds the editor showing `path` now, if any. */
 export type FindEditor = (path: string) => OpenEditor | null;
+
+/** The vault the sink writes through when no editor shows the note: `process` rewrites atomically from the current text. */
+export interface SinkVault extends VaultPort {
+  process(path: string, change: (current: string) => string): Promise<Result<void, WriteError>>;
+}
 
 /** `editor.cm` is not in obsidian.d.ts: accept it only when it looks like an `EditorView`. */
 export function asEditorView(cm: unknown): EditorView | null {
@@ -73,16 +58,19 @@ export class LiveNoteSink implements NoteSink {
   private pending = '';
   /** Length of the note in the core's coordinates: what it created or kept, plus what was streamed. */
   private streamed = 0;
+  /** The core's length when it last (re)wrote the whole note: streamed text starts there. */
+  private base = 0;
   /** Something was appended since the note was last (re)written by the core. */
   private appending = false;
   private finished = false;
   /** The note text last returned to the core while streaming (to recognise its cut-back). */
   private lastRead: string | null = null;
+  private lastSave = 0;
   /** Number of transactions dispatched (for tests and the status line). */
   transactions = 0;
 
   constructor(
-    private readonly vault: VaultPort,
+    private readonly vault: SinkVault,
     readonly path: string,
     private readonly findEditor: FindEditor,
   ) {}
@@ -99,23 +87,25 @@ export class LiveNoteSink implements NoteSink {
     await this.flush(false);
   }
 
-  /** Cuts the streamed text back to `offset` (core coordinates), whatever the user typed elsewhere. */
+  /** Cuts the streamed text back to `offset` (core coordinates), whatever the user typed in or around it. */
   async truncate(offset: number): Promise<void> {
     await this.flush(true);
     const cut = this.streamed - offset;
     if (cut <= 0) return;
+    // Attach first: an editor found only now gets its track from the length streamed so far.
+    const ed = await this.attach();
     this.streamed = offset;
-    const ed = this.attach();
     if (ed) {
-      const anchor = this.anchor(ed.cm);
-      ed.cm.dispatch({ changes: { from: Math.max(0, anchor - cut), to: anchor }, userEvent: STREAM_USER_EVENT });
-      this.transactions++;
+      const ranges = rangesPast(this.track(ed.cm)?.pieces ?? [], offset);
+      if (ranges.length > 0) {
+        ed.cm.dispatch({ changes: ranges, userEvent: STREAM_USER_EVENT });
+        this.transactions++;
+      }
       await ed.save?.();
       return;
     }
-    const read = await this.vault.read(this.path);
-    if (!read.ok) throw new Error(`${this.path} could not be read (${read.error.kind})`);
-    const r = await this.vault.replace(this.path, read.value.slice(0, Math.max(0, read.value.length - cut)));
+    // Through the vault: cut from the text `process` hands in (the file as it is now), not from an earlier read.
+    const r = await this.vault.process(this.path, (current) => current.slice(0, Math.max(0, current.length - cut)));
     if (!r.ok) throw new Error(`${this.path} could not be written (${r.error.kind})`);
   }
 
@@ -125,13 +115,17 @@ export class LiveNoteSink implements NoteSink {
     this.lastRead = null;
   }
 
-  /** The run ended: write what is left and let the core's final rewrites go through the editor or vault. */
+  /**
+   * The run ended: write what is left, and save the editor, so the file holds all of it before the
+   * core's final rewrites (its frontmatter goes through the vault, which reads the file).
+   */
   async finish(): Promise<void> {
     this.finished = true;
     await this.flush(true);
+    await this.editor?.save?.();
   }
 
-  /** Stops using the editor (removes the anchor); the next write goes to whatever shows the note then. */
+  /** Stops using the editor (removes the run's track); the next write goes to whatever shows the note then. */
   release(): void {
     const ed = this.editor;
     this.editor = null;
@@ -140,12 +134,10 @@ export class LiveNoteSink implements NoteSink {
     }
   }
 
-  private lastSave = 0;
-
   /** Writes the pending text: whole lines only unless `all`, in one transaction. */
   private async flush(all: boolean): Promise<void> {
     if (this.pending === '') return;
-    const ed = await this.attachChecked();
+    const ed = await this.attach();
     if (!ed) {
       const text = this.pending;
       this.pending = '';
@@ -155,11 +147,16 @@ export class LiveNoteSink implements NoteSink {
     }
     const cut = all ? this.pending.length : this.pending.lastIndexOf('\n') + 1;
     if (cut <= 0) return;
+    const core = this.streamed - this.pending.length;
     const text = this.pending.slice(0, cut);
     this.pending = this.pending.slice(cut);
     const at = this.anchor(ed.cm);
     // The user's selection is mapped by CodeMirror (a cursor at the anchor stays before the new text); no scrolling.
-    ed.cm.dispatch({ changes: { from: at, insert: text }, userEvent: STREAM_USER_EVENT });
+    ed.cm.dispatch({
+      changes: { from: at, insert: text },
+      effects: wroteEffect.of({ id: this.id, from: at, to: at + text.length, core }),
+      userEvent: STREAM_USER_EVENT,
+    });
     this.transactions++;
     // Saving writes the whole file: while streaming, at most every few seconds (as Obsidian's own
     // autosave does), and always at the end, so a long plan costs O(its size) on disk, not O(size²).
@@ -170,38 +167,46 @@ export class LiveNoteSink implements NoteSink {
     }
   }
 
-  /** The editor showing the note now (anchor set at its end on first use), or null. */
-  private attach(): OpenEditor | null {
+  /**
+   * The editor showing the note now, or null. A newly found editor is used only once it shows what the
+   * file holds (not a tab still loading another note), and only when it has the `streamAnchors` field
+   * (registered once by the plugin): the run's track starts at its end, with what was streamed through
+   * the vault so far as the run's first piece. Leaving an editor saves it first.
+   */
+  private async attach(): Promise<OpenEditor | null> {
     const found = this.findEditor(this.path);
-    if (!found) {
-      if (this.editor) this.release();
-      return null;
-    }
-    if (this.editor && this.editor.cm === found.cm) return this.editor;
-    if (this.editor) this.release();
-    const cm = found.cm;
-    if (cm.state.field(streamAnchors, false) === undefined) cm.dispatch({ effects: StateEffect.appendConfig.of(streamAnchors) });
-    cm.dispatch({ effects: anchorEffect.of({ id: this.id, pos: cm.state.doc.length }) });
+    if (this.editor && found && this.editor.cm === found.cm && this.track(found.cm)) return this.editor;
+    await this.leaveEditor();
+    if (!found || found.cm.state.field(streamAnchors, false) === undefined) return null;
+    const disk = await this.vault.read(this.path);
+    const doc = found.cm.state.doc.toString();
+    if (!disk.ok || disk.value !== doc) return null;
+    const written = Math.min(this.streamed - this.pending.length - this.base, doc.length);
+    const effects: Array<StateEffect<unknown>> = [anchorEffect.of({ id: this.id, pos: doc.length })];
+    if (written > 0) effects.push(wroteEffect.of({ id: this.id, from: doc.length - written, to: doc.length, core: this.base }));
+    found.cm.dispatch({ effects });
     this.editor = found;
     return found;
   }
 
-  /** As `attach`, but a newly found editor is used only once it shows what the file holds (no half-loaded tab). */
-  private async attachChecked(): Promise<OpenEditor | null> {
-    const found = this.findEditor(this.path);
-    if (found && (!this.editor || this.editor.cm !== found.cm)) {
-      const disk = await this.vault.read(this.path);
-      if (!disk.ok || disk.value !== found.cm.state.doc.toString()) {
-        if (this.editor) this.release();
-        return null;
-      }
+  /** Saves the editor in use (so the file holds the streamed text) and stops using it. */
+  private async leaveEditor(): Promise<void> {
+    const ed = this.editor;
+    if (!ed) return;
+    this.release();
+    try {
+      await ed.save?.();
+    } catch {
+      // A closed view has nothing left to save: the app saved it when it closed.
     }
-    return this.attach();
+  }
+
+  private track(cm: EditorView): StreamTrack | undefined {
+    return cm.state.field(streamAnchors, false)?.get(this.id);
   }
 
   private anchor(cm: EditorView): number {
-    const pos = cm.state.field(streamAnchors, false)?.get(this.id);
-    return Math.min(pos ?? cm.state.doc.length, cm.state.doc.length);
+    return Math.min(this.track(cm)?.anchor ?? cm.state.doc.length, cm.state.doc.length);
   }
 
   // ---- the plan note as the core sees it through `routeNoteThroughSink` ----
@@ -209,15 +214,15 @@ export class LiveNoteSink implements NoteSink {
   /** The core (re)wrote the whole note: later offsets count from its length. */
   resetTo(length: number): void {
     this.streamed = length;
+    this.base = length;
     this.appending = false;
     this.lastRead = null;
   }
 
   async read(): Promise<Result<string, ReadError>> {
     await this.flush(true);
-    const ed = this.attach();
-    const text = ed ? ed.cm.state.doc.toString() : null;
-    const r: Result<string, ReadError> = text !== null ? ok(text) : await this.vault.read(this.path);
+    const ed = await this.attach();
+    const r: Result<string, ReadError> = ed ? ok(ed.cm.state.doc.toString()) : await this.vault.read(this.path);
     this.lastRead = r.ok && this.appending && !this.finished ? r.value : null;
     return r;
   }
@@ -225,15 +230,15 @@ export class LiveNoteSink implements NoteSink {
   async replace(text: string): Promise<Result<void, WriteError>> {
     try {
       await this.flush(true);
-      // While streaming, a rewrite that keeps a prefix of what was just read is the core's cut-back
-      // (`truncate` = read + replace): cut in stream coordinates so the user's own edits survive.
+      // While streaming, a rewrite that keeps a prefix of what was just read is a cut-back (read +
+      // replace): cut in stream coordinates so the user's own edits survive.
       if (this.lastRead !== null && text.length < this.lastRead.length && this.lastRead.startsWith(text)) {
         this.lastRead = null;
-        // The core computed `text` as read.slice(0, offset): its length is the offset to keep.
+        // The core computed `text` as read.slice(0, offset) with its own offset: its length is that offset.
         await this.truncate(text.length);
         return ok(undefined);
       }
-      const ed = this.attach();
+      const ed = await this.attach();
       if (!ed) {
         const r = await this.vault.replace(this.path, text);
         if (r.ok && !this.finished) this.resetTo(text.length);
@@ -247,7 +252,7 @@ export class LiveNoteSink implements NoteSink {
       }
       if (!this.finished) {
         this.resetTo(text.length);
-        ed.cm.dispatch({ effects: anchorEffect.of({ id: this.id, pos: ed.cm.state.doc.length }) });
+        ed.cm.dispatch({ effects: [anchorEffect.of({ id: this.id, pos: null }), anchorEffect.of({ id: this.id, pos: ed.cm.state.doc.length })] });
       }
       await ed.save?.();
       return ok(undefined);

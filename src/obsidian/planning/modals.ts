@@ -8,6 +8,7 @@ import type { SendPreview } from '../../core/planner/claude/plan-with-claude';
 import type { WorkstreamListing, WorkstreamStatus } from '../../core/planner/list-workstreams';
 import type { CostEstimate } from '../../core/providers/anthropic';
 import { compactCount } from './progress';
+import { SETTING, SETTINGS_PLACE } from '../settings/setting-names';
 
 export const STATUS_LABELS: Record<WorkstreamStatus, string> = {
   not_planned: 'not planned',
@@ -27,11 +28,23 @@ export function describeListing(item: WorkstreamListing): string {
   const deps = item.dependsOn.length > 0 ? `depends on ${item.dependsOn.join(', ')}` : 'no dependencies';
   // Say before it is chosen that planning it now would only write an escalation.
   const blocked = item.blockers.length > 0 ? ` · blocked: ${item.blockers.length === 1 ? 'one open decision or gap' : `${item.blockers.length} open decisions or gaps`}` : '';
-  return `${STATUS_LABELS[item.status]} · ${deps}${blocked}`;
+  const stale = item.stale ? ` · stale: ${item.staleBecause.length === 1 ? 'one input' : `${item.staleBecause.length} inputs`} changed since` : '';
+  return `${STATUS_LABELS[item.status]}${stale} · ${deps}${blocked}`;
 }
 
 /** The answers the planning flow asks for; `modalUi` shows Obsidian modals, tests may answer directly. */
+/** A planning set offered in the picker: its folder, project and how many workstreams it has. */
+export interface PlanningSetChoice {
+  folder: string;
+  project: string;
+  workstreams: number | null;
+  /** The set used last time (offered first). */
+  last: boolean;
+}
+
 export interface PlanningUi {
+  /** Several planning sets: which one to plan from (its folder), or null when dismissed. */
+  choosePlanningSet(sets: PlanningSetChoice[]): Promise<string | null>;
   chooseWorkstream(items: WorkstreamListing[]): Promise<WorkstreamListing | null>;
   chooseExisting(item: WorkstreamListing): Promise<'resume' | 'replan' | null>;
   confirmSend(preview: SendPreview, sizes: ReadonlyMap<string, number>, buffered: boolean): Promise<boolean>;
@@ -54,10 +67,10 @@ export class WorkstreamSuggestModal extends FuzzySuggestModal<WorkstreamListing>
     return this.items;
   }
   getItemText(item: WorkstreamListing): string {
-    return `${item.id} ${item.name}`;
+    return `${item.id} ${item.label ?? ''} ${item.name}`;
   }
   renderSuggestion(value: { item: WorkstreamListing }, el: HTMLElement): void {
-    el.createDiv({ text: `${value.item.id} · ${value.item.name}` });
+    el.createDiv({ text: `${value.item.id}${value.item.label ? ` (${value.item.label})` : ''} · ${value.item.name}` });
     el.createEl('small', { text: describeListing(value.item), cls: 'wp-suggest__detail' });
   }
   onChooseItem(item: WorkstreamListing): void {
@@ -66,6 +79,41 @@ export class WorkstreamSuggestModal extends FuzzySuggestModal<WorkstreamListing>
   }
   onClose(): void {
     // The app closes a suggester before it reports the choice: answer "none" only if no choice follows.
+    window.setTimeout(() => {
+      if (!this.chosen) this.done(null);
+    }, 0);
+  }
+}
+
+/** Picks one planning set of several; the one used last comes first. */
+export class PlanningSetSuggestModal extends FuzzySuggestModal<PlanningSetChoice> {
+  private chosen = false;
+  constructor(
+    app: App,
+    private readonly items: PlanningSetChoice[],
+    private readonly done: (folder: string | null) => void,
+  ) {
+    super(app);
+    this.setPlaceholder('Choose a planning set');
+    this.emptyStateText = 'No planning set matches.';
+  }
+  getItems(): PlanningSetChoice[] {
+    return this.items;
+  }
+  getItemText(item: PlanningSetChoice): string {
+    return `${item.project} ${item.folder}`;
+  }
+  renderSuggestion(value: { item: PlanningSetChoice }, el: HTMLElement): void {
+    el.createDiv({ text: `${value.item.project} · ${value.item.folder || 'vault root'}` });
+    const count = value.item.workstreams === null ? 'cannot be read' : `${value.item.workstreams} workstream${value.item.workstreams === 1 ? '' : 's'}`;
+    el.createEl('small', { text: value.item.last ? `${count} · used last time` : count, cls: 'wp-suggest__detail' });
+  }
+  onChooseItem(item: PlanningSetChoice): void {
+    this.chosen = true;
+    this.done(item.folder);
+  }
+  onClose(): void {
+    // As for the workstream picker: the app closes a suggester before it reports the choice.
     window.setTimeout(() => {
       if (!this.chosen) this.done(null);
     }, 0);
@@ -105,6 +153,8 @@ export class ChoiceModal<T> extends Modal {
         if (c.cta) b.setCta();
       });
     }
+    // Closing the dialog (Esc, the ×) is the same answer; a button says so where it is expected.
+    row.addButton((b) => b.setButtonText('Cancel').onClick(() => this.close()));
   }
   onClose(): void {
     this.contentEl.empty();
@@ -138,7 +188,7 @@ export function renderSendPreview(el: HTMLElement, preview: SendPreview, sizes: 
     row.createEl('td', { text: `~${compactCount(n.tokens)}` });
   }
   el.createEl('p', { text: `Estimate: ${describeCost(preview.estimate)}`, cls: 'wp-send-preview__estimate' });
-  if (buffered) el.createEl('p', { text: 'Obsidian network is on: each section appears when it is complete, not as it is written.' });
+  if (buffered) el.createEl('p', { text: `"${SETTING.useObsidianNetwork}" is on: each section appears when it is complete, not as it is written.` });
 }
 
 /** The flow's answers as Obsidian modals. */
@@ -146,6 +196,7 @@ export function modalUi(app: App): PlanningUi {
   const ask = <T>(title: string, body: (el: HTMLElement) => void, choices: Choice<T>[]): Promise<T | null> =>
     new Promise((resolve) => new ChoiceModal<T>(app, title, body, choices, resolve).open());
   return {
+    choosePlanningSet: (sets) => new Promise((resolve) => new PlanningSetSuggestModal(app, sets, resolve).open()),
     chooseWorkstream: (items) => new Promise((resolve) => new WorkstreamSuggestModal(app, items, resolve).open()),
     chooseExisting: (item) => {
       const choices: Choice<'resume' | 'replan'>[] = [];
@@ -166,7 +217,7 @@ export function modalUi(app: App): PlanningUi {
       (await ask(
         'No API key',
         (el) => {
-          el.createEl('p', { text: 'No API key is set, so Claude cannot write this plan. Choose the secret that holds your key in the plugin settings.' });
+          el.createEl('p', { text: `No API key is set, so Claude cannot write this plan. Choose the secret that holds your key under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.` });
           el.createEl('p', { text: `Or write an offline draft of ${item.id}: a skeleton built from the planning notes only, with no text from Claude. It stays a draft until you fill it in.` });
         },
         [{ label: 'Write offline draft', value: true }],

@@ -5,6 +5,8 @@
  * plugin, or deleting/renaming the plan note stops it, and the note ends `interrupted`.
  */
 import { MarkdownView, type App } from 'obsidian';
+import { tabShowing } from '../open-views';
+import { SETTING, SETTINGS_PLACE } from '../settings/setting-names';
 import type { Settings } from '../../core/contracts/settings';
 import { withMesoCalloutsMasked } from '../../core/escalation/meso-callouts';
 import { syncMesoCallouts } from '../escalation/meso-sync';
@@ -14,12 +16,14 @@ import { planWorkstream } from '../../core/planner/plan-workstream';
 import { listModels, redact } from '../../core/providers/anthropic';
 import type { Timers } from '../../core/generation/timers';
 import type { VaultPort } from '../../core/vault/vault-port';
-import { planNotePath } from '../../core/writer/note-paths';
+import { planNotePath, withOutputFolder } from '../../core/writer/note-paths';
+import { summarisePlanningSets } from '../../core/planner/list-planning-sets';
+import { describePlanChanges } from '../../core/inputs/compare-plans';
 import { PLANNER_INSTRUCTIONS } from '../../prompts';
 import { CORS_BLOCKED_NOTICE, describeError, describeUnexpectedError } from '../describe-error';
 import { ObsidianVault, waitForMetadataResolved } from '../ObsidianVault';
 import { asEditorView, LiveNoteSink, routeNoteThroughSink, type FindEditor } from './editor-sink';
-import { hasPlan, type PlanningUi } from './modals';
+import { hasPlan, type PlanningSetChoice, type PlanningUi } from './modals';
 import { buildPlanningClient } from './network';
 import type { PlanProgressStore } from './progress';
 
@@ -40,6 +44,8 @@ export interface PlanningRunnerDeps {
   onRunsChanged?: () => void;
   /** Least time between two writes into the note, in ms. @default 250 */
   minIntervalMs?: number;
+  /** Keeps the planning set chosen in the picker (its folder), to offer it first next time. */
+  rememberPlanningSet?(folder: string): Promise<void>;
 }
 
 export interface ActiveRun {
@@ -51,12 +57,16 @@ export interface ActiveRun {
 
 type RunMode = { force?: boolean; resume?: boolean };
 
-/** The editor showing `path` in the workspace; `editor.cm` is untyped, so it is checked before use. */
+/**
+ * The editor showing `path` for editing, if any. A deferred background tab has no view yet and a tab
+ * in Reading view shows rendered text, not its editor: both are left to the vault (the app shows what
+ * the file holds when they are next looked at). `editor.cm` is untyped, so it is checked before use.
+ */
 export function workspaceEditorFinder(app: App): FindEditor {
   return (path) => {
     for (const leaf of app.workspace.getLeavesOfType('markdown')) {
       const view = leaf.view;
-      if (!(view instanceof MarkdownView) || view.file?.path !== path) continue;
+      if (!(view instanceof MarkdownView) || view.file?.path !== path || view.getMode() !== 'source') continue;
       const cm = asEditorView((view.editor as { cm?: unknown }).cm);
       if (cm) return { cm, save: () => view.save() };
     }
@@ -96,9 +106,12 @@ export class PlanningRunner {
     return this.guard('Planning', () => this.pickAndPlanUnguarded());
   }
 
-  /** Plans one workstream by id (the panel's and the escalation callout's "Plan" buttons). Never rejects. */
-  async planById(id: string): Promise<void> {
-    return this.guard(`Planning ${id}`, () => this.planByIdUnguarded(id));
+  /**
+   * Plans one workstream by id (the panel's and the escalation callout's "Plan" buttons), of the
+   * planning set in `near` (the folder of the note the button is in) when it is one. Never rejects.
+   */
+  async planById(id: string, near?: string): Promise<void> {
+    return this.guard(`Planning ${id}`, () => this.planByIdUnguarded(id, near));
   }
 
   /** Callers fire these from buttons and commands without awaiting: a bug must surface as a Notice, not vanish. */
@@ -114,7 +127,21 @@ export class PlanningRunner {
   private async pickAndPlanUnguarded(): Promise<void> {
     await waitForMetadataResolved(this.deps.app);
     const settings = this.deps.settings();
-    const listed = await listWorkstreams(this.vault().masked, settings, {});
+    let near: string | undefined;
+    let listed = await listWorkstreams(this.vault().masked, settings, { builtInInstructions: PLANNER_INSTRUCTIONS });
+    // Several planning sets: ask which one first, the one used last at the top. Never picked silently.
+    if (!listed.ok && listed.error.kind === 'ambiguous-planning-set') {
+      const sets = await summarisePlanningSets(this.vault().masked, settings, listed.error.candidates);
+      const last = settings.lastPlanningSet;
+      const choices: PlanningSetChoice[] = sets
+        .map((s) => ({ folder: s.folder, project: s.project, workstreams: s.workstreams, last: s.folder === last }))
+        .sort((a, b) => Number(b.last) - Number(a.last));
+      const folder = await this.deps.ui.choosePlanningSet(choices);
+      if (folder === null) return;
+      await this.deps.rememberPlanningSet?.(folder);
+      near = folder;
+      listed = await listWorkstreams(this.vault().masked, settings, { near, builtInInstructions: PLANNER_INSTRUCTIONS });
+    }
     if (!listed.ok) {
       this.notify(describeError(listed.error));
       return;
@@ -124,19 +151,21 @@ export class PlanningRunner {
       return;
     }
     const item = await this.deps.ui.chooseWorkstream(listed.value.workstreams);
-    if (item) await this.planChosen(item);
+    if (item) await this.planChosen(item, near, withOutputFolder(settings, listed.value.planningSet.outputFolder));
   }
 
-  private async planByIdUnguarded(id: string): Promise<void> {
+  private async planByIdUnguarded(id: string, near?: string): Promise<void> {
     const settings = this.deps.settings();
-    const listed = await listWorkstreams(this.vault().masked, settings, {});
+    const listed = await listWorkstreams(this.vault().masked, settings, { ...(near ? { near } : {}), builtInInstructions: PLANNER_INSTRUCTIONS });
     const item = listed.ok ? listed.value.workstreams.find((w) => w.id === id) : undefined;
-    if (item) return this.planChosen(item);
-    const status = await workstreamStatus(this.vault().base, settings, id);
-    return this.planChosen({ id, label: null, name: id, tasks: [], dependsOn: [], prerequisites: [], estimate: {}, blockers: [], ...status });
+    const here = listed.ok ? withOutputFolder(settings, listed.value.planningSet.outputFolder) : settings;
+    if (item) return this.planChosen(item, near, here);
+    const status = await workstreamStatus(this.vault().base, here, id);
+    return this.planChosen({ id, label: null, name: id, tasks: [], dependsOn: [], prerequisites: [], estimate: {}, blockers: [], stale: false, staleBecause: [], ...status }, near, here);
   }
 
-  async planChosen(item: WorkstreamListing): Promise<void> {
+  /** `settings`: with the output folder of the item's planning set (as its listing said). */
+  async planChosen(item: WorkstreamListing, near?: string, settings?: Settings): Promise<void> {
     if (this.runs.has(item.id)) {
       this.notify(`${item.id} is already being planned.`);
       return;
@@ -147,30 +176,30 @@ export class PlanningRunner {
       if (choice === null) return;
       mode = choice === 'resume' ? { resume: true } : { force: true };
     }
-    await this.run(item.id, item.name, mode);
+    await this.run(item.id, item.name, mode, near, settings ?? (await this.settingsFor(near)));
   }
 
-  /** Resumes an interrupted plan (the "Resume workstream plan" command). */
-  async resume(id: string): Promise<void> {
-    await this.run(id, id, { resume: true });
+  /** Resumes an interrupted plan (the "Resume workstream plan" command); `near`: the plan note's folder. */
+  async resume(id: string, near?: string): Promise<void> {
+    await this.run(id, id, { resume: true }, near, await this.settingsFor(near));
   }
 
-  private async run(id: string, name: string, mode: RunMode): Promise<void> {
+  /** `settings`: with the output folder of the planning set, so the note path is where its plans go. */
+  private async run(id: string, name: string, mode: RunMode, near: string | undefined, settings: Settings): Promise<void> {
     if (this.runs.has(id)) {
       this.notify(`${id} is already being planned.`);
       return;
     }
-    const settings = this.deps.settings();
     const planning = buildPlanningClient(this.deps.app, settings, this.deps.fetch);
     if (!planning) {
       if (mode.resume) {
-        this.notify('No API key is set, so the plan cannot be resumed: choose the secret that holds your key in the Workstream Planner settings.');
+        this.notify(`No API key is set, so the plan cannot be resumed: choose the secret that holds your key under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.`);
         return;
       }
-      if (await this.deps.ui.offerOffline({ id, name })) await this.track(id, settings, (c) => this.runOffline(id, settings, mode, c));
+      if (await this.deps.ui.offerOffline({ id, name })) await this.track(id, settings, (c) => this.runOffline(id, settings, mode, c, near));
       return;
     }
-    if (planning.buffered) this.notify('Using Obsidian network: each section appears when it is complete, not live.');
+    if (planning.buffered) this.notify(`"${SETTING.useObsidianNetwork}" is on: each section appears when it is complete, not live.`);
     await this.track(id, settings, async (controller) => {
       const { base, masked } = this.vault();
       const note = planNotePath(settings, id);
@@ -180,7 +209,7 @@ export class PlanningRunner {
       try {
         const r = await planWithClaude(
           // A resume finishes on the model the settings name now (a retired model cannot finish it); the note records the switch.
-          { workstream: id, ...mode, ...(mode.resume ? { model: settings.model } : {}) },
+          { workstream: id, ...mode, ...(mode.resume ? { model: settings.model } : {}), ...(near ? { near } : {}) },
           {
             vault,
             sink,
@@ -220,8 +249,15 @@ export class PlanningRunner {
     });
   }
 
-  private async runOffline(id: string, settings: Settings, mode: RunMode, _controller: AbortController): Promise<void> {
-    const r = await planWorkstream({ workstream: id, force: mode.force }, { vault: this.vault().masked, settings, clock: { now: this.deps.now } });
+  /** The settings with the output folder of the planning set in `near` (the settings as they are when it cannot be read). */
+  private async settingsFor(near: string | undefined): Promise<Settings> {
+    const settings = this.deps.settings();
+    const listed = await listWorkstreams(this.vault().masked, settings, near ? { near } : {});
+    return listed.ok ? withOutputFolder(settings, listed.value.planningSet.outputFolder) : settings;
+  }
+
+  private async runOffline(id: string, settings: Settings, mode: RunMode, _controller: AbortController, near?: string): Promise<void> {
+    const r = await planWorkstream({ workstream: id, force: mode.force, ...(near ? { near } : {}) }, { vault: this.vault().masked, settings, clock: { now: this.deps.now } });
     if (!r.ok) {
       this.notify(describeError(r.error));
       return;
@@ -279,6 +315,8 @@ export class PlanningRunner {
           this.notify(`Planning ${id} stopped at ${outcome.interrupted.stoppedAt}${why}. Use "Resume workstream plan" on ${outcome.note} to finish it.${cost}`, key);
           return;
         }
+        // A re-plan says what it changed; the old plan is in the backups.
+        if (outcome.changes && outcome.backup) this.notify(`${describePlanChanges(outcome.changes)} The previous plan is kept at ${outcome.backup}.`);
         if (offline) {
           this.notify(`Offline draft of ${id} written to ${outcome.note}: a skeleton from the planning notes, with no text from Claude.`);
           await this.openInTab(outcome.note);
@@ -297,6 +335,11 @@ export class PlanningRunner {
   /** Stops the run of `id` (or every run); each note ends `interrupted`. */
   cancel(id?: string): void {
     for (const run of this.runs.values()) if (id === undefined || run.id === id) run.controller.abort();
+  }
+
+  /** Stops the run writing `path`, if any (the readiness panel's Cancel button). */
+  cancelNote(path: string): void {
+    for (const run of this.runs.values()) if (run.note === path) run.controller.abort();
   }
 
   /** Asks, then stops the given runs (the status bar's click). */
@@ -327,8 +370,7 @@ export class PlanningRunner {
     const { app } = this.deps;
     const file = app.vault.getFileByPath(path);
     if (!file) return;
-    const shown = app.workspace.getLeavesOfType('markdown').some((l) => l.view instanceof MarkdownView && l.view.file?.path === path);
-    if (!shown) await app.workspace.getLeaf('tab').openFile(file);
+    if (!tabShowing(app, path)) await app.workspace.getLeaf('tab').openFile(file);
   }
 
   private notify(message: string, key?: string): void {

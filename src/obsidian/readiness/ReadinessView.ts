@@ -9,6 +9,7 @@ import type { Settings } from '../../core/contracts/settings';
 import type { PlanState } from '../../core/generation/plan-state';
 import { checkPlanNote } from '../../core/planner/check-plan-note';
 import { listWorkstreams } from '../../core/planner/list-workstreams';
+import { folderOfPath } from '../note-folder';
 import type { VaultPort } from '../../core/vault/vault-port';
 import { outputFolder } from '../../core/writer/note-paths';
 import { describeError, describeUnexpected } from '../describe-error';
@@ -18,14 +19,18 @@ import {
   emptyModel,
   itemsModel,
   progressModel,
+  staleModel,
   workstreamRows,
   type EmptyModel,
   type ItemsModel,
+  type StaleModel,
   type WorkstreamRow,
 } from './readiness-model';
 import { renderEmpty, renderError, renderWarnings } from './render-empty';
 import { renderItems } from './render-items';
 import { renderProgress } from './render-progress';
+import { renderStale } from './render-stale';
+import { PLANNER_INSTRUCTIONS } from '../../prompts';
 import { renderWorkstreams } from './render-workstreams';
 
 export const READINESS_VIEW_TYPE = 'wp-readiness-view';
@@ -45,7 +50,10 @@ export interface ReadinessViewDeps {
   settings: () => Settings;
   progress: PlanProgressSource;
   /** Starts (or re-plans, or resumes) a workstream, as the "Plan workstream" command does. */
-  planWorkstream(id: string): void;
+  /** Plans a workstream of the planning set in `near` (the folder of the note the panel shows), when it is one. */
+  planWorkstream(id: string, near?: string): void;
+  /** Stops the run writing the note at `path` (the progress's Cancel button). */
+  cancelPlan(path: string): void;
   /** Opens the note with the cursor on `line` (1-based, as the checker reports it). */
   openNoteAtLine(path: string, line: number): void;
 }
@@ -53,7 +61,7 @@ export interface ReadinessViewDeps {
 /** What the panel shows; kept so progress updates can redraw without new I/O. */
 export type PanelState =
   | { kind: 'empty'; path: string | null; model: EmptyModel }
-  | { kind: 'plan'; path: string; items: ItemsModel; warnings: string[] }
+  | { kind: 'plan'; path: string; items: ItemsModel; stale: StaleModel | null; warnings: string[] }
   | { kind: 'workstreams'; path: string; rows: WorkstreamRow[]; warnings: string[] }
   | { kind: 'error'; path: string | null; message: string };
 
@@ -175,8 +183,8 @@ export class ReadinessView extends ItemView {
     const planningNote = classifyNote(file.path, frontmatter, settings) === 'planning-set';
     const folder = outputFolder(settings);
     const inOutput = folder === '' ? !file.path.includes('/') : file.path.startsWith(`${folder}/`);
-    // A plan depends on the planning notes; the table also on every plan's status.
-    if (planningNote || (state.kind === 'workstreams' && inOutput)) this.scheduleRefresh();
+    // A plan depends on the planning notes and (for staleness) its upstream plans; the table also on every plan's status.
+    if (planningNote || inOutput) this.scheduleRefresh();
   }
 
   private async compute(path: string | null): Promise<PanelState> {
@@ -189,13 +197,15 @@ export class ReadinessView extends ItemView {
       const meta = await vault.meta(path);
       const kind = classifyNote(path, meta.frontmatter, settings);
       if (kind === 'plan') {
-        const checked = await checkPlanNote(vault, settings, path, {});
+        const checked = await checkPlanNote(vault, settings, path, { builtInInstructions: PLANNER_INSTRUCTIONS });
         if (!checked.ok) return { kind: 'error', path, message: describeError(checked.error) };
-        const { report, warnings } = checked.value;
-        return { kind: 'plan', path, items: itemsModel(report), warnings: warnings.map((w) => w.message) };
+        const { report, warnings, staleness, workstreamId } = checked.value;
+        return { kind: 'plan', path, items: itemsModel(report), stale: staleModel(workstreamId, staleness), warnings: warnings.map((w) => w.message) };
       }
       if (kind === 'planning-set') {
-        const listed = await listWorkstreams(vault, settings, {});
+        // The meso or micro plan shown is in its planning set's folder: list that set's workstreams.
+        const near = folderOfPath(path);
+        const listed = await listWorkstreams(vault, settings, { ...(near ? { near } : {}), builtInInstructions: PLANNER_INSTRUCTIONS });
         if (!listed.ok) return { kind: 'error', path, message: describeError(listed.error) };
         return { kind: 'workstreams', path, rows: workstreamRows(listed.value.workstreams), warnings: listed.value.warnings.map((w) => w.message) };
       }
@@ -225,12 +235,13 @@ export class ReadinessView extends ItemView {
         this.progressSlot = root.createDiv({ cls: 'wp-readiness__progress-slot' });
         this.drawProgress(state.path);
         const path = state.path;
+        if (state.stale) renderStale(root, state.stale, (id) => this.deps.planWorkstream(id));
         renderItems(root, state.items, (line) => this.deps.openNoteAtLine(path, line));
         renderWarnings(root, state.warnings);
         return;
       }
       case 'workstreams':
-        renderWorkstreams(root, state.rows, (id) => this.deps.planWorkstream(id));
+        renderWorkstreams(root, state.rows, (id) => this.deps.planWorkstream(id, folderOfPath(state.path ?? '')));
         renderWarnings(root, state.warnings);
         return;
     }
@@ -252,6 +263,6 @@ export class ReadinessView extends ItemView {
     if (key === this.shownProgress && slot.childElementCount > 0) return;
     this.shownProgress = key;
     slot.empty();
-    if (model) renderProgress(slot, model);
+    if (model) renderProgress(slot, model, () => this.deps.cancelPlan(path));
   }
 }

@@ -4,6 +4,7 @@
  */
 import { MarkdownView, normalizePath, type App, type WorkspaceLeaf } from 'obsidian';
 import { READINESS_VIEW_TYPE } from './ReadinessView';
+import { tabShowing } from '../open-views';
 
 /** Shows the readiness panel: the existing leaf of its type, else a new one in the right sidebar. */
 export async function activateReadinessView(app: App): Promise<WorkspaceLeaf> {
@@ -31,8 +32,9 @@ export async function openNoteAtLine(app: App, path: string, line: number): Prom
   const file = app.vault.getFileByPath(normalizePath(path));
   if (!file) return;
   const { workspace } = app;
-  const showing = workspace.getLeavesOfType('markdown').find((l) => l.view instanceof MarkdownView && l.view.file?.path === file.path);
-  const leaf = showing ?? workspace.getLeaf(false);
+  // A deferred background tab of the note counts too (its view state names the file): opening the
+  // file in it loads it, rather than a second tab.
+  const leaf = tabShowing(app, file.path) ?? workspace.getLeaf(false);
   const zeroBased = Math.max(0, line - 1);
   await leaf.openFile(file, { active: true, eState: { line: zeroBased } });
   if (leaf.view instanceof MarkdownView) {

@@ -7,6 +7,7 @@ import type { ReadinessItemId, ReadinessReport } from '../../core/contracts/read
 import { DEFAULT_ROLE_PATHS, type Role, type Settings } from '../../core/contracts/settings';
 import type { PlanState, UnitStatus } from '../../core/generation/plan-state';
 import type { WorkstreamListing, WorkstreamStatus } from '../../core/planner/list-workstreams';
+import type { Staleness } from '../../core/planner/plan-inputs';
 import { frontmatterTags } from '../../core/discovery/note-marks';
 import { outputFolder } from '../../core/writer/note-paths';
 import { assertNever } from '../../core/result';
@@ -119,6 +120,9 @@ export interface WorkstreamRow {
   status: WorkstreamStatus;
   statusLabel: string;
   action: RowAction;
+  /** Its plan was planned from notes that have changed since; `staleBecause` says what, one sentence each. */
+  stale: boolean;
+  staleBecause: string[];
 }
 
 export const STATUS_LABELS: Record<WorkstreamStatus, string> = {
@@ -156,7 +160,35 @@ export function workstreamRows(listings: readonly WorkstreamListing[]): Workstre
     status: w.status,
     statusLabel: STATUS_LABELS[w.status],
     action: rowAction(w.status),
+    stale: w.stale,
+    staleBecause: w.staleBecause.map((c) => upperFirst(c.message)),
   }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stale plans
+
+export interface StaleModel {
+  /** The plan's workstream, for the Re-plan button. */
+  workstreamId: string;
+  header: string;
+  /** One sentence per changed input: "Meso section "W2 Data model" changed". */
+  reasons: string[];
+}
+
+/** What the panel says about a plan planned from notes that changed since; null when it is not stale (or cannot tell). */
+export function staleModel(workstreamId: string | null, staleness: Staleness): StaleModel | null {
+  if (!staleness.stale || workstreamId === null) return null;
+  const n = staleness.changes.length;
+  return {
+    workstreamId,
+    header: `Stale: ${n === 1 ? 'one input has' : `${n} inputs have`} changed since this plan was written`,
+    reasons: staleness.changes.map((c) => upperFirst(c.message)),
+  };
+}
+
+function upperFirst(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 // ---------------------------------------------------------------------------------------------

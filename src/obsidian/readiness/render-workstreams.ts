@@ -26,12 +26,19 @@ export function renderWorkstreams(parent: HTMLElement, rows: readonly Workstream
     tr.createEl('td', { text: row.name });
     tr.createEl('td', { text: String(row.tasks) });
     tr.createEl('td', { text: row.dependencies });
-    tr.createEl('td', { cls: `wp-readiness__status--${row.status}`, text: row.statusLabel });
+    const status = tr.createEl('td', { cls: `wp-readiness__status--${row.status}`, text: row.statusLabel });
+    if (row.stale) status.createSpan({ cls: 'wp-readiness__stale-badge', text: 'Stale', attr: { title: row.staleBecause.join('\n') } });
     const button = tr.createEl('td').createEl('button', {
       text: row.action,
       attr: { 'aria-label': `${row.action} ${row.id}` },
     });
     button.addEventListener('click', () => plan(row.id));
+    if (row.stale) {
+      // What changed, under the row: the reader decides from it whether to re-plan.
+      const cell = body.createEl('tr', { cls: 'wp-readiness__stale-row', attr: { 'data-wp-stale': row.id } }).createEl('td', { attr: { colspan: COLUMNS.length } });
+      const list = cell.createEl('ul', { cls: 'wp-readiness__stale-reasons' });
+      for (const r of row.staleBecause) list.createEl('li', { text: r });
+    }
   }
   return box;
 }

@@ -5,9 +5,10 @@
  * value is not saved and a one-sentence message appears under the field.
  */
 import { PluginSettingTab, SecretComponent, Setting, type Plugin, type TextComponent } from 'obsidian';
-import { DEFAULT_SETTINGS, EFFORT_LEVELS, ROLE_LABELS, ROLES, type Role, type Settings } from '../../core/contracts/settings';
+import { DEFAULT_SETTINGS, EFFORT_LEVELS, ROLES, type Role, type Settings } from '../../core/contracts/settings';
 import { parseBaseUrl, parseNumberField, parsePriceJson, type NumberField, type Parsed } from './field-parsers';
 import { FolderSuggest, MarkdownFileSuggest } from './suggest';
+import { roleSettingName, SETTING } from './setting-names';
 
 /** What the tab needs from the plugin: the live settings object, a way to save it, and the model list. */
 export interface SettingsHost {
@@ -52,45 +53,42 @@ export class WorkstreamPlannerSettingTab extends PluginSettingTab {
     const el = this.containerEl;
     el.empty();
 
-    this.pathRow(el, 'Output folder', 'Where plans and escalation notes are written.', 'outputFolder', 'folder');
+    this.pathRow(el, SETTING.outputFolder, 'Where plans and escalation notes are written.', 'outputFolder', 'folder');
 
     new Setting(el).setName('Claude').setHeading();
     this.apiKeyRow(el);
     this.modelRow(el);
-    this.textRow(el, 'API base URL', 'For a proxy or gateway. Empty: Anthropic\'s own endpoint.', this.s.baseURL, parseBaseUrl, (v) => {
+    this.textRow(el, SETTING.baseURL, 'For a proxy or gateway. Empty: Anthropic\'s own endpoint.', this.s.baseURL, parseBaseUrl, (v) => {
       this.s.baseURL = v;
     }, 'https://api.anthropic.com');
     this.toggleRow(
       el,
-      'Use Obsidian\'s network layer',
+      SETTING.useObsidianNetwork,
       'For organisations that block browser access to the API. Each section then appears when it is complete, not live. Cancel stops the plan at once, but a call already sent cannot be stopped: it runs to its end on Anthropic\'s side and is billed, and its answer is dropped.',
       'useObsidianNetwork',
     );
-    this.effortRow(el, 'Thinking effort', 'How hard Claude thinks before writing each section. Thinking is billed as output, even though it is not shown.', 'effort');
-    this.effortRow(el, 'Outline effort', 'How hard Claude thinks before proposing the plan\'s modules.', 'outlineEffort');
-    this.numberRow(el, 'Max output tokens per call', 'Room for thinking and text in one call. 0: 32 000, within the model\'s limit; a call that runs out is asked again with more room.', 'maxOutputTokens');
-    this.numberRow(el, 'Context budget', 'Largest estimated context, in tokens, sent in one call.', 'contextBudgetTokens');
-    this.numberRow(el, 'Cost cap', 'Stop when one plan would cost more than this, in USD. 0: no cap.', 'costCapUsd');
-    this.numberRow(el, 'Concurrency', 'Sections written at the same time (1 to 16).', 'concurrency');
-    this.toggleRow(el, 'Prompt caching', 'Reuse the planning notes across calls to cut cost.', 'caching');
-    this.toggleRow(el, 'Confirm before sending', 'Show what will be sent, and its estimated cost, before anything goes to the API.', 'confirmBeforeSending');
+    this.effortRow(el, SETTING.effort, 'How hard Claude thinks before writing each section. Thinking is billed as output, even though it is not shown.', 'effort');
+    this.effortRow(el, SETTING.outlineEffort, 'How hard Claude thinks before proposing the plan\'s modules.', 'outlineEffort');
+    this.numberRow(el, SETTING.maxOutputTokens, 'Room for thinking and text in one call. 0: 32 000, within the model\'s limit; a call that runs out is asked again with more room.', 'maxOutputTokens');
+    this.numberRow(el, SETTING.contextBudgetTokens, 'Largest estimated context, in tokens, sent in one call.', 'contextBudgetTokens');
+    this.numberRow(el, SETTING.costCapUsd, 'Stop when one plan would cost more than this, in USD. 0: no cap.', 'costCapUsd');
+    this.numberRow(el, SETTING.concurrency, 'Sections written at the same time (1 to 16).', 'concurrency');
+    this.toggleRow(el, SETTING.caching, 'Reuse the planning notes across calls to cut cost.', 'caching');
+    this.toggleRow(el, SETTING.confirmBeforeSending, 'Show what will be sent, and its estimated cost, before anything goes to the API.', 'confirmBeforeSending');
     this.priceRow(el);
-    this.numberRow(el, 'First text timeout', 'Seconds to wait for a section\'s first words while Claude thinks. With Obsidian\'s network layer, the longest a whole call may take.', 'firstTextTimeoutSeconds');
-    this.numberRow(el, 'Idle timeout', 'Seconds without data from the API, once a section is being written, before the call is abandoned.', 'idleTimeoutSeconds');
+    this.numberRow(el, SETTING.firstTextTimeoutSeconds, 'Seconds to wait for a section\'s first words while Claude thinks. With "Use Obsidian network" on, the longest a whole call may take.', 'firstTextTimeoutSeconds');
+    this.numberRow(el, SETTING.idleTimeoutSeconds, 'Seconds without data from the API, once a section is being written, before the call is abandoned.', 'idleTimeoutSeconds');
 
     new Setting(el).setName('Planning notes').setHeading();
-    for (const role of ROLES) {
-      const label = ROLE_LABELS[role];
-      this.pathRow(el, label.charAt(0).toUpperCase() + label.slice(1), ROLE_DESCRIPTIONS[role], role, 'file');
-    }
-    this.pathRow(el, 'Project note', 'The project\'s note. Empty: looked for under 01-Projects.', 'projectNote', 'file');
-    this.pathRow(el, 'Prompt template note', 'A note whose text replaces the built-in instructions. Empty: built-in.', 'promptTemplateNote', 'file');
-    this.toggleRow(el, 'Include upstream plans', 'Send the plans of workstreams this one depends on, when they exist.', 'includeUpstreamPlans');
+    for (const role of ROLES) this.pathRow(el, roleSettingName(role), ROLE_DESCRIPTIONS[role], role, 'file');
+    this.pathRow(el, SETTING.projectNote, 'The project\'s note. Empty: looked for under 01-Projects.', 'projectNote', 'file');
+    this.pathRow(el, SETTING.promptTemplateNote, 'A note whose text replaces the built-in instructions. Empty: built-in.', 'promptTemplateNote', 'file');
+    this.toggleRow(el, SETTING.includeUpstreamPlans, 'Send the plans of workstreams this one depends on, when they exist.', 'includeUpstreamPlans');
 
     new Setting(el).setName('Escalations').setHeading();
     this.toggleRow(
       el,
-      'Callouts in the meso plan',
+      SETTING.calloutsInMesoPlan,
       'Also put each escalation under the meso-plan heading at fault, and take it out once it no longer blocks. This is the one change the plugin ever makes to the meso plan\'s body.',
       'calloutsInMesoPlan',
     );
@@ -102,7 +100,7 @@ export class WorkstreamPlannerSettingTab extends PluginSettingTab {
 
   private apiKeyRow(el: HTMLElement): void {
     const row = new Setting(el)
-      .setName('API key')
+      .setName(SETTING.apiKey)
       .setDesc('Kept in Obsidian\'s secret storage on this device, never in the plugin\'s data file.');
     row.addComponent((control) =>
       new SecretComponent(this.app, control).setValue(this.s.apiKeySecretName).onChange(async (name) => {
@@ -115,7 +113,7 @@ export class WorkstreamPlannerSettingTab extends PluginSettingTab {
   }
 
   private modelRow(el: HTMLElement): void {
-    const row = new Setting(el).setName('Model').setDesc('Loading the model list…');
+    const row = new Setting(el).setName(SETTING.model).setDesc('Loading the model list…');
     this.modelsReady = this.host
       .listModels()
       .then((models) => {
@@ -205,7 +203,7 @@ export class WorkstreamPlannerSettingTab extends PluginSettingTab {
 
   private priceRow(el: HTMLElement): void {
     const row = new Setting(el)
-      .setName('Price table override')
+      .setName(SETTING.prices)
       .setDesc('JSON: model ID to prices in dollars per million tokens, input and output, and optionally the cache write, cache read and long-context prices. Empty: the built-in prices.');
     row.addTextArea((t) =>
       t

@@ -1,7 +1,7 @@
 /** `App` wiring the double's parts together, plus a command registry and plugin data store. */
 import type { DoubleCommand, Plugin } from './component';
 import { FileManager } from './file-manager';
-import { MetadataCache, type IndexMode } from './metadata-cache';
+import { MetadataCache } from './metadata-cache';
 import { SecretStorage } from './ui';
 import { Vault } from './vault';
 import { Workspace } from './workspace';
@@ -58,9 +58,9 @@ export class App<W = Workspace> {
   scope = {};
   lastEvent = null;
 
-  constructor(options: { mode?: IndexMode; vaultName?: string } = {}, makeWorkspace?: (app: App<W>) => W) {
+  constructor(options: { vaultName?: string } = {}, makeWorkspace?: (app: App<W>) => W) {
     this.vault = new Vault(options.vaultName);
-    this.metadataCache = new MetadataCache(this.vault, options.mode);
+    this.metadataCache = new MetadataCache(this.vault);
     this.fileManager = new FileManager(this.vault, this.metadataCache);
     this.workspace = makeWorkspace ? makeWorkspace(this) : (new Workspace(this as unknown as App) as unknown as W);
   }

@@ -1,7 +1,11 @@
 /**
  * `Component` and `Plugin`. Every `register*`/`add*` is recorded; `unload()` runs the cleanups in
  * reverse, as the app does, and `leftovers()` lists what is still attached afterwards, so a test can
- * assert that disabling the plugin leaves nothing behind.
+ * assert that disabling the plugin leaves nothing behind. Ledger:
+ * - Command ids and names get the plugin's id and name in front (obsidian.d.ts:4949-4955).
+ * - A status bar item is not shown on mobile (obsidian.d.ts:4941 "Not available on mobile"): the
+ *   element exists, nobody sees it.
+ * - `registerEditorExtension` reaches every editor, open now or later (obsidian.d.ts:5019).
  */
 import type { App } from './app';
 import type { DoubleEventRef } from './events';
@@ -146,6 +150,7 @@ export abstract class Plugin extends Component {
     return el;
   }
   addStatusBarItem(): HTMLElement {
+    // Recorded on every platform; on mobile the app makes it but shows no status bar.
     const el = makeEl('div', 'status-bar-item');
     this.added.statusBarItems.push(el);
     this.register(() => this.added.statusBarItems.splice(this.added.statusBarItems.indexOf(el), 1));
@@ -163,9 +168,17 @@ export abstract class Plugin extends Component {
       this.app.workspace.viewCreators.delete(type);
     });
   }
+  /** Every editor, open now or later, gets the extension (obsidian.d.ts:5019; editors are reconfigured). */
   registerEditorExtension(ext: unknown): void {
     this.added.editorExtensions.push(ext);
-    this.register(() => this.added.editorExtensions.splice(this.added.editorExtensions.indexOf(ext), 1));
+    const ws = this.app.workspace as unknown as { registeredExtensions: unknown[]; updateOptions(): void };
+    ws.registeredExtensions.push(ext);
+    ws.updateOptions();
+    this.register(() => {
+      this.added.editorExtensions.splice(this.added.editorExtensions.indexOf(ext), 1);
+      ws.registeredExtensions.splice(ws.registeredExtensions.indexOf(ext), 1);
+      ws.updateOptions();
+    });
   }
   registerMarkdownPostProcessor<T>(pp: T, _sortOrder?: number): T {
     this.added.postProcessors.push(pp);

@@ -1,9 +1,16 @@
 /**
- * `MetadataCache` over the double's vault. It indexes notes the way the app does, after the write:
- * in `'deferred'` mode (the default) a write leaves the old cache in place until the next macrotask,
- * then `changed` and `resolved` fire; `settle()` waits for that. `'immediate'` mode indexes in the write.
- * `resolved` is the app's internal flag (not in obsidian.d.ts) that plugins read before waiting for
- * the `resolved` event.
+ * `MetadataCache` over the double's vault. Ledger:
+ * - Indexing happens after the write, not in it: right after `create`/`modify` the old cache (or none)
+ *   is still there; `changed` fires later, then `resolved` (obsidian.d.ts:4447 "Called when a file has
+ *   been indexed, and its (updated) cache is now available"; luiisca/obsidian-periodic-notes-calendar#16:
+ *   the cache updates after the `modify` event, so read it on `changed`). Here: the next macrotask;
+ *   `settle()` waits for it.
+ * - A rename moves the cache and fires no `changed` (obsidian.d.ts:4449 "This is not called when a
+ *   file is renamed for performance reasons. You must hook the vault rename event for those.").
+ * - `resolved` (the event) fires after every later modification too (obsidian.d.ts:4468).
+ * - `resolved` (the flag) is the app's internal "all files resolved" flag (not in obsidian.d.ts) that
+ *   plugins read before waiting for the event.
+ * - Dot-paths are not indexed (the vault does not see them, see vault.ts).
  */
 import type { CachedMetadata } from 'obsidian';
 import { Events } from './events';
@@ -11,8 +18,6 @@ import { TAbstractFile, TFile } from './files';
 import { computeMetadata } from './markdown-cache';
 import { basename, dirname, normalizePath } from './paths';
 import type { Vault } from './vault';
-
-export type IndexMode = 'deferred' | 'immediate';
 
 export class MetadataCache extends Events {
   resolvedLinks: Record<string, Record<string, number>> = {};
@@ -25,7 +30,7 @@ export class MetadataCache extends Events {
   private pending: Promise<void> | null = null;
   private readonly dirty = new Set<string>();
 
-  constructor(private readonly vault: Vault, public mode: IndexMode = 'deferred') {
+  constructor(private readonly vault: Vault) {
     super();
     vault.on('create', (f: TAbstractFile) => this.schedule(f.path));
     vault.on('modify', (f: TAbstractFile) => this.schedule(f.path));
@@ -33,7 +38,9 @@ export class MetadataCache extends Events {
       const c = this.caches.get(oldPath);
       this.caches.delete(oldPath);
       if (c) this.caches.set(f.path, c);
-      this.schedule(f.path);
+      // A write still waiting to be indexed is indexed under the new path.
+      if (this.dirty.delete(oldPath)) this.dirty.add(f.path);
+      this.scheduleResolve();
     });
     vault.on('delete', (f: TAbstractFile) => {
       const prev = this.caches.get(f.path) ?? null;
@@ -117,13 +124,13 @@ export class MetadataCache extends Events {
   private schedule(path: string): void {
     const file = this.vault.getFileByPath(path);
     if (!file || file.extension !== 'md') return;
-    this.resolved = false;
-    if (this.mode === 'immediate') {
-      this.index(file, true);
-      this.resolveAll();
-      return;
-    }
     this.dirty.add(path);
+    this.scheduleResolve();
+  }
+
+  /** Indexes the dirty notes and resolves links on the next macrotask. */
+  private scheduleResolve(): void {
+    this.resolved = false;
     this.pending ??= new Promise<void>((done) =>
       setTimeout(() => {
         for (const p of [...this.dirty]) {

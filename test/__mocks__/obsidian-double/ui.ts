@@ -33,22 +33,26 @@ function noticeContainer(): HTMLElement {
   return document.body.querySelector<HTMLElement>(':scope > .notice-container') ?? document.body.createDiv({ cls: 'notice-container' });
 }
 
+/**
+ * A notice (obsidian.d.ts:4633: `duration` in ms, 0 keeps it until dismissed; `messageEl` since 1.8.7).
+ * In the live page a click hides it, as in the app.
+ */
 export class Notice {
-  /** Double only: every notice shown since the last `Notice.reset()`. */
-  static shown: Array<{ message: string; duration: number | undefined; hidden: boolean }> = [];
+  /** Double only: every notice shown since the last `Notice.reset()`, with its element. */
+  static shown: Array<{ message: string; duration: number | undefined; hidden: boolean; el: HTMLElement }> = [];
   static reset(): void {
     Notice.shown = [];
   }
   noticeEl: HTMLElement;
   containerEl: HTMLElement;
   messageEl: HTMLElement;
-  private readonly record: { message: string; duration: number | undefined; hidden: boolean };
+  private readonly record: { message: string; duration: number | undefined; hidden: boolean; el: HTMLElement };
   constructor(message: string | DocumentFragment, duration?: number) {
     this.containerEl = page.live ? noticeContainer().createDiv({ cls: 'notice' }) : makeEl('div', 'notice');
     this.noticeEl = this.containerEl;
     this.messageEl = childEl(this.containerEl, 'div', 'notice-message');
     setContent(this.messageEl, message);
-    this.record = { message: textOf(message), duration, hidden: false };
+    this.record = { message: textOf(message), duration, hidden: false, el: this.containerEl };
     Notice.shown.push(this.record);
     if (page.live) {
       this.containerEl.addEventListener('click', () => this.hide());
@@ -251,6 +255,8 @@ export abstract class FuzzySuggestModal<T> extends SuggestModal<FuzzyMatch<T>> {
  * shows a popover under the input while it has focus; detached, it keeps the input and the value.
  */
 export abstract class AbstractInputSuggest<T> {
+  /** Double only: every suggester attached to an input, in order (reset it between tests). */
+  static attached: Array<AbstractInputSuggest<unknown>> = [];
   limit = 100;
   private popover: HTMLElement | null = null;
   private onSelectCb: ((value: T) => unknown) | null = null;
@@ -258,6 +264,7 @@ export abstract class AbstractInputSuggest<T> {
     public app: unknown,
     public readonly inputEl: HTMLInputElement | HTMLDivElement,
   ) {
+    AbstractInputSuggest.attached.push(this as AbstractInputSuggest<unknown>);
     if (!page.live) return;
     inputEl.addEventListener('input', () => void this.open());
     inputEl.addEventListener('focus', () => void this.open());

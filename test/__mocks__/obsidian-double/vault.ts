@@ -1,9 +1,16 @@
 /**
- * An in-memory `Vault`. Behaviour copied from the app where our code depends on it:
- * `create` throws "File already exists." and needs the parent folder; `createFolder` throws
- * "Folder already exists." (and creates missing parents, like `adapter.mkdir`); `process` calls `fn`
- * synchronously and writes once; hidden paths (a segment starting with `.`) exist only for the
- * adapter, as Obsidian does not load them into the file tree. Every write triggers `modify`.
+ * An in-memory `Vault`. Ledger — behaviour copied from the app where our code depends on it:
+ * - `create` throws "File already exists." and needs the parent folder; `createFolder` throws
+ *   "Folder already exists." and creates missing parents, like `adapter.mkdir` (obsidian.d.ts:7386,
+ *   :7404; the app's messages).
+ * - `process(file, fn)` hands `fn` the file's current text and writes what it returns, once and
+ *   atomically (obsidian.d.ts:7496-7510; docs "Vault": compute the new text from the data `process`
+ *   gives, not from an earlier read). Every write triggers `modify`.
+ * - Dot-paths (a segment starting with `.`) are invisible to the vault API: `getAbstractFileByPath`,
+ *   `getFileByPath` and the file lists never return them; `create`, `createFolder` and `copy` write
+ *   them but return null, and `create` on one that exists throws "File already exists."
+ *   (obsidianmd/obsidian-developer-docs#186; logancyang/obsidian-copilot#2204). Only `vault.adapter`
+ *   reads, lists and checks them.
  */
 import { Events } from './events';
 import { TAbstractFile, TFile, TFolder, setPath, type FileStats } from './files';
@@ -25,6 +32,8 @@ export class Vault extends Events {
   private readonly contents = new Map<string, string>();
   /** Hidden files (dot-folders), reachable only through `adapter`. */
   readonly hidden = new Map<string, string>();
+  /** Hidden folders, reachable only through `adapter`. */
+  readonly hiddenFolders = new Set<string>();
   /** Double only: a fake clock for `stat.mtime`, so tests are deterministic. */
   private clock = 1_700_000_000_000;
   /** Double only: every write, in order, as `[operation, path]`. */
@@ -95,11 +104,11 @@ export class Vault extends Events {
   createSync(path: string, data: string, options?: DataWriteOptions): TFile {
     path = normalizePath(path);
     if (isHiddenPath(path)) {
-      // Obsidian writes it but keeps it out of the file tree.
+      // Written, kept out of the file tree, and no TFile comes back (developer-docs#186).
+      if (this.hidden.has(path)) throw new Error('File already exists.');
       this.hidden.set(path, data);
-      const detached = new TFile();
-      setPath(detached, path);
-      return detached;
+      this.writes.push(['create', path]);
+      return null as unknown as TFile;
     }
     if (this.entries.has(path)) throw new Error('File already exists.');
     const parent = this.getFolderByPath(dirname(path) || '/');
@@ -123,6 +132,14 @@ export class Vault extends Events {
   /** Double only: the synchronous body of `createFolder`. */
   createFolderSync(path: string): TFolder {
     path = normalizePath(path);
+    if (isHiddenPath(path)) {
+      // Made on disk, not in the tree; null comes back (developer-docs#186).
+      for (let p = path; p !== '' && isHiddenPath(p); p = dirname(p)) this.hiddenFolders.add(p);
+      const visibleParent = [...path.split('/')].findIndex((seg) => seg.startsWith('.'));
+      const parent = path.split('/').slice(0, visibleParent).join('/');
+      if (parent !== '' && !this.entries.has(parent)) this.createFolderSync(parent);
+      return null as unknown as TFolder;
+    }
     if (this.entries.has(path)) throw new Error('Folder already exists.');
     const parentPath = dirname(path) || '/';
     const parent = this.getFolderByPath(parentPath) ?? this.createFolderSync(parentPath);
@@ -200,6 +217,7 @@ export class Vault extends Events {
   }
 
   async copy<T extends TAbstractFile>(file: T, newPath: string): Promise<T> {
+    // Into a dot-folder: written, but null comes back (as from `create`).
     if (file instanceof TFile) return (await this.create(newPath, this.text(file))) as unknown as T;
     throw new Error('Vault.copy of folders is not supported by the double.');
   }
@@ -271,7 +289,8 @@ export class Vault extends Events {
     if (f instanceof TFile) return { type: 'file', ...f.stat };
     if (f instanceof TFolder) return { type: 'folder', ctime: 0, mtime: 0, size: 0 };
     const h = this.hidden.get(path);
-    return h === undefined ? null : { type: 'file', ctime: 0, mtime: 0, size: byteLength(h) };
+    if (h !== undefined) return { type: 'file', ctime: 0, mtime: 0, size: byteLength(h) };
+    return this.hiddenFolders.has(path) ? { type: 'folder', ctime: 0, mtime: 0, size: 0 } : null;
   }
 }
 
@@ -308,16 +327,30 @@ export class VaultAdapter {
     else await this.vault.create(path, data);
   }
 
+  async append(path: string, data: string): Promise<void> {
+    path = normalizePath(path);
+    const current = this.vault.peek(path);
+    if (current === undefined) throw new Error(`ENOENT: no such file or directory, open '${path}'`);
+    if (isHiddenPath(path)) this.vault.hidden.set(path, current + data);
+    else await this.vault.append(this.vault.getFileByPath(path)!, data);
+  }
+
   async list(path: string): Promise<{ files: string[]; folders: string[] }> {
-    const folder = this.vault.getFolderByPath(normalizePath(path));
+    const p = normalizePath(path);
+    const folder = this.vault.getFolderByPath(p);
     const files: string[] = [];
     const folders: string[] = [];
     for (const c of folder?.children ?? []) (c instanceof TFolder ? folders : files).push(c.path);
+    const inside = (x: string): boolean => dirname(x) === (p === '/' ? '' : p);
+    for (const h of this.vault.hidden.keys()) if (inside(h)) files.push(h);
+    for (const h of this.vault.hiddenFolders) if (inside(h)) folders.push(h);
     return { files, folders };
   }
 
   async mkdir(path: string): Promise<void> {
-    if (!this.vault.getFolderByPath(normalizePath(path))) await this.vault.createFolder(path);
+    const p = normalizePath(path);
+    if (isHiddenPath(p)) this.vault.createFolderSync(p);
+    else if (!this.vault.getFolderByPath(p)) await this.vault.createFolder(p);
   }
 
   getResourcePath(path: string): string {

@@ -1,219 +1,97 @@
 /**
- * Workspace, leaves and views. Leaves live in three places ('main', 'left', 'right'); `setViewState`
- * builds the view with the creator that `Plugin.registerView` registered and calls its `onOpen`;
- * `detach` calls `onClose`. `MarkdownView.editor` is a string-backed `Editor` (0-based lines).
+ * Workspace and leaves. Leaves live in three places ('main', 'left', 'right'); `setViewState` builds the
+ * view with the creator that `Plugin.registerView` registered and calls its `onOpen`; `detach` calls
+ * `onClose`. Markdown notes open in `MarkdownView`s (markdown-view.ts: the editor is CodeMirror over
+ * the plugins' registered extensions). Ledger, beyond markdown-view.ts:
+ * - A background tab may be deferred: `leaf.view` is a `DeferredView` until the leaf is revealed
+ *   (`revealLeaf` awaits the load) or `loadIfDeferred()` is awaited; `getViewState()` still names the
+ *   file and `getLeavesOfType('markdown')` lists it (docs "Defer views"; obsidian.d.ts:8279, :8029).
+ * - Views show changes made to their file on disk (see markdown-view.ts).
+ * The browser harness extends these classes with the page's elements.
  */
+import type { Extension } from '@codemirror/state';
 import type { App } from './app';
-import { Component } from './component';
-import { childEl, makeEl } from './dom';
 import { Events } from './events';
 import type { TFile } from './files';
-import { setIcon } from './ui';
+import { DeferredView, MarkdownView } from './markdown-view';
+import { EmptyView, ItemView, View } from './view';
 
-/**
- * A view, built as the app builds it: `containerEl` (`.workspace-leaf-content`) holds a header with the
- * title; `ItemView` adds the header's actions and `contentEl`. The browser harness uses these as they
- * are (its `leaf` and `app` are its own, hence the loose types).
- */
-export abstract class View extends Component {
-  app: App;
-  icon = '';
-  navigation = false;
-  containerEl: HTMLElement;
-  headerEl: HTMLElement;
-  titleEl: HTMLElement;
-  scope = null;
-  constructor(public leaf: WorkspaceLeaf) {
-    super();
-    this.app = leaf.app;
-    this.containerEl = makeEl('div', 'workspace-leaf-content');
-    this.headerEl = childEl(this.containerEl, 'div', 'view-header');
-    this.titleEl = childEl(this.headerEl, 'div', 'view-header-title');
-  }
-  protected async onOpen(): Promise<void> {}
-  protected async onClose(): Promise<void> {}
-  abstract getViewType(): string;
-  abstract getDisplayText(): string;
-  getIcon(): string {
-    return this.icon;
-  }
-  getState(): Record<string, unknown> {
-    return {};
-  }
-  async setState(_state: unknown, _result: unknown): Promise<void> {}
-  getEphemeralState(): Record<string, unknown> {
-    return {};
-  }
-  setEphemeralState(_state: unknown): void {}
-  onResize(): void {}
-  onPaneMenu(_menu: unknown, _source: string): void {}
-  /** Double only: open/close hooks are protected in the app's types. */
-  async _open(): Promise<void> {
-    this.containerEl.setAttr('data-type', this.getViewType());
-    this.titleEl.textContent = this.getDisplayText();
-    this.load();
-    await this.onOpen();
-  }
-  async _close(): Promise<void> {
-    await this.onClose();
-    this.unload();
-    this.containerEl.remove();
-  }
-}
+export { ItemView, View, EmptyView, MarkdownView, DeferredView };
 
-export abstract class ItemView extends View {
-  contentEl: HTMLElement;
-  /** Double only: the header's actions, in order. */
-  readonly actions: Array<{ icon: string; title: string; callback: (evt: MouseEvent) => unknown }> = [];
-  private readonly actionsEl: HTMLElement;
-  constructor(leaf: WorkspaceLeaf) {
-    super(leaf);
-    this.actionsEl = childEl(this.headerEl, 'div', 'view-actions');
-    this.contentEl = childEl(this.containerEl, 'div', 'view-content');
-  }
-  addAction(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
-    this.actions.push({ icon, title, callback });
-    const el = childEl(this.actionsEl, 'a', { cls: 'clickable-icon view-action', attr: { 'aria-label': title } });
-    setIcon(el, icon);
-    el.addEventListener('click', callback);
-    return el;
-  }
-}
-
-export class EmptyView extends ItemView {
-  getViewType(): string {
-    return 'empty';
-  }
-  getDisplayText(): string {
-    return 'New tab';
-  }
-}
-
-export class StringEditor {
-  constructor(private text = '') {}
-  getValue(): string {
-    return this.text;
-  }
-  setValue(t: string): void {
-    this.text = t;
-  }
-  private lines(): string[] {
-    return this.text.split('\n');
-  }
-  getLine(n: number): string {
-    return this.lines()[n] ?? '';
-  }
-  lineCount(): number {
-    return this.lines().length;
-  }
-  lastLine(): number {
-    return this.lineCount() - 1;
-  }
-  posToOffset(pos: { line: number; ch: number }): number {
-    return this.lines().slice(0, pos.line).reduce((n, l) => n + l.length + 1, 0) + pos.ch;
-  }
-  offsetToPos(offset: number): { line: number; ch: number } {
-    const before = this.text.slice(0, offset).split('\n');
-    return { line: before.length - 1, ch: before[before.length - 1]!.length };
-  }
-  getRange(from: { line: number; ch: number }, to: { line: number; ch: number }): string {
-    return this.text.slice(this.posToOffset(from), this.posToOffset(to));
-  }
-  replaceRange(text: string, from: { line: number; ch: number }, to = from): void {
-    this.text = this.text.slice(0, this.posToOffset(from)) + text + this.text.slice(this.posToOffset(to));
-  }
-  private cursor = { line: 0, ch: 0 };
-  getCursor(): { line: number; ch: number } {
-    return this.cursor;
-  }
-  setCursor(pos: { line: number; ch: number } | number, ch?: number): void {
-    this.cursor = typeof pos === 'number' ? { line: pos, ch: ch ?? 0 } : pos;
-  }
-  replaceSelection(text: string): void {
-    this.replaceRange(text, this.cursor);
-  }
-  getSelection(): string {
-    return '';
-  }
-  somethingSelected(): boolean {
-    return false;
-  }
-  transaction(tx: { changes?: Array<{ text: string; from: { line: number; ch: number }; to?: { line: number; ch: number } }> }): void {
-    // Apply from the end so earlier offsets stay valid, as one batch.
-    const changes = [...(tx.changes ?? [])].sort((a, b) => this.posToOffset(b.from) - this.posToOffset(a.from));
-    for (const c of changes) this.replaceRange(c.text, c.from, c.to);
-  }
-  focus(): void {}
-  blur(): void {}
-  hasFocus(): boolean {
-    return false;
-  }
-  refresh(): void {}
-  scrollIntoView(): void {}
-}
+export type Side = 'main' | 'left' | 'right';
 
 export class WorkspaceLeaf extends Events {
   view: View;
   detached = false;
-  constructor(public app: App, public side: 'main' | 'left' | 'right') {
+  constructor(
+    public app: App<any>,
+    public side: Side,
+  ) {
     super();
     this.view = new EmptyView(this);
   }
-  getViewState(): { type: string; state?: Record<string, unknown> } {
+  /** Called after the leaf's view changed (the harness puts the view into the page). */
+  protected mounted(): void {}
+  /** A new markdown view for this leaf (the harness's has a real CodeMirror editor). */
+  protected newMarkdownView(): MarkdownView {
+    return new MarkdownView(this);
+  }
+  private get ws(): Workspace {
+    return this.app.workspace as Workspace;
+  }
+  getViewState(): { type: string; state: Record<string, unknown> } {
+    if (this.view instanceof DeferredView) return this.view.deferredState;
     return { type: this.view.getViewType(), state: this.view.getState() };
   }
   async setViewState(viewState: { type: string; state?: Record<string, unknown>; active?: boolean }): Promise<void> {
-    const creator = this.app.workspace.viewCreators.get(viewState.type);
+    const creator = this.ws.viewCreators.get(viewState.type);
     if (!creator) throw new Error(`No view registered for type ${viewState.type}`);
     await this.view._close();
     this.view = creator(this) as View;
     await this.view.setState(viewState.state ?? {}, {});
+    this.mounted();
     await this.view._open();
-    if (viewState.active) this.app.workspace.setActiveLeaf(this);
+    this.mounted();
+    this.ws.trigger('layout-change');
+    if (viewState.active) this.ws.setActiveLeaf(this);
   }
-  async openFile(file: TFile): Promise<void> {
+  async openFile(file: TFile, openState?: { active?: boolean; eState?: { line?: number } }): Promise<void> {
+    if (!(this.view instanceof MarkdownView)) {
+      await this.view._close();
+      this.view = this.newMarkdownView();
+      this.mounted();
+      await this.view._open();
+    }
+    const md = this.view as MarkdownView;
+    await md.loadFile(file);
+    this.mounted();
+    if (openState?.active !== false) this.ws.setActiveLeaf(this);
+    this.ws.trigger('file-open', file);
+  }
+  /** Double only: the leaf becomes a background tab of `file` that has not been shown yet (deferred). */
+  async defer(file: TFile): Promise<void> {
     await this.view._close();
-    const md = new MarkdownView(this);
-    md.file = file;
-    md.editor.setValue(await this.app.vault.read(file));
-    this.view = md;
-    await md._open();
-    this.app.workspace.setActiveLeaf(this);
-    this.app.workspace.trigger('file-open', file);
+    this.view = new DeferredView(this, { type: 'markdown', state: { file: file.path } });
+    this.mounted();
   }
   get isDeferred(): boolean {
-    return false;
+    return this.view instanceof DeferredView;
   }
-  async loadIfDeferred(): Promise<void> {}
+  async loadIfDeferred(): Promise<void> {
+    if (!(this.view instanceof DeferredView)) return;
+    const path = this.view.deferredState.state['file'];
+    const file = typeof path === 'string' ? this.app.vault.getFileByPath(path) : null;
+    if (file) await this.openFile(file, { active: false });
+  }
   getDisplayText(): string {
     return this.view.getDisplayText();
   }
+  setPinned(_pinned: boolean): void {}
   detach(): void {
     this.detached = true;
     void this.view._close();
-    this.app.workspace.removeLeaf(this);
+    this.ws.removeLeaf(this);
   }
-}
-
-export class MarkdownView extends ItemView {
-  file: TFile | null = null;
-  editor = new StringEditor();
-  getViewType(): string {
-    return 'markdown';
-  }
-  getDisplayText(): string {
-    return this.file?.basename ?? '';
-  }
-  getMode(): 'source' | 'preview' {
-    return 'source';
-  }
-  getViewData(): string {
-    return this.editor.getValue();
-  }
-  setViewData(data: string): void {
-    this.editor.setValue(data);
-  }
-  clear(): void {}
 }
 
 export class Workspace extends Events {
@@ -221,15 +99,29 @@ export class Workspace extends Events {
   readonly leaves: WorkspaceLeaf[] = [];
   readonly viewCreators = new Map<string, (leaf: WorkspaceLeaf) => unknown>();
   activeLeaf: WorkspaceLeaf | null = null;
+  /** What plugins passed to `registerEditorExtension`, in order. */
+  readonly registeredExtensions: Extension[] = [];
   /** Double only: `openLinkText` calls, in order. */
   readonly openedLinks: Array<{ linktext: string; sourcePath: string }> = [];
   /** Double only: `revealLeaf` calls. */
   readonly revealed: WorkspaceLeaf[] = [];
   private readyCallbacks: Array<() => unknown> = [];
-  constructor(private readonly app: App) {
+  constructor(protected readonly app: App<any>) {
     super();
+    app.vault.on('modify', (file: TFile) => {
+      const text = app.vault.peek(file.path);
+      if (text === undefined) return;
+      for (const leaf of this.leaves) if (leaf.view instanceof MarkdownView && leaf.view.file === file) leaf.view.onDiskChange(text);
+    });
   }
-  get activeEditor(): { app: App; file: TFile | null; editor?: StringEditor } | null {
+  /** A new leaf (the harness makes one with elements in the page). */
+  protected makeLeaf(side: Side): WorkspaceLeaf {
+    return new WorkspaceLeaf(this.app, side);
+  }
+  editorExtensions(): Extension[] {
+    return this.registeredExtensions.slice();
+  }
+  get activeEditor(): { app: App<any>; file: TFile | null; editor?: MarkdownView['editor'] } | null {
     const v = this.activeLeaf?.view;
     return v instanceof MarkdownView ? { app: this.app, file: v.file, editor: v.editor } : null;
   }
@@ -245,8 +137,8 @@ export class Workspace extends Events {
     cbs.forEach((cb) => cb());
     this.trigger('layout-change');
   }
-  private newLeaf(side: 'main' | 'left' | 'right'): WorkspaceLeaf {
-    const leaf = new WorkspaceLeaf(this.app, side);
+  protected newLeaf(side: Side): WorkspaceLeaf {
+    const leaf = this.makeLeaf(side);
     this.leaves.push(leaf);
     return leaf;
   }
@@ -254,7 +146,7 @@ export class Workspace extends Events {
     this.leaves.splice(this.leaves.indexOf(leaf), 1);
     if (this.activeLeaf === leaf) this.setActiveLeaf(null);
   }
-  getLeaf(_newLeaf?: unknown): WorkspaceLeaf {
+  getLeaf(_newLeaf?: boolean | 'tab' | 'split' | 'window'): WorkspaceLeaf {
     return this.newLeaf('main');
   }
   getRightLeaf(_split: boolean): WorkspaceLeaf | null {
@@ -271,8 +163,9 @@ export class Workspace extends Events {
     if (options.reveal !== false) await this.revealLeaf(leaf);
     return leaf;
   }
+  /** Leaves by the type of their view state: deferred ones included (their `view` is a DeferredView). */
   getLeavesOfType(type: string): WorkspaceLeaf[] {
-    return this.leaves.filter((l) => l.view.getViewType() === type);
+    return this.leaves.filter((l) => l.getViewState().type === type);
   }
   detachLeavesOfType(type: string): void {
     this.getLeavesOfType(type).forEach((l) => l.detach());
@@ -280,10 +173,16 @@ export class Workspace extends Events {
   iterateAllLeaves(cb: (leaf: WorkspaceLeaf) => unknown): void {
     [...this.leaves].forEach(cb);
   }
+  iterateRootLeaves(cb: (leaf: WorkspaceLeaf) => unknown): void {
+    this.leaves.filter((l) => l.side === 'main').forEach(cb);
+  }
+  /** Shows the leaf; a deferred one is loaded first, and the promise settles once it is. */
   async revealLeaf(leaf: WorkspaceLeaf): Promise<void> {
     this.revealed.push(leaf);
+    await leaf.loadIfDeferred();
   }
-  setActiveLeaf(leaf: WorkspaceLeaf | null): void {
+  setActiveLeaf(leaf: WorkspaceLeaf | null, _params?: unknown): void {
+    if (leaf === this.activeLeaf) return;
     this.activeLeaf = leaf;
     this.trigger('active-leaf-change', leaf);
   }
@@ -295,12 +194,15 @@ export class Workspace extends Events {
     const v = this.activeLeaf?.view;
     return v instanceof MarkdownView ? v.file : null;
   }
-  async openLinkText(linktext: string, sourcePath: string, _newLeaf?: unknown): Promise<void> {
+  async openLinkText(linktext: string, sourcePath: string, newLeaf?: boolean | 'tab'): Promise<void> {
     this.openedLinks.push({ linktext, sourcePath });
     const file = this.app.metadataCache.getFirstLinkpathDest(linktext.split('#')[0]!, sourcePath);
-    if (file) await this.getLeaf().openFile(file);
+    if (file) await this.getLeaf(newLeaf).openFile(file);
   }
-  updateOptions(): void {}
+  /** Applies the registered editor extensions to every open editor again. */
+  updateOptions(): void {
+    for (const l of this.leaves) if (l.view instanceof MarkdownView) l.view.reconfigure();
+  }
   getLastOpenFiles(): string[] {
     return [];
   }

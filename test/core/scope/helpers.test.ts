@@ -94,6 +94,19 @@ describe('findEndpoints', () => {
     ]);
   });
 
+  it('reads several methods before one path as one endpoint each', () => {
+    expect(findEndpoints('`GET/PATCH /v1/me`, GET, PUT /v1/a and DELETE|HEAD /v1/b, GET & POST /v1/c')).toEqual([
+      { method: 'GET', path: '/v1/me' },
+      { method: 'PATCH', path: '/v1/me' },
+      { method: 'GET', path: '/v1/a' },
+      { method: 'PUT', path: '/v1/a' },
+      { method: 'DELETE', path: '/v1/b' },
+      { method: 'HEAD', path: '/v1/b' },
+      { method: 'GET', path: '/v1/c' },
+      { method: 'POST', path: '/v1/c' },
+    ]);
+  });
+
   it('gives nothing without endpoints', () => {
     expect(findEndpoints('No endpoints here.')).toEqual([]);
   });

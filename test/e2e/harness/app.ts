@@ -1,8 +1,8 @@
 /**
  * The browser `App`: the jest double's (in-memory vault, metadata cache, file manager, secret storage,
  * command registry, plugin data store) over the browser workspace, plus the page's chrome. `Plugin`
- * attaches what a plugin adds (status bar items, ribbon icons, editor extensions) to the page, as the
- * app does.
+ * attaches what a plugin adds (status bar items, ribbon icons, settings tabs) to the page, as the app
+ * does; editor extensions go into every editor through the double's workspace.
  */
 import { App as DoubleApp } from '../../__mocks__/obsidian-double/app';
 import { Plugin as DoublePlugin } from '../../__mocks__/obsidian-double/component';
@@ -16,7 +16,7 @@ export class App extends DoubleApp<Workspace> {
   readonly settingTabs: PluginSettingTab[] = [];
 
   constructor() {
-    super({ vaultName: 'Example vault', mode: 'deferred' }, (app) => new Workspace(app as App));
+    super({ vaultName: 'Example vault' }, (app) => new Workspace(app as App));
   }
   override isDarkMode(): boolean {
     return document.body.hasClass('theme-dark');
@@ -45,15 +45,5 @@ export class Plugin extends DoublePlugin {
     if (!(tab instanceof PluginSettingTab)) throw new Error('addSettingTab: not a PluginSettingTab.');
     this.page.settingTabs.push(tab);
     this.register(() => this.page.settingTabs.splice(this.page.settingTabs.indexOf(tab), 1));
-  }
-  override registerEditorExtension(ext: unknown): void {
-    super.registerEditorExtension(ext);
-    const list = this.page.workspace.registeredExtensions;
-    list.push(ext as never);
-    this.page.workspace.updateOptions();
-    this.register(() => {
-      list.splice(list.indexOf(ext as never), 1);
-      this.page.workspace.updateOptions();
-    });
   }
 }

@@ -116,7 +116,7 @@ export const planTests = [
     },
   },
   {
-    name: 'an escalation callout gets its Re-check / Plan now widget in the editor, and Re-check reports blocked, then clear',
+    name: 'an escalation callout that Live Preview renders as a block gets its Re-check / Plan now row after it, and Re-check reports blocked, then clear',
     async run(ctx: Ctx): Promise<void> {
       const server = await startAnthropicServer();
       try {
@@ -130,11 +130,16 @@ export const planTests = [
         await h.until('the escalation note in an editor', async () => (await h.editorText(ESCALATION)) !== null);
         assert(server.messageRequests().length === 0, 'nothing is sent for a blocked workstream');
 
-        const widget = h.page.locator('.workspace-leaf:not(.is-hidden) .cm-content .wp-escalation-actions');
-        await widget.waitFor();
+        // Live Preview: with the cursor elsewhere the callout is one rendered block replacing its lines,
+        // and the plugin's row of buttons is a block of its own right after it, visible.
+        const rendered = h.page.locator('.workspace-leaf:not(.is-hidden) .cm-content .cm-callout .callout[data-callout="escalation"]');
+        await rendered.waitFor();
+        const widget = h.page.locator('.workspace-leaf:not(.is-hidden) .cm-content > .wp-escalation-actions');
+        await widget.waitFor({ state: 'visible' });
         assert((await widget.getAttribute('data-wp-workstream')) === 'W2', 'the widget is for W2');
-        const titleLine = h.page.locator('.workspace-leaf:not(.is-hidden) .cm-line', { has: h.page.locator('.wp-escalation-actions') });
-        assert(/\[!escalation\]/i.test((await titleLine.textContent()) ?? ''), 'the widget sits on the callout title line');
+        assert((await h.page.locator('.workspace-leaf:not(.is-hidden) .cm-line .wp-escalation-actions').count()) === 0, 'the widget is not inside a line');
+        const followsCallout = await widget.evaluate((el) => el.previousElementSibling?.classList.contains('cm-callout') ?? false);
+        assert(followsCallout, 'the widget comes right after the rendered callout');
         const plan = widget.locator('button', { hasText: 'Plan now' });
         assert(await plan.isDisabled(), 'Plan now is disabled while something blocks');
 
@@ -142,6 +147,11 @@ export const planTests = [
         await h.page.locator('.cm-content .wp-escalation-actions__message', { hasText: /^Still blocked by (one request|\d+ requests)\.$/ }).waitFor();
         await h.dismissNotices();
         await h.shot('escalation-callout');
+
+        // With the cursor inside the callout its source shows, and the buttons stay where they were.
+        await rendered.click();
+        await h.until('the callout source', async () => (await h.page.locator('.workspace-leaf:not(.is-hidden) .cm-content .cm-callout').count()) === 0);
+        assert(await widget.isVisible(), 'the buttons stay while the callout is edited');
 
         await h.writeNote(MESO, meso);
         await h.page.locator('.cm-content .wp-escalation-actions button', { hasText: 'Re-check' }).click();

@@ -9,14 +9,6 @@ import { createEscalationExtension } from '../../../src/obsidian/escalation/esca
 import { createEscalationPostProcessor } from '../../../src/obsidian/escalation/escalation-post-processor';
 import type { RecheckOutcome } from '../../../src/obsidian/escalation/recheck-outcome';
 
-// The double has no CodeMirror fields: real StateFields standing in for Obsidian's.
-jest.mock('obsidian', () => {
-  const actual = jest.requireActual('obsidian');
-  const { StateField } = jest.requireActual('@codemirror/state');
-  const constant = (v: unknown) => StateField.define({ create: () => v, update: (x: unknown) => x });
-  return { ...actual, editorInfoField: constant(null), editorLivePreviewField: constant(true) };
-});
-
 const NOTE = 'Planning/W2-escalation.md';
 const DOC = [
   '---',
@@ -66,18 +58,21 @@ function buttons(root: ParentNode) {
 describe('escalation editor extension', () => {
   afterEach(() => document.body.empty());
 
-  it('puts the actions at the end of the callout title line, Plan now disabled until nothing blocks', async () => {
+  it('puts the actions in a block of their own right after the callout, Plan now disabled until nothing blocks', async () => {
     const clear = deferred<RecheckOutcome>();
     const { d, recheck, planNow } = deps(() => clear.promise);
     const view = editor(d);
     const widgets = view.contentDOM.querySelectorAll('.wp-escalation-actions');
     expect(widgets).toHaveLength(1);
-    const line = widgets[0]!.closest('.cm-line')!;
-    expect(line.textContent).toContain('> [!escalation] Escalation Request — W2: Inspection API');
-    // Last thing on the line, apart from CodeMirror's own cursor helpers (<br>, widget buffers).
-    const real = Array.from(line.children).filter((c) => c.tagName !== 'BR' && !c.classList.contains('cm-widgetBuffer'));
-    expect(real[real.length - 1]).toBe(widgets[0]);
-    expect(view.posAtDOM(widgets[0]!)).toBe(view.state.doc.line(6).to);
+    // A block widget (a child of the content, not inside any line), so Live Preview's rendered
+    // callout, which replaces the callout's lines, cannot hide it.
+    expect(widgets[0]!.parentElement).toBe(view.contentDOM);
+    expect(widgets[0]!.closest('.cm-line')).toBeNull();
+    // Placed at the start of the line after the callout's last quoted line (line 7), above it.
+    expect(view.posAtDOM(widgets[0]!)).toBe(view.state.doc.line(8).from);
+    const next = widgets[0]!.nextElementSibling!;
+    expect(next.classList.contains('cm-line')).toBe(true);
+    expect(view.posAtDOM(next)).toBe(view.state.doc.line(8).from);
     let b = buttons(view.contentDOM);
     expect(b.all).toHaveLength(2);
     expect(b.recheck.disabled).toBe(false);

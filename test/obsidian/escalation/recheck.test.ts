@@ -81,7 +81,7 @@ describe('recheckEscalationNote', () => {
     const before = note();
     const out = await recheckEscalationNote(deps, NOTE, 'W2');
     expect(out.kind).toBe('failed');
-    expect(out.kind === 'failed' && out.message).toMatch(/^The meso-level plan was not found at nowhere\/meso\.md: fix its path in the plugin settings or create the note\.$/);
+    expect(out.kind === 'failed' && out.message).toMatch(/^The meso-level plan was not found at nowhere\/meso\.md: fix "Meso-level plan" in the Workstream Planner settings or create the note\.$/);
     expect(note()).toBe(before);
   });
 
@@ -136,5 +136,51 @@ describe('replaceEscalationCallouts', () => {
     expect(parseEscalationCallouts(out).map((c) => c.blocker)).toEqual(['Only this.']);
     expect(out).toContain('found one blocker in its planning inputs');
     expect(out).toContain('**What next:**');
+  });
+});
+
+describe('recheckEscalationNote and the user typing in the note', () => {
+  it('keeps a line that reached the file after the re-check started (the callouts are replaced in the text process hands in)', async () => {
+    const { double, deps, note } = escalatedVault();
+    const file = double.vault.getFileByPath(NOTE)!;
+    // The user's autosave lands while the checks run, after anything the re-check may have read.
+    const realRead = double.vault.read.bind(double.vault);
+    let typed = false;
+    const type = async (): Promise<void> => {
+      if (typed) return;
+      typed = true;
+      await double.vault.modify(file, `${double.vault.peek(NOTE)!}\nMy own note about the retention period.\n`);
+    };
+    double.vault.read = async (f) => {
+      const text = await realRead(f);
+      if (f === file) await type();
+      return text;
+    };
+    const realProcess = double.vault.process.bind(double.vault);
+    double.vault.process = async (f, fn, o) => {
+      if (f === file) await type();
+      return realProcess(f, fn, o);
+    };
+    expect(await recheckEscalationNote(deps, NOTE, 'W2')).toEqual({ kind: 'blocked', count: 1 });
+    expect(note()).toContain('My own note about the retention period.');
+    expect(note()).not.toContain('An old blocker');
+  });
+
+  it('keeps what the user typed in the open note and has not been autosaved yet', async () => {
+    const { double, deps, note, fixMeso } = escalatedVault();
+    const leaf = double.workspace.getLeaf('tab');
+    await leaf.openFile(double.vault.getFileByPath(NOTE)!);
+    const view = leaf.view as import('../../__mocks__/obsidian').MarkdownView;
+    view.editor.replaceRange('Typed just now.\n', { line: view.editor.lastLine(), ch: 0 });
+    expect(view.dirty).toBe(true);
+    expect(await recheckEscalationNote(deps, NOTE, 'W2')).toEqual({ kind: 'blocked', count: 1 });
+    expect(note()).toContain('Typed just now.');
+    expect(view.editor.getValue()).toBe(note());
+    view.editor.replaceRange('And this.\n', { line: view.editor.lastLine(), ch: 0 });
+    await fixMeso();
+    expect(await recheckEscalationNote(deps, NOTE, 'W2')).toEqual({ kind: 'resolved' });
+    expect(note()).toContain('Typed just now.');
+    expect(note()).toContain('And this.');
+    expect(note()).toMatch(/status: resolved/);
   });
 });

@@ -8,26 +8,11 @@ import type { App, Plugin as DoublePlugin } from '../../__mocks__/obsidian';
 import { buildAppFromFolder } from '../../support/obsidian-app';
 import { EXAMPLE_VAULT } from '../../support/example-vault';
 import WorkstreamPlannerPlugin from '../../../src/main';
-
-// The double lacks a few things the plugin's other parts import: an input suggester (settings tab)
-// and Obsidian's CodeMirror fields (escalation extension). Stand-ins, as their own tests use.
-jest.mock('obsidian', () => {
-  const actual = jest.requireActual('obsidian');
-  const { StateField } = jest.requireActual('@codemirror/state');
-  const constant = (v: unknown) => StateField.define({ create: () => v, update: (x: unknown) => x });
-  class AbstractInputSuggest {
-    constructor(
-      public app: unknown,
-      public inputEl: HTMLInputElement,
-    ) {}
-    setValue(): void {}
-    getValue(): string {
-      return '';
-    }
-    close(): void {}
-  }
-  return { ...actual, AbstractInputSuggest, editorInfoField: constant(null), editorLivePreviewField: constant(true) };
-});
+import { ObsidianVault } from '../../../src/obsidian/ObsidianVault';
+import { DEFAULT_SETTINGS } from '../../../src/core/contracts/settings';
+import { preparePlan } from '../../../src/core/planner/prepare-plan';
+import { deriveOutline } from '../../../src/core/plan/derive-outline';
+import type { Outline } from '../../../src/core/contracts/outline';
 
 // The plugin's timers go through `window` (as in the app); the node environment has none.
 (globalThis as { window?: unknown }).window ??= globalThis;
@@ -44,10 +29,11 @@ export interface Loaded {
   plugin: WorkstreamPlannerPlugin & Pick<DoublePlugin, 'added' | 'leftovers' | 'registered'>;
 }
 
-export async function loadPlugin(opts: { key?: boolean; data?: Record<string, unknown> } = {}): Promise<Loaded> {
+/** `folder`: the vault to load instead of the example vault (a fixture vault's folder). */
+export async function loadPlugin(opts: { key?: boolean; data?: Record<string, unknown>; folder?: string } = {}): Promise<Loaded> {
   Notice.reset();
   Modal.openModals = [];
-  const { app, double } = buildAppFromFolder(EXAMPLE_VAULT);
+  const { app, double } = buildAppFromFolder(opts.folder ?? EXAMPLE_VAULT);
   if (opts.key !== false) double.secretStorage.setSecret('anthropic-api-key', KEY);
   if (opts.data) double.pluginData.set(PLUGIN_ID, opts.data);
   const plugin = new WorkstreamPlannerPlugin(app, { id: PLUGIN_ID, name: 'Workstream Planner', version: '0.0.0', minAppVersion: '1.11.4', author: 'test', description: 'Test.' } as PluginManifest);
@@ -92,4 +78,14 @@ export async function click(m: Modal, label: string): Promise<void> {
 
 export function notices(): string[] {
   return Notice.shown.map((n) => n.message);
+}
+
+/** The `status` a note's frontmatter gives, if any. */
+export const statusOf = (text: string | undefined): string | undefined => /^status: "?([^"\s]+)"?$/m.exec(text ?? '')?.[1];
+
+/** The outline the offline provider would derive for W2 of the example vault (what the local server answers). */
+export async function outlineFor(l: Loaded): Promise<Outline> {
+  const p = await preparePlan(new ObsidianVault(l.app), DEFAULT_SETTINGS, { workstream: 'W2' });
+  if (!p.ok || p.value.kind !== 'ready') throw new Error('example vault does not plan');
+  return deriveOutline(p.value.scope, p.value.ctx.wbs);
 }

@@ -2,22 +2,9 @@ import { MarkdownView, Modal, makeEl } from '../../__mocks__/obsidian';
 import type { FuzzyMatch } from '../../__mocks__/obsidian-double/ui';
 import { startAnthropicServer, type AnthropicServer } from '../../support/anthropic-server';
 import { plannerResponder } from '../../support/anthropic-server/planner-responder';
-import { ObsidianVault } from '../../../src/obsidian/ObsidianVault';
-import { DEFAULT_SETTINGS } from '../../../src/core/contracts/settings';
-import { preparePlan } from '../../../src/core/planner/prepare-plan';
-import { deriveOutline } from '../../../src/core/plan/derive-outline';
-import type { Outline } from '../../../src/core/contracts/outline';
 import type { WorkstreamListing } from '../../../src/core/planner/list-workstreams';
 import { WorkstreamSuggestModal, formatBytes } from '../../../src/obsidian/planning/modals';
-import { KEY, MESO, PLAN, PLUGIN_ID, click, loadPlugin, modalTitled, notices, runCommand, waitFor, type Loaded } from './harness';
-
-const statusOf = (text: string | undefined): string | undefined => /^status: "?([^"\s]+)"?$/m.exec(text ?? '')?.[1];
-
-async function outlineFor(l: Loaded): Promise<Outline> {
-  const p = await preparePlan(new ObsidianVault(l.app), DEFAULT_SETTINGS, { workstream: 'W2' });
-  if (!p.ok || p.value.kind !== 'ready') throw new Error('example vault does not plan');
-  return deriveOutline(p.value.scope, p.value.ctx.wbs);
-}
+import { KEY, MESO, PLAN, PLUGIN_ID, click, loadPlugin, modalTitled, notices, outlineFor, runCommand, statusOf, waitFor, type Loaded } from './harness';
 
 async function pickW2(l: Loaded): Promise<WorkstreamListing[]> {
   expect(runCommand(l, 'plan-workstream')).toBe(true);

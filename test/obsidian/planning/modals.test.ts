@@ -35,13 +35,13 @@ describe('the send confirmation', () => {
   it('says when text will not stream live', () => {
     const el = document.createElement('div');
     renderSendPreview(el, preview, new Map(), true);
-    expect(el.textContent).toContain('Obsidian network is on: each section appears when it is complete');
+    expect(el.textContent).toContain('"Use Obsidian network" is on: each section appears when it is complete');
   });
 });
 
 describe('labels', () => {
   it('describes a workstream by status and dependencies, and knows which have a plan', () => {
-    const base = { id: 'W2', label: null, name: 'API', tasks: [], dependsOn: ['W1'], prerequisites: [], estimate: {}, note: null, blockers: [] };
+    const base = { id: 'W2', label: null, name: 'API', tasks: [], dependsOn: ['W1'], prerequisites: [], estimate: {}, note: null, blockers: [], stale: false, staleBecause: [] };
     expect(describeListing({ ...base, status: 'interrupted' })).toBe('interrupted · depends on W1');
     expect(describeListing({ ...base, dependsOn: [], status: 'not_planned' })).toBe('not planned · no dependencies');
     expect(hasPlan({ ...base, status: 'not_planned' })).toBe(false);

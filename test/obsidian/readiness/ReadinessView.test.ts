@@ -2,6 +2,7 @@
 import '../../support/jsdom-globals';
 import '../../support/obsidian-dom';
 import { checkPlanNote } from '../../../src/core/planner/check-plan-note';
+import { planWorkstream } from '../../../src/core/planner/plan-workstream';
 import { DEFAULT_SETTINGS } from '../../../src/core/contracts/settings';
 import { READINESS_ITEM_IDS } from '../../../src/core/contracts/readiness';
 import { ObsidianVault } from '../../../src/obsidian/ObsidianVault';
@@ -132,6 +133,18 @@ describe('ReadinessView', () => {
     expect(root.querySelector('[data-wp-item="tests"]')).toBe(item);
   });
 
+  it('offers "Cancel planning" while the plan is written (phones have no status bar to click), and it stops that note\'s run', async () => {
+    const p = makePanel(exampleTree({ [W2_PLAN]: plans.draft }));
+    await p.open(W2_PLAN);
+    const root = (await p.activate()).contentEl;
+    p.progress.set(W2_PLAN, midRun());
+    const button = root.querySelector<HTMLButtonElement>('.wp-readiness__progress button.wp-readiness__cancel')!;
+    expect(button.textContent).toBe('Cancel planning');
+    button.click();
+    expect(p.cancelled).toEqual([W2_PLAN]);
+    expect(button.disabled).toBe(true);
+  });
+
   it('shows the workstream table for the meso plan, with a Plan button per row', async () => {
     const p = makePanel(exampleTree({ [W2_PLAN]: plans.draft, [W1_PLAN]: W1_INTERRUPTED }));
     await p.open(MESO);
@@ -145,6 +158,40 @@ describe('ReadinessView', () => {
     expect(rows[2]!.slice(2)).toEqual(['6', 'W2', 'Not planned', 'Plan']);
     (table.querySelector('tr[data-wp-workstream="W2"] button') as HTMLButtonElement).click();
     expect(p.planned).toEqual(['W2']);
+  });
+
+  it('marks a stale plan, says what changed and offers Re-plan; in the plan and in the table', async () => {
+    // W2 planned on the example vault, then the meso section it depends on edited.
+    const { app, double } = buildApp(exampleTree());
+    const planned = await planWorkstream({ workstream: 'W2' }, { vault: new ObsidianVault(app, 10), settings: DEFAULT_SETTINGS, clock: { now: () => new Date(2026, 0, 5) } });
+    expect(planned.ok).toBe(true);
+    const planText = await double.vault.read(double.vault.getFileByPath(W2_PLAN)!);
+    const meso = exampleTree()[MESO]!;
+    const edited = meso.replace('`sync_state`: one row per inspection', '`sync_state`: exactly one row per inspection');
+    expect(edited).not.toBe(meso);
+
+    const fresh = makePanel(exampleTree({ [W2_PLAN]: planText }));
+    await fresh.open(W2_PLAN);
+    expect((await fresh.activate()).contentEl.querySelector('.wp-readiness__stale')).toBeNull();
+
+    const p = makePanel(exampleTree({ [W2_PLAN]: planText, [MESO]: edited }));
+    await p.open(W2_PLAN);
+    const root = (await p.activate()).contentEl;
+    const box = root.querySelector('.wp-readiness__stale') as HTMLElement;
+    expect(box).not.toBeNull();
+    expect(texts(box, '.wp-readiness__stale-title')).toEqual(['Stale: one input has changed since this plan was written']);
+    expect(texts(box, '.wp-readiness__stale-reasons li')).toEqual(['Meso section "W2 Data model" changed']);
+    // The readiness items are there as before: staleness is information, not an item.
+    expect(root.querySelectorAll('.wp-readiness__item')).toHaveLength(ALL);
+    (box.querySelector('button') as HTMLButtonElement).click();
+    expect(p.planned).toEqual(['W2']);
+
+    await p.open(MESO);
+    await eventually(() => expect(root.querySelector('table.wp-readiness__table')).not.toBeNull());
+    const w2 = root.querySelector('tr[data-wp-workstream="W2"]')!;
+    expect(w2.querySelector('.wp-readiness__stale-badge')!.textContent).toBe('Stale');
+    expect(texts(root, 'tr[data-wp-stale="W2"] li')).toEqual(['Meso section "W2 Data model" changed']);
+    expect(root.querySelector('tr[data-wp-stale="W1"]')).toBeNull();
   });
 
   it('shows the same table for the overall micro plan', async () => {
@@ -210,7 +257,7 @@ describe('ReadinessView', () => {
     await p.open(MESO);
     const root = (await p.activate()).contentEl;
     const error = root.querySelector('.wp-readiness__error')!;
-    expect(error.textContent).toMatch(/^No overall micro-level plan was found: [^.]+\.$/);
+    expect(error.textContent).toMatch(/^No overall micro-level plan was found[^:]*: [^.]+\.$/);
     expect(root.querySelector('table')).toBeNull();
   });
 

@@ -32,6 +32,8 @@ export interface Panel {
   double: App;
   progress: FakeProgress;
   planned: string[];
+  /** Notes whose run the panel's Cancel button asked to stop. */
+  cancelled: string[];
   opened: Array<{ path: string; line: number }>;
   /** Opens a note in a main leaf, as clicking it in the file explorer does. */
   open(path: string): Promise<void>;
@@ -46,6 +48,7 @@ export function makePanel(tree: FileTree, opts: { settings?: Settings; vault?: (
   const base = new ObsidianVault(app, 50);
   const progress = new FakeProgress();
   const planned: string[] = [];
+  const cancelled: string[] = [];
   const opened: Array<{ path: string; line: number }> = [];
   double.workspace.viewCreators.set(
     READINESS_VIEW_TYPE,
@@ -55,6 +58,7 @@ export function makePanel(tree: FileTree, opts: { settings?: Settings; vault?: (
         settings: () => opts.settings ?? DEFAULT_SETTINGS,
         progress,
         planWorkstream: (id) => planned.push(id),
+        cancelPlan: (path) => cancelled.push(path),
         openNoteAtLine: (path, line) => opened.push({ path, line }),
       }),
   );
@@ -68,6 +72,7 @@ export function makePanel(tree: FileTree, opts: { settings?: Settings; vault?: (
     double,
     progress,
     planned,
+    cancelled,
     opened,
     async open(path) {
       const file = double.vault.getFileByPath(path);

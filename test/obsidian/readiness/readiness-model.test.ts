@@ -10,8 +10,10 @@ import {
   progressModel,
   READINESS_ITEM_LABELS,
   rowAction,
+  staleModel,
   workstreamRows,
 } from '../../../src/obsidian/readiness/readiness-model';
+import type { InputChange } from '../../../src/core/inputs/compare-inputs';
 import { midRun, planState } from './progress-fixture';
 
 const report = (failing: Record<string, { reasons?: string[]; line?: number | null }> = {}): ReadinessReport => {
@@ -95,6 +97,21 @@ describe('itemsModel', () => {
   });
 });
 
+describe('staleModel', () => {
+  it('says how many inputs changed and which, and is null for a fresh plan or one that records nothing', () => {
+    const change: InputChange = { kind: 'upstream-plan', name: 'W1', change: 'changed', message: "W1's plan changed" };
+    expect(staleModel('W2', { recorded: true, stale: true, changes: [change] })).toEqual({
+      workstreamId: 'W2',
+      header: 'Stale: one input has changed since this plan was written',
+      reasons: ["W1's plan changed"],
+    });
+    expect(staleModel('W2', { recorded: true, stale: true, changes: [change, change] })!.header).toMatch(/^Stale: 2 inputs have changed/);
+    expect(staleModel('W2', { recorded: true, stale: false, changes: [] })).toBeNull();
+    expect(staleModel('W2', { recorded: false, stale: false, changes: [] })).toBeNull();
+    expect(staleModel(null, { recorded: true, stale: true, changes: [change] })).toBeNull();
+  });
+});
+
 describe('workstreamRows', () => {
   const listing = (id: string, status: WorkstreamListing['status'], dependsOn: string[] = []): WorkstreamListing => ({
     id,
@@ -110,12 +127,25 @@ describe('workstreamRows', () => {
     status,
     note: null,
     blockers: [],
+    stale: false,
+    staleBecause: [],
   });
 
   it('gives id, name, task count, dependencies and a status label', () => {
     const [row] = workstreamRows([listing('W3', 'in_progress', ['W1', 'W2'])]);
-    expect(row).toEqual({ id: 'W3', name: 'Stream W3', tasks: 2, dependencies: 'W1, W2', status: 'in_progress', statusLabel: 'In progress', action: 'Re-plan' });
+    expect(row).toEqual({ id: 'W3', name: 'Stream W3', tasks: 2, dependencies: 'W1, W2', status: 'in_progress', statusLabel: 'In progress', action: 'Re-plan', stale: false, staleBecause: [] });
     expect(workstreamRows([listing('W1', 'not_planned')])[0]!.dependencies).toBe('None');
+  });
+
+  it('marks a stale plan and says what changed, one sentence each', () => {
+    const changes: InputChange[] = [
+      { kind: 'meso-section', name: 'W2 Data model', change: 'changed', message: 'meso section "W2 Data model" changed' },
+      { kind: 'task', name: 'W2-T3', change: 'changed', message: 'task W2-T3 changed' },
+    ];
+    const [row] = workstreamRows([{ ...listing('W2', 'draft', ['W1']), stale: true, staleBecause: changes }]);
+    expect(row!.stale).toBe(true);
+    expect(row!.action).toBe('Re-plan');
+    expect(row!.staleBecause).toEqual(['Meso section "W2 Data model" changed', 'Task W2-T3 changed']);
   });
 
   it('labels the action by status: Plan, Re-plan or Resume', () => {

@@ -5,6 +5,7 @@ import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '../../../src/co
 import { savePluginSettings } from '../../../src/obsidian/settings/plugin-settings';
 import { WorkstreamPlannerSettingTab } from '../../../src/obsidian/settings/WorkstreamPlannerSettingTab';
 import {
+  AbstractInputSuggest,
   DropdownComponent,
   Plugin,
   SecretComponent,
@@ -16,29 +17,6 @@ import {
 import type { Plugin as ObsidianPlugin } from 'obsidian';
 import { buildApp } from '../../support/obsidian-app';
 
-// The double has no AbstractInputSuggest: a stand-in that records which inputs got one.
-const suggested: Array<{ kind: string; input: HTMLInputElement }> = [];
-jest.mock('obsidian', () => {
-  const actual = jest.requireActual('obsidian');
-  class AbstractInputSuggest {
-    limit = 100;
-    constructor(
-      public app: unknown,
-      public inputEl: HTMLInputElement,
-    ) {
-      suggested.push({ kind: (this as object).constructor.name, input: inputEl });
-    }
-    setValue(v: string): void {
-      this.inputEl.value = v;
-    }
-    getValue(): string {
-      return this.inputEl.value;
-    }
-    close(): void {}
-  }
-  return { ...actual, AbstractInputSuggest };
-});
-
 class TestPlugin extends Plugin {}
 
 function setup(listModels: () => Promise<string[]> = () => Promise.resolve(['claude-a', 'claude-b'])) {
@@ -48,7 +26,7 @@ function setup(listModels: () => Promise<string[]> = () => Promise.resolve(['cla
   const host = { settings, saveSettings: () => savePluginSettings(plugin, settings), listModels };
   const tab = new WorkstreamPlannerSettingTab(plugin as unknown as ObsidianPlugin, host);
   Setting.created = [];
-  suggested.length = 0;
+  AbstractInputSuggest.attached = [];
   tab.display();
   const row = (name: string): Setting => {
     const found = Setting.created.find((s) => s.name === name && !s.heading);
@@ -74,14 +52,14 @@ describe('WorkstreamPlannerSettingTab', () => {
     }
     expect(names).toEqual(
       expect.arrayContaining([
-        'API key', 'Model', 'API base URL', 'Use Obsidian\'s network layer', 'Thinking effort', 'Outline effort', 'Max output tokens per call', 'Context budget',
+        'API key', 'Model', 'API base URL', 'Use Obsidian network', 'Thinking effort', 'Outline effort', 'Max output tokens per call', 'Context budget',
         'Cost cap', 'Concurrency', 'Prompt caching', 'Confirm before sending', 'Price table override', 'First text timeout', 'Idle timeout',
         'PRD', 'Macro-level plan', 'Meso-level plan', 'Overall micro-level plan', 'Code standards', 'Common pitfalls',
-        'Project note', 'Prompt template note', 'Include upstream plans', 'Callouts in the meso plan',
+        'Project note', 'Prompt template note', 'Include upstream plans', 'Put escalation callouts in the meso plan',
       ]),
     );
     // Each section's rows come after its heading.
-    expect(names.indexOf('Callouts in the meso plan')).toBeGreaterThan(names.indexOf('Escalations'));
+    expect(names.indexOf('Put escalation callouts in the meso plan')).toBeGreaterThan(names.indexOf('Escalations'));
     expect(names.indexOf('PRD')).toBeGreaterThan(names.indexOf('Planning notes'));
     expect(names.indexOf('Model')).toBeGreaterThan(names.indexOf('Claude'));
   });
@@ -89,7 +67,7 @@ describe('WorkstreamPlannerSettingTab', () => {
   it('attaches file suggesters to the note paths and a folder suggester to the output folder', () => {
     const { row } = setup();
     const inputOf = (name: string) => (row(name).components[0] as TextComponent).inputEl;
-    const kindOf = (name: string) => suggested.find((s) => s.input === inputOf(name))?.kind;
+    const kindOf = (name: string) => AbstractInputSuggest.attached.find((s) => s.inputEl === inputOf(name))?.constructor.name;
     expect(kindOf('Output folder')).toBe('FolderSuggest');
     for (const n of ['PRD', 'Meso-level plan', 'Common pitfalls', 'Project note', 'Prompt template note']) {
       expect(kindOf(n)).toBe('MarkdownFileSuggest');
@@ -100,13 +78,13 @@ describe('WorkstreamPlannerSettingTab', () => {
     const { row, settings, stored } = setup();
     await (row('Meso-level plan').components[0] as TextComponent).simulate(' Plans/meso.md ');
     expect(settings.paths.meso).toBe('Plans/meso.md');
-    await (row('Callouts in the meso plan').components[0] as ToggleComponent).simulate(true);
+    await (row('Put escalation callouts in the meso plan').components[0] as ToggleComponent).simulate(true);
     expect(stored()).toMatchObject({ calloutsInMesoPlan: true, paths: { meso: 'Plans/meso.md' } });
   });
 
   it('describes the meso callouts as the one change to the meso plan\'s body, off by default', () => {
     const { row } = setup();
-    const r = row('Callouts in the meso plan');
+    const r = row('Put escalation callouts in the meso plan');
     expect(r.desc).toMatch(/the one change the plugin ever makes to the meso plan's body/);
     expect((r.components[0] as ToggleComponent).getValue()).toBe(false);
   });

@@ -1,6 +1,6 @@
 import { splitFrontmatter } from '../../markdown/frontmatter-block';
-import { parseCitations, type SectionCitation } from '../../markdown/note-sections';
 import { parseWikilinks, type Wikilink } from '../../vault/wikilinks';
+import { sectionCitations as citations } from '../../vault/cite-section';
 import { stripTodoCallouts } from '../content';
 import { fail, label, pass, type CheckContext, type ReadinessCheck } from '../context';
 
@@ -18,21 +18,6 @@ function isMesoHeadingLink(ctx: CheckContext, link: Wikilink): boolean {
 function isMesoNoteLink(ctx: CheckContext, link: Wikilink): boolean {
   if (link.subpath !== null || link.linkpath === '') return false;
   return !ctx.scope || baseName(link.linkpath) === baseName(ctx.scope.mesoPath);
-}
-
-/**
- * Citations of numbered sections (`[[meso-level-plan]] §2.1 Components`): each `§` that follows a
- * wikilink without a subpath on its line, paired with the nearest such link before it. A `§` with
- * no link before it on its line refers to the plan's own sections and is not checked.
- */
-function citations(text: string, links: readonly Wikilink[]): Array<{ link: Wikilink; cite: SectionCitation }> {
-  const out: Array<{ link: Wikilink; cite: SectionCitation }> = [];
-  for (const cite of parseCitations(text)) {
-    const before = links.filter((l) => l.line === cite.line && l.offset + l.raw.length <= cite.offset && !l.isBlock);
-    const link = before[before.length - 1];
-    if (link && link.subpath === null) out.push({ link, cite });
-  }
-  return out;
 }
 
 /**

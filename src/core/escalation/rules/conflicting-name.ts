@@ -2,6 +2,7 @@ import type { Escalation } from '../../contracts/escalation';
 import type { MesoMention } from '../../contracts/wbs';
 import { namesWorkstream } from '../../scope/names-workstream';
 import { foldName } from '../../scope/workstream-name';
+import { matchWords } from '../../scope/component-match';
 import { findWorkstreams } from '../../wbs/parse-wbs';
 import { scanWorkstreamTokens } from '../../wbs/workstream-id';
 import type { EscalationContext, EscalationMeso } from '../context';
@@ -10,11 +11,26 @@ import { escalationFor, mesoEvidence, quoted, sectionLinkAt, wbsEvidence } from 
 
 export const RULE = 'conflicting-name';
 
-/** Two names agree when, folded (case, `&`/`and`, punctuation and spacing aside), one contains the other (`Inspection API` vs `API`). */
+/** Words that say what kind of thing or what to do, not which: sharing one of them says nothing. */
+const FILLER = new Set([
+  'and', 'the', 'of', 'for', 'to', 'a', 'an', 'with', 'in', 'on', 'by', 'or',
+  'implement', 'implementation', 'update', 'add', 'create', 'build', 'setup', 'set', 'up', 'decide', 'make', 'fix', 'new', 'initial', 'final',
+  'module', 'service', 'component', 'system', 'layer', 'workstream', 'epic', 'phase', 'part', 'core', 'basic', 'support',
+]);
+
+/**
+ * Two names agree when, folded (case, `&`/`and`, punctuation and spacing aside), one contains the
+ * other (`Inspection API` vs `API`), or when they share a word that names the subject ("Remove 3D
+ * code/assets/dependencies" and "Repository Cleanup and Dependency Removal" are one workstream
+ * described twice; "Tests" and "Documentation Updates" are not).
+ */
 function agree(a: string, b: string): boolean {
   const x = ` ${foldName(a)} `;
   const y = ` ${foldName(b)} `;
-  return x.includes(y) || y.includes(x);
+  if (x.includes(y) || y.includes(x)) return true;
+  const words = (s: string): Set<string> => new Set(matchWords(s).filter((w) => w.length > 2 && !FILLER.has(w)));
+  const wa = words(a);
+  return [...words(b)].some((w) => wa.has(w));
 }
 
 /**
@@ -36,8 +52,8 @@ function statesName(meso: EscalationMeso, m: MesoMention): boolean {
 
 /**
  * Escalates when the meso plan names the planned workstream differently from the WBS (the overall
- * micro-level plan) and neither name contains the other, ignoring case, `&`/`and`, punctuation
- * and spacing. One
+ * micro-level plan): neither name contains the other, ignoring case, `&`/`and`, punctuation and
+ * spacing, and they share no word that names a subject (see `agree`). One
  * escalation per distinct conflicting meso name, at its first mention. Only mentions that state a
  * name count (see `statesName`), so topic headings such as `### W2 Data model` never conflict.
  */

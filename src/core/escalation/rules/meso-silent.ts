@@ -2,16 +2,51 @@ import type { Escalation } from '../../contracts/escalation';
 import { splitFrontmatter } from '../../markdown/frontmatter-block';
 import { maskCode } from '../../markdown/code-mask';
 import { namesWorkstream } from '../../scope/names-workstream';
-import type { EscalationContext } from '../context';
+import type { EscalationContext, EscalationMeso } from '../context';
+import { workstreamModules } from '../../scope/modules';
+import { sectionEnd } from '../../scope/section-entries';
+import { namedIds } from '../../scope/workstream-refs';
 import { escalationFor, plannedWorkstreamName, quoted, workstreamLabel } from '../evidence';
 
 export const RULE = 'meso-silent';
 
+/** Titles of the meso section that lists the workstreams or epics ("10. Readiness for Micro-Level Planning"). */
+const READINESS = /\breadiness\b|\bworkstreams?\b|\bepics?\b|\bmilestones?\b/i;
+
 /**
- * Escalates when the meso plan is there and has content, but nothing in it names the planned
+ * Other ways a meso plan written with the upstream prompts covers a workstream without its id or
+ * name: an epic label or a range (`Epic 3`, `Epics 1–3`); the readiness section's numbered list of
+ * workstreams, whose N-th entry is the WBS's N-th epic (`3) Scene & UI` for Epic C); or components,
+ * interfaces or integration points that the workstream's tasks touch, which are architecture
+ * decisions it plans against.
+ */
+function mesoConcerns(ctx: EscalationContext, meso: EscalationMeso, body: string): boolean {
+  const id = ctx.workstreamId;
+  if (namedIds(body, ctx.wbs).includes(id)) return true;
+  const ids = [...new Set(ctx.wbs.workstreams.map((w) => w.id))];
+  const position = ids.indexOf(id) + 1;
+  const lines = meso.text.split('\n');
+  const heads = [...meso.headings].sort((a, b) => a.line - b.line);
+  for (const h of heads.filter((x) => READINESS.test(x.text))) {
+    const end = sectionEnd(heads, h, lines.length);
+    for (const line of lines.slice(h.line, end)) {
+      const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:ws[-\s]?|w)?(\d{1,2})[.):]\s+\S/i.exec(line);
+      if (m && Number(m[1]) === position) return true;
+    }
+  }
+  const ws = ctx.wbs.workstreams.find((w) => w.id === id);
+  if (!ws || ws.tasks.length === 0) return false;
+  const { modules, interfaces } = workstreamModules(ws, ctx.wbs, { text: meso.text, heads: meso.headings, linkTarget: '' }, null);
+  return interfaces.length > 0 || modules.some((m) => m.mesoSections.some((s) => s.reason === 'component'));
+}
+
+/**
+ * Escalates when the meso plan is there and has content, but nothing in it covers the planned
  * workstream: no heading, line or contract carries its id (`W3`, `Workstream 3`, a task id such as
- * `W3.1`) or its name as whole words, outside code. The plan would have no architecture decisions to
- * trace to. An empty or missing meso plan is `meso-missing`, not this.
+ * `W3.1`), epic label or name as whole words, outside code; its readiness list has no entry of its
+ * number; and none of its tasks touches a component, interface or integration point the meso plan
+ * describes. The plan would have no architecture decisions to trace to. An empty or missing meso
+ * plan is `meso-missing`, not this.
  */
 export function mesoSilent(ctx: EscalationContext): Escalation[] {
   const meso = ctx.meso;
@@ -21,7 +56,7 @@ export function mesoSilent(ctx: EscalationContext): Escalation[] {
   if (body.trim() === '') return [];
   const id = ctx.workstreamId;
   const name = plannedWorkstreamName(ctx);
-  if (namesWorkstream(body, id, name)) return [];
+  if (namesWorkstream(body, id, name) || mesoConcerns(ctx, meso, body)) return [];
   const searched = name ? `its id ${id} (also as "Workstream ${id.slice(1)}" or a task id such as ${id}.1) and its name ${quoted(name)}` : `its id ${id} (also as "Workstream ${id.slice(1)}" or a task id such as ${id}.1)`;
   const label = workstreamLabel(id, name);
   return [

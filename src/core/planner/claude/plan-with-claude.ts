@@ -44,7 +44,9 @@ import { checkNote } from '../check-note';
 import type { PreparedPlan } from '../prepare-plan';
 import { otherProjectOf, preparePlan } from '../prepare-plan';
 import type { PlanDeps, PlanOutcome, PlanRequest } from '../plan-workstream';
-import { describeWrite, linkBackAndResolve, mesoVersion, writeEscalation } from '../plan-workstream';
+import { describeWrite, linkBackAndResolve, mesoVersion, planChangesSince, writeEscalation } from '../plan-workstream';
+import { inputSources, loadInstructions, mergeRecords, recordFor, upstreamPlanTexts } from '../plan-inputs';
+import type { InputSources } from '../../inputs/digest-inputs';
 import { readPlannerState, setPlannerState, type PlannerState } from './planner-state';
 import { findResumePoint } from './resume-point';
 import { vaultNoteSink } from './note-sink';
@@ -107,11 +109,13 @@ export type ClaudeOutcome =
   | { kind: 'dry-run'; preview: SendPreview; requestsJson: string }
   | { kind: 'declined'; preview: SendPreview };
 
-export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): Promise<Result<ClaudeOutcome, PlannerError>> {
-  const { vault, settings, clock } = deps;
-  const prepared = await preparePlan(vault, settings, req);
+export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps): Promise<Result<ClaudeOutcome, PlannerError>> {
+  const prepared = await preparePlan(given.vault, given.settings, req);
   if (!prepared.ok) return prepared;
   const p = prepared.value;
+  // The planning set decides where its plans go (beside it, for a set found in its own folder).
+  const deps: ClaudeDeps = { ...given, settings: p.ctx.settings };
+  const { vault, settings, clock } = deps;
   if (p.kind === 'blocked') {
     const created = isoDate(clock.now());
     return writeEscalation(deps, p.ctx, { id: p.id, name: p.name, escalations: p.escalations, created, project: p.project, warnings: p.warnings });
@@ -135,7 +139,8 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   // The estimate uses the derived outline: Claude's is not known before its call, and has about as many modules.
   const derived = deriveOutline(p.scope, p.ctx.wbs);
   const draftUnits = unitsFor(inputFor(p, derived, created), null);
-  const agreed = await estimateAndAsk(req, deps, p, context.value, warnings, {
+  const sources = context.value.sources;
+  const agreed = await estimateAndAsk(req, deps, p, context.value.context, warnings, {
     model,
     outline: derived,
     units: modelUnits(draftUnits),
@@ -149,7 +154,7 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
   const outlined = await requestOutline(
     streamDeps,
     {
-      context: context.value,
+      context: context.value.context,
       settings: reqSettings,
       scope: p.scope,
       wbs: p.ctx.wbs,
@@ -176,6 +181,7 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
     outlineSource: outlined.value.source,
     outline,
     ...(p.scope.workstream.label ? { workstream_label: p.scope.workstream.label } : {}),
+    inputs: recordFor(sources, null, null),
   };
 
   // The note is created holding its first unit (frontmatter with the planner state, title block):
@@ -194,7 +200,26 @@ export async function planWithClaude(req: ClaudePlanRequest, deps: ClaudeDeps): 
     if (!made.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(made.error) });
   }
   const headKey = units[0]?.key;
-  return runAndFinish(deps, p, { target, units, context: context.value, reqSettings, outline, state, usage, onUsage, costGuard, streamDeps, warnings, backup, startOffset: head.length, noteTail: head, isComplete: (key) => key === headKey });
+  const previous = backup === null ? null : await vault.read(backup);
+  return runAndFinish(deps, p, {
+    target,
+    units,
+    context: context.value.context,
+    sources,
+    previous: previous?.ok ? previous.value : null,
+    reqSettings,
+    outline,
+    state,
+    usage,
+    onUsage,
+    costGuard,
+    streamDeps,
+    warnings,
+    backup,
+    startOffset: head.length,
+    noteTail: head,
+    isComplete: (key) => key === headKey,
+  });
 }
 
 /** Finishes an interrupted plan: only the sections it lacks are generated; complete ones stay byte for byte. */
@@ -233,9 +258,9 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
       const r = await vault.replace(target, keptWithState);
       if (!r.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(r.error) });
     }
-    return finishPlan(deps, p, { target, state: { ...state, usage: totalUsage([]) }, warnings, backup: null, usage: totalUsage([]), incomplete: [] });
+    return finishPlan(deps, p, { target, state: { ...state, usage: totalUsage([]) }, sources: context.value.sources, previous: null, warnings, backup: null, usage: totalUsage([]), incomplete: [] });
   }
-  const agreed = await estimateAndAsk(req, deps, p, context.value, warnings, {
+  const agreed = await estimateAndAsk(req, deps, p, context.value.context, warnings, {
     model,
     outline: state.outline,
     units: modelUnits(units).filter((u) => !complete.has(u.key)),
@@ -254,7 +279,9 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   return runAndFinish(deps, p, {
     target,
     units: unitsFor(inputFor(p, state.outline, created), resumedState),
-    context: context.value,
+    context: context.value.context,
+    sources: context.value.sources,
+    previous: null,
     reqSettings,
     outline: state.outline,
     state: resumedState,
@@ -309,6 +336,10 @@ interface RunArgs {
   target: string;
   units: PlanUnit[];
   context: PlannerContext;
+  /** What the plan is planned from; the record is completed with the sections it cites when it is done. */
+  sources: InputSources;
+  /** The text of the plan this run replaces, to say which sections changed. */
+  previous: string | null;
   reqSettings: RequestSettings;
   outline: Outline;
   state: PlannerState;
@@ -377,6 +408,8 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
   return finishPlan(deps, p, {
     target: a.target,
     state,
+    sources: a.sources,
+    previous: a.previous,
     warnings: a.warnings,
     backup: a.backup,
     usage: totals,
@@ -391,16 +424,38 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
 async function finishPlan(
   deps: ClaudeDeps,
   p: Extract<PreparedPlan, { kind: 'ready' }>,
-  f: { target: string; state: PlannerState; warnings: PlannerWarning[]; backup: string | null; usage: UsageTotals; incomplete: string[] },
+  f: {
+    target: string;
+    state: PlannerState;
+    /** What the plan is planned from: the record of inputs is completed with the sections the plan cites. */
+    sources: InputSources;
+    /** The text of the plan this run replaces, to say which sections changed. */
+    previous: string | null;
+    warnings: PlannerWarning[];
+    backup: string | null;
+    usage: UsageTotals;
+    incomplete: string[];
+  },
 ): Promise<Result<ClaudeOutcome, PlannerError>> {
   const checked = await checkNote(deps.vault, f.target, {
     scope: p.scope,
     finalise: true,
     forceDraft: f.incomplete.length > 0,
-    alsoApply: (text) => setPlannerState(text, f.state),
+    alsoApply: (text) => setPlannerState(text, { ...f.state, inputs: mergeRecords(f.state.inputs, recordFor(f.sources, text, p.meso.path)) }),
   });
   await linkBack(deps, p, f.target, f.warnings);
-  return ok({ kind: 'plan', note: f.target, status: checked.status, report: checked.report, backup: f.backup, warnings: f.warnings, usage: f.usage, incomplete: f.incomplete });
+  const changes = f.previous !== null ? await planChangesSince(deps.vault, f.target, f.previous) : undefined;
+  return ok({
+    kind: 'plan',
+    note: f.target,
+    status: checked.status,
+    report: checked.report,
+    backup: f.backup,
+    warnings: f.warnings,
+    usage: f.usage,
+    incomplete: f.incomplete,
+    ...(changes ? { changes } : {}),
+  });
 }
 
 async function isEmptyNote(deps: ClaudeDeps, path: string): Promise<boolean> {
@@ -442,16 +497,30 @@ function modelUnits(units: PlanUnit[]): PlanUnit[] {
 }
 
 /** The context sent with every call: the instructions, the planning notes, the upstream plans, the scope. */
-async function contextFor(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, warnings: PlannerWarning[]): Promise<Result<PlannerContext, PlannerError>> {
+async function contextFor(
+  deps: ClaudeDeps,
+  p: Extract<PreparedPlan, { kind: 'ready' }>,
+  warnings: PlannerWarning[],
+): Promise<Result<{ context: PlannerContext; sources: InputSources }, PlannerError>> {
+  const template = await loadInstructions(deps.vault, deps.settings, deps.builtInTemplate, warnings);
+  const texts = deps.settings.includeUpstreamPlans ? await upstreamPlanTexts(deps.vault, deps.settings, p.scope.upstream) : {};
+  const upstreamPlans: UpstreamPlan[] = [];
+  for (const id of p.scope.upstream) {
+    const text = texts[id];
+    if (typeof text === 'string') upstreamPlans.push({ workstreamId: id, path: planNotePath(deps.settings, id), text });
+  }
   const context = buildContext({
     set: p.ctx.set,
     scope: p.scope,
-    template: await loadTemplate(deps, warnings),
-    upstreamPlans: await upstreamPlans(deps, p),
+    template,
+    upstreamPlans,
     includeUpstreamPlans: deps.settings.includeUpstreamPlans,
     budgetTokens: deps.settings.contextBudgetTokens,
   });
-  return context.ok ? ok(context.value) : err({ kind: 'context-too-large', message: context.error.message });
+  if (!context.ok) return err({ kind: 'context-too-large', message: context.error.message });
+  // The same inputs as the plan records them (see planStaleness).
+  const sources = await inputSources(deps.vault, deps.settings, { ctx: p.ctx, id: p.id, scope: p.scope, instructions: template, upstream: texts });
+  return ok({ context: context.value, sources });
 }
 
 /** Usage and cost of one run, the budget that keeps it within the estimate and the cap, and what every call needs. */
@@ -510,32 +579,8 @@ export function describeUnknownModel(e: PlannerError, where: 'cli' | 'plugin' | 
   const list = e.available.length > 0 ? ` Models this key may use: ${e.available.join(', ')}.` : '';
   const how = {
     cli: ' Choose another with --model (or the model setting); --resume --model finishes a started plan on it.',
-    plugin: ' Choose another model in the plugin settings; resuming a started plan then finishes it on that model.',
+    plugin: ' Choose another under "Model" in the Workstream Planner settings; resuming a started plan then finishes it on that model.',
     either: ' Choose another model (--model on the command line, the model setting in the plugin); resuming the plan then finishes it on that model.',
   }[where];
   return `${what}${list}${how}`;
-}
-
-async function loadTemplate(deps: ClaudeDeps, warnings: PlannerWarning[]): Promise<string> {
-  const path = deps.settings.promptTemplateNote.trim();
-  if (path === '') return deps.builtInTemplate;
-  const resolved = (await deps.vault.exists(path)) ? path : (await deps.vault.resolveLink(path.replace(/\.md$/, ''), ''));
-  if (resolved) {
-    const read = await deps.vault.read(resolved);
-    if (read.ok && read.value.trim() !== '') return read.value;
-  }
-  warnings.push({ kind: 'other', file: path, message: `The prompt template note ${path} could not be read, so the built-in instructions were used.` });
-  return deps.builtInTemplate;
-}
-
-async function upstreamPlans(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>): Promise<UpstreamPlan[]> {
-  if (!deps.settings.includeUpstreamPlans) return [];
-  const out: UpstreamPlan[] = [];
-  for (const id of p.scope.upstream) {
-    const path = planNotePath(deps.settings, id);
-    if (!(await deps.vault.exists(path))) continue;
-    const read = await deps.vault.read(path);
-    if (read.ok) out.push({ workstreamId: id, path, text: read.value });
-  }
-  return out;
 }

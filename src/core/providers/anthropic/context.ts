@@ -6,7 +6,7 @@
  */
 import { ROLES, ROLE_LABELS, type Role } from '../../contracts/settings';
 import type { PlanningSet } from '../../contracts/planning-set';
-import type { WorkstreamScope } from '../../contracts/scope';
+import type { MesoSectionRef, WorkstreamScope } from '../../contracts/scope';
 import { splitFrontmatter } from '../../markdown/frontmatter-block';
 import { describeCarried } from '../../scope/questions/carried';
 import { err, ok, type Result } from '../../result';
@@ -137,14 +137,49 @@ export function renderScope(scope: WorkstreamScope): string {
   for (const t of ws.tasks) out.push(`- ${t.id}: ${t.title}${t.estimate ? ` (estimate ${t.estimate.raw})` : ''}`);
   if (ws.tasks.length === 0) out.push('- (none listed)');
   out.push('', `Upstream workstreams: ${scope.upstream.join(', ') || 'none'}.`, `Downstream workstreams: ${scope.downstream.join(', ') || 'none'}.`);
-  out.push('', 'Meso-level sections about this workstream:');
-  for (const s of scope.mesoSections) out.push(`- ${'#'.repeat(s.level)} ${s.heading}`);
+  out.push('', 'Meso-level sections about this workstream (cite each as written here):');
+  const why: Record<MesoSectionRef['reason'], string> = {
+    'names-workstream': 'names it',
+    contract: 'a contract with it',
+    component: 'a component its modules implement',
+    interface: 'an interface it implements or uses',
+    integration: 'an integration point it implements',
+  };
+  for (const s of scope.mesoSections) out.push(`- ${s.link} (${why[s.reason]})`);
   if (scope.mesoSections.length === 0) out.push('- (none found)');
+  out.push(...renderModules(scope));
   if (scope.provides.length > 0) out.push('', 'Contracts it provides:', ...scope.provides.map((c) => `- ${c.heading} (${c.from} → ${c.to})`));
   if (scope.consumes.length > 0) out.push('', 'Contracts it consumes:', ...scope.consumes.map((c) => `- ${c.heading} (${c.from} → ${c.to})`));
   if (scope.endpoints.length > 0) out.push('', 'Endpoints it must specify:', ...scope.endpoints.map((e) => `- ${e.method.toUpperCase()} ${e.path} (from ${e.source})`));
+  out.push(...renderEnvVars(scope));
   out.push(...renderAssumptions(scope));
   return out.join('\n');
+}
+
+/** The modules the notes describe for the workstream (micro §4 components, meso §2), with the tasks that touch each. */
+function renderModules(scope: WorkstreamScope): string[] {
+  const modules = scope.modules ?? [];
+  if (modules.length === 0) return [];
+  const out = ['', "Modules the planning notes describe for it, with the tasks that touch each (start the outline from these; tasks under the workstream's own name touch no described component):"];
+  for (const m of modules) {
+    const traced = m.mesoSections.map((s) => s.link).join(', ');
+    out.push(`- ${m.name}: ${m.taskIds.join(', ') || 'no tasks'}${m.microCitation ? `; specified in ${m.microCitation}` : ''}${traced ? `; implements ${traced}` : ''}`);
+  }
+  return out;
+}
+
+/** The environment variables the micro plan's configuration section gives the workstream. */
+function renderEnvVars(scope: WorkstreamScope): string[] {
+  const vars = scope.envVars ?? [];
+  if (vars.length === 0) return [];
+  return [
+    '',
+    "Environment variables the micro-level plan's Configuration and Secrets lists for it:",
+    ...vars.map((v) => {
+      const facts = [v.required && `required: ${v.required}`, v.default && `default: ${v.default}`, v.description, v.usedBy && `read by ${v.usedBy}`].filter((x): x is string => !!x);
+      return `- ${v.name}${facts.length > 0 ? ` (${facts.join('; ')})` : ''}${v.attributed ? '' : ' (the note does not say which module reads it)'}; ${v.source}, line ${v.line}`;
+    }),
+  ];
 }
 
 /**

@@ -6,7 +6,8 @@
  * need written content.
  */
 import type { PlanInput } from '../../contracts/plan-input';
-import type { MesoSectionRef, WorkstreamScope } from '../../contracts/scope';
+import type { MesoSectionRef, ScopeEnvVar, ScopeInterface, WorkstreamScope } from '../../contracts/scope';
+import { foldName } from '../../scope/workstream-name';
 import { describeCarried } from '../../scope/questions/carried';
 import type { WbsTask } from '../../contracts/wbs';
 import { sumEstimates } from '../../wbs/estimates';
@@ -15,7 +16,7 @@ import { longestUpstreamChain, workstreamLabel } from '../../plan/dependency-fac
 import { planParts, renderPart, type PlanPart } from '../../plan/render-plan';
 import { formatWikilink, headingLinkText, normaliseHeadingForLink } from '../../vault/wikilinks';
 import { OFFLINE_DRAFT_TITLE, TODO_CELL } from '../../checker/placeholders';
-import { envVarNames, excerptBlockquote, mesoSectionLines, mesoSource } from './meso-excerpt';
+import { envVarNames, excerptBlockquote, mesoSectionLines, mesoSource, shorten } from './meso-excerpt';
 import { possibleEndpointsCallout } from './possible-endpoints';
 
 export const OFFLINE_DRAFT_BANNER = [
@@ -122,7 +123,7 @@ function execBody(input: PlanInput): string {
     '',
     '**Exit Criteria:**',
     '',
-    todoCallout('The high-level success criteria from the WBS.'),
+    exitCriteriaSummary(input),
     '',
     '**Estimated Effort:**',
     `- Total Tasks: ${ws.tasks.length} (from WBS)`,
@@ -141,19 +142,43 @@ function positionBody(input: PlanInput): string {
   return `${fact}\n\n${todoCallout('How this workstream fits into the project as a whole.')}`;
 }
 
+/** `- **Availability** (interface): GET /v1/berths/{id}/availability … — [[meso-level-plan#3.2 Interfaces]]` */
+function interfaceItem(i: ScopeInterface): string {
+  const summary = i.summary && foldName(i.summary) !== foldName(i.name) ? `: ${shorten(i.summary.replace(/^[^:]*:\s*/, ''), 160)}` : '';
+  return `- **${i.name}** (${i.kind === 'interface' ? 'interface' : 'integration point'})${summary} — ${i.section.link}`;
+}
+
 function contractsBody(input: PlanInput): string {
   const { consumes, provides, workstream } = input.scope;
+  const contracts = new Set([...consumes, ...provides].map((c) => c.line));
+  const interfaces = (input.scope.interfaces ?? []).filter((i) => i.kind === 'interface' && !contracts.has(i.section.line));
   const lines: string[] = [];
-  if (consumes.length === 0 && provides.length === 0) lines.push(`The meso-level plan names no contract with ${workstream.id}.`);
+  if (consumes.length === 0 && provides.length === 0 && interfaces.length === 0) lines.push(`The meso-level plan names no contract with ${workstream.id}.`);
   if (consumes.length > 0) lines.push('**Consumed:**', '', ...consumes.map((c) => `- ${c.from} → ${c.to}: ${c.link}`), '');
   if (provides.length > 0) lines.push('**Provided:**', '', ...provides.map((c) => `- ${c.from} → ${c.to}: ${c.link}`), '');
+  if (interfaces.length > 0) lines.push(`**Interfaces in the meso-level plan's data and interface design that concern ${workstream.id}:**`, '', ...interfaces.map(interfaceItem), '');
   return `${lines.join('\n').trimEnd()}\n\n${todoCallout('The interfaces each contract fixes, and their types.')}`;
+}
+
+/** Section 6: the meso plan's integration points (and interfaces) that concern the workstream, to specify one by one. */
+function integrationBody(input: PlanInput, hint: string): string {
+  const all = input.scope.interfaces ?? [];
+  if (all.length === 0) return todoCallout(hint);
+  const id = input.scope.workstream.id;
+  return [
+    `The meso-level plan names these integration points and interfaces for ${id}; give each one a \`### 6.N\` subsection with its contract, integration point and tests:`,
+    '',
+    ...all.map(interfaceItem),
+    '',
+    todoCallout(hint),
+  ].join('\n');
 }
 
 function moduleBody(input: PlanInput, part: PlanPart): string | null {
   const m = /^2\.(\d+)\.(\d+)$/.exec(part.key);
   if (!m) return null;
   const mod = input.outline.modules[Number(m[1]) - 1];
+  if (mod && m[2] === '7') return successCriteriaBody(input, mod.taskIds, part.hint ?? 'Verifiable conditions under which the module is done.');
   if (!mod || m[2] !== '1') return todoCallout(part.hint ?? 'Content for this section.');
   const tasks = mod.taskIds.map((id) => {
     const t = input.scope.workstream.tasks.find((x) => x.id === id);
@@ -189,26 +214,57 @@ function endpointBody(input: PlanInput, part: PlanPart): string | null {
   return `${source}${todoCallout('Purpose, authentication, request, response, status codes and rate limiting.')}`;
 }
 
+/** `no (15)` → required "No", default "15"; anything else as written. */
+function requiredAndDefault(v: ScopeEnvVar): { required: string | null; default: string | null } {
+  const m = v.required ? /^(yes|no|required|optional|true|false)\b\s*(?:\((.*)\))?/i.exec(v.required.trim()) : null;
+  if (!m) return { required: v.required, default: v.default };
+  const required = /^(?:yes|required|true)$/i.test(m[1]!) ? 'Yes' : 'No';
+  return { required, default: v.default ?? m[2]?.trim() ?? null };
+}
+
 /**
- * 5.1: the names in the workstream's meso sections that look like environment variables, as the
- * output format's table with every other cell `TODO`, and the placeholder callout kept, so the
- * completeness item fails until a person (or a model) has filled the table in.
+ * 5.1: the environment variables the micro plan's "Configuration and Secrets" lists for the
+ * workstream (its cells filled in where the note says), then the names in the workstream's meso
+ * sections that look like environment variables, as the output format's table with `TODO` for
+ * what the notes do not say, and the placeholder callout kept so the draft stays a draft.
  */
 function envVarsBody(input: PlanInput, hint: string): string {
-  const src = mesoSource(input);
   const id = input.scope.workstream.id;
-  if (!src) return todoCallout(hint);
-  const names = envVarNames(src, input.scope.mesoSections);
-  if (names.length === 0) return `The meso-level plan's sections on ${id} name nothing that looks like an environment variable.\n\n${todoCallout(hint)}`;
   const t = TODO_CELL;
+  const fromMicro = input.scope.envVars ?? [];
+  const src = mesoSource(input);
+  const fromMeso = src ? envVarNames(src, input.scope.mesoSections).filter((n) => !fromMicro.some((v) => v.name === n)) : [];
+  if (fromMicro.length === 0 && fromMeso.length === 0) {
+    // Nothing read, nothing said; what was searched is named, without claiming there are none.
+    if (!src && input.scope.envVars === undefined) return todoCallout(hint);
+    const searched = [
+      ...(input.scope.envVars !== undefined ? [`the micro-level plan's Configuration and Secrets lists nothing that ${id}'s modules read`] : []),
+      ...(src ? [`the meso-level plan's sections on ${id} name nothing that looks like an environment variable`] : []),
+    ].join('; ');
+    return `${searched.charAt(0).toUpperCase()}${searched.slice(1)}.\n\n${todoCallout(hint)}`;
+  }
+  const cell = (v: string | null): string => (v === null || v.trim() === '' ? t : v.replace(/\|/g, '\\|'));
+  const rows = [
+    ...fromMicro.map((v) => {
+      const rd = requiredAndDefault(v);
+      const description = v.description ?? (v.usedBy ? `Read by ${v.usedBy}.` : null);
+      return `| \`${v.name}\` | ${cell(rd.required)} | ${cell(rd.default)} | ${cell(description)} | ${cell(v.validation)} |`;
+    }),
+    ...fromMeso.map((n) => `| \`${n}\` | ${t} | ${t} | ${t} | ${t} |`),
+  ];
+  const sources: string[] = [];
+  for (const v of fromMicro) sources.push(`- \`${v.name}\`: ${v.source}, line ${v.line}${v.attributed ? '' : ' (the note does not say which module reads it)'}`);
+  if (fromMeso.length > 0) sources.push(`- ${fromMeso.map((n) => `\`${n}\``).join(', ')}: named in the meso-level plan's sections on ${id}, where they look like environment variables (UPPER_SNAKE_CASE)`);
   return [
-    `The meso-level plan's sections on ${id} name these, which look like environment variables (UPPER_SNAKE_CASE); check each:`,
-    '',
     '| Variable | Required | Default | Description | Validation |',
     '|----------|----------|---------|-------------|------------|',
-    ...names.map((n) => `| \`${n}\` | ${t} | ${t} | ${t} | ${t} |`),
+    ...rows,
     '',
-    todoCallout(`Fill in every ${t} cell, remove names that are not environment variables, and add the variables the meso-level plan does not name.`),
+    'Where each comes from:',
+    '',
+    ...sources,
+    '',
+    todoCallout(`Fill in every ${t} cell, remove variables ${id} does not read, and add those the notes do not name.`),
   ].join('\n');
 }
 
@@ -266,6 +322,51 @@ function appendicesBody(input: PlanInput, hint: string): string {
   return `${appendix}\n\n${todoCallout('Further supporting material, each under `### Appendix B: <title>` and onwards, or remove this callout if there is none.')}`;
 }
 
+/** The workstream's (epic's) exit criteria from the WBS, and whether any task states its own. */
+function wbsExits(input: PlanInput): { epic: string | null; tasks: WbsTask[] } {
+  const defs = findWorkstreams(input.wbs, input.scope.workstream.id);
+  const epic = defs.map((w) => w.exit).find((e): e is string => !!e && e.trim() !== '') ?? null;
+  return { epic, tasks: wbsTasks(input).filter((t) => t.exit && t.exit.trim() !== '') };
+}
+
+/** A criterion as written, capitalised, without its closing full stop (a note in brackets follows it). */
+const criterion = (s: string): string => {
+  const t = s.trim().replace(/\s+/g, ' ').replace(/[.;]+$/, '');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+};
+
+/** The executive summary's exit criteria: the epic's, from the WBS (else the tasks'), or the placeholder when it states none. */
+function exitCriteriaSummary(input: PlanInput): string {
+  const { epic, tasks } = wbsExits(input);
+  if (epic) return `${criterion(epic)} (the WBS's exit criteria for ${workstreamLabel(input.wbs, input.scope.workstream.id)}; each task's own are in its module's success criteria).`;
+  if (tasks.length > 0) return ['The WBS states exit criteria per task:', '', ...tasks.map((t) => `- ${t.id}: ${criterion(t.exit!)}`)].join('\n');
+  return todoCallout('The high-level success criteria from the WBS.');
+}
+
+/** 2.N.7: the exit criteria of the module's tasks as checkboxes, then the placeholder for the rest. */
+function successCriteriaBody(input: PlanInput, taskIds: readonly string[], hint: string): string {
+  const exits = wbsTasks(input).filter((t) => taskIds.includes(t.id) && t.exit && t.exit.trim() !== '');
+  if (exits.length === 0) return todoCallout(hint);
+  return [
+    ...exits.map((t) => `- [ ] ${criterion(t.exit!)} (exit criterion of ${t.id} in the WBS)`),
+    '',
+    todoCallout('The remaining verifiable conditions: functional, non-functional, tests, documentation, integration.'),
+  ].join('\n');
+}
+
+/** 10.1: the epic's and the tasks' exit criteria from the WBS as checkboxes, then the placeholder. */
+function functionalBody(input: PlanInput, hint: string): string {
+  const { epic, tasks } = wbsExits(input);
+  if (!epic && tasks.length === 0) return todoCallout(hint);
+  const id = input.scope.workstream.id;
+  return [
+    ...(epic ? [`- [ ] ${criterion(epic)} (exit criteria of ${workstreamLabel(input.wbs, id)} in the WBS)`] : []),
+    ...tasks.map((t) => `- [ ] ${criterion(t.exit!)} (${t.id})`),
+    '',
+    todoCallout(hint),
+  ].join('\n');
+}
+
 /** The body the offline provider writes for a model-owned part. */
 export function offlineBody(input: PlanInput, part: PlanPart): string {
   switch (part.key) {
@@ -275,6 +376,10 @@ export function offlineBody(input: PlanInput, part: PlanPart): string {
       return positionBody(input);
     case '1.4':
       return contractsBody(input);
+    case '6':
+      return integrationBody(input, part.hint ?? 'Integrations between modules.');
+    case '10.1':
+      return functionalBody(input, part.hint ?? 'Features working as specified.');
     case '5.1':
       return envVarsBody(input, part.hint ?? 'The environment variables.');
     case '11.2':

@@ -53,8 +53,12 @@ export function describeCarried(a: ScopeAssumption): string {
   const statement = `“${a.statement.replace(/[.\s]+$/, '')}”`;
   const source = `Source: ${a.link}, line ${a.line}.`;
   const reach = a.reach === 'project' ? ' (project-wide)' : '';
-  const sameAsTopic = a.statement.toLowerCase().startsWith(a.topic.replace(/…$/, '').toLowerCase());
+  const sameAsTopic = a.topic === '' || a.statement.toLowerCase().startsWith(a.topic.replace(/…$/, '').toLowerCase());
+  const label = a.topic === '' || /^[A-Z]{1,2}\d{1,3}$/.test(a.topic) ? (a.topic || 'Assumption') : null;
   if (a.kind !== 'assumption') return `**${a.topic}** (${a.kind === 'deferred' ? 'deferred' : 'not blocking'}): ${statement}. ${source}`;
-  const head = sameAsTopic ? `**Assumption**${reach}: ${statement}.` : `**${a.topic}**${reach}: assumed ${statement}.`;
-  return `${head}${a.validation ? ` To validate: ${a.validation.replace(/[.\s]+$/, '')}.` : ''} ${source}`;
+  const head = label ? `**${label}**${reach}: ${statement}.` : sameAsTopic ? `**Assumption**${reach}: ${statement}.` : `**${a.topic}**${reach}: assumed ${statement}.`;
+  const v = a.validation?.replace(/[.\s]+$/, '') ?? '';
+  // "Validate with branch managers" reads as it is; anything else is what to validate by.
+  const check = v === '' ? '' : /^(?:validate|validation|verify|confirm|check|test)\b/i.test(v) ? ` ${v.charAt(0).toUpperCase()}${v.slice(1)}.` : ` To validate: ${v}.`;
+  return `${head}${check} ${source}`;
 }

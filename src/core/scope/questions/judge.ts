@@ -3,7 +3,8 @@
  * - a resolved question means nothing any more;
  * - a deferred or not-blocking question never blocks (it is noted when it concerns the workstream);
  * - a question with a proposed assumption blocks only the workstream its validation names ("confirm
- *   … before Epic 2"); otherwise the workstream plans on the assumption, citing it;
+ *   … before Epic 2"); otherwise the workstream plans on the assumption, citing it; an assumption
+ *   listed on its own (under "Assumptions") never blocks;
  * - any other question blocks the workstream when what it blocks names the workstream (id, range,
  *   epic label, name) or something the workstream's tasks or modules own; a question that states no
  *   "blocks" blocks the workstreams its own text (or its section's heading) names.
@@ -120,7 +121,8 @@ export function judgeQuestion(q: OpenQuestion, subject: QuestionSubject, heading
 
   if (q.deferred || q.notBlocking) return concerns ? { kind: 'noted', reason: q.deferred ? 'deferred' : 'not-blocking' } : { kind: 'none' };
   if (q.assumption) {
-    if (q.validation && workstreamRefs(q.validation.text, subject.wbs).some((r) => r.id === subject.id && !r.negated)) {
+    // An assumption listed on its own is one the team already adopted: it is carried, never a blocker.
+    if (!q.standaloneAssumption && q.validation && workstreamRefs(q.validation.text, subject.wbs).some((r) => r.id === subject.id && !r.negated)) {
       return { kind: 'blocks', because: [q.validation], via: 'validation' };
     }
     if (concerns) return { kind: 'assumption', scope: 'workstream' };

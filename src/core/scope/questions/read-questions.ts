@@ -22,8 +22,8 @@ const ASSUMPTION_LABEL = /^(?:\*\*|__)?\s*(?:key\s+|working\s+|proposed\s+)?assu
 /** `Open questions: see "Open Questions and Blocked Decisions."`, `Assumptions: see above`: a pointer to the real list. */
 const POINTER =
   /^(?:\*\*|__)?\s*(?:(?:open\s+)?questions?|(?:key\s+|working\s+)?assumptions?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?:see\b|consolidate|refer\b|as\s+(?:listed|above|below)|listed\s+(?:above|below|in)|(?:none|n\/a|nothing)\b)/i;
-/** An item that is only "None", "N/A", "Nothing open". */
-const EMPTY_ITEM = /^(?:none|n\/a|nothing(?:\s+open)?|no\s+open\s+questions?)\b[\s.!]*$/i;
+/** An item that says there is nothing open: "None", "N/A", "None — traffic classified as Low", "None critical." */
+const EMPTY_ITEM = /^(?:none|n\/a|nothing(?:\s+open)?|no\s+open\s+questions?)\b(?:[\s.!]*$|\s*(?:[—–:-]|critical\b))/i;
 
 function merge(parts: Array<Partial<QuestionFacts>>): QuestionFacts {
   const out: QuestionFacts = { ...NO_FACTS, blocks: [] };
@@ -77,10 +77,14 @@ export function readOpenQuestions(note: QuestionNote): OpenQuestion[] {
     const base = { file: note.path, line: item.lines[0]!, lines: [...item.lines], region: item.region, text: textOf(item) };
     const labelledAssumption = item.kind !== 'table' && ASSUMPTION_LABEL.test(first);
     if (item.group === 'assumption' || labelledAssumption) {
-      const own = first.replace(ASSUMPTION_LABEL, '');
-      const statement: QuestionFact = facts.assumption ?? { text: unemphasised(own), line: item.lines[0]! };
-      const topic = labelledAssumption ? cutTopic(unemphasised(own)) : topicOf(item);
-      out.push({ ...base, ...facts, assumption: statement, topic, standaloneAssumption: true });
+      const own = unemphasised(item.kind === 'table' ? (item.cells[0] ?? '') : first.replace(ASSUMPTION_LABEL, ''));
+      // `A1: Presets are global for MVP. Validate with data owners.`: an id, the statement, how to validate it.
+      const id = /^([A-Z]{1,2}\d{1,3})\s*[:.)—–-]\s*/.exec(own);
+      const body = id ? own.slice(id[0].length) : own;
+      const cut = /(?:^|[.;]\s+)((?:validate|validation|to\s+validate|verify|confirm)\b[^]*)$/i.exec(body);
+      const statement: QuestionFact = facts.assumption && item.kind === 'table' ? facts.assumption : { text: (cut ? body.slice(0, cut.index) : body).trim(), line: item.lines[0]! };
+      const validation = facts.validation ?? (cut ? { text: cut[1]!.replace(/[.\s]+$/, ''), line: item.lines[0]! } : null);
+      out.push({ ...base, ...facts, assumption: statement, validation, topic: id ? id[1]! : '', standaloneAssumption: true });
       continue;
     }
     // In a section that also holds risks and assumptions, an unlabelled item counts only when it

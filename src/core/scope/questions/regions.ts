@@ -4,10 +4,10 @@
  * inputs are missing, and for "Risks, Assumptions, and Open Questions" as a numbered section; authors
  * write these as headings, numbered lines or plain lines, with list items, numbered items or tables.
  */
-import { maskCode } from '../../markdown/code-mask';
 import { splitFrontmatter } from '../../markdown/frontmatter-block';
 import type { NoteHeading } from '../../contracts/note-meta';
 import { isNumberedLine, type SectionHead } from '../../markdown/note-sections';
+import { withoutFences } from '../section-entries';
 import type { QuestionItem, QuestionRegion } from './question';
 
 /** A title that announces open questions ("Open Questions", "Blocked Decisions", "Pending decisions"…). */
@@ -15,6 +15,9 @@ export const OPEN_TITLE = /\b(?:open|unresolved|outstanding|pending)\s+(?:questi
 const COMBINED = /\brisks?\b|\bassumptions?\b/i;
 
 const LIST_ITEM = /^(\s*)(?:[-*+]|\d+[.)])\s+(.*)$/;
+/** Plain titles that sort the questions of one block ("Requirements", "Constraints & NFRs", "Assumptions (provisional)"). */
+const GROUP_TITLE =
+  /^(?:(?:top|key|open|other|technical|product|business|general|proposed|provisional|working|blocked)\s+)*(?:requirements?|nfrs?|non-functional|constraints?|dependencies|risks?|assumptions?|validation|questions?|decisions?|scope|data|security|privacy|ux|design|infrastructure|operations|ops|hosting|delivery|testing|performance|integrations?|mitigations?)\b/i;
 const TABLE_ROW = /^\s*\|.*\|\s*$/;
 const TABLE_SEPARATOR = /^\s*\|?(?:\s*:?-{2,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$/;
 const RULE = /^\s{0,3}(?:[-*_]\s*){3,}$/;
@@ -91,7 +94,8 @@ const QUESTION_CONVENTION = /\((?:not\s+|non[- ]?)?blocking\b|\(blocks\s*:|\*\*\
  * risks and validation plans are skipped. Never throws.
  */
 export function questionItems(text: string, headings: readonly NoteHeading[]): QuestionItem[] {
-  const masked = maskCode(text).split('\n').map((l) => l.replace(/\r$/, ''));
+  // Fenced blocks go; code spans stay, so an assumption such as `frame-src 'self'` is quoted whole.
+  const masked = withoutFences(text);
   const headingAt = new Map(headings.map((h) => [h.line, h]));
   const start = splitFrontmatter(text).bodyStartLine;
   const items: QuestionItem[] = [];
@@ -232,6 +236,13 @@ export function questionItems(text: string, headings: readonly NoteHeading[]): Q
     if (!m && QUESTION_CONVENTION.test(line)) {
       indent = lead;
       current = group === 'skip' ? null : push({ lines: [n], texts: [line], kind: 'line', header: [], cells: [], group: group === 'mixed' ? 'question' : group, region: r });
+      continue;
+    }
+    // After a blank line, a plain title that is no group of questions ("Received Inputs Summary")
+    // starts the note's next part: a block titled by a plain line ends there.
+    if (!m && r.kind === 'line' && wasBlank && titleLike(line) && !GROUP_TITLE.test(plain(line))) {
+      reset();
+      region = null;
       continue;
     }
     // A plain title-like line sorts the items after it ("Requirements", "Risks").

@@ -92,7 +92,8 @@ function taskOfRow(cells: string[], cols: TableColumns, line: number): TaskDraft
     return k === undefined ? '' : (cells[k] ?? '').trim();
   };
   const id = cleanCell(cell('id'));
-  const title = cleanCell(cell('task'));
+  // Emphasis around the whole title goes; a title that starts with `code` keeps its backticks.
+  const title = unwrap(cell('task'));
   if (id === '' && title === '') return null;
   // A row of dashes or a totals row is not a task.
   if (/^(?:total|sum)$/i.test(id || title)) return null;
@@ -103,7 +104,14 @@ function taskOfRow(cells: string[], cols: TableColumns, line: number): TaskDraft
   if (estimate) task.estimate = estimate;
   const deps = cell('deps');
   if (deps !== '') task.deps = deps;
-  const exit = cleanCell(cell('exit'));
+  const exit = unwrap(cell('exit'));
   if (exit !== '') task.exit = exit;
   return task;
+}
+
+/** `**Title**` → `Title`; `` `POST /x` with y `` stays as written. */
+function unwrap(cell: string): string {
+  let t = cell.trim();
+  for (let m = /^(\*\*|__|\*|_|`)(.*)\1$/s.exec(t); m && !m[2]!.includes(m[1]!); m = /^(\*\*|__|\*|_|`)(.*)\1$/s.exec(t)) t = m[2]!.trim();
+  return t;
 }

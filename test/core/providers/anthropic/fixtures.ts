@@ -52,7 +52,7 @@ const ROLE_OF: Record<string, Role> = {
 export function planningSet(overrides: Partial<Record<string, string>> = {}): PlanningSet {
   const notes: PlanningSet['notes'] = {};
   for (const [path, role] of Object.entries(ROLE_OF)) notes[role] = note(role, path, overrides[path] ?? VAULT_NOTES[path]!);
-  return { project: { path: '01-Projects/Tidewater.md', name: 'Tidewater' }, notes, missing: ['pitfalls'], warnings: [] };
+  return { project: { path: '01-Projects/Tidewater.md', name: 'Tidewater' }, folder: null, notes, missing: ['pitfalls'], warnings: [] };
 }
 
 export const UPSTREAM: UpstreamPlan[] = [

@@ -136,9 +136,10 @@ describe('readOpenQuestions: the upstream conventions', () => {
     const qs = read(lines);
     expect(qs.map((q) => [q.topic, q.standaloneAssumption])).toEqual([
       ['Baselines', false],
-      ['Baselines exclude federated variants', true],
+      ['A1', true],
     ]);
-    expect(qs[1]!.assumption?.line).toBe(5);
+    expect(qs[1]!.assumption).toEqual({ text: 'Baselines exclude federated variants', line: 5 });
+    expect(qs[1]!.validation).toEqual({ text: 'Validate in design review', line: 5 });
   });
 
   it('reads a sub-heading under "Open questions" as one question with its fact lines', () => {

@@ -41,7 +41,7 @@ function labelled(text: string, line: number): Labelled[] {
   }
   return found.map((f, i) => {
     const end = found[i + 1]?.at ?? text.length;
-    const value = text.slice(f.valueAt, end).replace(/\*\*|__/g, '').trim().replace(/[.;,]+$/, '').trim();
+    const value = text.slice(f.valueAt, end).replace(/\*\*|__/g, '').trim().replace(/[\s.;,—–-]+$/, '').trim();
     return { kind: f.kind, fact: { text: value, line } };
   });
 }

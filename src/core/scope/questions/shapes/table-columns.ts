@@ -30,6 +30,10 @@ function read(item: QuestionItem): Partial<QuestionFacts> {
       if (!OPEN_VALUE.test(value)) out.assumption ??= fact;
     } else if (/\bvalidat/.test(head)) {
       out.validation ??= fact;
+    } else if (/\b(?:resolution|mitigation)\s+plan\b|\bplan\b|\bnext\s+steps?\b|\bmitigation\b/.test(head)) {
+      // How the team means to settle it meanwhile ("User decides during Task 2.1; default to Option A").
+      if (DEFERRAL.test(value)) out.deferred ??= fact;
+      else out.assumption ??= fact;
     } else if ((/\bresolution\b|\banswer\b|\boutcome\b/.test(head) || (asked && /\bdecision\b/.test(head))) && !/\bneeded\b|\bquestion\b/.test(head)) {
       if (!OPEN_VALUE.test(value)) out.resolved ??= fact;
     } else if (/\brecommend/.test(head)) {
