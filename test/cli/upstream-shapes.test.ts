@@ -5,7 +5,7 @@
  * tasks, dependencies and estimates; offline plans written into the set's own planning folder; and
  * the readiness check of those plans.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync } from 'node:fs';
 import * as path from 'node:path';
 import { cli } from '../support/run-cli';
 import { tempVault, type TempVault } from '../support/temp-vault';
@@ -243,6 +243,19 @@ describe('several projects and planning sets (upstream-mixed)', () => {
     const plan = await cli(['plan', '--vault', dir, '--project', '01-Projects/Cedar', '--workstream', 'Epic 2']);
     const note = rel(dir, plan.out);
     const check = await cli(['check', '--vault', dir, '--note', note, '--json']);
+    expect(check.err).not.toMatch(/could not be loaded/);
+    const items = (JSON.parse(check.out) as { items: Array<{ id: string; ok: boolean }> }).items;
+    expect(items.find((i) => i.id === 'wbs-coverage')!.ok).toBe(true);
+  });
+});
+
+describe('a plan kept outside its planning set', () => {
+  it('is checked against the set its source_plan names', async () => {
+    const { dir } = open('upstream-mixed');
+    const plan = await cli(['plan', '--vault', dir, '--project', '01-Projects/Birch/Planning/v2', '--workstream', 'E2']);
+    mkdirSync(path.join(dir, 'Plans'));
+    renameSync(plan.out.trim(), path.join(dir, 'Plans', 'W2-micro-level-plan.md'));
+    const check = await cli(['check', '--vault', dir, '--note', 'Plans/W2-micro-level-plan.md', '--json']);
     expect(check.err).not.toMatch(/could not be loaded/);
     const items = (JSON.parse(check.out) as { items: Array<{ id: string; ok: boolean }> }).items;
     expect(items.find((i) => i.id === 'wbs-coverage')!.ok).toBe(true);

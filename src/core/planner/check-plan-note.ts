@@ -49,9 +49,14 @@ export async function checkPlanNote(
   const ownLink = typeof fmProject === 'string' ? parseWikilink(fmProject.trim())?.linkpath : undefined;
   // Only a project note that exists: a plan written without one links the conventional path.
   const ownProject = ownLink ? ((await vault.resolveLink(ownLink, notePath)) ?? undefined) : undefined;
-  // A plan sits in the planning folder of its set: that folder names the set, in a vault of several.
-  const folder = notePath.includes('/') ? notePath.slice(0, notePath.lastIndexOf('/')) : '';
-  const loaded = await loadPlanningContext(vault, settings, { project: opts.project ?? ownProject, ...(folder !== '' ? { near: folder } : {}) });
+  // A plan names its meso plan (`source_plan`), whose folder is its planning set; failing that, a
+  // plan sits beside its set. Either names the set in a vault of several.
+  const fmSource = meta.frontmatter?.['source_plan'];
+  const sourceLink = typeof fmSource === 'string' ? parseWikilink(fmSource.trim())?.linkpath : undefined;
+  const source = sourceLink ? await vault.resolveLink(sourceLink, notePath) : null;
+  const folderOf = (p: string): string => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
+  const near = folderOf(source ?? notePath);
+  const loaded = await loadPlanningContext(vault, settings, { project: opts.project ?? ownProject, ...(near !== '' ? { near } : {}) });
   if (loaded.ok) {
     const ctx = loaded.value;
     warnings.push(...ctx.warnings);

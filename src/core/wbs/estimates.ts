@@ -21,6 +21,11 @@ export interface ParseEstimateOptions {
   defaultUnit?: string;
   /** Refuse a bare number without any unit (list items: `(3)` is not an estimate). @default false */
   requireUnit?: boolean;
+  /**
+   * Accept only units of time or points (`h`, `days`, `min`, `pts`…): in free text `(10 frames)` is
+   * a count, not an estimate. @default false
+   */
+  knownUnit?: boolean;
 }
 
 /**
@@ -36,6 +41,7 @@ export function parseEstimate(raw: string, options: ParseEstimateOptions = {}): 
   if (!Number.isFinite(value)) return null;
   const unit = m[2] ? normaliseUnit(m[2]) : normaliseUnit(options.defaultUnit ?? '');
   if (unit === '' && options.requireUnit) return null;
+  if (options.knownUnit && m[2] && !UNIT_ALIASES.has(m[2].trim().toLowerCase().replace(/\.$/, ''))) return null;
   return { value, unit, raw: written };
 }
 
@@ -56,8 +62,11 @@ export function sumEstimates(tasks: ReadonlyArray<{ estimate?: Estimate }>): Rec
     totals.set(t.estimate.unit, (totals.get(t.estimate.unit) ?? 0) + t.estimate.value);
   }
   const times = [...totals.keys()].filter((u) => Object.prototype.hasOwnProperty.call(HOURS_PER_UNIT, u));
-  if (times.length > 1) {
-    const target = times.reduce((a, b) => (HOURS_PER_UNIT[b]! > HOURS_PER_UNIT[a]! ? b : a));
+  // Minutes that add up to an hour or more read better as hours.
+  const minutesOnly = times.length === 1 && times[0] === 'min' && totals.get('min')! >= 60;
+  if (times.length > 1 || minutesOnly) {
+    let target = times.reduce((a, b) => (HOURS_PER_UNIT[b]! > HOURS_PER_UNIT[a]! ? b : a));
+    if (target === 'min') target = 'h';
     const hours = times.reduce((n, u) => n + totals.get(u)! * HOURS_PER_UNIT[u]!, 0);
     for (const u of times) totals.delete(u);
     totals.set(target, Math.round((hours / HOURS_PER_UNIT[target]!) * 100) / 100);

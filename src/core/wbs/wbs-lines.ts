@@ -140,12 +140,12 @@ export function splitTrailingEstimate(text: string): { title: string; estimate?:
   const t = text.trim();
   const paren = /\s*[([]([^()[\]]*)[)\]]\s*$/.exec(t);
   if (paren) {
-    const estimate = parseEstimate(paren[1]!, { requireUnit: true });
+    const estimate = parseEstimate(paren[1]!, { requireUnit: true, knownUnit: true });
     if (estimate) return { title: tidyTitle(t.slice(0, paren.index)), estimate };
   }
   const dash = /\s+(?:[—–|]|-{1,2})\s*([^—–|]*?)\s*$/.exec(t);
   if (dash) {
-    const estimate = parseEstimate(dash[1]!, { requireUnit: true });
+    const estimate = parseEstimate(dash[1]!, { requireUnit: true, knownUnit: true });
     if (estimate) return { title: tidyTitle(t.slice(0, dash.index)), estimate };
   }
   return { title: tidyTitle(t) };

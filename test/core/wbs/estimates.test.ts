@@ -1,4 +1,5 @@
 import { parseEstimate, sumEstimates } from '../../../src/core/wbs/estimates';
+import { splitTrailingEstimate } from '../../../src/core/wbs/wbs-lines';
 
 describe('parseEstimate', () => {
   it.each([
@@ -44,5 +45,18 @@ describe('sumEstimates', () => {
 
   it('gives an empty record when nothing is estimated', () => {
     expect(sumEstimates([{}, {}])).toEqual({});
+  });
+});
+
+describe('estimates in free text', () => {
+  it('takes units of time and points only, so a count in brackets is not an estimate', () => {
+    expect(splitTrailingEstimate('Sample sequence (10 frames)')).toEqual({ title: 'Sample sequence (10 frames)' });
+    expect(splitTrailingEstimate('Drag to book (3h)').estimate?.raw).toBe('3h');
+    expect(splitTrailingEstimate('Overlap check — 2 days').estimate?.unit).toBe('d');
+  });
+
+  it('reads minutes that add up to an hour or more as hours', () => {
+    const e = (value: number, unit: string) => ({ estimate: { value, unit, raw: `${value}${unit}` } });
+    expect(sumEstimates([e(30, 'min'), e(45, 'min'), e(45, 'min')])).toEqual({ h: 2 });
   });
 });

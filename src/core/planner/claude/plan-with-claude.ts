@@ -27,6 +27,7 @@ import {
   type AnthropicClient,
   type CallUsage,
   type CostEstimate,
+  type GenerateSection,
   type PlannerContext,
   type RequestSettings,
   type RequestsDescription,
@@ -332,7 +333,7 @@ async function estimateAndAsk(
   return { kind: 'go', request, described };
 }
 
-interface RunArgs {
+export interface RunArgs {
   target: string;
   units: PlanUnit[];
   context: PlannerContext;
@@ -352,11 +353,20 @@ interface RunArgs {
   startOffset: number;
   noteTail: string;
   isComplete: ((key: string) => boolean) | undefined;
+  /** Where the model units' text comes from; default: each streamed from the API (a batch passes its results). */
+  generate?: GenerateSection;
+  /** The plan's usage when it is not the sum of `usage` (a batched plan adds what earlier runs read). */
+  totals?: UsageTotals;
 }
 
-async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, a: RunArgs): Promise<Result<ClaudeOutcome, PlannerError>> {
+/**
+ * Writes the plan's units into the note through the ordered writer and finishes it: the readiness
+ * check, the planner state, the link back; or, when a unit fails, the note marked interrupted.
+ * Streamed and batched plans both end here, so their notes are written the same way.
+ */
+export async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, a: RunArgs): Promise<Result<ClaudeOutcome, PlannerError>> {
   const { vault, settings } = deps;
-  const generate = createSectionGenerator({ ...a.streamDeps, context: a.context, settings: a.reqSettings, outline: a.outline, prices: settings.prices, onUsage: a.onUsage });
+  const generate = a.generate ?? createSectionGenerator({ ...a.streamDeps, context: a.context, settings: a.reqSettings, outline: a.outline, prices: settings.prices, onUsage: a.onUsage });
   const sink = deps.sink ?? vaultNoteSink(vault, a.target);
   // The guard listens to the caller's signal: stop listening however the run ends.
   const run = await runUnits({
@@ -372,7 +382,7 @@ async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: '
     startOffset: a.startOffset,
     noteTail: a.noteTail,
   }).finally(() => a.costGuard.dispose());
-  const totals = totalUsage(a.usage);
+  const totals = a.totals ?? totalUsage(a.usage);
   const state: PlannerState = { ...a.state, usage: totals };
 
   if (run.status === 'interrupted') {
@@ -467,7 +477,7 @@ async function linkBack(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'read
   await linkBackAndResolve(deps.vault, deps.settings, { id: p.id, mesoPath: p.meso.path, target }, warnings);
 }
 
-function inputFor(p: Extract<PreparedPlan, { kind: 'ready' }>, outline: Outline, created: string): PlanInput {
+export function inputFor(p: Extract<PreparedPlan, { kind: 'ready' }>, outline: Outline, created: string): PlanInput {
   return {
     scope: p.scope,
     wbs: p.ctx.wbs,
@@ -483,7 +493,7 @@ function inputFor(p: Extract<PreparedPlan, { kind: 'ready' }>, outline: Outline,
 }
 
 /** The plan's units, with the planner state in the frontmatter of the first one. */
-function unitsFor(input: PlanInput, state: PlannerState | null): PlanUnit[] {
+export function unitsFor(input: PlanInput, state: PlannerState | null): PlanUnit[] {
   const units = buildPlanUnits(planParts(input, 'in_progress'));
   const first = units[0];
   if (state && first && first.kind === 'core' && first.coreText) {
@@ -492,12 +502,12 @@ function unitsFor(input: PlanInput, state: PlannerState | null): PlanUnit[] {
   return units;
 }
 
-function modelUnits(units: PlanUnit[]): PlanUnit[] {
+export function modelUnits(units: PlanUnit[]): PlanUnit[] {
   return units.filter((u) => u.kind === 'model');
 }
 
 /** The context sent with every call: the instructions, the planning notes, the upstream plans, the scope. */
-async function contextFor(
+export async function contextFor(
   deps: ClaudeDeps,
   p: Extract<PreparedPlan, { kind: 'ready' }>,
   warnings: PlannerWarning[],
@@ -524,7 +534,7 @@ async function contextFor(
 }
 
 /** Usage and cost of one run, the budget that keeps it within the estimate and the cap, and what every call needs. */
-function tracking(deps: ClaudeDeps, reqSettings: RequestSettings, estimate: CostEstimate) {
+export function tracking(deps: ClaudeDeps, reqSettings: RequestSettings, estimate: CostEstimate) {
   const usage: CallUsage[] = [];
   const costGuard = new CostBudget(estimate.costUsdMax, deps.maxCostUsd ?? deps.settings.costCapUsd, deps.settings.prices, deps.signal);
   const onUsage = (u: CallUsage): void => {

@@ -25,7 +25,9 @@ export function addEdges(wbs: Wbs, edges: readonly DependencyEdge[], file?: stri
     const ws = first.get(e.to);
     if (!ws || !first.has(e.from) || e.from === e.to) continue;
     const sources = (ws.dependencySources ??= []);
-    let s = sources.find((x) => x.source === e.source && x.line === e.line && x.file === file);
+    // A graph states every edge of one diagram: one source per graph kind and note, at its first line.
+    const sameStatement = (x: DependencySource): boolean => x.source === e.source && x.file === file && (e.source === 'graph' || x.line === e.line);
+    let s = sources.find(sameStatement);
     if (!s) {
       s = { source: e.source, on: [], line: e.line, ...(file ? { file } : {}) };
       sources.push(s);

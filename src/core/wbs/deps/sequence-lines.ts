@@ -1,8 +1,8 @@
 /**
  * Sequencing written apart from the tasks: `1) Contracts → 2) App shell → 3) Data layer`,
  * `A→B→C→D/E→F` (D and E both follow C), `Epic 1 → Epic 2 → Epic 3` as a critical path,
- * `Scaffolding -> Rendering core -> UI shell/HUD` by name. An element that names nothing is
- * skipped and the chain runs on across it.
+ * `Scaffolding -> Rendering core -> UI shell/HUD` by name. An element that names nothing breaks
+ * the chain there: its neighbours are not linked across it.
  */
 import type { WorkstreamResolver } from '../dependency-refs';
 import type { DependencyEdge } from './edges';
@@ -45,10 +45,11 @@ export function chainEdges(elements: string[], line: number, r: WorkstreamResolv
       return p.ids.map((id) => ({ id, by: p.by!, ...(p.number !== undefined ? { number: p.number } : {}) }));
     });
   });
-  const steps = resolved.filter((x) => x.length > 0);
+  // Only neighbours count: across a step that names nothing (`scene generator -> renderers -> UI
+  // shell`, "renderers" matching no epic) the order of the two ends is not stated.
   const out: DependencyEdge[] = [];
-  for (let k = 1; k < steps.length; k++) {
-    for (const a of steps[k - 1]!) for (const b of steps[k]!) if (a.id !== b.id) out.push({ from: a.id, to: b.id, line, source, by: [a, b] });
+  for (let k = 1; k < resolved.length; k++) {
+    for (const a of resolved[k - 1]!) for (const b of resolved[k]!) if (a.id !== b.id) out.push({ from: a.id, to: b.id, line, source, by: [a, b] });
   }
   return out;
 }

@@ -13,10 +13,11 @@ describe('sequence-lines', () => {
     expect(run(lettered, ['- Sequencing/Critical Path: A→B→C→D/E; parallelize A and B'])).toEqual(['W1>W2', 'W2>W3', 'W3>W4', 'W3>W5']);
   });
 
-  it('reads numbered elements and labels, skipping elements that name nothing', () => {
+  it('reads numbered elements and labels, and links nothing across an element that names nothing', () => {
     const r = make(['E1', 'E2', 'E3'], ['Data Contracts & Packaging', 'App Shell & Theming', 'Data Layer']);
     expect(run(r, ['1) Data Contracts & Packaging → 2) App Shell & Theming → 3) Data Layer.'])).toEqual(['W1>W2', 'W2>W3']);
-    expect(run(r, ['Critical path: E1 -> Unknown step -> E3'])).toEqual(['W1>W3']);
+    expect(run(r, ['Critical path: E1 -> Unknown step -> E3'])).toEqual([]);
+    expect(run(r, ['Critical path: E1 -> E2 -> Unknown step -> E3'])).toEqual(['W1>W2']);
   });
 
   it('reads elements by name and splits a/b into both', () => {
