@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import matter from 'gray-matter';
 import { copyExampleVault } from '../support/example-vault';
+import { tempVault } from '../support/temp-vault';
 import { cli } from '../support/run-cli';
 import { startAnthropicServer, type AnthropicServer } from '../support/anthropic-server';
 import { projectResponder, workstreamOfRequest } from '../support/anthropic-server/planner-responder';
@@ -173,6 +174,36 @@ describe('plan --all on the example vault', () => {
     expect(o.workstreams[0]!.note).toBe('Planning/W1-escalation.md');
     expect(o.workstreams[1]!.reason).toMatch(/W1 escalated/);
     expect(server.batchRequests()).toHaveLength(0);
+  });
+
+  it('on an upstream vault of several planning sets, writes the plans beside the chosen set, each fresh', async () => {
+    const u = tempVault('upstream-lettered-epics');
+    try {
+      const project = '01-Projects/Seedbank/Planning/plan-b';
+      const byId: Record<string, Outline> = {};
+      for (const id of ['W1', 'W2']) {
+        const p = await preparePlan(new FsVault(u.dir), DEFAULT_SETTINGS, { workstream: id, project });
+        if (!p.ok || p.value.kind !== 'ready') throw new Error(`plan-b does not plan ${id}`);
+        byId[id] = deriveOutline(p.value.scope, p.value.ctx.wbs);
+      }
+      server.setScript(projectResponder({ outlines: byId, mesoTarget: 'meso-level-plan' }));
+      const r = await cli(['plan', '--vault', u.dir, '--project', project, '--all', '--yes', '--json'], { env: env() });
+      expect(r.code).toBe(0);
+      const o = JSON.parse(r.out) as { workstreams: Array<{ id: string; status: string; note: string }> };
+      expect(o.workstreams.map((w) => [w.id, w.status, w.note])).toEqual([
+        ['W1', 'done', `${project}/W1-micro-level-plan.md`],
+        ['W2', 'done', `${project}/W2-micro-level-plan.md`],
+      ]);
+      expect(existsSync(path.join(u.dir, 'Planning'))).toBe(false);
+      expect(server.batchRequests().length).toBeGreaterThan(10);
+      const listed = JSON.parse((await cli(['list', '--vault', u.dir, '--project', project, '--json'])).out) as { workstreams: Array<{ id: string; stale: boolean; status: string }> };
+      expect(listed.workstreams.map((w) => [w.id, w.stale, w.status === 'not_planned'])).toEqual([
+        ['W1', false, false],
+        ['W2', false, false],
+      ]);
+    } finally {
+      u.cleanup();
+    }
   });
 
   it('plans from the request alone: the responder finds the workstream in each request', () => {

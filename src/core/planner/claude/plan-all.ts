@@ -63,7 +63,7 @@ import {
   type UsageTotals,
 } from '../../providers/anthropic';
 import type { VaultPort } from '../../vault/vault-port';
-import { planNotePath } from '../../writer/note-paths';
+import { planNotePath, withOutputFolder } from '../../writer/note-paths';
 import { backupNote, createNote } from '../../writer/write-note';
 import { setInterrupted } from '../../writer/plan-status';
 import { listWorkstreams, type WorkstreamListing } from '../list-workstreams';
@@ -197,11 +197,13 @@ interface Entry {
   escalation?: WorkstreamResult;
 }
 
-export async function planAll(req: PlanAllRequest, deps: PlanAllDeps): Promise<Result<PlanAllOutcome, PlannerError>> {
-  const { vault, settings, clock } = deps;
-  const emit = (e: PlanAllEvent): void => deps.onAllEvent?.(e);
-  const listed = await listWorkstreams(vault, settings, { project: req.project, ...(req.near !== undefined ? { near: req.near } : {}), builtInInstructions: deps.builtInTemplate });
+export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<Result<PlanAllOutcome, PlannerError>> {
+  const emit = (e: PlanAllEvent): void => given.onAllEvent?.(e);
+  const listed = await listWorkstreams(given.vault, given.settings, { project: req.project, ...(req.near !== undefined ? { near: req.near } : {}), builtInInstructions: given.builtInTemplate });
   if (!listed.ok) return listed;
+  // The plans go where this planning set's plans go (beside it, in a vault of several), as with `plan`.
+  const deps: PlanAllDeps = { ...given, settings: withOutputFolder(given.settings, listed.value.planningSet.outputFolder) };
+  const { vault, settings, clock } = deps;
   const listings = listed.value.workstreams;
   const warnings: PlannerWarning[] = [...listed.value.warnings];
   const names = new Map(listings.map((w) => [w.id, w.name]));
@@ -874,9 +876,10 @@ export interface CancelOutcome {
  * and marks those notes interrupted: what the batches finished before they stopped is collected by a
  * later `resume`, which sends the rest again.
  */
-export async function cancelPlanAll(deps: Pick<PlanAllDeps, 'vault' | 'settings' | 'client' | 'apiKey' | 'builtInTemplate'>, opts: { project?: string; near?: string } = {}): Promise<Result<CancelOutcome, PlannerError>> {
-  const listed = await listWorkstreams(deps.vault, deps.settings, { project: opts.project, ...(opts.near !== undefined ? { near: opts.near } : {}), builtInInstructions: deps.builtInTemplate });
+export async function cancelPlanAll(given: Pick<PlanAllDeps, 'vault' | 'settings' | 'client' | 'apiKey' | 'builtInTemplate'>, opts: { project?: string; near?: string } = {}): Promise<Result<CancelOutcome, PlannerError>> {
+  const listed = await listWorkstreams(given.vault, given.settings, { project: opts.project, ...(opts.near !== undefined ? { near: opts.near } : {}), builtInInstructions: given.builtInTemplate });
   if (!listed.ok) return listed;
+  const deps = { ...given, settings: withOutputFolder(given.settings, listed.value.planningSet.outputFolder) };
   const states = await inflightStates(deps, listed.value.workstreams);
   const c = { client: deps.client, apiKey: deps.apiKey, model: deps.settings.model };
   const canceled: string[] = [];
