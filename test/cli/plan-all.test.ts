@@ -130,7 +130,9 @@ describe('plan --all on the example vault', () => {
     expect(server.messageRequests()).toHaveLength(0);
 
     const run = await cli(['plan', '--vault', v.dir, '--all', '--yes', '--json'], { env: env() });
-    const o = JSON.parse(run.out) as { workstreams: Array<{ id: string; usage: { costUsd: number } }>; total: { costUsd: number }; requests: { batched: number; streamed: number } };
+    const o = JSON.parse(run.out) as { workstreams: Array<{ id: string; usage: { costUsd: number } }>; total: { costUsd: number }; requests: { batched: number; streamed: number }; estimate: { workstreams: Array<{ estimate: { tokenSource: string } }> } };
+    // With a key, every workstream's tokens were counted with the API, not guessed from characters.
+    expect(o.estimate.workstreams.map((w) => w.estimate.tokenSource)).toEqual(['count_tokens', 'count_tokens', 'count_tokens']);
     const sum = o.workstreams.reduce((n, w) => n + w.usage.costUsd, 0);
     expect(o.total.costUsd).toBeCloseTo(sum, 10);
     expect(o.requests.streamed).toBe(0);

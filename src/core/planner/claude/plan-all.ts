@@ -340,6 +340,20 @@ async function estimateRun(
   const preview: PlanAllPreview = { model, batch: req.batch, workstreams: [], costUsdTypical: 0, costUsdMax: 0, calls: 0, sent: [], notPlanned: [], warnings: [] };
   let request: RequestSettings | null = null;
   const typicalOutput = new Map<string, number>();
+  let counted = false;
+  const counter = async (params: Parameters<PlanAllDeps['client']['messages']['countTokens']>[0]): Promise<number> => (await deps.client.messages.countTokens(params)).input_tokens;
+  /** The estimate of one workstream's requests, tokens counted with the API when the preflight could (characters ÷ 4 when a count fails). */
+  const describe = async (context: PlannerContext, r: RequestSettings, derived: Outline, units: PlanUnit[], p: Ready, withOutline: boolean): Promise<CostEstimate> => {
+    const options = { prices: deps.settings.prices, maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length), withOutline, batch: req.batch };
+    if (counted) {
+      try {
+        return (await describeRequests(context, r, derived, units, { ...options, counter })).estimate;
+      } catch {
+        counted = false;
+      }
+    }
+    return (await describeRequests(context, r, derived, units, options)).estimate;
+  };
   for (const t of toPlan) {
     const p = prepared.get(t.id)!;
     const context = await contextFor(deps, p, warnings);
@@ -354,9 +368,11 @@ async function estimateRun(
       const pre = await preflight({ client: deps.client, apiKey: req.dryRun ? '' : deps.apiKey, settings: deps.settings, model, context: context.value.context, outline: derived, units, maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length), withOutline, warnings });
       if (!pre.ok) return pre;
       request = req.batch ? { ...pre.value.request, cacheTtl: '1h' } : pre.value.request;
-      estimate = req.batch ? (await describeRequests(context.value.context, request, derived, units, { prices: deps.settings.prices, maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length), withOutline, batch: true })).estimate : pre.value.described.estimate;
+      // The preflight counted with the API when it could (its estimate says which): the batch estimate counts the same way.
+      counted = pre.value.described.estimate.tokenSource === 'count_tokens';
+      estimate = req.batch ? await describe(context.value.context, request, derived, units, p, withOutline) : pre.value.described.estimate;
     } else {
-      estimate = (await describeRequests(context.value.context, request, derived, units, { prices: deps.settings.prices, maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length), withOutline, batch: req.batch })).estimate;
+      estimate = await describe(context.value.context, request, derived, units, p, withOutline);
     }
     // Upstream plans written in this run are not in the vault yet: allow for them at the size a plan typically has.
     const pending = t.waitsFor.reduce((n, id) => n + (typicalOutput.get(id) ?? 0), 0);
