@@ -34,10 +34,10 @@ export function renderWorkstreams(parent: HTMLElement, rows: readonly Workstream
     }
   }
   const progress = all?.progress ?? new Map<string, RowProgress>();
-  const columns = progress.size > 0 ? [...COLUMNS.slice(0, 5), 'Run', ''] : COLUMNS;
-  const table = box.createEl('table', { cls: 'wp-readiness__table' });
+  // A sidebar is narrow: the table scrolls sideways rather than hiding its buttons.
+  const table = box.createDiv({ cls: 'wp-readiness__table-scroll' }).createEl('table', { cls: 'wp-readiness__table' });
   const head = table.createEl('thead').createEl('tr');
-  for (const c of columns) head.createEl('th', { text: c });
+  for (const c of COLUMNS) head.createEl('th', { text: c });
   const body = table.createEl('tbody');
   for (const row of rows) {
     const tr = body.createEl('tr', { attr: { 'data-wp-workstream': row.id } });
@@ -47,10 +47,9 @@ export function renderWorkstreams(parent: HTMLElement, rows: readonly Workstream
     tr.createEl('td', { text: row.dependencies });
     const status = tr.createEl('td', { cls: `wp-readiness__status--${row.status}`, text: row.statusLabel });
     if (row.stale) status.createSpan({ cls: 'wp-readiness__stale-badge', text: 'Stale', attr: { title: row.staleBecause.join('\n') } });
-    if (progress.size > 0) {
-      const p = progress.get(row.id);
-      tr.createEl('td', { cls: `wp-readiness__run wp-readiness__run--${p?.status ?? 'none'}`, text: p ? RUN_STATUS_LABELS[p.status] : '', attr: { 'data-wp-run': p?.status ?? '', ...(p?.detail ? { title: p.detail } : {}) } });
-    }
+    // Its part in a "Plan all workstreams" run, under its status.
+    const p = progress.get(row.id);
+    if (p) status.createDiv({ cls: `wp-readiness__run wp-readiness__run--${p.status}`, text: RUN_STATUS_LABELS[p.status], attr: { 'data-wp-run': p.status, ...(p.detail ? { title: p.detail } : {}) } });
     const button = tr.createEl('td').createEl('button', {
       text: row.action,
       attr: { 'aria-label': `${row.action} ${row.id}` },
@@ -58,7 +57,7 @@ export function renderWorkstreams(parent: HTMLElement, rows: readonly Workstream
     button.addEventListener('click', () => plan(row.id));
     if (row.stale) {
       // What changed, under the row: the reader decides from it whether to re-plan.
-      const cell = body.createEl('tr', { cls: 'wp-readiness__stale-row', attr: { 'data-wp-stale': row.id } }).createEl('td', { attr: { colspan: columns.length } });
+      const cell = body.createEl('tr', { cls: 'wp-readiness__stale-row', attr: { 'data-wp-stale': row.id } }).createEl('td', { attr: { colspan: COLUMNS.length } });
       const list = cell.createEl('ul', { cls: 'wp-readiness__stale-reasons' });
       for (const r of row.staleBecause) list.createEl('li', { text: r });
     }

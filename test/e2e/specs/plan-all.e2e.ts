@@ -44,7 +44,7 @@ export const planAllTests = [
         await confirm.locator('button', { hasText: 'Send' }).click();
 
         // W1 waits in its batch; W2 and W3 are queued behind it.
-        const run = panel.locator('td.wp-readiness__run');
+        const run = panel.locator('.wp-readiness__run');
         await h.until('W1 in its batch', async () => {
           const cells = await run.allTextContents();
           return cells.join('|') === 'In a batch|Queued|Queued' && server.requests.filter((r) => r.method === 'POST' && r.route === '/v1/messages/batches').length === 3;

@@ -204,19 +204,20 @@ describe('ReadinessView', () => {
     (bar.querySelector('button') as HTMLButtonElement).click();
     expect(p.planned).toEqual(['all']);
 
-    // A run going on: the table gains a Run column, the bar says what the run waits for.
+    // A run going on: each row says its part under its status, the bar says what the run waits for.
     const listeners = new Set<() => void>();
     let snapshot: PlanAllSnapshot = { running: true, rows: new Map([['W1', { status: 'in-batch', detail: 'msgbatch_mock_0002' }], ['W2', { status: 'queued' }], ['W3', { status: 'queued' }]]), line: 'Batch msgbatch_mock_0002: 3 of 7 requests processed.' };
     const live = makePanel(exampleTree(), { allProgress: { get: () => snapshot, onChange: (cb) => (listeners.add(cb), () => listeners.delete(cb)) } });
     await live.open(MESO);
     const el = (await live.activate()).contentEl;
-    expect(texts(el, 'table.wp-readiness__table th')).toEqual(['ID', 'Name', 'Tasks', 'Depends on', 'Status', 'Run', '']);
-    expect(texts(el, 'td.wp-readiness__run')).toEqual(['In a batch', 'Queued', 'Queued']);
+    expect(texts(el, 'table.wp-readiness__table th')).toEqual(['ID', 'Name', 'Tasks', 'Depends on', 'Status', '']);
+    expect(texts(el, 'tr[data-wp-workstream] td .wp-readiness__run')).toEqual(['In a batch', 'Queued', 'Queued']);
+    expect(texts(el, 'tr[data-wp-workstream="W1"] td')[4]).toBe('Not plannedIn a batch');
     expect(texts(el, '.wp-readiness__plan-all-message')).toEqual(['Batch msgbatch_mock_0002: 3 of 7 requests processed.']);
     expect(texts(el, '.wp-readiness__plan-all button')).toEqual(['Cancel']);
     snapshot = { ...snapshot, rows: new Map([['W1', { status: 'done' }], ['W2', { status: 'writing' }], ['W3', { status: 'queued' }]]) };
     listeners.forEach((cb) => cb());
-    expect(texts(el, 'td.wp-readiness__run')).toEqual(['Done', 'Writing', 'Queued']);
+    expect(texts(el, 'tr[data-wp-workstream] td .wp-readiness__run')).toEqual(['Done', 'Writing', 'Queued']);
     (el.querySelector('.wp-readiness__plan-all button') as HTMLButtonElement).click();
     expect(live.cancelled).toEqual(['all']);
   });
