@@ -108,11 +108,12 @@ describe('lettered epics with inline tasks (upstream-lettered-epics)', () => {
   it('reads Epic A…D with stable task ids and A→B→C/D, and warns that there is no PRD, naming where it looked', async () => {
     const { dir } = open('upstream-lettered-epics');
     const ws = await listJson(dir, '--project', '01-Projects/Seedbank/Planning');
-    expect(ws.map((w) => [w.id, w.label, w.name, w.dependsOn, w.tasks.length])).toEqual([
-      ['W1', 'Epic A', 'Seed Catalogue', [], 3],
-      ['W2', 'Epic B', 'Swap Requests', ['W1'], 3],
-      ['W3', 'Epic C', 'Notifications', ['W2'], 2],
-      ['W4', 'Epic D', 'Moderation', ['W2'], 2],
+    // Epic estimates (the tasks have none): on the epic's line, a sizing note, an estimates table.
+    expect(ws.map((w) => [w.id, w.label, w.name, w.dependsOn, w.tasks.length, w.estimate])).toEqual([
+      ['W1', 'Epic A', 'Seed Catalogue', [], 3, { d: 3 }],
+      ['W2', 'Epic B', 'Swap Requests', ['W1'], 3, { d: 2 }],
+      ['W3', 'Epic C', 'Notifications', ['W2'], 2, { d: 1.5 }],
+      ['W4', 'Epic D', 'Moderation', ['W2'], 2, { h: 4 }],
     ]);
     expect(ws[1]!.tasks.map((t) => [t.id, t.label])).toEqual([
       ['W2.1', 'Epic B, task 1'],

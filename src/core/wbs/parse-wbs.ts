@@ -10,6 +10,7 @@ import { addEdges, ensureSources, unionDependencies } from './deps/merge';
 import { mermaidEdges } from './deps/mermaid';
 import { sequenceEdges } from './deps/sequence-lines';
 import { afterSentenceEdges } from './deps/after-sentences';
+import { addStatedEstimates } from './epic-estimates';
 import { readEpics } from './shapes';
 import { wbsDocument } from './wbs-document';
 import { parseEstimate } from './estimates';
@@ -58,6 +59,7 @@ export function parseWbs(text: string): Wbs {
     ...afterSentenceEdges(doc.lines, doc.masked, doc.wbs, r, 'sequence', doc.headingLines),
     ...mermaidEdges(doc.lines, doc.wbs, r),
   ]);
+  addStatedEstimates(wbs, doc, r);
   unionDependencies(wbs);
   return wbs;
 }
