@@ -20,6 +20,14 @@ export interface CliArgs {
   idleTimeout?: number;
   firstTextTimeout?: number;
   effort?: EffortLevel;
+  /** `plan --all`: every workstream that needs a plan, in dependency order. */
+  all: boolean;
+  /** `--no-batch`: stream each workstream in turn instead of the Message Batches API. */
+  noBatch: boolean;
+  /** `--replan-stale`: re-plan stale plans too. */
+  replanStale: boolean;
+  /** `--cancel`: cancel the batches of a `plan --all` run that stopped. */
+  cancel: boolean;
   json: boolean;
   debug: boolean;
   configDir: string;
@@ -31,6 +39,8 @@ export const USAGE = `Usage:
   workstream-planner plan  --vault DIR --workstream ID [--provider offline|anthropic] [--model ID] [--project PATH]
                            [--force | --resume] [--dry-run] [--yes] [--max-cost USD] [--concurrency N]
                            [--effort LEVEL] [--first-text-timeout S] [--idle-timeout S] [--json]
+  workstream-planner plan  --vault DIR --all [--no-batch] [--replan-stale] [--force | --resume | --cancel]
+                           [--project PATH] [--dry-run] [--yes] [--model ID] [--effort LEVEL] [--json]
   workstream-planner check --vault DIR --note PATH [--project PATH] [--json]
   workstream-planner list  --vault DIR [--project PATH] [--json]
 
@@ -45,8 +55,15 @@ Options:
   --model ID           the Claude model (default claude-sonnet-5-5, or the plugin's setting); with
                        --resume, finishes the plan on this model instead of the one it started with
   --effort LEVEL       how hard Claude thinks before each section: low, medium, high (default), xhigh, max
-  --force              replace an existing plan (the old one is copied to <output>/.backup first)
-  --resume             finish an interrupted plan: only its missing sections are generated
+  --all                plan every workstream without a plan, in dependency order, each with its upstream
+                       plans; through the Message Batches API (half price; results in minutes to hours)
+  --no-batch           with --all: stream each workstream in turn, as plan --workstream does
+  --replan-stale       with --all: also re-plan the plans whose inputs changed (see list)
+  --cancel             with --all: cancel the batches of a run that stopped; resume collects what they finished
+  --force              replace an existing plan (the old one is copied to <output>/.backup first);
+                       with --all, re-plan every workstream
+  --resume             finish an interrupted plan: only its missing sections are generated; with --all,
+                       take up a stopped run: its batches are waited for and read, never sent again
   --dry-run            print the exact requests and the cost estimate; send and write nothing
   --yes                do not ask before sending (without a terminal the CLI never asks)
   --max-cost USD       refuse when the estimate is above USD; stop cleanly if the running cost passes it
@@ -90,6 +107,10 @@ export function parseCliArgs(argv: string[]): ArgsResult {
         'idle-timeout': { type: 'string' },
         'first-text-timeout': { type: 'string' },
         effort: { type: 'string' },
+        all: { type: 'boolean', default: false },
+        'no-batch': { type: 'boolean', default: false },
+        'replan-stale': { type: 'boolean', default: false },
+        cancel: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         debug: { type: 'boolean', default: false },
         'config-dir': { type: 'string', default: '.obsidian' },
@@ -122,8 +143,16 @@ export function parseCliArgs(argv: string[]): ArgsResult {
   const effort = EFFORT_LEVELS.find((l) => l === effortRaw);
   if (effortRaw !== undefined && !effort) return { ok: false, message: `--effort must be one of ${EFFORT_LEVELS.join(', ')}, not "${String(effortRaw)}".` };
   if (values['force'] && values['resume']) return { ok: false, message: '--force and --resume do not go together: --resume finishes a plan, --force replaces it.' };
-  if (command === 'plan' && typeof values['workstream'] !== 'string') {
-    return { ok: false, message: 'Missing --workstream ID, e.g. --workstream W2 (run "list" to see the ids).' };
+  const all = values['all'] === true;
+  if (command === 'plan' && all && typeof values['workstream'] === 'string') {
+    return { ok: false, message: '--all plans every workstream: leave out --workstream (or plan one with --workstream alone).' };
+  }
+  for (const flag of ['no-batch', 'replan-stale', 'cancel']) {
+    if (values[flag] === true && !(command === 'plan' && all)) return { ok: false, message: `--${flag} goes with plan --all.` };
+  }
+  if (values['cancel'] && (values['resume'] || values['force'])) return { ok: false, message: '--cancel stops a run; it does not go with --resume or --force.' };
+  if (command === 'plan' && !all && typeof values['workstream'] !== 'string') {
+    return { ok: false, message: 'Missing --workstream ID, e.g. --workstream W2 (run "list" to see the ids), or --all for every workstream.' };
   }
   if (command === 'check' && typeof values['note'] !== 'string') {
     return { ok: false, message: 'Missing --note PATH: the plan note to check, relative to the vault.' };
@@ -147,6 +176,10 @@ export function parseCliArgs(argv: string[]): ArgsResult {
       idleTimeout: idleTimeout as number | undefined,
       firstTextTimeout: firstTextTimeout as number | undefined,
       ...(effort ? { effort } : {}),
+      all,
+      noBatch: values['no-batch'] === true,
+      replanStale: values['replan-stale'] === true,
+      cancel: values['cancel'] === true,
       json: values['json'] === true,
       debug: values['debug'] === true,
       configDir: (values['config-dir'] as string) || '.obsidian',

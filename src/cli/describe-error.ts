@@ -72,6 +72,8 @@ export function describeError(e: PlannerError): string {
       return `${describeUnknownModel(e)} Nothing was sent.`;
     case 'no-price':
       return `A cost cap is set, but ${unknownPriceMessage(e.model).replace(/^No price is known for/, 'no price is known for').replace(/, so no cost can be shown;/, ', so the cap cannot be kept and nothing was sent;')}`;
+    case 'plan-all-in-progress':
+      return `${e.workstreams.join(', ')} ${e.workstreams.length === 1 ? 'is' : 'are'} still being planned in ${e.batches.length === 1 ? 'a batch' : 'batches'} (${e.batches.join(', ')}) by an earlier run. Run plan --all --resume to collect ${e.batches.length === 1 ? 'it' : 'them'} (nothing is sent twice), or plan --all --cancel to cancel ${e.batches.length === 1 ? 'it' : 'them'}.`;
     default:
       return assertNever(e);
   }

@@ -186,6 +186,29 @@ export class FsVault implements VaultPort {
   }
 
   /** Vault-relative path → absolute path, or null when it would leave the vault. */
+  /** Moves the note into `<vault>/.trash/` (Obsidian's "Move to Obsidian trash" folder), keeping it under a free name. */
+  async trash(path: string): Promise<Result<void, WriteError>> {
+    const abs = this.abs(path);
+    const bin = this.abs('.trash');
+    if (abs === null || bin === null) return err(outside(path));
+    const entry = await this.stat(path);
+    if (entry.kind !== 'file') return err({ kind: 'missing', file: path });
+    try {
+      await mkdir(bin, { recursive: true });
+      const base = nodePath.basename(abs, '.md');
+      for (let n = 1; n < 100; n++) {
+        const to = nodePath.join(bin, n === 1 ? `${base}.md` : `${base} ${n}.md`);
+        if (await stat(to).catch(() => null)) continue;
+        await rename(abs, to);
+        this.listCache = null;
+        return ok(undefined);
+      }
+      return err({ kind: 'io', file: path, detail: 'the trash holds too many notes of that name' });
+    } catch (e) {
+      return err(ioError(path, e));
+    }
+  }
+
   private abs(path: string): string | null {
     if (path === '' || nodePath.isAbsolute(path) || /^[A-Za-z]:/.test(path) || path.includes('\0')) return null;
     const segments = path.split(/[\\/]/);

@@ -22,4 +22,6 @@ export interface CliIo {
   fetch?: typeof fetch;
   /** Tests only: shorter pipeline retry delays. */
   retryDelaysMs?: readonly number[];
+  /** Tests only: the wait between two polls of a Message Batch, ms (default 5 s, growing to 60 s). */
+  batchPollMs?: number;
 }

@@ -10,6 +10,7 @@ import type { Settings } from '../core/contracts/settings';
 
 import { EXIT } from './exit-codes';
 import { planWithClaudeCli } from './plan-claude';
+import { planAllCli, planAllOffline } from './plan-all';
 import type { CliIo } from './io';
 import { PLANNER_INSTRUCTIONS } from '../prompts';
 
@@ -29,7 +30,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const args = parsed.args;
   try {
     // Refuse a malformed id before touching the vault: ids end up in file names.
-    if (args.command === 'plan') {
+    if (args.command === 'plan' && !args.all) {
       const id = parseWorkstreamArg(args.workstream ?? '');
       if (!id.ok) {
         io.err(describeError(id.error));
@@ -95,13 +96,18 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const provider = args.provider ?? (io.env['ANTHROPIC_API_KEY'] ? 'anthropic' : 'offline');
         if (provider === 'anthropic') {
           if (!args.json) io.err(`Provider: Claude, ${settings.model} (${args.provider ? 'chosen with --provider' : 'ANTHROPIC_API_KEY is set'}).`);
-          return await planWithClaudeCli(args, io, vault, dir, settings);
+          return args.all ? await planAllCli(args, io, vault, dir, settings) : await planWithClaudeCli(args, io, vault, dir, settings);
+        }
+        if (args.all && (args.noBatch || args.cancel)) {
+          io.err(`--${args.cancel ? 'cancel' : 'no-batch'} applies to plans written with Claude (--provider anthropic).`);
+          return EXIT.usage;
         }
         if (args.resume || args.dryRun) {
           io.err(`--${args.resume ? 'resume' : 'dry-run'} applies to plans written with Claude (--provider anthropic).`);
           return EXIT.usage;
         }
         if (!args.json) io.err(`Provider: offline draft (${args.provider ? 'chosen with --provider' : 'no ANTHROPIC_API_KEY set'}).`);
+        if (args.all) return await planAllOffline(args, io, vault, dir, settings);
         const r = await planWorkstream(
           { workstream: args.workstream!, project: args.project, force: args.force },
           { vault, settings, clock: { now: io.now } },

@@ -171,6 +171,19 @@ export class ObsidianVault implements VaultPort {
     return this.rewrite(path, () => text);
   }
 
+  /** `FileManager.trashFile` (obsidian.d.ts: "Remove a file or a folder from the vault according the user's preferred 'trash' options"). */
+  async trash(path: string): Promise<Result<void, WriteError>> {
+    const p = normalizePath(path);
+    const file = this.app.vault.getFileByPath(p);
+    if (!file) return err({ kind: 'missing', file: p });
+    try {
+      await this.app.fileManager.trashFile(file);
+      return ok(undefined);
+    } catch (e) {
+      return err({ kind: 'io', file: p, detail: messageOf(e) });
+    }
+  }
+
   /**
    * Rewrites the note from its current text, atomically: `change` gets what the file holds at the
    * moment of writing (text the user's autosave wrote a moment ago included), never an earlier read.

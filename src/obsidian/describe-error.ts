@@ -93,6 +93,8 @@ function describeCore(e: PlannerError): string {
       return describeUnknownModel(e, 'plugin');
     case 'no-price':
       return `${unknownPriceMessage(e.model).replace(/ in the settings, e\.g\..*$/, ` under "${SETTING.prices}" in ${SETTINGS_PLACE}.`)} With a cost cap set, nothing was sent.`;
+    case 'plan-all-in-progress':
+      return `${e.workstreams.join(', ')} ${e.workstreams.length === 1 ? 'is' : 'are'} still being planned in batches by an earlier run: use "Resume planning" to collect them (nothing is sent twice), or "Cancel planning" to cancel them.`;
     default:
       return assertNever(e);
   }

@@ -18,6 +18,24 @@ const PLANNING = '01-Projects/Harborline/Planning';
 const MESO = `${PLANNING}/meso-level-plan.md`;
 
 const sha = (s: string): string => createHash('sha256').update(s).digest('hex');
+const read = (abs: string): string => readFileSync(abs, 'utf8');
+const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+/** How many blockers `list --json` gives each workstream, in WBS order. */
+async function blockerCounts(dir: string): Promise<Array<[string, number]>> {
+  const r = await cli(['list', '--vault', dir, '--json']);
+  expect(r.code).toBe(0);
+  const ws = (JSON.parse(r.out) as { workstreams: Array<{ id: string; blockers?: string[] }> }).workstreams;
+  return ws.map((w) => [w.id, (w.blockers ?? []).length]);
+}
+
+const ONLY_W4_TWICE: Array<[string, number]> = [
+  ['W1', 0],
+  ['W2', 0],
+  ['W3', 0],
+  ['W4', 2],
+  ['W5', 0],
+];
 
 describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
   let v: TempVault;
@@ -25,20 +43,9 @@ describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
     v = tempVault(fixture);
   });
   afterEach(() => v.cleanup());
-  const read = (abs: string): string => readFileSync(abs, 'utf8');
-  const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
 
   it('lists W4 as the only blocked workstream, with one blocker per open decision', async () => {
-    const r = await cli(['list', '--vault', v.dir, '--json']);
-    expect(r.code).toBe(0);
-    const ws = (JSON.parse(r.out) as { workstreams: Array<{ id: string; blockers?: string[] }> }).workstreams;
-    expect(ws.map((w) => [w.id, (w.blockers ?? []).length])).toEqual([
-      ['W1', 0],
-      ['W2', 0],
-      ['W3', 0],
-      ['W4', 2],
-      ['W5', 0],
-    ]);
+    expect(await blockerCounts(v.dir)).toEqual(ONLY_W4_TWICE);
   });
 
   it('escalates W4 once per blocker, each citing every line that states it', async () => {
@@ -140,6 +147,10 @@ describe.each(FIXTURES)('the %s fixture vault', (fixture) => {
     // W4's blockers are not W3's: the assignment carries nothing about the refund window or the payment provider.
     const assignment = JSON.parse(`"${/"text": "(## Assignment(?:[^"\\]|\\.)*)"/.exec(sent)![1]!}"`) as string;
     expect(assignment).toContain('Plan workstream **W3: Booking Engine**');
+    // The dependencies found, with where each was stated, and the exit criteria.
+    expect(assignment).toContain('- 3.2: Booking API: `POST /v1/bookings` (estimate 1 d; after 3.1; exit: A booking is created from a hold)');
+    expect(assignment).toMatch(/Where the notes state its dependencies:(?:\n- [a-z]+: [^\n]*)*\n- entry: W2 \(the overall micro-level plan, line \d+\)/);
+    expect(assignment).toContain('Exit criteria: holds expire on time and bookings are confirmed');
     expect(assignment).not.toMatch(/Refund window|Payment provider/);
   });
 
@@ -162,23 +173,13 @@ describe('the upstream-conventions-numbered fixture vault (sections as plain num
     v = tempVault('upstream-conventions-numbered');
   });
   afterEach(() => v.cleanup());
-  const read = (abs: string): string => readFileSync(abs, 'utf8');
-  const lineOf = (text: string, needle: string): number => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
   const plan = async (id: string): Promise<{ code: number; text: string; path: string }> => {
     const r = await cli(['plan', '--vault', v.dir, '--workstream', id]);
     return { code: r.code, path: r.out.trim(), text: r.code === 2 ? '' : read(r.out.trim()) };
   };
 
   it('escalates only Epic 4, once for each of its two blockers; the range and the negation decide W1–W3', async () => {
-    const r = await cli(['list', '--vault', v.dir, '--json']);
-    const ws = (JSON.parse(r.out) as { workstreams: Array<{ id: string; blockers?: string[] }> }).workstreams;
-    expect(ws.map((w) => [w.id, (w.blockers ?? []).length])).toEqual([
-      ['W1', 0],
-      ['W2', 0],
-      ['W3', 0],
-      ['W4', 2],
-      ['W5', 0],
-    ]);
+    expect(await blockerCounts(v.dir)).toEqual(ONLY_W4_TWICE);
     const meso = read(path.join(v.dir, MESO_N));
     const w4 = await plan('W4');
     expect(w4.code).toBe(1);

@@ -17,6 +17,8 @@ export interface CliOptions {
    */
   interruptOn?: RegExp;
   retryDelaysMs?: readonly number[];
+  /** Wait between two polls of a Message Batch, ms. @default 5 */
+  batchPollMs?: number;
 }
 
 /** Runs the CLI in-process with captured streams, a fixed clock and an explicit environment. */
@@ -62,6 +64,7 @@ export async function cli(argv: string[], opts: CliOptions = {}): Promise<CliRun
       };
     },
     ...(opts.retryDelaysMs ? { retryDelaysMs: opts.retryDelaysMs } : {}),
+    batchPollMs: opts.batchPollMs ?? 5,
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }

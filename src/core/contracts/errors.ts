@@ -36,4 +36,6 @@ export type PlannerError =
   /** The API does not know the model (nothing billed was sent); `available` lists what the key may use. */
   | { kind: 'unknown-model'; model: string; available: string[]; retiredOn?: string }
   /** A cost cap is set but the model has no price, so the cap could not be kept (nothing was sent). */
-  | { kind: 'no-price'; model: string };
+  | { kind: 'no-price'; model: string }
+  /** `plan --all` found plans still being planned through batches by an earlier run (resume or cancel it). */
+  | { kind: 'plan-all-in-progress'; workstreams: string[]; batches: string[] };

@@ -14,6 +14,7 @@ export function delegateVault(vault: VaultPort, overrides: Partial<VaultPort>): 
     append: (p, t) => vault.append(p, t),
     replace: (p, t) => vault.replace(p, t),
     processFrontmatter: (p, fn) => vault.processFrontmatter(p, fn),
+    ...(vault.trash ? { trash: (p: string) => vault.trash!(p) } : {}),
     ...overrides,
   };
 }

@@ -57,4 +57,10 @@ export interface VaultPort {
     path: string,
     fn: (frontmatter: Record<string, unknown>) => void,
   ): Promise<Result<void, WriteError>>;
+  /**
+   * Moves a note the planner created itself to the trash (the app's trash as the user set it up; the
+   * vault's `.trash` folder from the CLI), never deleting it outright. Optional: without it the
+   * planner leaves such a note in place.
+   */
+  trash?(path: string): Promise<Result<void, WriteError>>;
 }

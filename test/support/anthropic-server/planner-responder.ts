@@ -100,3 +100,22 @@ function partBody(part: string, top: string, opts: PlannerResponderOptions): str
   if (num === '11.2') return '- U01: the first module';
   return `Details for ${num}.`;
 }
+
+/** The workstream a planner request is about: the assignment says "Plan workstream **W2: …**". */
+export function workstreamOfRequest(req: MockRequest): string | null {
+  return /Plan workstream \*\*(W\d+)\b/.exec(lastUserText(req))?.[1] ?? null;
+}
+
+/**
+ * The planner responder for a whole project (`plan --all`): each request answered with the outline
+ * of the workstream it is about.
+ */
+export function projectResponder(opts: Omit<PlannerResponderOptions, 'outline'> & { outlines: Record<string, Outline> }): Responder {
+  const byId = new Map(Object.entries(opts.outlines).map(([id, outline]) => [id, plannerResponder({ ...opts, outline })]));
+  return (req) => {
+    const id = workstreamOfRequest(req);
+    const responder = id ? byId.get(id) : undefined;
+    if (!responder) return { text: `No outline was set up for ${id ?? 'this request'}.` };
+    return responder(req);
+  };
+}

@@ -17,6 +17,7 @@ import { planAnswer } from './sse';
 import { countInputTokens } from './tokens';
 import type { MessagesBody, MockRequest, RecordedRequest, Responder, ResponseScript } from './types';
 import { checkAuth, checkBody, checkVersion, type Check } from './validate';
+import { BatchStore, type BatchPacing, type BatchRequestRecord, type BatchResult } from './batches';
 
 /** Options of `startAnthropicServer`. All can be changed later with `server.configure(...)`. */
 export interface AnthropicServerOptions {
@@ -75,6 +76,12 @@ export interface AnthropicServer {
   configure(options: Omit<AnthropicServerOptions, 'responder'>): void;
   /** Only the `POST /v1/messages` entries of the log. */
   messageRequests(): RecordedRequest[];
+  /** Every request sent inside a Message Batch, in the order the batches were created (with its result once processed). */
+  batchRequests(): BatchRequestRecord[];
+  /** How batches progress (see `batches.ts`): requests per poll, hold, order of the results. Merged into the current pacing. */
+  paceBatches(pacing: BatchPacing): void;
+  /** Ends every open batch with its unprocessed requests `expired`. */
+  expireBatches(): void;
   /** Clears the log, the queue, the scenarios, the cache and the request counter; restores the default responder. */
   reset(): void;
   /** Destroys open sockets, cancels every timer and stops listening. */
@@ -183,6 +190,61 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
     await writeStream(ctx, planned.events);
   }
 
+  /** One request of a batch, answered as `POST /v1/messages` would answer it (never streamed). */
+  async function processBatchRequest(params: unknown, ctx: { version: string; headers: RecordedRequest['headers']; scenario: string | undefined; customId: string }): Promise<BatchResult> {
+    const requestId = `req_mock_${String(++counter).padStart(4, '0')}`;
+    const errored = (type: string, message: string): BatchResult => ({ type: 'errored', error: { type: 'error', error: { type, message }, request_id: requestId } });
+    const body = checkBody(params, ctx.version);
+    if (!body.ok) return errored(body.type, body.message);
+    if (body.value.stream === true) return errored('invalid_request_error', 'stream: requests in a Message Batch cannot stream');
+    if (body.value.max_tokens < 1) return errored('invalid_request_error', 'max_tokens: must be at least 1 inside a Message Batch');
+    const model = checkModel(models(), body.value.model, now());
+    if (!model.ok) return errored(model.type, model.message);
+    const rules = checkAgainstModel(model.value, body.value);
+    if (!rules.ok) return errored(rules.type, rules.message);
+    const index = batchIndex++;
+    const request: MockRequest = { body: body.value, headers: ctx.headers, scenario: ctx.scenario, attempt: 0, index };
+    const script = await chooseScript(request);
+    if (script.batchOutcome) return { type: script.batchOutcome };
+    if (script.fault) {
+      const http = httpErrorFor(script.fault);
+      return http ? errored(http.type, http.message) : errored('api_error', 'Internal server error');
+    }
+    const usage = cache.process(body.value);
+    const n = `b${String(index + 1).padStart(4, '0')}`;
+    const thinking = rules.value.effort === null ? undefined : { tokens: thinkingTokens(request, rules.value, script), display: rules.value.display };
+    const planned = planAnswer(script, body.value, usage, { messageId: `msg_mock_${n}`, toolUseId: `toolu_mock_${n}` }, thinking);
+    return { type: 'succeeded', message: planned.message as unknown as Record<string, unknown> };
+  }
+  let batchIndex = 0;
+  const batches = new BatchStore(now, processBatchRequest);
+
+  async function handleBatches(req: IncomingMessage, res: ServerResponse, route: string, parsed: unknown, parseError: boolean, headers: Record<string, string>, version: string, record: RecordedRequest): Promise<void> {
+    const fail = (status: number, type: string, message: string): void => sendJson(res, status, errorBody(type, message, record.requestId), headers);
+    if (req.method === 'POST' && route === '/v1/messages/batches') {
+      if (parseError) return fail(400, 'invalid_request_error', 'Request body is not valid JSON');
+      const invalid = BatchStore.invalid(parsed);
+      if (invalid) return fail(400, 'invalid_request_error', invalid);
+      const base = record.scenario && record.path.startsWith('/s/') ? `${url}/s/${encodeURIComponent(record.scenario)}` : url;
+      const created = batches.create(parsed as { requests: Array<{ custom_id: string; params: unknown }> }, { base, version, headers: req.headers, scenario: record.scenario });
+      return sendJson(res, 200, JSON.stringify(created), headers);
+    }
+    const m = /^\/v1\/messages\/batches\/([^/]+)(\/cancel|\/results)?$/.exec(route);
+    const id = m ? decodeURIComponent(m[1]!) : '';
+    if (!m || !batches.has(id)) return fail(404, 'not_found_error', `Message batch not found: ${id || route}`);
+    if (req.method === 'GET' && m[2] === undefined) return sendJson(res, 200, JSON.stringify(await batches.retrieve(id)), headers);
+    if (req.method === 'POST' && m[2] === '/cancel') return sendJson(res, 200, JSON.stringify(await batches.cancel(id)), headers);
+    if (req.method === 'GET' && m[2] === '/results') {
+      const jsonl = batches.results(id);
+      // The SDK only asks once `results_url` is set; before that there is nothing to serve.
+      if (jsonl === null) return fail(404, 'not_found_error', `Message batch ${id} has not ended; its results are not available yet`);
+      res.writeHead(200, { 'content-type': 'application/x-jsonl', 'content-length': String(Buffer.byteLength(jsonl)), ...headers });
+      res.end(jsonl);
+      return;
+    }
+    return fail(404, 'not_found_error', `Not found: ${req.method} ${route}`);
+  }
+
   function handleModels(res: ServerResponse, route: string, query: URLSearchParams, headers: Record<string, string>, requestId: string): void {
     // Models API: retired models stay in the catalogue with lifecycle "retired" (SDK 1.14 ModelInfo.lifecycle).
     const list = models().map((m) => modelInfo(m, now()));
@@ -263,6 +325,9 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
       if (countOnly) return sendJson(res, 200, JSON.stringify({ input_tokens: countInputTokens(body.value) }), headers);
       return handleMessages(req, res, record, body, headers, rules.value);
     }
+    if (route === '/v1/messages/batches' || route.startsWith('/v1/messages/batches/')) {
+      return handleBatches(req, res, route, parsed, parseError, headers, version.value, record);
+    }
     if (req.method === 'GET' && (route === '/v1/models' || route.startsWith('/v1/models/'))) {
       return handleModels(res, route, query, headers, requestId);
     }
@@ -308,12 +373,19 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
       if ('echoLength' in changes || 'jsonOutput' in changes) responder = defaultResponder();
     },
     messageRequests: () => requests.filter((r) => r.method === 'POST' && r.route === '/v1/messages'),
+    batchRequests: () => [...batches.log],
+    paceBatches: (pacing) => {
+      batches.pacing = { ...batches.pacing, ...pacing };
+    },
+    expireBatches: () => batches.expireAll(),
     reset: () => {
       requests.length = 0;
       queue.length = 0;
       scenarios.clear();
       cache.clear();
       counter = 0;
+      batchIndex = 0;
+      batches.reset();
       responder = defaultResponder();
     },
     close: async () => {

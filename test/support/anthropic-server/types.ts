@@ -90,6 +90,11 @@ export interface ResponseScript {
   crlf?: boolean;
   /** Extra response headers. */
   headers?: Record<string, string>;
+  /**
+   * Inside a Message Batch: end this request `expired` or `canceled` instead of answering it (a `fault` that is an
+   * HTTP error makes it `errored` with that error; other faults are wire faults and make it `errored` api_error).
+   */
+  batchOutcome?: 'expired' | 'canceled';
 }
 
 /** The request as the responder sees it. */

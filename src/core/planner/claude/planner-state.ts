@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import '../../contracts/zod-setup';
 import { OutlineSchema } from '../../contracts/outline';
 import { InputRecordSchema } from '../../inputs/input-record';
+import { BatchRecordSchema } from './batch-state';
 import { setTopLevelKey } from '../../markdown/frontmatter-keys';
 import { yamlFlowJson } from '../../plan/render-frontmatter';
 
@@ -18,6 +19,8 @@ export const PlannerStateSchema = z.object({
   outline: OutlineSchema,
   /** The label the WBS gives the workstream (`Epic 2`), when it is not written with its id. */
   workstream_label: z.optional(z.string()),
+  /** Plans written through the Message Batches API: the batches their requests went into (see batch-state.ts). */
+  batch: z.optional(BatchRecordSchema),
   /** What the plan was planned from (see `planStaleness`): recorded when the run starts, completed with the cited sections when it ends. */
   inputs: z.optional(InputRecordSchema),
   usage: z.optional(

@@ -134,9 +134,19 @@ export function fillTemplate(text: string, values: Record<string, string>): stri
 export function renderScope(scope: WorkstreamScope): string {
   const ws = scope.workstream;
   const out: string[] = ['### Scope', '', `WBS tasks of ${ws.id} (every one must be specified):`];
-  for (const t of ws.tasks) out.push(`- ${t.id}: ${t.title}${t.estimate ? ` (estimate ${t.estimate.raw})` : ''}`);
+  for (const t of ws.tasks) {
+    const facts = [
+      t.label && `written as ${t.label}`,
+      t.estimate && `estimate ${t.estimate.raw}`,
+      (t.dependsOn ?? []).length > 0 && `after ${t.dependsOn!.join(', ')}`,
+      (t.prerequisites ?? []).length > 0 && `waits for ${t.prerequisites!.join('; ')}`,
+      t.exit && `exit: ${t.exit}`,
+    ].filter((x): x is string => !!x);
+    out.push(`- ${t.id}: ${t.title}${facts.length > 0 ? ` (${facts.join('; ')})` : ''}`);
+  }
   if (ws.tasks.length === 0) out.push('- (none listed)');
   out.push('', `Upstream workstreams: ${scope.upstream.join(', ') || 'none'}.`, `Downstream workstreams: ${scope.downstream.join(', ') || 'none'}.`);
+  out.push(...renderDependencies(scope));
   out.push('', 'Meso-level sections about this workstream (cite each as written here):');
   const why: Record<MesoSectionRef['reason'], string> = {
     'names-workstream': 'names it',
@@ -154,6 +164,21 @@ export function renderScope(scope: WorkstreamScope): string {
   out.push(...renderEnvVars(scope));
   out.push(...renderAssumptions(scope));
   return out.join('\n');
+}
+
+/** Where the dependencies were found, what the workstream waits for outside the WBS, its entry and exit criteria. */
+function renderDependencies(scope: WorkstreamScope): string[] {
+  const ws = scope.workstream;
+  const out: string[] = [];
+  const sources = ws.dependencySources ?? [];
+  if (sources.length > 0) {
+    out.push('Where the notes state its dependencies:');
+    for (const s of sources) out.push(`- ${s.source}: ${s.on.join(', ') || 'none'} (${s.file ?? 'the overall micro-level plan'}, line ${s.line})`);
+  }
+  if ((ws.prerequisites ?? []).length > 0) out.push(`It also waits for, outside the WBS: ${ws.prerequisites!.join('; ')}.`);
+  if (ws.entry) out.push(`Entry criteria: ${ws.entry}`);
+  if (ws.exit) out.push(`Exit criteria: ${ws.exit}`);
+  return out;
 }
 
 /** The modules the notes describe for the workstream (micro §4 components, meso §2), with the tasks that touch each. */

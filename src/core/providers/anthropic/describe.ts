@@ -31,6 +31,8 @@ export interface DescribeOptions {
   maxModules?: number;
   /** False on a resume: the outline is already known and not asked again. @default true */
   withOutline?: boolean;
+  /** Priced as Message Batches requests (the batch discount on every token). */
+  batch?: boolean;
 }
 
 /** Tokens the retry of the outline adds at most (it lists at most ten problems of the first answer). */
@@ -54,6 +56,7 @@ export async function describeRequests(ctx: PlannerContext, s: RequestSettings, 
     tokenSource: options.counter ? 'count_tokens' : 'characters',
     defaultEffort: s.profile.defaultEffort,
     extraForMax: extra,
+    ...(options.batch ? { batch: true } : {}),
   });
   return { requests, estimate, json: JSON.stringify(requests.map((r) => ({ call: r.call, params: r.params })), null, 2) };
 }

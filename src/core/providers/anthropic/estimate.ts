@@ -191,6 +191,15 @@ export interface EstimateOptions {
   defaultEffort?: Effort | null;
   /** Calls only the "at most" allows for (an outline retry, modules beyond the planned ones). */
   extraForMax?: readonly MeasuredRequest[];
+  /** Sent through the Message Batches API: every token at the batch discount (pricing page). */
+  batch?: boolean;
+}
+
+/** True when the request's breakpoints write 1-hour cache entries (billed at the 1-hour write price). */
+function writesOneHour(params: RequestParams): boolean {
+  const sys = typeof params.system === 'string' ? [] : (params.system ?? []);
+  const msgs = params.messages.flatMap((m) => (typeof m.content === 'string' ? [] : m.content));
+  return [...sys, ...msgs].some((b) => (b as { cache_control?: { ttl?: string } }).cache_control?.ttl === '1h');
 }
 
 /** Thinking tokens a request typically spends. */
@@ -228,7 +237,7 @@ export function estimateRequests(measured: readonly MeasuredRequest[], options: 
       return;
     }
     const now = e[field];
-    if (now !== null) e[field] = now + costOf(t, price);
+    if (now !== null) e[field] = now + costOf(t, price, { batch: options.batch === true });
   };
   for (const r of measured) {
     let read = 0;
@@ -238,7 +247,7 @@ export function estimateRequests(measured: readonly MeasuredRequest[], options: 
     for (const bp of r.breakpoints) written.add(bp.key);
     const thinking = Math.min(r.params.max_tokens, typicalThinking(r, options.defaultEffort));
     const output = Math.min(r.params.max_tokens, thinking + TYPICAL_TEXT_TOKENS[r.kind]);
-    const typical: TokenUsage = { inputTokens: Math.max(0, r.totalTokens - read - write), cacheWriteTokens: write, cacheWrite1hTokens: 0, cacheReadTokens: read, outputTokens: output, thinkingTokens: thinking };
+    const typical: TokenUsage = { inputTokens: Math.max(0, r.totalTokens - read - write), cacheWriteTokens: write, cacheWrite1hTokens: writesOneHour(r.params) ? write : 0, cacheReadTokens: read, outputTokens: output, thinkingTokens: thinking };
     e.uncachedInputTokens += typical.inputTokens;
     e.cacheWriteTokens += write;
     e.cacheReadTokens += read;
@@ -248,7 +257,7 @@ export function estimateRequests(measured: readonly MeasuredRequest[], options: 
   }
   for (const r of [...measured, ...(options.extraForMax ?? [])]) {
     const cached = r.breakpoints[r.breakpoints.length - 1]?.tokens ?? 0;
-    const worst: TokenUsage = { inputTokens: Math.max(0, r.totalTokens - cached), cacheWriteTokens: cached, cacheWrite1hTokens: 0, cacheReadTokens: 0, outputTokens: r.params.max_tokens, thinkingTokens: 0 };
+    const worst: TokenUsage = { inputTokens: Math.max(0, r.totalTokens - cached), cacheWriteTokens: cached, cacheWrite1hTokens: writesOneHour(r.params) ? cached : 0, cacheReadTokens: 0, outputTokens: r.params.max_tokens, thinkingTokens: 0 };
     e.outputTokensMax += r.params.max_tokens;
     addCost('costUsdMax', r.params.model, worst);
   }

@@ -18,7 +18,7 @@ export { describeRequests, planRequests, type RequestsDescription, type Describe
 export { estimateRequests, measureByCharacters, measureByCounting, TYPICAL_TEXT_TOKENS, TYPICAL_THINKING_TOKENS, type CostEstimate, type PlannedRequest, type MeasuredRequest, type TokenCounter, type TokenSource } from './estimate';
 export { requestOutline, checkOutlineAnswer, escalationFromOutline, jsonPart, type OutlineCallInput, type OutlineOutcome } from './outline-call';
 export { createSectionGenerator, type GenerateSection, type SectionGeneratorDeps, type SectionReporter } from './section-call';
-export { streamCall, sleep, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_FIRST_TEXT_TIMEOUT_MS, DEFAULT_PIPELINE_RETRIES, DEFAULT_RETRY_DELAYS_MS, type AttemptBudget, type CallOutcome, type StreamCallDeps, type StreamItem, type Timers } from './stream-call';
+export { streamCall, sleep, outcomeOf, DEFAULT_IDLE_TIMEOUT_MS, DEFAULT_FIRST_TEXT_TIMEOUT_MS, DEFAULT_PIPELINE_RETRIES, DEFAULT_RETRY_DELAYS_MS, type AttemptBudget, type CallOutcome, type StreamCallDeps, type StreamItem, type Timers } from './stream-call';
 export { translateError, redact, isAnthropicFailure, isPipelineRetryable, noRetryOnSpendLimit, SPEND_LIMIT_CODES, CORS_BLOCKED_MESSAGE, FAILURE_KINDS, type AnthropicFailure, type AnthropicFailureKind } from './errors';
 export {
   DEFAULT_PRICES,
@@ -37,6 +37,7 @@ export {
   type PriceEntry,
   type PriceOverride,
 } from './pricing';
-export { callUsage, totalUsage, costOf, tokensOf, promptTokens, type CallUsage, type TokenUsage, type UsageTotals } from './usage';
+export { callUsage, totalUsage, costOf, tokensOf, promptTokens, type BillingMode, type CallUsage, type TokenUsage, type UsageTotals } from './usage';
+export { createBatch, retrieveBatch, waitForBatch, batchResults, cancelBatch, messageText, isRetryableResult, describeResult, CUSTOM_ID, type BatchRequest, type BatchItemResult, type BatchProgress, type WaitOptions } from './batches';
 export { MODEL_PROFILES, EFFORTS, knownProfile, profileFromModelInfo, fallbackProfile, initialMaxTokens, effortFor, DEFAULT_OUTPUT_ROOM, type Effort, type ModelProfile } from './models';
 export { CostBudget, worstAttemptCost, worstInputTokens } from './budget';

@@ -34,21 +34,35 @@ export interface RequestSettings {
   caching: boolean;
   /** Effort wanted per kind of call (`settings.outlineEffort`, `settings.effort`). */
   effort: Record<CallKind, Effort>;
+  /**
+   * Lifetime of the cache entries the breakpoints write. `1h` for Message Batches: a batch can take
+   * longer than five minutes, and the batch-processing page advises the 1-hour cache for prefixes its
+   * requests share. @default '5m'
+   */
+  cacheTtl?: '5m' | '1h';
 }
 
 /** One model call's part of the plan (the generation runner's unit). */
 export type SectionUnit = Pick<PlanUnit, 'key' | 'top' | 'parts' | 'label'>;
 
 const EPHEMERAL = { type: 'ephemeral' as const };
+const EPHEMERAL_1H = { type: 'ephemeral' as const, ttl: '1h' as const };
 
-function block(text: string, cached: boolean): TextBlockParam {
-  return cached ? { type: 'text', text, cache_control: EPHEMERAL } : { type: 'text', text };
+/** `cached`: false, or the TTL of the breakpoint on this block. */
+function block(text: string, cached: false | '5m' | '1h'): TextBlockParam {
+  if (!cached) return { type: 'text', text };
+  return { type: 'text', text, cache_control: cached === '1h' ? EPHEMERAL_1H : EPHEMERAL };
+}
+
+/** Where the breakpoints go: nowhere without caching, else with the settings' TTL. */
+function breakpoint(s: RequestSettings): false | '5m' | '1h' {
+  return s.caching ? (s.cacheTtl ?? '5m') : false;
 }
 
 /** `[instructions, notes ◆1]`; when there are no notes the breakpoint moves to the instructions. */
-function systemBlocks(ctx: PlannerContext, caching: boolean): TextBlockParam[] {
-  if (ctx.notesBlock.trim() === '') return [block(ctx.instructions, caching)];
-  return [block(ctx.instructions, false), block(ctx.notesBlock, caching)];
+function systemBlocks(ctx: PlannerContext, s: RequestSettings): TextBlockParam[] {
+  if (ctx.notesBlock.trim() === '') return [block(ctx.instructions, breakpoint(s))];
+  return [block(ctx.instructions, false), block(ctx.notesBlock, breakpoint(s))];
 }
 
 /** `max_tokens`, `thinking` and `output_config.effort` of one kind of call on the configured model. */
@@ -161,7 +175,7 @@ export function outlineRequest(ctx: PlannerContext, s: RequestSettings, retry?: 
   return {
     model: s.model,
     ...callConfig(s, 'outline'),
-    system: systemBlocks(ctx, s.caching),
+    system: systemBlocks(ctx, s),
     messages: [{ role: 'user', content: [block(ctx.assignment, false), block(instruction, false)] }],
   };
 }
@@ -186,8 +200,8 @@ export function sectionRequest(ctx: PlannerContext, s: RequestSettings, outline:
   return {
     model: s.model,
     ...callConfig(s, 'section'),
-    system: systemBlocks(ctx, s.caching),
-    messages: [{ role: 'user', content: [block(`${ctx.assignment}\n\n${renderOutline(outline)}`, s.caching), block(sectionInstruction(unit), false)] }],
+    system: systemBlocks(ctx, s),
+    messages: [{ role: 'user', content: [block(`${ctx.assignment}\n\n${renderOutline(outline)}`, breakpoint(s)), block(sectionInstruction(unit), false)] }],
   };
 }
 

@@ -29,6 +29,8 @@ export interface CallUsage extends TokenUsage {
   costUsd: number | null;
   /** True for an attempt that broke off before its final usage arrived: its output is what was seen, a lower bound. */
   partial?: boolean;
+  /** Sent in a Message Batch (billed at the batch discount). */
+  batch?: boolean;
 }
 
 export interface UsageTotals {
@@ -49,11 +51,21 @@ export function promptTokens(t: Pick<TokenUsage, 'inputTokens' | 'cacheWriteToke
   return t.inputTokens + t.cacheWriteTokens + t.cacheReadTokens;
 }
 
-/** USD for one request's token counts at a model's price (the long-context band when its prompt is above the threshold). */
-export function costOf(t: Omit<TokenUsage, 'thinkingTokens'> & { thinkingTokens?: number }, price: ModelPrice): number {
+/** How a request was sent: through the Message Batches API every token costs `batchDiscount` less (pricing page). */
+export interface BillingMode {
+  batch?: boolean;
+}
+
+/**
+ * USD for one request's token counts at a model's price (the long-context band when its prompt is
+ * above the threshold). In a batch the discount applies to every kind of token, cache writes and reads
+ * included: the batch and caching discounts stack (pricing page, batch processing).
+ */
+export function costOf(t: Omit<TokenUsage, 'thinkingTokens'> & { thinkingTokens?: number }, price: ModelPrice, mode: BillingMode = {}): number {
   const b = bandFor(price, promptTokens(t));
   const fiveMinute = Math.max(0, t.cacheWriteTokens - t.cacheWrite1hTokens);
-  return (t.inputTokens * b.input + fiveMinute * b.cacheWrite5m + t.cacheWrite1hTokens * b.cacheWrite1h + t.cacheReadTokens * b.cacheRead + t.outputTokens * b.output) / 1_000_000;
+  const full = (t.inputTokens * b.input + fiveMinute * b.cacheWrite5m + t.cacheWrite1hTokens * b.cacheWrite1h + t.cacheReadTokens * b.cacheRead + t.outputTokens * b.output) / 1_000_000;
+  return mode.batch ? full * (1 - price.batchDiscount) : full;
 }
 
 type ApiUsage = Pick<Usage, 'input_tokens' | 'output_tokens'> & Partial<Omit<Usage, 'input_tokens' | 'output_tokens'>>;
@@ -71,10 +83,10 @@ export function tokensOf(usage: ApiUsage): TokenUsage {
   };
 }
 
-export function callUsage(call: string, model: string, usage: ApiUsage, prices: Record<string, PriceOverride> = {}): CallUsage {
+export function callUsage(call: string, model: string, usage: ApiUsage, prices: Record<string, PriceOverride> = {}, mode: BillingMode = {}): CallUsage {
   const tokens = tokensOf(usage);
   const price = priceFor(model, prices);
-  return { call, model, ...tokens, costUsd: price ? costOf(tokens, price) : null };
+  return { call, model, ...tokens, costUsd: price ? costOf(tokens, price, mode) : null, ...(mode.batch ? { batch: true } : {}) };
 }
 
 export function totalUsage(calls: readonly CallUsage[]): UsageTotals {
