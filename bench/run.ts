@@ -6,7 +6,7 @@
  *
  * Every measurement runs `--runs` times (default 3); the table shows the median.
  */
-import { cpSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem, type as osType, release } from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -494,7 +494,9 @@ async function main(): Promise<void> {
   const totalSeconds = Math.round((performance.now() - started) / 100) / 10;
   printTable(figures);
   process.stdout.write(`\n${machine.node}, ${machine.cpus} × ${machine.cpuModel}, ${machine.platform}; ${args.runs} runs each, median shown; ${totalSeconds} s in all.\n`);
-  const results = { date: args.date, command: 'npm run bench', runsPerFigure: args.runs, statistic: 'median', machine, totalSeconds, figures };
+  // The mutation score lives in the same file, written by `npm run mutate`: keep it.
+  const mutation = existsSync(args.out) ? (JSON.parse(readFileSync(args.out, 'utf8')) as { mutation?: unknown }).mutation : undefined;
+  const results = { date: args.date, command: 'npm run bench', runsPerFigure: args.runs, statistic: 'median', machine, totalSeconds, figures, ...(mutation ? { mutation } : {}) };
   writeFileSync(args.out, JSON.stringify(results, null, 2) + '\n');
   process.stdout.write(`Wrote ${path.relative(args.root, args.out)}\n`);
   // A missed goal is a finding to report, not a crash: the exit code stays 0.

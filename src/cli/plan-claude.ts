@@ -98,7 +98,8 @@ export async function planWithClaudeCli(args: CliArgs, io: CliIo, vault: FsVault
       case 'plan': {
         printWarnings(io, outcome.warnings);
         const totals = outcome.usage ?? totalUsage(usage);
-        if (!args.json) {
+        if (!args.json && outcome.alreadyFinished) io.err(`${outcome.note} was already finished, so nothing was sent; the meso plan links to it.`);
+        else if (!args.json) {
           io.err(
             `Usage: ${totals.calls} calls, ${compactCount(totals.inputTokens)} input, ${compactCount(totals.cacheWriteTokens)} cache write, ${compactCount(totals.cacheReadTokens)} cache read, ${compactCount(totals.outputTokens)} output tokens (${compactCount(totals.thinkingTokens)} of them thinking); ${totals.costUsd === null ? 'cost unknown: the model has no price (add one under "prices" in the settings)' : formatUsd(totals.costUsd)}.`,
           );

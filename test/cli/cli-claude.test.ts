@@ -173,6 +173,26 @@ describe('plan --provider anthropic against the local Anthropic server', () => {
     expect(asked.some((b) => b.includes('## 5. Configuration'))).toBe(true);
   });
 
+  it('a section holding its own `---` rules resumes without doubling what follows it', async () => {
+    // The model writes horizontal rules too: only the planner's rule before a section counts as one of its units.
+    const normal = plannerResponder({ outline, mesoTarget: 'meso-level-plan' });
+    let broken = true;
+    server.setScript((req) => {
+      const body = JSON.stringify(req.body);
+      if (broken && body.includes('under the heading `## 5. Configuration')) return { text: 'x y z', fault: { kind: 'error-event', afterDeltas: 1 } };
+      const script = normal(req) as { text: string };
+      return body.includes('under the heading `## Executive Summary') ? { ...script, text: `${script.text}\n---\n\nA closing remark after a rule.\n` } : script;
+    });
+    const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W2', '--yes', '--concurrency', '1'], { env: env(), retryDelaysMs: [1] });
+    expect(r.code).toBe(3);
+    broken = false;
+    const again = await cli(['plan', '--vault', v.dir, '--workstream', 'W2', '--yes', '--resume'], { env: env() });
+    expect(again.code).toBe(0);
+    const done = read(PLAN);
+    for (const h of TOP_LEVEL) expect(done.split('\n').filter((l) => l.startsWith(h))).toHaveLength(1);
+    expect(done.match(/A closing remark after a rule\./g)).toHaveLength(1);
+  });
+
   it('Ctrl-C stops every call, leaves an interrupted note and exits 130', async () => {
     server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan', script: { tokensPerSecond: 200, chunkChars: 8 } }));
     // Ctrl-C the moment the first section is done: the other calls are still streaming then.

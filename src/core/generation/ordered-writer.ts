@@ -239,7 +239,6 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
         startWrite();
         await drain();
       }
-      for (let i = cursor; i < n; i++) buffers[i] = [];
       const keep = completeEnd - writtenOffset;
       pending = keep > 0 ? pending.slice(0, keep) : '';
       if (pending !== '') {

@@ -55,6 +55,8 @@ export type PlanOutcome =
       interrupted?: { stoppedAt: string; reason: { kind: string; message: string } };
       /** Claude runs: sections the model stopped early (output limit or refusal). */
       incomplete?: string[];
+      /** A resume found the plan already finished: nothing was sent or rewritten (only the link back made sure of). */
+      alreadyFinished?: boolean;
       /** A re-plan: which sections differ from the plan it replaced (kept at `backup`). */
       changes?: PlanChanges;
     }

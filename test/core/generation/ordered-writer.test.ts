@@ -83,6 +83,24 @@ describe('createOrderedWriter', () => {
     expect(() => writer.write('b', 'x')).toThrow();
   });
 
+  it('on interrupt writes the queued text of complete units, up to where they end, and not the partial rest', async () => {
+    const { timers, sink, writer } = setup(['a', 'b', 'c']);
+    writer.write('a', 'A1\n');
+    await settle();
+    expect(sink.text).toBe('A1\n');
+    // Within the interval: the end of a, all of b, and the start of c wait in the queue together.
+    writer.write('a', 'A2\n');
+    writer.finish('a');
+    writer.write('b', 'B\n');
+    writer.finish('b');
+    writer.write('c', 'partial c');
+    const r = await writer.interrupt();
+    expect(sink.text).toBe('A1\nA2\n\nB\n');
+    expect(r).toEqual({ keepOffset: sink.text.length, writtenOffset: sink.text.length });
+    await timers.advance(500);
+    expect(sink.appends.map((a) => a.text)).toEqual(['A1\n', 'A2\n\nB\n']);
+  });
+
   it('reports a written offset past keepOffset when partial text already reached the note', async () => {
     const { timers, sink, writer } = setup(['a', 'b']);
     writer.write('a', 'A\n');

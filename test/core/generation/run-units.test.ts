@@ -1,6 +1,6 @@
 import type { PlanEvent } from '../../../src/core/generation/plan-events';
 import { applyPlanEvent, initialPlanState, type PlanState } from '../../../src/core/generation/plan-state';
-import { runUnits, type GenerateUnit, type RunResult, type RunUnitsOptions } from '../../../src/core/generation/run-units';
+import { runUnits, type GenerateUnit, type RunResult, type RunUnitsOptions, type UnitReporter } from '../../../src/core/generation/run-units';
 import { utf8Length } from '../../../src/core/generation/timers';
 import type { PlanUnit } from '../../../src/core/generation/units';
 import { FakeTimers, MemorySink, settle } from './fakes';
@@ -275,6 +275,85 @@ describe('runUnits', () => {
     const res = await p;
     expect(res.status).toBe('interrupted');
     expect(res.reason).toEqual({ kind: 'write-failed', message: 'disk full' });
+  });
+
+  it('lists a unit the model declined to finish (refused) as stopped early, and keeps it in the note', async () => {
+    const generate: GenerateUnit = async function* (unit) {
+      yield `#### ${unit.key === 'module-2.1' ? '2.1' : '2.2'}.1 Purpose\nSome text\n`;
+      return unit.key === 'module-2.1' ? 'refused' : 'complete';
+    };
+    const r = start(plan(2), { generate });
+    const res = await r.result;
+    expect(res.status).toBe('complete');
+    expect(res.incomplete).toEqual([{ key: 'module-2.1', outcome: 'refused' }]);
+    expect(r.sink.text).toContain('it declined to continue');
+    expect(res.completeKeys).toEqual(['fm', 'module-2.1', 'module-2.2']);
+  });
+
+  it('counts only the first of several calls failing at once; the calls it stops are not failures', async () => {
+    // Every call waits on the same network, which goes down: the first failure stops the run, the
+    // others then fail because they were stopped — that is not their own failure.
+    let down!: (e: unknown) => void;
+    const network = new Promise<never>((_, reject) => (down = reject));
+    network.catch(() => undefined);
+    const generate: GenerateUnit = async function* () {
+      yield* [];
+      return await network;
+    };
+    const r = start(plan(3), { generate, concurrency: 3 });
+    await settle();
+    down({ kind: 'network', message: 'The connection was lost.' });
+    const res = await r.result;
+    const failed = r.events.filter((e) => e.type === 'unit-failed');
+    expect(failed).toEqual([{ type: 'unit-failed', key: 'module-2.1', error: { kind: 'network', message: 'The connection was lost.' } }]);
+    expect(res).toMatchObject({ status: 'interrupted', stoppedAt: 'module-2.1', reason: { kind: 'network', message: 'The connection was lost.' } });
+  });
+
+  it('reports nothing for a unit after it settled: a retry, usage or discard of an abandoned call', async () => {
+    const controller = new AbortController();
+    let reporter: UnitReporter | null = null;
+    let release!: () => void;
+    const released = new Promise<void>((r) => (release = r));
+    // A call that keeps going after the stop (its retry loop is deaf to the signal) and reports late.
+    const generate: GenerateUnit = async function* (_unit, _signal, report) {
+      reporter = report;
+      yield '#### 2.1.1 Purpose\nStarted\n';
+      await released;
+      report.retry(1, 'overloaded');
+      report.usage({ input: 5, cacheWrite: 0, cacheRead: 0, output: 5, costUsd: 0.001 });
+      report.discard?.();
+      return 'complete';
+    };
+    const r = start(plan(1), { generate, signal: controller.signal });
+    await settle();
+    controller.abort();
+    const res = await r.result;
+    const written = r.sink.text;
+    const count = r.events.length;
+    release();
+    await settle();
+    expect(reporter).not.toBeNull();
+    expect(r.events).toHaveLength(count);
+    expect(r.events[r.events.length - 1]).toMatchObject({ type: 'done', status: 'interrupted' });
+    expect(r.sink.text).toBe(written);
+    expect(res.reason).toMatchObject({ kind: 'cancelled' });
+  });
+
+  it('a unit that retries before it settles reports the retry and drops what it had written', async () => {
+    const generate: GenerateUnit = async function* (_unit, _signal, report) {
+      yield '#### 2.1.1 Purpose\nFIRST ATTEMPT\n';
+      report.retry(1, 'overloaded');
+      report.discard?.();
+      yield '#### 2.1.1 Purpose\nSecond attempt\n';
+      return 'complete';
+    };
+    const r = start(plan(1), { generate });
+    const res = await r.result;
+    expect(res.status).toBe('complete');
+    expect(r.events.filter((e) => e.type === 'unit-retry')).toEqual([{ type: 'unit-retry', key: 'module-2.1', attempt: 1, reason: 'overloaded' }]);
+    expect(kept(r.sink, res)).not.toContain('FIRST ATTEMPT');
+    expect(kept(r.sink, res)).toContain('Second attempt');
+    expect(kept(r.sink, res).match(/^### 2\.1 Module 1$/gm)).toHaveLength(1);
   });
 
   it('rejects a concurrency below one', async () => {

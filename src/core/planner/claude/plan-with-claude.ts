@@ -125,13 +125,13 @@ export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps):
   const other = await otherProjectOf(vault, target, p.project.link);
   if (other) return err({ kind: 'plan-of-other-project', file: target, project: other });
   const exists = await vault.exists(target);
-  if (req.resume) {
-    if (!exists) return err({ kind: 'nothing-to-resume', file: target });
-    return resumePlan(req, deps, p, target);
-  }
-  if (exists && !req.force && !req.dryRun) return err({ kind: 'plan-exists', file: target });
+  // A resume of a run stopped before it wrote anything (killed during the outline call) starts the plan.
+  const unwritten = !exists || (await isEmptyNote(deps, target));
+  if (req.resume && !unwritten) return resumePlan(req, deps, p, target);
+  if (exists && !req.force && !req.dryRun && !req.resume) return err({ kind: 'plan-exists', file: target });
 
   const warnings = [...p.warnings];
+  if (req.resume) warnings.push({ kind: 'other', file: target, message: `Nothing of ${target} had been written yet, so the plan is started from the beginning.` });
   const context = await contextFor(deps, p, warnings);
   if (!context.ok) return context;
   const model = req.model ?? settings.model;
@@ -185,18 +185,22 @@ export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps):
     inputs: recordFor(sources, null, null),
   };
 
+  // The note is created holding its first unit (frontmatter with the planner state, title block):
+  // however the run ends from here on, even killed outright, the note says what to resume.
+  const units = unitsFor(inputFor(p, outline, created), state);
+  const head = units[0]?.coreText ?? '';
   let backup: string | null = null;
   if (exists) {
     const saved = await backupNote(vault, settings, target, clock);
     if (!saved.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(saved.error) });
     backup = saved.value;
-    const emptied = await vault.replace(target, '');
-    if (!emptied.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(emptied.error) });
+    const replaced = await vault.replace(target, head);
+    if (!replaced.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(replaced.error) });
   } else {
-    const made = await createNote(vault, target, '');
+    const made = await createNote(vault, target, head);
     if (!made.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(made.error) });
   }
-  const units = unitsFor(inputFor(p, outline, created), state);
+  const headKey = units[0]?.key;
   const previous = backup === null ? null : await vault.read(backup);
   return runAndFinish(deps, p, {
     target,
@@ -213,9 +217,9 @@ export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps):
     streamDeps,
     warnings,
     backup,
-    startOffset: 0,
-    noteTail: '',
-    isComplete: undefined,
+    startOffset: head.length,
+    noteTail: head,
+    isComplete: (key) => key === headKey,
   });
 }
 
@@ -225,7 +229,9 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const meta = await vault.meta(target);
   const status = meta.frontmatter?.['status'];
   const state = readPlannerState(meta.frontmatter);
-  if ((status !== 'interrupted' && status !== 'in_progress') || state === null) return err({ kind: 'nothing-to-resume', file: target });
+  if (state === null) return err({ kind: 'nothing-to-resume', file: target });
+  if (status === 'ready_for_decomposition' || status === 'draft') return alreadyFinished(deps, p, target);
+  if (status !== 'interrupted' && status !== 'in_progress') return err({ kind: 'nothing-to-resume', file: target });
   const read = await vault.read(target);
   if (!read.ok) return err({ kind: 'unreadable-note', role: null, file: target, reason: read.error.kind });
   const warnings = [...p.warnings];
@@ -247,6 +253,14 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const resumedState: PlannerState = model === lastModel ? state : { ...state, resumes: [...(state.resumes ?? []), { model, from, date: isoDate(deps.clock.now()) }] };
   const kept = text.slice(0, point.cutOffset);
   const keptWithState = setPlannerState(kept, { ...resumedState, usage: undefined });
+  if (units.every((u) => complete.has(u.key))) {
+    // Stopped after its last unit and before the final rewrite (e.g. killed): nothing to send, only to finish.
+    if (keptWithState !== read.value) {
+      const r = await vault.replace(target, keptWithState);
+      if (!r.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(r.error) });
+    }
+    return finishPlan(deps, p, { target, state: { ...state, usage: totalUsage([]) }, sources: context.value.sources, previous: null, warnings, backup: null, usage: totalUsage([]), incomplete: [] });
+  }
   const agreed = await estimateAndAsk(req, deps, p, context.value.context, warnings, {
     model,
     outline: state.outline,
@@ -282,6 +296,17 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
     noteTail: keptWithState.slice(-2),
     isComplete: (key) => complete.has(key),
   });
+}
+
+/**
+ * A resume of a plan that was finished (its run was stopped after the final rewrite, before the meso
+ * plan was linked back): nothing is sent or rewritten; the link back is made and the plan reported as it is.
+ */
+async function alreadyFinished(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, target: string): Promise<Result<ClaudeOutcome, PlannerError>> {
+  const warnings = [...p.warnings];
+  const checked = await checkNote(deps.vault, target, { scope: p.scope });
+  await linkBack(deps, p, target, warnings);
+  return ok({ kind: 'plan', note: target, status: checked.status, report: checked.report, backup: null, warnings, usage: totalUsage([]), alreadyFinished: true });
 }
 
 /**
@@ -390,26 +415,62 @@ export async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { 
     });
   }
 
-  // Complete: the checker decides between ready and draft; a section the model stopped early keeps it a draft.
-  const checked = await checkNote(vault, a.target, {
-    scope: p.scope,
-    finalise: true,
-    forceDraft: run.incomplete.length > 0,
-    alsoApply: (text) => setPlannerState(text, { ...state, inputs: mergeRecords(a.state.inputs, recordFor(a.sources, text, p.meso.path)) }),
-  });
-  await linkBack(deps, p, a.target, a.warnings);
-  const changes = a.previous !== null ? await planChangesSince(vault, a.target, a.previous) : undefined;
-  return ok({
-    kind: 'plan',
-    note: a.target,
-    status: checked.status,
-    report: checked.report,
-    backup: a.backup,
+  return finishPlan(deps, p, {
+    target: a.target,
+    state,
+    sources: a.sources,
+    previous: a.previous,
     warnings: a.warnings,
+    backup: a.backup,
     usage: totals,
     incomplete: run.incomplete.map((i) => a.units.find((u) => u.key === i.key)?.label ?? i.key),
+  });
+}
+
+/**
+ * A note holding every unit: the checker decides between ready and draft (a section the model
+ * stopped early keeps it a draft), in one final rewrite with the planner state; then the link back.
+ */
+async function finishPlan(
+  deps: ClaudeDeps,
+  p: Extract<PreparedPlan, { kind: 'ready' }>,
+  f: {
+    target: string;
+    state: PlannerState;
+    /** What the plan is planned from: the record of inputs is completed with the sections the plan cites. */
+    sources: InputSources;
+    /** The text of the plan this run replaces, to say which sections changed. */
+    previous: string | null;
+    warnings: PlannerWarning[];
+    backup: string | null;
+    usage: UsageTotals;
+    incomplete: string[];
+  },
+): Promise<Result<ClaudeOutcome, PlannerError>> {
+  const checked = await checkNote(deps.vault, f.target, {
+    scope: p.scope,
+    finalise: true,
+    forceDraft: f.incomplete.length > 0,
+    alsoApply: (text) => setPlannerState(text, { ...f.state, inputs: mergeRecords(f.state.inputs, recordFor(f.sources, text, p.meso.path)) }),
+  });
+  await linkBack(deps, p, f.target, f.warnings);
+  const changes = f.previous !== null ? await planChangesSince(deps.vault, f.target, f.previous) : undefined;
+  return ok({
+    kind: 'plan',
+    note: f.target,
+    status: checked.status,
+    report: checked.report,
+    backup: f.backup,
+    warnings: f.warnings,
+    usage: f.usage,
+    incomplete: f.incomplete,
     ...(changes ? { changes } : {}),
   });
+}
+
+async function isEmptyNote(deps: ClaudeDeps, path: string): Promise<boolean> {
+  const read = await deps.vault.read(path);
+  return read.ok && read.value.trim() === '';
 }
 
 async function linkBack(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, target: string, warnings: PlannerWarning[]): Promise<void> {

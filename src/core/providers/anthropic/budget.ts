@@ -66,13 +66,16 @@ export class CostBudget implements AttemptBudget {
     return this.spentUsd;
   }
 
-  begin(params: RequestParams, _retry: boolean): unknown {
+  begin(params: RequestParams, retry: boolean): unknown {
     const ticket = {};
     if (this.atMostUsd === null) return ticket;
     const worst = worstAttemptCost(params, this.prices) ?? 0;
     let held = 0;
     for (const v of this.reserved.values()) held += v;
-    if (this.spentUsd + held + worst > this.atMostUsd + 1e-9) {
+    // A first attempt is always admitted: the "at most" counts every call once with all its room (its
+    // prompt counted by the API, where this worst case counts characters with a margin, so a few first
+    // attempts at once could look over it). Only a retry has to fit in what is left.
+    if (retry && this.spentUsd + held + worst > this.atMostUsd + 1e-9) {
       this.refused = true;
       return null;
     }

@@ -78,6 +78,18 @@ describe('the cost budget', () => {
     expect(b.signal.aborted).toBe(true);
   });
 
+  it('admits every first attempt, even when the worst cases held at once pass the bound; a retry then waits for room', () => {
+    // Four calls at once on a resume: the estimate counted their prompts with the API, the budget by characters with a margin.
+    const b = new CostBudget(3.5 * worst, 0);
+    const first = [1, 2, 3, 4].map(() => b.begin(params, false));
+    expect(first.every((t) => t !== null)).toBe(true);
+    expect(b.refused).toBe(false);
+    expect(b.begin(params, true)).toBeNull();
+    for (const t of first) b.end(t);
+    b.add(worst / 10);
+    expect(b.begin(params, true)).not.toBeNull();
+  });
+
   it('enforces nothing when the bound is unknown (an unpriced model)', () => {
     const b = new CostBudget(null, 0);
     for (let i = 0; i < 100; i++) expect(b.begin(params, true)).not.toBeNull();
