@@ -26,7 +26,9 @@ const SEPARATE = ['src/core/planner/claude'];
  * each mutant runs every listed test that covers it.
  */
 const TESTS = {
-  'src/core/checker': ['test/core/checker/**/*.test.ts', 'test/core/plan/**/*.test.ts'],
+  'src/core/checker': ['test/core/checker/**/*.test.ts'],
+  'src/core/checker/items': ['test/core/checker/**/*.test.ts'],
+  'src/core/escalation/rules': ['test/core/escalation/**/*.test.ts'],
   'src/core/escalation': ['test/core/escalation/**/*.test.ts'],
   'src/core/generation': ['test/core/generation/**/*.test.ts'],
   'src/core/planner/claude': ['test/core/planner/claude/**/*.test.ts'],
@@ -36,12 +38,18 @@ const testsFor = (folder) => TESTS[folder] ?? [folder === core ? 'test/core/*.te
 /** The folders the goal is about, and the goal. */
 const GOAL = { folders: ['src/core/checker', 'src/core/escalation', 'src/core/planner/claude', 'src/core/generation'], minScore: 80 };
 
-/** Each scored folder: the direct subfolders of src/core (and SEPARATE ones), plus src/core's own files. */
+/**
+ * Parts of a folder that can be run and scored on their own as well (a quicker run over the files most
+ * tests pin); unlike SEPARATE ones they stay in their folder's run too.
+ */
+const PARTS = ['src/core/checker/items', 'src/core/escalation/rules'];
+
+/** Each scored folder: the direct subfolders of src/core (and SEPARATE ones, and PARTS), plus src/core's own files. */
 function allFolders() {
   const dirs = readdirSync(path.join(root, core))
     .filter((d) => statSync(path.join(root, core, d)).isDirectory())
     .map((d) => `${core}/${d}`);
-  return [core, ...dirs, ...SEPARATE].sort();
+  return [core, ...dirs, ...SEPARATE, ...PARTS].sort();
 }
 
 /** Stryker's `mutate` globs for a folder: its files (all depths), minus the folders scored on their own. */
