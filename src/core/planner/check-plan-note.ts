@@ -1,4 +1,3 @@
-import { readSections } from '../markdown/note-sections';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { VaultPort } from '../vault/vault-port';
@@ -7,7 +6,7 @@ import type { PlannerError } from '../contracts/errors';
 import type { PlannerWarning } from '../contracts/planning-set';
 import type { ReadinessReport } from '../contracts/readiness';
 import type { WorkstreamScope } from '../contracts/scope';
-import { computeScope } from '../scope/compute-scope';
+import { scopeOf } from './context-scope';
 import { normaliseWorkstreamId } from '../wbs/workstream-id';
 import { loadPlanningContext } from './planning-context';
 import { checkNote } from './check-note';
@@ -60,17 +59,7 @@ export async function checkPlanNote(
   if (loaded.ok) {
     const ctx = loaded.value;
     warnings.push(...ctx.warnings);
-    const meso = ctx.set.notes.meso;
-    const micro = ctx.set.notes.micro;
-    if (id && meso && ctx.mesoLinkTarget && ctx.wbs.workstreams.some((w) => w.id === id)) {
-      scope = computeScope({
-        wbs: ctx.wbs,
-        workstreamId: id,
-        meso: { path: meso.path, text: meso.text, headings: ctx.mesoSections },
-        mesoLinkTarget: ctx.mesoLinkTarget,
-        ...(micro ? { micro: { path: micro.path, text: micro.text, headings: readSections(micro.text, micro.meta.headings), linkTarget: ctx.microLinkTarget } } : {}),
-      });
-    }
+    if (id && ctx.wbs.workstreams.some((w) => w.id === id)) scope = scopeOf(ctx, id);
     if (id) staleness = await planStaleness(vault, ctx.settings, ctx, id, meta.frontmatter, { builtInInstructions: opts.builtInInstructions });
   } else {
     // The note can still be checked on its own; the WBS-based items then fail with a reason.

@@ -7,7 +7,7 @@ import type { PlannerWarning } from '../contracts/planning-set';
 import type { WorkstreamScope } from '../contracts/scope';
 import type { NoteHeading } from '../contracts/note-meta';
 import type { VaultPort } from '../vault/vault-port';
-import { computeScope } from '../scope/compute-scope';
+import { scopeOf } from './context-scope';
 import { findWorkstreams } from '../wbs/parse-wbs';
 import { planNotePath } from '../writer/note-paths';
 import { citedSections } from '../inputs/cited-sections';
@@ -132,10 +132,9 @@ export async function planStaleness(
     if (h) sections.set(h.line, h);
   }
   let upstreamIds = Object.keys(recorded.upstream);
-  if (ws && meso && ctx.mesoLinkTarget !== null) {
-    const scope = computeScope({ wbs: ctx.wbs, workstreamId: id, meso: { path: meso.path, text: meso.text, headings: all }, mesoLinkTarget: ctx.mesoLinkTarget });
-    for (const h of scopeSections(ctx, scope)) sections.set(h.line, h);
-  }
+  // The scope as `plan` computes it (with the micro plan's components), or every plan would look stale.
+  const scope = ws ? scopeOf(ctx, id) : null;
+  if (scope) for (const h of scopeSections(ctx, scope)) sections.set(h.line, h);
   if (ws && settings.includeUpstreamPlans) upstreamIds = [...new Set([...upstreamIds, ...ws.dependsOn])];
   const instructions = recorded.instructions !== undefined && opts.builtInInstructions !== undefined ? await loadInstructions(vault, settings, opts.builtInInstructions) : null;
   const current = digestInputs({

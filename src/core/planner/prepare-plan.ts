@@ -1,4 +1,3 @@
-import { readSections } from '../markdown/note-sections';
 import type { Result } from '../result';
 import { err, ok } from '../result';
 import type { VaultPort } from '../vault/vault-port';
@@ -8,7 +7,7 @@ import type { PlannerWarning, PlanningNote } from '../contracts/planning-set';
 import type { Escalation } from '../contracts/escalation';
 import type { WorkstreamScope } from '../contracts/scope';
 import { detectEscalations } from '../escalation/detect-escalations';
-import { computeScope } from '../scope/compute-scope';
+import { scopeOf } from './context-scope';
 import type { PlanningContext } from './planning-context';
 import { knownIds, loadPlanningContext, parseWorkstreamArg, resolveWorkstreamArg, workstreamName } from './planning-context';
 import type { ProjectIdentity } from './project-identity';
@@ -65,13 +64,8 @@ export async function preparePlan(
     mesoEmptyPath: meso ? undefined : ctx.warnings.find((w) => w.kind === 'empty-note' && w.file && /meso/i.test(w.message + w.file))?.file,
   });
   if (escalations.length > 0 || !meso || ctx.mesoLinkTarget === null) return ok({ ...base, kind: 'blocked', escalations });
-  const scope = computeScope({
-    wbs: ctx.wbs,
-    workstreamId: id,
-    meso: { path: meso.path, text: meso.text, headings: ctx.mesoSections },
-    mesoLinkTarget: ctx.mesoLinkTarget,
-    ...(micro ? { micro: { path: micro.path, text: micro.text, headings: readSections(micro.text, micro.meta.headings), linkTarget: ctx.microLinkTarget } } : {}),
-  });
+  const scope = scopeOf(ctx, id);
+  if (!scope) return ok({ ...base, kind: 'blocked', escalations });
   return ok({
     ...base,
     kind: 'ready',
