@@ -37,7 +37,7 @@ export function describeError(e: PlannerError): string {
     case 'ambiguous-role':
       return `Several notes could be the ${ROLE_LABELS[e.role]}: ${e.candidates.join(', ')}. Choose one with the setting "${e.setting}" or link it from the project note.`;
     case 'ambiguous-planning-set':
-      return `This vault holds several planning sets, and none was chosen: ${e.candidates.map((c) => `${c.folder || '(vault root)'} (project ${c.project})`).join(', ')}. Choose one with --project (a project note, a project folder or a planning folder).`;
+      return `${e.within ?? 'This vault'} holds several planning sets, and none was chosen: ${e.candidates.map((c) => `${c.folder || '(vault root)'} (project ${c.project})`).join(', ')}. Choose one with --project (a project note, a project folder or a planning folder).`;
     case 'no-planning-set':
       return e.incomplete.length > 0
         ? `${e.target} holds no complete planning set: ${e.incomplete.map((i) => `${i.folder} has no ${i.missing}`).join('; ')}.`

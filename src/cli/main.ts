@@ -60,7 +60,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const r = await listWorkstreams(vault, settings, { project: args.project, builtInInstructions: PLANNER_INSTRUCTIONS });
         // Several planning sets and none chosen: list them, so the user can pick one with --project.
         if (!r.ok && r.error.kind === 'ambiguous-planning-set') {
-          printPlanningSets(io, await summarisePlanningSets(vault, settings, r.error.candidates), args.json, describeError);
+          printPlanningSets(io, await summarisePlanningSets(vault, settings, r.error.candidates), args.json, describeError, r.error.within);
           return EXIT.ok;
         }
         if (!r.ok) {

@@ -70,12 +70,12 @@ function formatEstimate(totals: Record<string, number>): string {
 }
 
 /** The planning sets of a vault that holds several, for choosing one with --project. */
-export function printPlanningSets(io: CliIo, sets: PlanningSetSummary[], json: boolean, describe: (e: PlannerError) => string): void {
+export function printPlanningSets(io: CliIo, sets: PlanningSetSummary[], json: boolean, describe: (e: PlannerError) => string, within?: string): void {
   if (json) {
     io.out(JSON.stringify({ planningSets: sets.map((s) => ({ folder: s.folder, project: s.project, workstreams: s.workstreams, problem: s.problem ? describe(s.problem) : null })) }, null, 2));
     return;
   }
-  io.out(`This vault holds ${sets.length} planning sets; choose one with --project FOLDER:`);
+  io.out(`${within ?? 'This vault'} holds ${sets.length} planning sets; choose one with --project FOLDER:`);
   for (const s of sets) {
     const what = s.workstreams === null ? `cannot be read: ${describe(s.problem!)}` : `${s.workstreams} workstream${s.workstreams === 1 ? '' : 's'}`;
     io.out(`  ${s.folder || '(vault root)'}  (project ${s.project}, ${what})`);

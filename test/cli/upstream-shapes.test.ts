@@ -108,11 +108,12 @@ describe('lettered epics with inline tasks (upstream-lettered-epics)', () => {
   it('reads Epic A…D with stable task ids and A→B→C/D, and warns that there is no PRD, naming where it looked', async () => {
     const { dir } = open('upstream-lettered-epics');
     const ws = await listJson(dir, '--project', '01-Projects/Seedbank/Planning');
-    expect(ws.map((w) => [w.id, w.label, w.name, w.dependsOn, w.tasks.length])).toEqual([
-      ['W1', 'Epic A', 'Seed Catalogue', [], 3],
-      ['W2', 'Epic B', 'Swap Requests', ['W1'], 3],
-      ['W3', 'Epic C', 'Notifications', ['W2'], 2],
-      ['W4', 'Epic D', 'Moderation', ['W2'], 2],
+    // Epic estimates (the tasks have none): on the epic's line, a sizing note, an estimates table.
+    expect(ws.map((w) => [w.id, w.label, w.name, w.dependsOn, w.tasks.length, w.estimate])).toEqual([
+      ['W1', 'Epic A', 'Seed Catalogue', [], 3, { d: 3 }],
+      ['W2', 'Epic B', 'Swap Requests', ['W1'], 3, { d: 2 }],
+      ['W3', 'Epic C', 'Notifications', ['W2'], 2, { d: 1.5 }],
+      ['W4', 'Epic D', 'Moderation', ['W2'], 2, { h: 4 }],
     ]);
     expect(ws[1]!.tasks.map((t) => [t.id, t.label])).toEqual([
       ['W2.1', 'Epic B, task 1'],
@@ -129,14 +130,17 @@ describe('lettered epics with inline tasks (upstream-lettered-epics)', () => {
 });
 
 describe('numbered epics with bullet tasks (upstream-numbered-epics)', () => {
-  it('reads each numbered epic with its bullets, exit line and the critical path written with names', async () => {
+  it('reads each numbered epic with its bullets, exit line, the critical path written with names and the Parallelization sentences', async () => {
     const { dir } = open('upstream-numbered-epics');
     const ws = await listJson(dir);
     expect(ws.map((w) => [w.id, w.label, w.name, w.dependsOn, w.tasks.map((t) => t.id)])).toEqual([
       ['W1', 'Epic 1', 'Station registry', [], ['W1.1', 'W1.2']],
       ['W2', 'Epic 2', 'Prediction engine', ['W1'], ['W2.1', 'W2.2']],
-      ['W3', 'Epic 3', 'Chart view', ['W2'], ['W3.1', 'W3.2']],
+      // The critical path says Epic 2; "(Epic 3) can start once the station registry is complete" says Epic 1.
+      ['W3', 'Epic 3', 'Chart view', ['W2', 'W1'], ['W3.1', 'W3.2']],
     ]);
+    const text = await cli(['list', '--vault', dir]);
+    expect(text.err).toMatch(/Epic 3 \(W3\) has dependencies that disagree: the sequencing line \(.*micro-level-plan\.md, line 39\) says Epic 1 \(W1\); the sequencing line \(.*line 42\) says Epic 2 \(W2\)/);
     const plan = await cli(['plan', '--vault', dir, '--workstream', 'W3']);
     expect(plan.code).toBe(0);
     expect(rel(dir, plan.out)).toBe('01-Projects/Tidetables/Planning/W3-micro-level-plan.md');
@@ -212,6 +216,7 @@ describe('several projects and planning sets (upstream-mixed)', () => {
     ['01-Projects/Cedar', 'a project folder', 'Station registry'],
     ['Cedar', 'a project folder by name', 'Station registry'],
     ['01-Projects/Birch/Planning/v1', 'a planning folder', 'Seed Catalogue'],
+    ['Birch/Planning/v1', 'a planning folder by its last folders', 'Seed Catalogue'],
   ])('--project %s (%s) chooses one set', async (project, _what, first) => {
     const { dir } = open('upstream-mixed');
     const ws = await listJson(dir, '--project', project);
@@ -221,7 +226,10 @@ describe('several projects and planning sets (upstream-mixed)', () => {
   it('still lists the sets when --project names a project with two, and shares the project PRD with both', async () => {
     const { dir } = open('upstream-mixed');
     const r = await cli(['list', '--vault', dir, '--project', '01-Projects/Birch']);
-    expect(r.out).toContain('This vault holds 2 planning sets');
+    expect(r.out.split('\n')[0]).toBe('01-Projects/Birch holds 2 planning sets; choose one with --project FOLDER:');
+    const neither = await cli(['plan', '--vault', dir, '--project', 'Birch', '--workstream', 'E2']);
+    expect(neither.code).toBe(2);
+    expect(neither.err).toMatch(/^01-Projects\/Birch holds several planning sets, and none was chosen: 01-Projects\/Birch\/Planning\/v1 \(project Birch\), 01-Projects\/Birch\/Planning\/v2 \(project Birch\)\./m);
     const plan = await cli(['plan', '--vault', dir, '--project', '01-Projects/Birch/Planning/v2', '--workstream', 'E2']);
     expect(plan.code).toBe(0);
     expect(rel(dir, plan.out)).toBe('01-Projects/Birch/Planning/v2/W2-micro-level-plan.md');

@@ -13,7 +13,7 @@ export type PlannerError =
   | { kind: 'ambiguous-role'; role: Role; candidates: string[]; setting: string }
   | { kind: 'ambiguous-project'; candidates: string[] }
   /** Several planning sets (folders with a meso and a micro plan) and nothing says which: never picked silently. */
-  | { kind: 'ambiguous-planning-set'; candidates: Array<{ folder: string; project: string }> }
+  | { kind: 'ambiguous-planning-set'; candidates: Array<{ folder: string; project: string }>; /** The project or folder named, when one was. */ within?: string }
   /** `--project` names a project or folder that holds no complete planning set; `incomplete` lists folders with only part of one. */
   | { kind: 'no-planning-set'; target: string; incomplete: Array<{ folder: string; missing: string }> }
   | { kind: 'project-not-found'; path: string }

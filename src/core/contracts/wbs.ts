@@ -77,6 +77,11 @@ export const WorkstreamSchema = z.object({
   /** Its exit criteria as written (`**Epic Exit Criteria**: …`, `Exit: …`). */
   exit: z.optional(z.string()),
   /**
+   * Estimates the WBS states for it as a whole, one per unit (`- Epic A: Catalogue (3 days)`, a
+   * `| Epic | Story Points | Estimated Hours |` table); absent when none is stated.
+   */
+  estimates: z.optional(z.array(EstimateSchema)),
+  /**
    * Where its dependencies were stated, one entry per source (`dependsOn` is their union): the
    * WBS's own statements, entry criteria, task dependency cells, sequencing lines, a Mermaid
    * graph, the macro plan's table, the meso plan's §10. Absent when nothing states any.

@@ -292,7 +292,10 @@ export async function discoverPlanningSet(
   // The note the user is in sits in one of the allowed sets' folders: that set, however many there are.
   const here = opts.near === undefined ? [] : allowed.filter((x) => x.folder.toLowerCase() === opts.near!.toLowerCase());
   const chosen = here.length === 1 ? here : allowed;
-  if (chosen.length > 1) return err({ kind: 'ambiguous-planning-set', candidates: chosen.map((s) => ({ folder: s.folder, project: s.project.name })) });
+  if (chosen.length > 1) {
+    const within = target.kind === 'folder' ? target.folder : target.kind === 'note' ? target.path : undefined;
+    return err({ kind: 'ambiguous-planning-set', candidates: chosen.map((s) => ({ folder: s.folder, project: s.project.name })), ...(within !== undefined ? { within } : {}) });
+  }
   const only = chosen[0];
   if (only && !only.isDefault) return notesOfSet(only, settings, allPaths, loader);
   if (target.kind === 'folder' && !only) {

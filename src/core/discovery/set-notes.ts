@@ -42,8 +42,12 @@ export function planningTarget(input: string, allPaths: readonly string[]): Plan
   }
   const folder = allPaths.find((p) => p.toLowerCase().startsWith(`${lower}/`));
   if (folder) return { kind: 'folder', folder: folder.slice(0, named.length) };
-  // A folder given by its name alone (`Demo-AGILE3D`): the one folder of that name, under 01-Projects first.
-  const byName = [...new Set(allPaths.flatMap((p) => ancestors(p)))].filter((f) => (f.split('/').pop() ?? '').toLowerCase() === lower);
+  // A folder given by its name alone (`Demo-AGILE3D`) or its last folders (`Demo-AGILE3D/Planning/plan-b`,
+  // as if under 01-Projects/): the one folder whose path ends so.
+  const byName = [...new Set(allPaths.flatMap((p) => ancestors(p)))].filter((f) => {
+    const l = f.toLowerCase();
+    return l === lower || l.endsWith(`/${lower}`);
+  });
   if (byName.length === 1) return { kind: 'folder', folder: byName[0]! };
   return { kind: 'missing', input: named };
 }

@@ -11,7 +11,7 @@ import { detectEscalations } from '../escalation/detect-escalations';
 import type { InputChange } from '../inputs/compare-inputs';
 import { NOT_RECORDED, planStaleness } from './plan-inputs';
 import type { Estimate } from '../contracts/wbs';
-import { sumEstimates } from '../wbs/estimates';
+import { workstreamEstimate } from '../wbs/estimates';
 
 /** What the user sees for each workstream: whether and how far it has been planned. */
 export type WorkstreamStatus = PlanStatus | 'not_planned';
@@ -107,7 +107,7 @@ export async function listWorkstreams(
       })),
       dependsOn: ws.dependsOn,
       prerequisites: ws.prerequisites ?? [],
-      estimate: sumEstimates(ws.tasks),
+      estimate: workstreamEstimate(ws),
       status,
       note,
       blockers: blockersOf(ws.id),

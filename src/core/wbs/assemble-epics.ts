@@ -7,6 +7,7 @@ import type { DependencySource, Wbs, WbsTask, Workstream } from '../contracts/wb
 import { readDependencies, WorkstreamResolver } from './dependency-refs';
 import type { EpicDraft } from './shapes';
 import { taskIdKey } from './workstream-id';
+import { splitEpicName } from './epic-estimates';
 
 /** The ids the epics take: their own numbers when every epic has a distinct one of the same kind, else their order. */
 export function assignEpicIds(epics: readonly EpicDraft[]): string[] {
@@ -27,7 +28,10 @@ export function assembleEpics(epics: readonly EpicDraft[]): Wbs {
       if (t.exit) task.exit = t.exit;
       return task;
     });
-    const ws: Workstream = { id, name: e.name, tasks, dependsOn: [], line: e.line, format: e.format, label: e.label };
+    // `Seed Catalogue (3 days)`: the estimate is the epic's, not part of its name.
+    const named = splitEpicName(e.name);
+    const ws: Workstream = { id, name: named.name, tasks, dependsOn: [], line: e.line, format: e.format, label: e.label };
+    if (named.estimate) ws.estimates = [named.estimate];
     if (e.entry) ws.entry = e.entry.text;
     if (e.exit) ws.exit = e.exit;
     return ws;

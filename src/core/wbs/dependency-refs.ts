@@ -136,6 +136,20 @@ export class WorkstreamResolver {
     return this.byKey.get(`epic:n${n}`) ?? this.byKey.get(`short:n${n}`) ?? this.byKey.get(`workstream:${n}`) ?? this.ordered[n - 1]?.id ?? null;
   }
 
+  /**
+   * The one workstream whose whole name is among the words of `phrase` (`rendering core interfaces`
+   * → `Rendering core`); when several are, the longest name, if only one is that long.
+   */
+  namedWithin(phrase: string): string | null {
+    const have = new Set(nameWords(phrase));
+    const hits = this.ordered
+      .map((w) => ({ id: w.id, words: nameWords(w.name) }))
+      .filter((w) => w.words.length > 0 && w.words.every((x) => have.has(x)));
+    const longest = Math.max(0, ...hits.map((h) => h.words.length));
+    const best = hits.filter((h) => h.words.length === longest);
+    return best.length === 1 ? best[0]!.id : null;
+  }
+
   /** The one workstream whose name holds every word of `name` (`Scaffolding` → `Project scaffolding and CI`). */
   byName(name: string): string | null {
     const want = nameWords(name);

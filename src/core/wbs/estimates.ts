@@ -74,3 +74,14 @@ export function sumEstimates(tasks: ReadonlyArray<{ estimate?: Estimate }>): Rec
   // fromEntries defines own properties, so a unit spelled `constructor` cannot reach the prototype.
   return Object.fromEntries([...totals].map(([u, v]) => [u, Math.round(v * 1e6) / 1e6]));
 }
+
+/**
+ * A workstream's estimate: its tasks' estimates added up (`sumEstimates`) when any task carries one,
+ * else what the WBS states for the epic as a whole (`- Epic A: Catalogue (3 days)`, an estimates
+ * table), else `{}`.
+ */
+export function workstreamEstimate(ws: { tasks: ReadonlyArray<{ estimate?: Estimate }>; estimates?: readonly Estimate[] }): Record<string, number> {
+  const fromTasks = sumEstimates(ws.tasks);
+  if (Object.keys(fromTasks).length > 0 || !ws.estimates) return fromTasks;
+  return sumEstimates(ws.estimates.map((estimate) => ({ estimate })));
+}

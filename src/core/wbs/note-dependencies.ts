@@ -16,6 +16,7 @@ import type { DependencyEdge } from './deps/edges';
 import { addEdges, ensureSources, unionDependencies } from './deps/merge';
 import { mermaidEdges } from './deps/mermaid';
 import { sequenceEdges } from './deps/sequence-lines';
+import { afterSentenceEdges } from './deps/after-sentences';
 import { cleanName } from './wbs-lines';
 
 export interface SourceNote {
@@ -56,6 +57,7 @@ export function addNoteDependencies(wbs: Wbs, notes: { macro?: SourceNote; meso?
       const headingLines = new Set(sections.filter((s) => s.kind === 'heading').map((s) => s.line));
       const edges = [
         ...sequenceEdges(lines, masked, range, r, 'meso', headingLines),
+        ...afterSentenceEdges(lines, masked, range, r, 'meso', headingLines),
         ...mermaidEdges(lines, range, r, 'meso'),
         ...tableEdges(lines, masked, range, r, 'meso').edges,
       ];

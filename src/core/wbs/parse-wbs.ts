@@ -9,6 +9,8 @@ import { WorkstreamResolver } from './dependency-refs';
 import { addEdges, ensureSources, unionDependencies } from './deps/merge';
 import { mermaidEdges } from './deps/mermaid';
 import { sequenceEdges } from './deps/sequence-lines';
+import { afterSentenceEdges } from './deps/after-sentences';
+import { addStatedEstimates } from './epic-estimates';
 import { readEpics } from './shapes';
 import { wbsDocument } from './wbs-document';
 import { parseEstimate } from './estimates';
@@ -52,7 +54,12 @@ export function parseWbs(text: string): Wbs {
   const wbs = epics.length > 0 ? assembleEpics(epics) : byIds;
   ensureSources(wbs);
   const r = new WorkstreamResolver(wbs);
-  addEdges(wbs, [...sequenceEdges(doc.lines, doc.masked, doc.wbs, r, 'sequence', doc.headingLines), ...mermaidEdges(doc.lines, doc.wbs, r)]);
+  addEdges(wbs, [
+    ...sequenceEdges(doc.lines, doc.masked, doc.wbs, r, 'sequence', doc.headingLines),
+    ...afterSentenceEdges(doc.lines, doc.masked, doc.wbs, r, 'sequence', doc.headingLines),
+    ...mermaidEdges(doc.lines, doc.wbs, r),
+  ]);
+  addStatedEstimates(wbs, doc, r);
   unionDependencies(wbs);
   return wbs;
 }

@@ -54,6 +54,10 @@ describe('planningTarget', () => {
     ['01-Projects/Acme/Planning', { kind: 'folder', folder: '01-Projects/Acme/Planning' }],
     ['01-Projects/Beta', { kind: 'folder', folder: '01-Projects/Beta' }],
     ['Beta', { kind: 'folder', folder: '01-Projects/Beta' }],
+    // The last folders of a path, as if under 01-Projects/.
+    ['Acme/Planning', { kind: 'folder', folder: '01-Projects/Acme/Planning' }],
+    ['acme/planning/', { kind: 'folder', folder: '01-Projects/Acme/Planning' }],
+    ['cme/Planning', { kind: 'missing', input: 'cme/Planning' }],
     ['Home', { kind: 'note', path: '01-Projects/Beta/Home.md', folder: '01-Projects/Beta' }],
     ['Nope', { kind: 'missing', input: 'Nope' }],
     ['', { kind: 'none' }],

@@ -10,7 +10,7 @@ import type { MesoSectionRef, ScopeEnvVar, ScopeInterface, WorkstreamScope } fro
 import { foldName } from '../../scope/workstream-name';
 import { describeCarried } from '../../scope/questions/carried';
 import type { WbsTask } from '../../contracts/wbs';
-import { sumEstimates } from '../../wbs/estimates';
+import { workstreamEstimate } from '../../wbs/estimates';
 import { findWorkstreams, taskCriticalPath } from '../../wbs';
 import { longestUpstreamChain, workstreamLabel } from '../../plan/dependency-facts';
 import { planParts, renderPart, type PlanPart } from '../../plan/render-plan';
@@ -127,7 +127,7 @@ function execBody(input: PlanInput): string {
     '',
     '**Estimated Effort:**',
     `- Total Tasks: ${ws.tasks.length} (from WBS)`,
-    `- WBS Estimates: ${formatTotals(sumEstimates(ws.tasks))}`,
+    `- WBS Estimates: ${formatTotals(workstreamEstimate(ws))}`,
     '- Estimated LOC: not estimated in this draft',
     '- Estimated Implementation Tokens: not estimated in this draft',
     `- Critical Path: ${criticalPathText(input)}`,
@@ -280,7 +280,7 @@ function complexityBody(input: PlanInput): string {
   const missing = ws.tasks.filter((t) => !t.estimate).map((t) => t.id);
   return [
     `- Total tasks: ${ws.tasks.length}`,
-    `- WBS estimates, summed per unit: ${formatTotals(sumEstimates(ws.tasks))}`,
+    `- WBS estimates, summed per unit: ${formatTotals(workstreamEstimate(ws))}`,
     ...(missing.length > 0 ? [`- Tasks without an estimate: ${missing.join(', ')}`] : []),
     `- Critical path: ${criticalPathText(input)}`,
     '',

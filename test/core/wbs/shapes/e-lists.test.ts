@@ -30,12 +30,14 @@ describe('e-lists', () => {
     expect(epics[2]!.tasks[1]!.estimate?.raw).toBe('3h');
   });
 
-  it('maps E3 to W3 and reads the numbered chain as dependencies', () => {
+  it('maps E3 to W3 and reads the numbered chain and the Parallelization sentence as dependencies', () => {
     const wbs = parseWbs(SHORT_IDS);
     expect(wbs.workstreams.map((w) => [w.id, w.label, w.dependsOn, w.prerequisites ?? []])).toEqual([
       ['W1', 'E1', [], ['room list from facilities']],
       ['W2', 'E2', ['W1'], []],
-      ['W3', 'E3', ['W2'], []],
+      // The chain says E2, "E2 and E3 can start together once E1 is done" says E1: both, with a warning.
+      ['W3', 'E3', ['W2', 'W1'], []],
     ]);
+    expect(wbs.warnings?.map((w) => [w.line, w.message.includes('line 3') && w.message.includes('line 12')])).toEqual([[3, true]]);
   });
 });

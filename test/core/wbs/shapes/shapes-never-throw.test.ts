@@ -26,6 +26,9 @@ const piece = fc.constantFrom(
   '10. Readiness for Micro-Level Planning',
   '| Id | Name | Depends on |',
   '| W2 | Name | W1 |',
+  'Parallelization',
+  '- E4 starts after E3 minimal; E6 after E5',
+  '- UI (Epic 5) can proceed in parallel with Epic 3 once core is done.',
   '',
 );
 const note = fc.array(fc.oneof(piece, fc.string({ maxLength: 20 })), { maxLength: 30 }).map((l) => l.join('\n'));
