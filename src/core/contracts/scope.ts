@@ -60,6 +60,23 @@ export interface ScopeAssumption {
   questionLine: number;
   /** `[[<note>#<heading>]]` or `[[<note>]]`, resolvable from the plan note's folder. */
   link: string;
+  /**
+   * The line the citation counts from: the heading `link` points at, else the plain title line of
+   * the open-questions block; null when there is neither (then `line` is cited as it is). Counting
+   * from it keeps a citation right when the note's frontmatter grows, as the meso plan's does each
+   * time a plan is linked back to it.
+   */
+  anchor?: CitationAnchor | null;
+}
+
+/** A line a citation counts from (see `ScopeAssumption.anchor`). */
+export interface CitationAnchor {
+  /** `heading`: an ATX heading; `numbered`: a plain numbered section line (`8. Risks, …`); `line`: a plain title line. */
+  kind: 'heading' | 'numbered' | 'line';
+  /** 1-based line of it in the note as read. */
+  line: number;
+  /** How the citation names it: the section number for `numbered`, the title for `line`. */
+  label: string;
 }
 
 /** A module of the workstream's plan, from the components the notes describe (see `scope/modules.ts`). */

@@ -3,7 +3,8 @@
  * (the question's own proposed assumption, or one listed among the open questions) and the questions
  * that concern it but are deferred or not blocking. Each is cited by its note and line.
  */
-import type { ScopeAssumption } from '../../contracts/scope';
+import type { CitationAnchor, ScopeAssumption } from '../../contracts/scope';
+import { isNumberedLine, type SectionHead } from '../../markdown/note-sections';
 import { citeSection } from '../../vault/cite-section';
 import { formatWikilink } from '../../vault/wikilinks';
 import { enclosingHeading, headingChain } from './heading-of';
@@ -16,9 +17,35 @@ export interface CarriedNote extends QuestionNote {
   linkTarget: string;
 }
 
-function citation(note: CarriedNote, q: OpenQuestion): string {
+/** The link to the question's section, and the line its citations count from. */
+function citation(note: CarriedNote, q: OpenQuestion): { link: string; anchor: CitationAnchor | null } {
   const heading = enclosingHeading(note.headings, q.line);
-  return heading ? citeSection(note.linkTarget, heading) : formatWikilink(note.linkTarget);
+  if (heading) {
+    const anchor: CitationAnchor = isNumberedLine(heading)
+      ? { kind: 'numbered', line: heading.line, label: (heading as SectionHead).number ?? (heading as SectionHead).title }
+      : { kind: 'heading', line: heading.line, label: heading.text };
+    return { link: citeSection(note.linkTarget, heading), anchor };
+  }
+  // A block titled by a plain line ("Open Questions and Blocked Decisions" at the top of the note, as
+  // the upstream prompts write it) cannot be linked to, but its title can be found.
+  const r = q.region;
+  const anchor: CitationAnchor | null = r.kind === 'line' && r.line < q.line ? { kind: 'line', line: r.line, label: r.title } : null;
+  return { link: formatWikilink(note.linkTarget), anchor };
+}
+
+/**
+ * Where in its note a carried question's statement is, counted from the section it is cited by, so
+ * that the citation stays right when lines are added above that section (the planner's own link
+ * back adds lines to the meso plan's frontmatter each time a plan is written): "4 lines below the
+ * heading". Without a section to count from, the line of the note as it was read.
+ */
+export function whereInNote(line: number, anchor: CitationAnchor | null | undefined): string {
+  if (!anchor || anchor.line >= line) return `line ${line}`;
+  const n = line - anchor.line;
+  const lines = `${n} line${n === 1 ? '' : 's'} below`;
+  if (anchor.kind === 'heading') return `${lines} the heading`;
+  if (anchor.kind === 'numbered') return `${lines} the §${anchor.label} line`;
+  return `${lines} the line “${anchor.label}”`;
 }
 
 /**
@@ -32,7 +59,7 @@ export function carriedQuestions(notes: readonly CarriedNote[], subject: Questio
     for (const q of readOpenQuestions(note)) {
       const headingNamesIt = headingChain(note.headings, q.line).some((h) => namesIt(h.text));
       const v = judgeQuestion(q, subject, headingNamesIt);
-      const base = { topic: q.topic, file: note.path, questionLine: q.line, link: citation(note, q) };
+      const base = { topic: q.topic, file: note.path, questionLine: q.line, ...citation(note, q) };
       if (v.kind === 'assumption' && q.assumption) {
         out.push({ ...base, kind: 'assumption', reach: v.scope, statement: q.assumption.text, validation: q.validation?.text ?? null, line: q.assumption.line });
       } else if (v.kind === 'noted') {
@@ -46,12 +73,12 @@ export function carriedQuestions(notes: readonly CarriedNote[], subject: Questio
 
 /**
  * One carried question as a Markdown list item's text, e.g. `**Hold length**: assumed “15-minute
- * holds”. To validate: pilot review. Source: [[meso-level-plan#Open Questions]], line 19.` An
+ * holds”. To validate: pilot review. Source: [[meso-level-plan#Open Questions]], 4 lines below the heading.` An
  * assumption listed on its own (its topic is its statement) is not named twice.
  */
 export function describeCarried(a: ScopeAssumption): string {
   const statement = `“${a.statement.replace(/[.\s]+$/, '')}”`;
-  const source = `Source: ${a.link}, line ${a.line}.`;
+  const source = `Source: ${a.link}, ${whereInNote(a.line, a.anchor)}.`;
   const reach = a.reach === 'project' ? ' (project-wide)' : '';
   const sameAsTopic = a.topic === '' || a.statement.toLowerCase().startsWith(a.topic.replace(/…$/, '').toLowerCase());
   const label = a.topic === '' || /^[A-Z]{1,2}\d{1,3}$/.test(a.topic) ? (a.topic || 'Assumption') : null;
