@@ -276,6 +276,11 @@ export class PlanningRunner {
 
   /** True (and says so) when the workstream is being planned or a dialog about planning it is open. */
   private busy(id: string): boolean {
+    const inAll = this.allRun ? this.allProgress.get().rows.get(id)?.status : undefined;
+    if (inAll === 'queued' || inAll === 'in-batch' || inAll === 'writing') {
+      this.notify(`${id} is being planned by "Plan all workstreams".`);
+      return true;
+    }
     if (!this.runs.has(id) && !this.asking.has(id)) return false;
     this.notify(`${id} is already being planned.`);
     return true;
@@ -392,6 +397,12 @@ export class PlanningRunner {
   private async planAllUnguarded(nearGiven: string | undefined, resume: boolean): Promise<void> {
     if (this.allRun) {
       this.notify('All workstreams are already being planned: see the readiness panel.');
+      return;
+    }
+    if (this.runs.size > 0 || this.asking.size > 0) {
+      // Both would write the same notes.
+      const ids = [...new Set([...this.runs.keys(), ...this.asking])].join(', ');
+      this.notify(`${ids} ${this.runs.size + this.asking.size === 1 ? 'is' : 'are'} being planned: let that finish (or cancel it) before planning all workstreams.`);
       return;
     }
     if (!buildPlanningClient(this.deps.app, this.deps.settings(), this.deps.fetch)) {
