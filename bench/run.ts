@@ -2,7 +2,7 @@
  * `npm run bench`: end-to-end figures of a Claude plan run against the local Anthropic server
  * (127.0.0.1 only). Bundled by `scripts/bench.mjs` with esbuild; not part of `npm test`.
  *
- *   node <bundle> --root <repo> --date <ISO date> [--out bench/results.json] [--runs 3]
+ *   node <bundle> --root <repo> --date <ISO date> [--out bench/results.json] [--runs 3] [--only plan-all,cost]
  *
  * Every measurement runs `--runs` times (default 3); the table shows the median.
  */
@@ -11,7 +11,7 @@ import { cpus, tmpdir, totalmem, type as osType, release } from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { startAnthropicServer, billedInputTokens, type AnthropicServer } from '../test/support/anthropic-server';
-import { plannerResponder } from '../test/support/anthropic-server/planner-responder';
+import { plannerResponder, projectResponder } from '../test/support/anthropic-server/planner-responder';
 import type { ResponseScript } from '../test/support/anthropic-server';
 import { FsVault } from '../src/cli/fs-vault';
 import { DEFAULT_SETTINGS, type Settings } from '../src/core/contracts/settings';
@@ -19,7 +19,8 @@ import type { Outline } from '../src/core/contracts/outline';
 import { preparePlan } from '../src/core/planner/prepare-plan';
 import { deriveOutline } from '../src/core/plan/derive-outline';
 import { planWithClaude } from '../src/core/planner/claude/plan-with-claude';
-import { costOf, createAnthropicClient, priceFor, type AnthropicClient, type CallUsage } from '../src/core/providers/anthropic';
+import { planAll, type PlanAllOutcome } from '../src/core/planner/claude/plan-all';
+import { costOf, createAnthropicClient, priceFor, tokensOf, type AnthropicClient, type CallUsage } from '../src/core/providers/anthropic';
 import type { PlanEvent } from '../src/core/generation';
 import type { Result } from '../src/core/result';
 import type { WriteError } from '../src/core/vault/vault-port';
@@ -62,6 +63,8 @@ interface Args {
   date: string;
   out: string;
   runs: number;
+  /** Only these groups of figures (comma-separated: overhead, concurrency, cost, plan-all, plugin); all when absent. */
+  only: string[] | null;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -75,6 +78,7 @@ function parseArgs(argv: string[]): Args {
     date: get('date') ?? new Date().toISOString(),
     out: path.resolve(root, get('out') ?? 'bench/results.json'),
     runs: Number(get('runs') ?? 3),
+    only: get('only')?.split(',') ?? null,
   };
 }
 
@@ -157,6 +161,27 @@ interface PlanRun {
   runDoneMs: number;
   /** Preparation and the estimate (count_tokens calls), before the confirmation. */
   estimateMs: number;
+}
+
+interface PlanAllRun {
+  wallMs: number;
+  outcome: PlanAllOutcome;
+  /** The total the planner reported. */
+  usd: number;
+  /** USD recomputed from the usage the server reported for every generation request it answered. */
+  serverUsd: number;
+  /** Generation requests the server answered: streamed messages plus batch items. */
+  generationRequests: number;
+}
+
+async function outlinesFor(vaultDir: string): Promise<Record<string, Outline>> {
+  const out: Record<string, Outline> = {};
+  for (const id of ['W1', 'W2', 'W3']) {
+    const p = await preparePlan(new FsVault(vaultDir), DEFAULT_SETTINGS, { workstream: id });
+    if (!p.ok || p.value.kind !== 'ready') throw new Error(`the example vault does not plan ${id}`);
+    out[id] = deriveOutline(p.value.scope, p.value.ctx.wbs);
+  }
+  return out;
 }
 
 async function outlineFor(vaultDir: string): Promise<Outline> {
@@ -270,6 +295,48 @@ class Bench {
     }
   }
 
+  /**
+   * `plan --all` on a fresh copy of the example vault: every workstream in dependency order, through
+   * Message Batches or streamed one after another (`--no-batch`). Cost both as the planner reports it and
+   * recomputed here from the usage the server billed (batch discount on batched requests).
+   */
+  async planAll(o: { outlines: Record<string, Outline>; batch: boolean; script: Partial<ResponseScript> }): Promise<PlanAllRun> {
+    const v = this.copyVault();
+    try {
+      this.server.reset();
+      this.server.setScript(projectResponder({ outlines: o.outlines, mesoTarget: 'meso-level-plan', script: o.script }));
+      const t0 = performance.now();
+      const r = await planAll(
+        { batch: o.batch },
+        {
+          vault: new FsVault(v.dir),
+          settings: DEFAULT_SETTINGS,
+          clock: { now: () => new Date(2026, 10, 25, 9, 30, 0) },
+          client: this.client,
+          apiKey: KEY,
+          timers,
+          builtInTemplate: PLANNER_INSTRUCTIONS,
+          confirmAll: async () => true,
+          pollMs: 20,
+          maxPollMs: 20,
+        },
+      );
+      const wallMs = performance.now() - t0;
+      if (!r.ok) throw new Error(`plan --all failed: ${JSON.stringify(r.error)}`);
+      const outcome = r.value;
+      const notDone = outcome.workstreams.filter((w) => w.status !== 'done');
+      if (outcome.kind !== 'done' || notDone.length > 0) throw new Error(`plan --all ended ${outcome.kind}: ${notDone.map((w) => `${w.id} ${w.status}`).join(', ')}`);
+      const price = priceFor(DEFAULT_SETTINGS.model)!;
+      const billed = (usage: unknown, batch: boolean): number => (usage ? costOf(tokensOf(usage as Parameters<typeof tokensOf>[0]), price, { batch }) : 0);
+      const serverUsd =
+        this.server.messageRequests().reduce((n, q) => n + billed(q.usage, false), 0) + this.server.batchRequests().reduce((n, b) => n + billed(b.usage, true), 0);
+      if (outcome.total.costUsd === null) throw new Error(`no price for ${DEFAULT_SETTINGS.model}`);
+      return { wallMs, outcome, usd: outcome.total.costUsd, serverUsd, generationRequests: this.server.messageRequests().length + this.server.batchRequests().length };
+    } finally {
+      v.cleanup();
+    }
+  }
+
   /** The SDK alone on the given requests, one after another: output tokens and wall time. */
   async bare(bodies: unknown[]): Promise<{ wallMs: number; outputTokens: number; firstCallMs: number }> {
     let outputTokens = 0;
@@ -309,6 +376,7 @@ async function main(): Promise<void> {
   const bench = new Bench(args.root, server, client);
   const figures: Figure[] = [];
   const log = (s: string): void => void process.stderr.write(`${s}\n`);
+  const want = (group: string): boolean => args.only === null || args.only.includes(group);
 
   try {
     const probe = bench.copyVault();
@@ -319,7 +387,7 @@ async function main(): Promise<void> {
     log('warm-up plan done');
 
     // ---- overhead -------------------------------------------------------------------------------
-    {
+    if (want('overhead')) {
       const ratios: number[] = [];
       const rows: Record<string, unknown>[] = [];
       for (let i = 0; i < args.runs; i++) {
@@ -354,7 +422,7 @@ async function main(): Promise<void> {
     }
 
     // ---- concurrency ----------------------------------------------------------------------------
-    {
+    if (want('concurrency')) {
       // Find how many model units the derived outline gives, then split or merge modules to reach 12.
       const trial = await bench.plan({ outline: derived, concurrency: 4, caching: true, script: {}, sectionText: SHORT_SECTION });
       const fixedUnits = trial.modelUnits - derived.modules.length;
@@ -388,7 +456,7 @@ async function main(): Promise<void> {
     }
 
     // ---- cost and write amplification ---------------------------------------------------------------
-    {
+    if (want('cost')) {
       const costRatios: number[] = [];
       const ampRatios: number[] = [];
       const rewrites: number[] = [];
@@ -453,12 +521,64 @@ async function main(): Promise<void> {
       const rw = median(rewrites);
       figures.push({ name: 'whole-note rewrites', measure: 'replace + frontmatter rewrites of the note per plan', value: rw, goal: '≤ 3', pass: rw <= 3, runs: rewrites, detail: {} });
     }
+
+    // ---- plan --all: the whole example project, batched vs streamed -------------------------------
+    if (want('plan-all')) {
+      const probeAll = bench.copyVault();
+      const outlines = await outlinesFor(probeAll.dir);
+      probeAll.cleanup();
+      const script = { tokensPerSecond: COST_TPS, chunkChars: CHUNK_CHARS };
+      const costRatios: number[] = [];
+      const shares: number[] = [];
+      const rows: Record<string, unknown>[] = [];
+      for (let i = 0; i < args.runs; i++) {
+        const batched = await bench.planAll({ outlines, batch: true, script });
+        const streamed = await bench.planAll({ outlines, batch: false, script });
+        const ratio = batched.usd / streamed.usd;
+        const b = batched.outcome.requests;
+        const share = b.batched / (b.batched + b.streamed);
+        costRatios.push(ratio);
+        shares.push(share);
+        const round = (x: number): number => Math.round(x * 1e6) / 1e6;
+        rows.push({
+          batchedUsd: round(batched.usd),
+          streamedUsd: round(streamed.usd),
+          serverBilledRatio: Math.round((batched.serverUsd / streamed.serverUsd) * 1000) / 1000,
+          batchedRequests: b,
+          streamedRequests: streamed.outcome.requests,
+          serverGenerationRequests: { batched: batched.generationRequests, streamed: streamed.generationRequests },
+          batches: batched.outcome.batches.length,
+          tokens: Object.fromEntries(([['batched', batched], ['streamed', streamed]] as const).map(([k, r]) => [k, { input: r.outcome.total.inputTokens, cacheWrite: r.outcome.total.cacheWriteTokens, cacheRead: r.outcome.total.cacheReadTokens, output: r.outcome.total.outputTokens }])),
+          perWorkstreamUsd: Object.fromEntries(batched.outcome.workstreams.map((w) => [w.id, [round(w.usage?.costUsd ?? 0), round(streamed.outcome.workstreams.find((s) => s.id === w.id)?.usage?.costUsd ?? 0)]])),
+          batchedWallMs: Math.round(batched.wallMs),
+          streamedWallMs: Math.round(streamed.wallMs),
+        });
+        log(`plan-all run ${i + 1}: ${batched.usd.toFixed(4)} USD batched vs ${streamed.usd.toFixed(4)} streamed; ${b.batched} of ${b.batched + b.streamed} requests in ${batched.outcome.batches.length} batches`);
+      }
+      const ratio = median(costRatios);
+      figures.push({
+        name: 'plan-all cost',
+        measure: 'USD of plan --all on the example project, batched ÷ streamed (--no-batch)',
+        value: ratio,
+        goal: '0.45–0.55',
+        pass: ratio >= 0.45 && ratio <= 0.55,
+        runs: costRatios,
+        detail: {
+          workstreams: Object.keys(outlines),
+          model: DEFAULT_SETTINGS.model,
+          note: 'batch: 50% off every token (cache writes at the 1-hour price); streamed: 5-minute cache, concurrency 4. serverBilledRatio recomputes the ratio from the usage the server reported.',
+          runs: rows,
+        },
+      });
+      const share = median(shares);
+      figures.push({ name: 'plan-all batched share', measure: 'generation requests in batches ÷ all generation requests (plan --all)', value: share, goal: '≥ 0.80', pass: share >= 0.8, runs: shares, detail: {} });
+    }
   } finally {
     await server.close();
   }
 
   // ---- plugin: onload time and bundle size ------------------------------------------------------
-  {
+  if (want('plugin')) {
     // The real plugin class loaded into the test double of Obsidian (the app cannot run here): what
     // onload itself costs, with a fresh app each time, after a few warm-up loads.
     const { buildAppFromFolder } = await import('../test/support/obsidian-app');

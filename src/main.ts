@@ -72,6 +72,9 @@ export default class WorkstreamPlannerPlugin extends Plugin {
           progress: this.progress,
           planWorkstream: (id, near) => void this.runner.planById(id, near),
           cancelPlan: (path) => this.runner.cancelNote(path),
+          planAll: (near, resume) => void this.runner.planAll(near, resume),
+          cancelAll: (near) => void this.runner.cancelAll(near),
+          allProgress: this.runner.allProgress,
           openNoteAtLine: (path, line) => void openNoteAtLine(this.app, path, line),
         }),
     );

@@ -53,7 +53,7 @@ function eventLine(e: PlanAllEvent): string | null {
     case 'status':
       return e.status === 'queued' || e.status === 'kept' ? null : `${e.id}  ${STATUS_WORDS[e.status]}${e.detail ? `: ${e.detail}` : ''}`;
     case 'batch':
-      return `${e.resumed ? 'Waiting again for' : 'Sent'} batch ${e.batchId}: ${e.kind === 'outline' ? 'outlines' : 'sections'} of ${e.workstreams.join(', ')}${e.requests ? ` (${e.requests} requests)` : ''}.`;
+      return `${e.resumed ? 'Waiting again for' : 'Sent'} batch ${e.batchId}: ${e.kind === 'outline' ? 'outlines' : e.primer ? 'first sections' : 'sections'} of ${e.workstreams.join(', ')}${e.requests ? ` (${e.requests} request${e.requests === 1 ? '' : 's'}${e.primer ? '; they write the cache the other sections read' : ''})` : ''}.`;
     case 'batch-progress':
       return e.status === 'ended' ? `Batch ${e.batchId} ended.` : null;
   }

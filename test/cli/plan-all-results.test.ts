@@ -58,42 +58,38 @@ describe('plan --all and the results of its batches', () => {
   afterEach(() => v.cleanup());
 
   it('sends an overloaded or expired request again in a follow-up batch, and only those', async () => {
-    let first = true;
-    let expireOne = true;
+    // W2's sections: the first (the primer batch) answered; of the rest, one overloaded and one expired.
+    let seen = 0;
     respond((req, kind, id) => {
       if (kind !== 'section' || id !== 'W2') return null;
-      if (first) {
-        first = false;
-        return { fault: { kind: 'overloaded' } };
-      }
-      if (expireOne) {
-        expireOne = false;
-        return { batchOutcome: 'expired' };
-      }
+      seen++;
+      if (seen === 2) return { fault: { kind: 'overloaded' } };
+      if (seen === 3) return { batchOutcome: 'expired' };
       return null;
     });
     const { code, o } = await run();
     expect(code).toBe(0);
     expect(o.workstreams.map((w) => w.status)).toEqual(['done', 'done', 'done']);
-    // Level 2: outlines, sections, then one follow-up with just the two that failed.
-    expect(o.batches).toHaveLength(7);
-    expect(inBatch(o.batches[4]!)).toHaveLength(2);
-    expect(inBatch(o.batches[4]!).every((c) => c.startsWith('W2-s'))).toBe(true);
+    // Level 2: outlines, the primer, the other sections, then one follow-up with just the two that failed.
+    expect(o.batches).toHaveLength(10);
+    expect(inBatch(o.batches[4]!)).toHaveLength(1);
+    expect(inBatch(o.batches[6]!)).toHaveLength(2);
+    expect(inBatch(o.batches[6]!).every((c) => c.startsWith('W2-s'))).toBe(true);
     expect((matter(read(plan('W2')), {}).data as { status: string }).status).toBe('ready_for_decomposition');
   });
 
   it('asks again with twice the room for an answer stopped at its output limit', async () => {
-    let cut = true;
+    // The second of W1's sections (the first of its batch after the primer) stops at its output limit.
+    let seen = 0;
     respond((req, kind, id) => {
-      if (kind !== 'section' || id !== 'W1' || !cut) return null;
-      cut = false;
+      if (kind !== 'section' || id !== 'W1' || ++seen !== 2) return null;
       return { text: 'x'.repeat(200), stopReason: 'max_tokens' };
     });
     const { code, o } = await run();
     expect(code).toBe(0);
-    const followUp = server.batchRequests().filter((b) => b.batchId === o.batches[2]);
+    const followUp = server.batchRequests().filter((b) => b.batchId === o.batches[3]);
     expect(followUp).toHaveLength(1);
-    const firstTry = server.batchRequests().find((b) => b.batchId === o.batches[1] && b.customId === followUp[0]!.customId)!;
+    const firstTry = server.batchRequests().find((b) => b.batchId === o.batches[2] && b.customId === followUp[0]!.customId)!;
     const outputThen = (firstTry.usage as { output_tokens: number }).output_tokens;
     expect((followUp[0]!.params as { max_tokens: number }).max_tokens).toBeGreaterThanOrEqual(outputThen * 2);
     expect(read(plan('W1'))).not.toContain('x'.repeat(200));
@@ -113,8 +109,9 @@ describe('plan --all and the results of its batches', () => {
     const w2 = read(plan('W2'));
     expect((matter(w2, {}).data as { status: string }).status).toBe('interrupted');
     expect(w2).toMatch(/Planning was interrupted/);
-    // Not sent again: an invalid request would fail again.
-    expect(o.batches).toHaveLength(4);
+    // Not sent again (an invalid request would fail again), and W2's other sections are not sent after its first failed for good.
+    expect(o.batches).toHaveLength(5);
+    expect(server.batchRequests().filter((b) => b.customId.startsWith('W2-s'))).toHaveLength(1);
   });
 
   it('an outline that does not validate is asked again with its problems; twice invalid, the derived outline is used', async () => {

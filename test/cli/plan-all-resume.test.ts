@@ -21,8 +21,8 @@ import type { Outline } from '../../src/core/contracts/outline';
 const KEY = 'sk-ant-test-resume';
 const IDS = ['W1', 'W2', 'W3'];
 const plan = (id: string): string => `Planning/${id}-micro-level-plan.md`;
-/** Batches of an uninterrupted run of the example vault: outlines, then sections, for each of the three levels. */
-const FULL_RUN_BATCHES = 6;
+/** Batches of an uninterrupted run of the example vault: outlines, the primer (first sections), the other sections, for each of the three levels. */
+const FULL_RUN_BATCHES = 9;
 
 async function outlines(dir: string): Promise<Record<string, Outline>> {
   const out: Record<string, Outline> = {};
@@ -53,13 +53,15 @@ describe('plan --all, stopped and resumed', () => {
   });
   afterEach(() => v.cleanup());
 
-  // Ctrl-C right after each batch of the run is sent: the outline and the sections batch of each level.
+  // Ctrl-C right after a batch of the run is sent: each kind of batch, on each level.
   it.each([
     [1, /Sent batch .*outlines of W1/, 'W1'],
-    [2, /Sent batch .*sections of W1/, 'W1'],
-    [3, /Sent batch .*outlines of W2/, 'W2'],
-    [4, /Sent batch .*sections of W2/, 'W2'],
-    [6, /Sent batch .*sections of W3/, 'W3'],
+    [2, /Sent batch .*first sections of W1/, 'W1'],
+    [3, /Sent batch [^:]*: sections of W1/, 'W1'],
+    [4, /Sent batch .*outlines of W2/, 'W2'],
+    [6, /Sent batch [^:]*: sections of W2/, 'W2'],
+    [8, /Sent batch .*first sections of W3/, 'W3'],
+    [9, /Sent batch [^:]*: sections of W3/, 'W3'],
   ])('Ctrl-C while batch %i is in flight: resume waits for it, sends no batch twice, and finishes every plan', async (batch, when, inFlight) => {
     server.paceBatches({ holdFrom: batch });
     const first = await cli(['plan', '--vault', v.dir, '--all', '--yes'], { env: env(), interruptOn: when });
@@ -91,7 +93,7 @@ describe('plan --all, stopped and resumed', () => {
     for (const id of IDS) {
       const note = matter(read(plan(id)), {}).data as { status: string; planner: { batch: { batches: Array<{ kind: string }> } } };
       expect(note.status).toBe('ready_for_decomposition');
-      expect(note.planner.batch.batches.map((b) => b.kind)).toEqual(['outline', 'sections']);
+      expect(note.planner.batch.batches.map((b) => b.kind)).toEqual(['outline', 'sections', 'sections']);
       expect(read(plan(id))).not.toContain('Being planned in a batch');
     }
   });
@@ -125,21 +127,21 @@ describe('plan --all, stopped and resumed', () => {
   }, 60_000);
 
   it('--cancel cancels the batch in flight and marks the note; --resume keeps what the batch finished and sends only the rest', async () => {
-    // W1's sections batch: a quarter processed, then held.
-    server.paceBatches({ holdFrom: 2 });
-    const first = await cli(['plan', '--vault', v.dir, '--all', '--yes'], { env: env(), interruptOn: /Sent batch .*sections of W1/ });
+    // W1's sections batch (after the primer): held.
+    server.paceBatches({ holdFrom: 3 });
+    const first = await cli(['plan', '--vault', v.dir, '--all', '--yes'], { env: env(), interruptOn: /Sent batch [^:]*: sections of W1/ });
     expect(first.code).toBe(130);
-    const sections = server.batchRequests().filter((b) => b.batchId === 'msgbatch_mock_0002');
+    const sections = server.batchRequests().filter((b) => b.batchId === 'msgbatch_mock_0003');
     // The look --cancel takes at the batch before cancelling it processes three of W1's sections.
     server.paceBatches({ holdFrom: undefined, requestsPerPoll: 3 });
     const cancelled = await cli(['plan', '--vault', v.dir, '--all', '--cancel'], { env: env() });
     expect(cancelled.code).toBe(0);
-    expect(cancelled.err).toMatch(/Cancelled 1 batch \(msgbatch_mock_0002\); Planning\/W1-micro-level-plan\.md marked interrupted/);
+    expect(cancelled.err).toMatch(/Cancelled 1 batch \(msgbatch_mock_0003\); Planning\/W1-micro-level-plan\.md marked interrupted/);
     expect((matter(read(plan('W1')), {}).data as { status: string }).status).toBe('interrupted');
     // The batch ends at its next look: the three processed keep their results, the rest are canceled.
-    const probe = await fetch(`${server.url}/v1/messages/batches/msgbatch_mock_0002`, { headers: { 'x-api-key': KEY, 'anthropic-version': '2026-10-21' } });
+    const probe = await fetch(`${server.url}/v1/messages/batches/msgbatch_mock_0003`, { headers: { 'x-api-key': KEY, 'anthropic-version': '2026-10-21' } });
     expect(((await probe.json()) as { processing_status: string }).processing_status).toBe('ended');
-    const after = server.batchRequests().filter((b) => b.batchId === 'msgbatch_mock_0002');
+    const after = server.batchRequests().filter((b) => b.batchId === 'msgbatch_mock_0003');
     expect(after.filter((b) => b.result === 'succeeded')).toHaveLength(3);
     expect(after.filter((b) => b.result === 'canceled')).toHaveLength(sections.length - 3);
 
@@ -147,7 +149,7 @@ describe('plan --all, stopped and resumed', () => {
     const resumed = await cli(['plan', '--vault', v.dir, '--all', '--resume', '--yes'], { env: env() });
     expect(resumed.code).toBe(0);
     // The follow-up batch carries only the cancelled requests.
-    const followUp = server.batchRequests().filter((b) => b.batchId === 'msgbatch_mock_0003');
+    const followUp = server.batchRequests().filter((b) => b.batchId === 'msgbatch_mock_0004');
     expect(followUp.map((b) => b.customId).sort()).toEqual(after.filter((b) => b.result === 'canceled').map((b) => b.customId).sort());
     for (const id of IDS) expect((matter(read(plan(id)), {}).data as { status: string }).status).toBe('ready_for_decomposition');
   });

@@ -1,7 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import matter from 'gray-matter';
 import { copyExampleVault } from '../support/example-vault';
+import { tempVault } from '../support/temp-vault';
 import { cli } from '../support/run-cli';
 import { startAnthropicServer, type AnthropicServer } from '../support/anthropic-server';
 import { projectResponder, workstreamOfRequest } from '../support/anthropic-server/planner-responder';
@@ -51,8 +52,16 @@ describe('plan --all on the example vault', () => {
       const fm = matter(read(plan(id)), {}).data as Record<string, unknown>;
       expect(fm['status']).toBe('ready_for_decomposition');
       const planner = fm['planner'] as { batch: { batches: Array<{ id: string; kind: string }> }; usage: { calls: number; costUsd: number } };
-      expect(planner.batch.batches.map((b) => b.kind)).toEqual(['outline', 'sections']);
+      // The outlines, the primer (one section, which writes the shared prefix), the other sections.
+      expect(planner.batch.batches.map((b) => b.kind)).toEqual(['outline', 'sections', 'sections']);
       expect(planner.usage.calls).toBeGreaterThan(10);
+      const [, primer, rest] = planner.batch.batches.map((b) => server.batchRequests().filter((x) => x.batchId === b.id && x.customId.startsWith(`${id}-`)));
+      expect(primer!.map((x) => x.customId)).toEqual([`${id}-s0`]);
+      const usage = (x: { usage?: Record<string, unknown> }): { w: number; r: number } => ({ w: Number(x.usage!['cache_creation_input_tokens']), r: Number(x.usage!['cache_read_input_tokens']) });
+      expect(usage(primer![0]!).w).toBeGreaterThan(0);
+      // The other sections, processed together, read the prefix the primer wrote and write none.
+      expect(rest!.length).toBeGreaterThan(3);
+      for (const x of rest!) expect(usage(x)).toEqual({ w: 0, r: usage(primer![0]!).w + usage(primer![0]!).r });
     }
     // Every generation request went in a batch: none streamed.
     expect(server.messageRequests()).toHaveLength(0);
@@ -121,7 +130,9 @@ describe('plan --all on the example vault', () => {
     expect(server.messageRequests()).toHaveLength(0);
 
     const run = await cli(['plan', '--vault', v.dir, '--all', '--yes', '--json'], { env: env() });
-    const o = JSON.parse(run.out) as { workstreams: Array<{ id: string; usage: { costUsd: number } }>; total: { costUsd: number }; requests: { batched: number; streamed: number } };
+    const o = JSON.parse(run.out) as { workstreams: Array<{ id: string; usage: { costUsd: number } }>; total: { costUsd: number }; requests: { batched: number; streamed: number }; estimate: { workstreams: Array<{ estimate: { tokenSource: string } }> } };
+    // With a key, every workstream's tokens were counted with the API, not guessed from characters.
+    expect(o.estimate.workstreams.map((w) => w.estimate.tokenSource)).toEqual(['count_tokens', 'count_tokens', 'count_tokens']);
     const sum = o.workstreams.reduce((n, w) => n + w.usage.costUsd, 0);
     expect(o.total.costUsd).toBeCloseTo(sum, 10);
     expect(o.requests.streamed).toBe(0);
@@ -165,6 +176,36 @@ describe('plan --all on the example vault', () => {
     expect(o.workstreams[0]!.note).toBe('Planning/W1-escalation.md');
     expect(o.workstreams[1]!.reason).toMatch(/W1 escalated/);
     expect(server.batchRequests()).toHaveLength(0);
+  });
+
+  it('on an upstream vault of several planning sets, writes the plans beside the chosen set, each fresh', async () => {
+    const u = tempVault('upstream-lettered-epics');
+    try {
+      const project = '01-Projects/Seedbank/Planning/plan-b';
+      const byId: Record<string, Outline> = {};
+      for (const id of ['W1', 'W2']) {
+        const p = await preparePlan(new FsVault(u.dir), DEFAULT_SETTINGS, { workstream: id, project });
+        if (!p.ok || p.value.kind !== 'ready') throw new Error(`plan-b does not plan ${id}`);
+        byId[id] = deriveOutline(p.value.scope, p.value.ctx.wbs);
+      }
+      server.setScript(projectResponder({ outlines: byId, mesoTarget: 'meso-level-plan' }));
+      const r = await cli(['plan', '--vault', u.dir, '--project', project, '--all', '--yes', '--json'], { env: env() });
+      expect(r.code).toBe(0);
+      const o = JSON.parse(r.out) as { workstreams: Array<{ id: string; status: string; note: string }> };
+      expect(o.workstreams.map((w) => [w.id, w.status, w.note])).toEqual([
+        ['W1', 'done', `${project}/W1-micro-level-plan.md`],
+        ['W2', 'done', `${project}/W2-micro-level-plan.md`],
+      ]);
+      expect(existsSync(path.join(u.dir, 'Planning'))).toBe(false);
+      expect(server.batchRequests().length).toBeGreaterThan(10);
+      const listed = JSON.parse((await cli(['list', '--vault', u.dir, '--project', project, '--json'])).out) as { workstreams: Array<{ id: string; stale: boolean; status: string }> };
+      expect(listed.workstreams.map((w) => [w.id, w.stale, w.status === 'not_planned'])).toEqual([
+        ['W1', false, false],
+        ['W2', false, false],
+      ]);
+    } finally {
+      u.cleanup();
+    }
   });
 
   it('plans from the request alone: the responder finds the workstream in each request', () => {

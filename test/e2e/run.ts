@@ -12,6 +12,7 @@ import { startPageServer } from './lib/page-server';
 import type { Ctx } from './lib/driver';
 import { planTests } from './specs/plan.e2e';
 import { corsTests } from './specs/cors.e2e';
+import { planAllTests } from './specs/plan-all.e2e';
 
 const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
 const TEST_TIMEOUT_MS = 150_000;
@@ -38,7 +39,7 @@ async function main(): Promise<number> {
   });
   const ctx: Ctx = { browser, pageUrl: `${pages.url}/`, repo, shots };
   console.log(`Chromium ${browser.browser()?.version() ?? '(version unknown)'} · page ${ctx.pageUrl} · screenshots in ${shots}`);
-  const tests = [...planTests, ...corsTests].filter((t) => !grep || grep.test(t.name));
+  const tests = [...planTests, ...planAllTests, ...corsTests].filter((t) => !grep || grep.test(t.name));
   let passed = 0;
   let failed = 0;
   try {

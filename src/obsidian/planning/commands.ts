@@ -64,12 +64,33 @@ export function planningCommands(d: CommandDeps): Command[] {
       },
     },
     {
+      id: 'plan-all-workstreams',
+      name: 'Plan all workstreams',
+      callback: () => void d.runner.planAll(),
+    },
+    {
+      id: 'resume-planning',
+      name: 'Resume planning',
+      checkCallback: (checking) => {
+        // Batches of a run that stopped (Obsidian closed, a crash, Cancel) are recorded in the plan notes.
+        if (d.runner.planningAll || !d.runner.hasBatchesInFlight()) return false;
+        if (!checking) void d.runner.planAll(undefined, true);
+        return true;
+      },
+    },
+    {
       id: 'cancel-planning',
       name: 'Cancel planning',
       checkCallback: (checking) => {
         const runs = d.runner.active;
-        if (runs.length === 0) return false;
+        const batches = d.runner.planningAll || d.runner.hasBatchesInFlight();
+        if (runs.length === 0 && !batches) return false;
         if (!checking) {
+          if (runs.length === 0) {
+            // "Plan all workstreams": its batches are cancelled, not only the wait for them.
+            void d.runner.cancelAll();
+            return true;
+          }
           // The run writing the active note if there is one, else every run.
           const path = d.app.workspace.getActiveFile()?.path;
           const mine = runs.find((r) => r.note === path);

@@ -5,6 +5,7 @@
  */
 import { FuzzySuggestModal, Modal, Setting, type App } from 'obsidian';
 import type { SendPreview } from '../../core/planner/claude/plan-with-claude';
+import type { PlanAllPreview } from '../../core/planner/claude/plan-all';
 import type { WorkstreamListing, WorkstreamStatus } from '../../core/planner/list-workstreams';
 import type { CostEstimate } from '../../core/providers/anthropic';
 import { compactCount } from './progress';
@@ -50,6 +51,8 @@ export interface PlanningUi {
   confirmSend(preview: SendPreview, sizes: ReadonlyMap<string, number>, buffered: boolean): Promise<boolean>;
   offerOffline(item: { id: string; name: string }): Promise<boolean>;
   confirmCancel(ids: string[]): Promise<boolean>;
+  /** "Plan all workstreams": the workstreams, their order and the estimate at batch prices. */
+  confirmPlanAll(preview: PlanAllPreview): Promise<boolean>;
 }
 
 export class WorkstreamSuggestModal extends FuzzySuggestModal<WorkstreamListing> {
@@ -191,6 +194,26 @@ export function renderSendPreview(el: HTMLElement, preview: SendPreview, sizes: 
   if (buffered) el.createEl('p', { text: `"${SETTING.useObsidianNetwork}" is on: each section appears when it is complete, not as it is written.` });
 }
 
+/** The body of the "Plan all workstreams" confirmation. */
+export function renderPlanAllPreview(el: HTMLElement, p: PlanAllPreview): void {
+  const how = p.batch ? 'through the Message Batches API, at half price (a batch usually takes minutes, at most 24 hours)' : 'one after another';
+  el.createEl('p', { text: `Claude (${p.model}) will plan ${p.workstreams.length === 1 ? '1 workstream' : `${p.workstreams.length} workstreams`} in dependency order, ${how}:` });
+  const table = el.createEl('table', { cls: 'wp-send-preview' });
+  const head = table.createEl('tr');
+  for (const h of ['Workstream', 'Level', 'Estimate']) head.createEl('th', { text: h });
+  for (const w of p.workstreams) {
+    const row = table.createEl('tr', { cls: 'wp-send-preview__note' });
+    row.createEl('td', { text: `${w.id}: ${w.name}` });
+    row.createEl('td', { text: String(w.level + 1) });
+    row.createEl('td', { text: w.estimate.costUsdTypical === null ? 'cost unknown' : `about $${w.estimate.costUsdTypical.toFixed(2)}` });
+  }
+  for (const n of p.notPlanned) el.createEl('p', { text: `${n.id} is not planned: ${n.why}.` });
+  const total = p.costUsdTypical === null ? 'cost unknown' : `about $${p.costUsdTypical.toFixed(2)} (at most $${p.costUsdMax?.toFixed(2) ?? '?'})`;
+  el.createEl('p', { text: `Estimate: ${p.calls} calls, ${total}.`, cls: 'wp-send-preview__estimate' });
+  el.createEl('p', { text: `Sent: ${p.sent.map((n) => n.path).join(', ')}, and the plans of each workstream's upstream workstreams.` });
+  for (const w of p.warnings) el.createEl('p', { text: w });
+}
+
 /** The flow's answers as Obsidian modals. */
 export function modalUi(app: App): PlanningUi {
   const ask = <T>(title: string, body: (el: HTMLElement) => void, choices: Choice<T>[]): Promise<T | null> =>
@@ -222,6 +245,8 @@ export function modalUi(app: App): PlanningUi {
         },
         [{ label: 'Write offline draft', value: true }],
       )) === true,
+    confirmPlanAll: async (preview) =>
+      (await ask('Plan all workstreams?', (el) => renderPlanAllPreview(el, preview), [{ label: 'Send', value: true, cta: true }])) === true,
     confirmCancel: async (ids) =>
       (await ask(
         'Stop planning?',

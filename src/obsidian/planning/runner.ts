@@ -11,6 +11,8 @@ import type { Settings } from '../../core/contracts/settings';
 import { withMesoCalloutsMasked } from '../../core/escalation/meso-callouts';
 import { syncMesoCallouts } from '../escalation/meso-sync';
 import { planWithClaude, type ClaudeOutcome } from '../../core/planner/claude/plan-with-claude';
+import { cancelPlanAll, planAll, type PlanAllOutcome } from '../../core/planner/claude/plan-all';
+import { readBatchState } from '../../core/planner/claude/batch-state';
 import { listWorkstreams, workstreamStatus, type WorkstreamListing } from '../../core/planner/list-workstreams';
 import { planWorkstream } from '../../core/planner/plan-workstream';
 import { listModels, redact } from '../../core/providers/anthropic';
@@ -26,6 +28,8 @@ import { asEditorView, LiveNoteSink, routeNoteThroughSink, type FindEditor } fro
 import { hasPlan, type PlanningSetChoice, type PlanningUi } from './modals';
 import { buildPlanningClient } from './network';
 import type { PlanProgressStore } from './progress';
+import { PlanAllProgress } from './plan-all-progress';
+import { RUN_STATUS_LABELS } from '../readiness';
 
 export interface PlanningRunnerDeps {
   app: App;
@@ -77,16 +81,27 @@ export function workspaceEditorFinder(app: App): FindEditor {
 export class PlanningRunner {
   private readonly runs = new Map<string, ActiveRun>();
   private readonly findEditor: FindEditor;
+  /** The "Plan all workstreams" run, if one is going on. */
+  private allRun: { controller: AbortController; done: Promise<void>; near: string | undefined } | null = null;
+  /** Its progress by workstream (the readiness panel's table). */
+  readonly allProgress = new PlanAllProgress();
+  /** First wait between two looks at a batch, ms (the core's default when unset; tests make it short). */
+  batchPollMs: number | undefined;
 
   constructor(private readonly deps: PlanningRunnerDeps) {
     this.findEditor = deps.findEditor ?? workspaceEditorFinder(deps.app);
   }
 
-  /** The vault the core reads and writes (meso callouts masked, as preparation requires). */
+  /**
+   * The vault the core reads and writes (meso callouts masked, as preparation requires). One adapter for
+   * every run: it knows which of its writes the metadata cache has not indexed yet, so a run that reads a
+   * note another run just wrote (Cancel after "Plan all workstreams") waits for the index, not a stale one.
+   */
   private vault(): { base: ObsidianVault; masked: VaultPort } {
-    const base = new ObsidianVault(this.deps.app);
-    return { base, masked: withMesoCalloutsMasked(base) };
+    this.adapter ??= new ObsidianVault(this.deps.app);
+    return { base: this.adapter, masked: withMesoCalloutsMasked(this.adapter) };
   }
+  private adapter: ObsidianVault | null = null;
 
   get active(): ActiveRun[] {
     return [...this.runs.values()];
@@ -332,9 +347,154 @@ export class PlanningRunner {
     }
   }
 
-  /** Stops the run of `id` (or every run); each note ends `interrupted`. */
+  /** A "Plan all workstreams" run is going on. */
+  get planningAll(): boolean {
+    return this.allRun !== null;
+  }
+
+  /** Settles when the "Plan all workstreams" run (if any) has finished. */
+  async allSettled(): Promise<void> {
+    while (this.allRun) await this.allRun.done;
+  }
+
+  /**
+   * Some plan note holds the batches of a run that stopped (Obsidian closed, a crash, Cancel): read from
+   * the metadata cache, so a command's check can ask it synchronously.
+   */
+  hasBatchesInFlight(): boolean {
+    const { app } = this.deps;
+    return app.vault.getMarkdownFiles().some((f) => {
+      const fm = app.metadataCache.getFileCache(f)?.frontmatter;
+      return (fm?.['status'] === 'in_progress' || fm?.['status'] === 'interrupted') && readBatchState(fm) !== null;
+    });
+  }
+
+  /**
+   * "Plan all workstreams" (and, with `resume`, "Resume planning"): every workstream without a plan, in
+   * dependency order, through the Message Batches API at half price. `near`: the folder of the planning
+   * set (the note the panel shows); without it, the picker asks when the vault has several. Never rejects.
+   */
+  async planAll(near?: string, resume = false): Promise<void> {
+    return this.guard('Planning all workstreams', () => this.planAllUnguarded(near, resume));
+  }
+
+  private async planAllUnguarded(nearGiven: string | undefined, resume: boolean): Promise<void> {
+    if (this.allRun) {
+      this.notify('All workstreams are already being planned: see the readiness panel.');
+      return;
+    }
+    await waitForMetadataResolved(this.deps.app);
+    const near = nearGiven ?? (await this.choosePlanningSet());
+    if (near === null) return;
+    const settings = await this.settingsFor(near);
+    const planning = buildPlanningClient(this.deps.app, settings, this.deps.fetch);
+    if (!planning) {
+      this.notify(`No API key is set, so Claude cannot plan the workstreams: choose the secret that holds your key under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.`);
+      return;
+    }
+    const controller = new AbortController();
+    let finish: () => void = () => undefined;
+    this.allRun = { controller, done: new Promise<void>((resolve) => (finish = resolve)), near };
+    this.allProgress.start();
+    this.deps.onRunsChanged?.();
+    const key = planning.apiKey;
+    try {
+      const r = await planAll(
+        { batch: true, resume, ...(near ? { near } : {}) },
+        {
+          vault: this.vault().masked,
+          settings,
+          clock: { now: this.deps.now },
+          client: planning.client,
+          apiKey: key,
+          timers: this.deps.timers,
+          builtInTemplate: PLANNER_INSTRUCTIONS,
+          signal: controller.signal,
+          onAllEvent: (e) => this.allProgress.apply(e),
+          ...(settings.confirmBeforeSending ? { confirmAll: (preview) => this.deps.ui.confirmPlanAll(preview) } : {}),
+          ...(this.batchPollMs !== undefined ? { pollMs: this.batchPollMs, maxPollMs: this.batchPollMs } : {}),
+        },
+      );
+      if (!r.ok) this.notify(describeError(r.error), key);
+      else this.reportAll(r.value, key);
+    } finally {
+      this.allRun = null;
+      this.allProgress.finish();
+      finish();
+      this.deps.onRunsChanged?.();
+    }
+  }
+
+  /** The folder of the planning set to plan, asked when the vault has several; undefined with one; null when dismissed. */
+  private async choosePlanningSet(): Promise<string | undefined | null> {
+    const settings = this.deps.settings();
+    const listed = await listWorkstreams(this.vault().masked, settings, {});
+    if (listed.ok || listed.error.kind !== 'ambiguous-planning-set') return undefined;
+    const sets = await summarisePlanningSets(this.vault().masked, settings, listed.error.candidates);
+    const last = settings.lastPlanningSet;
+    const choices: PlanningSetChoice[] = sets
+      .map((s) => ({ folder: s.folder, project: s.project, workstreams: s.workstreams, last: s.folder === last }))
+      .sort((a, b) => Number(b.last) - Number(a.last));
+    const folder = await this.deps.ui.choosePlanningSet(choices);
+    if (folder !== null) await this.deps.rememberPlanningSet?.(folder);
+    return folder;
+  }
+
+  private reportAll(o: PlanAllOutcome, key: string): void {
+    if (o.kind === 'declined') {
+      this.notify('Nothing was sent and nothing was written.');
+      return;
+    }
+    if (o.kind === 'dry-run') return;
+    if (o.workstreams.length === 0 || o.workstreams.every((w) => w.status === 'kept')) {
+      this.notify('Every workstream has a plan: nothing to plan. "Re-plan" on a stale plan re-plans it.');
+      return;
+    }
+    const usd = o.total.costUsd;
+    const cost = typeof usd === 'number' && o.total.calls > 0 ? ` It cost $${usd.toFixed(2)} (${o.requests.batched} of ${o.requests.batched + o.requests.streamed} requests at batch prices).` : '';
+    const each = o.workstreams
+      .filter((w) => w.status !== 'kept')
+      .map((w) => `${w.id} ${RUN_STATUS_LABELS[w.status === 'queued' ? 'queued' : w.status].toLowerCase()}`)
+      .join(', ');
+    if (o.kind === 'interrupted') {
+      this.notify(`Planning stopped (${each}). The batches already sent keep running: "Resume planning" collects them, and nothing is sent twice.${cost}`, key);
+      return;
+    }
+    this.notify(`Planned all workstreams: ${each}.${cost}`, key);
+  }
+
+  /**
+   * Cancel for "Plan all workstreams": stops the run in this window (if any) and cancels the batches
+   * the notes record; the notes end `interrupted`, and "Resume planning" sends what did not finish again.
+   */
+  async cancelAll(nearGiven?: string): Promise<void> {
+    return this.guard('Cancelling the batches', async () => {
+      const near = nearGiven ?? this.allRun?.near;
+      if (this.allRun) {
+        this.allRun.controller.abort();
+        await this.allSettled();
+      }
+      const settings = await this.settingsFor(near);
+      const planning = buildPlanningClient(this.deps.app, settings, this.deps.fetch);
+      if (!planning) {
+        this.notify(`No API key is set, so the batches cannot be cancelled: choose the secret that holds your key under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.`);
+        return;
+      }
+      const r = await cancelPlanAll({ vault: this.vault().masked, settings, client: planning.client, apiKey: planning.apiKey, builtInTemplate: PLANNER_INSTRUCTIONS }, near ? { near } : {});
+      if (!r.ok) {
+        this.notify(describeError(r.error), planning.apiKey);
+        return;
+      }
+      const { canceled, notes } = r.value;
+      if (notes.length === 0) this.notify('No plan is being planned in a batch: nothing to cancel.');
+      else this.notify(`Cancelled ${canceled.length === 1 ? '1 batch' : `${canceled.length} batches`}; ${notes.join(', ')} marked interrupted. "Resume planning" collects what the batches finished and sends the rest again.`);
+    });
+  }
+
+  /** Stops the run of `id` (or every run, and the wait of "Plan all workstreams": its batches keep running); each note ends `interrupted`. */
   cancel(id?: string): void {
     for (const run of this.runs.values()) if (id === undefined || run.id === id) run.controller.abort();
+    if (id === undefined) this.allRun?.controller.abort();
   }
 
   /** Stops the run writing `path`, if any (the readiness panel's Cancel button). */

@@ -32,6 +32,8 @@ import { renderProgress } from './render-progress';
 import { renderStale } from './render-stale';
 import { PLANNER_INSTRUCTIONS } from '../../prompts';
 import { renderWorkstreams } from './render-workstreams';
+import { planAllBar, type PlanAllProgressSource } from './plan-all-model';
+import { batchedInFlight } from '../../core/planner/claude/plan-all';
 
 export const READINESS_VIEW_TYPE = 'wp-readiness-view';
 export const READINESS_VIEW_ICON = 'list-checks';
@@ -56,13 +58,19 @@ export interface ReadinessViewDeps {
   cancelPlan(path: string): void;
   /** Opens the note with the cursor on `line` (1-based, as the checker reports it). */
   openNoteAtLine(path: string, line: number): void;
+  /** "Plan all workstreams" of the planning set in `near`; with `resume`, "Resume planning". */
+  planAll(near: string | undefined, resume: boolean): void;
+  /** Cancel of "Plan all workstreams": the run in this window, if any, and the batches the notes record. */
+  cancelAll(near: string | undefined): void;
+  /** The progress of a "Plan all workstreams" run, by workstream. */
+  allProgress: PlanAllProgressSource;
 }
 
 /** What the panel shows; kept so progress updates can redraw without new I/O. */
 export type PanelState =
   | { kind: 'empty'; path: string | null; model: EmptyModel }
   | { kind: 'plan'; path: string; items: ItemsModel; stale: StaleModel | null; warnings: string[] }
-  | { kind: 'workstreams'; path: string; rows: WorkstreamRow[]; warnings: string[] }
+  | { kind: 'workstreams'; path: string; rows: WorkstreamRow[]; warnings: string[]; /** Workstreams still planned in batches by a run that stopped. */ inFlight: string[] }
   | { kind: 'error'; path: string | null; message: string };
 
 export class ReadinessView extends ItemView {
@@ -138,6 +146,16 @@ export class ReadinessView extends ItemView {
       }),
     );
     this.register(this.deps.progress.onChange(() => this.redrawProgress()));
+    let wasRunning = this.deps.allProgress.get().running;
+    this.register(
+      this.deps.allProgress.onChange(() => {
+        const running = this.deps.allProgress.get().running;
+        // The run ended: the notes say what it wrote. While it runs, the table redraws from what is known.
+        if (wasRunning && !running) void this.refresh();
+        else if (this.state?.kind === 'workstreams') this.render();
+        wasRunning = running;
+      }),
+    );
     this.register(() => this.scheduleRefresh.cancel());
     this.notePath = workspace.getActiveFile()?.path ?? null;
     await this.refresh();
@@ -207,7 +225,8 @@ export class ReadinessView extends ItemView {
         const near = folderOfPath(path);
         const listed = await listWorkstreams(vault, settings, { ...(near ? { near } : {}), builtInInstructions: PLANNER_INSTRUCTIONS });
         if (!listed.ok) return { kind: 'error', path, message: describeError(listed.error) };
-        return { kind: 'workstreams', path, rows: workstreamRows(listed.value.workstreams), warnings: listed.value.warnings.map((w) => w.message) };
+        const inFlight = await batchedInFlight(vault, listed.value.workstreams);
+        return { kind: 'workstreams', path, rows: workstreamRows(listed.value.workstreams), warnings: listed.value.warnings.map((w) => w.message), inFlight };
       }
       return { kind: 'empty', path, model: emptyModel(path, settings) };
     } catch (e) {
@@ -240,10 +259,19 @@ export class ReadinessView extends ItemView {
         renderWarnings(root, state.warnings);
         return;
       }
-      case 'workstreams':
-        renderWorkstreams(root, state.rows, (id) => this.deps.planWorkstream(id, folderOfPath(state.path ?? '')));
+      case 'workstreams': {
+        const near = folderOfPath(state.path) || undefined;
+        const snapshot = this.deps.allProgress.get();
+        // While a run goes on here, the notes' batch records are its own, not a stopped run's.
+        const bar = planAllBar(snapshot, snapshot.running ? [] : state.inFlight);
+        renderWorkstreams(root, state.rows, (id) => this.deps.planWorkstream(id, near), {
+          bar,
+          progress: snapshot.rows,
+          act: (action) => (action === 'cancel' ? this.deps.cancelAll(near) : this.deps.planAll(near, action === 'resume')),
+        });
         renderWarnings(root, state.warnings);
         return;
+      }
     }
   }
 

@@ -3,10 +3,18 @@
  * Buttons are recreated on every render and their listeners go with them.
  */
 import type { WorkstreamRow } from './readiness-model';
+import { RUN_STATUS_LABELS, type PlanAllBar, type RowProgress } from './plan-all-model';
 
 const COLUMNS = ['ID', 'Name', 'Tasks', 'Depends on', 'Status', ''];
 
-export function renderWorkstreams(parent: HTMLElement, rows: readonly WorkstreamRow[], plan: (id: string) => void): HTMLElement {
+/** "Plan all workstreams" above the table, and each workstream's progress in a run of it. */
+export interface PlanAllView {
+  bar: PlanAllBar;
+  progress: ReadonlyMap<string, RowProgress>;
+  act(action: PlanAllBar['buttons'][number]['action']): void;
+}
+
+export function renderWorkstreams(parent: HTMLElement, rows: readonly WorkstreamRow[], plan: (id: string) => void, all?: PlanAllView): HTMLElement {
   const box = parent.createDiv({ cls: 'wp-readiness__workstreams' });
   box.createDiv({
     cls: 'wp-readiness__header',
@@ -16,7 +24,18 @@ export function renderWorkstreams(parent: HTMLElement, rows: readonly Workstream
     box.createDiv({ cls: 'wp-readiness__empty', text: 'The work breakdown defines no workstreams yet.' });
     return box;
   }
-  const table = box.createEl('table', { cls: 'wp-readiness__table' });
+  if (all) {
+    const bar = box.createDiv({ cls: 'wp-readiness__plan-all' });
+    if (all.bar.message) bar.createDiv({ cls: 'wp-readiness__plan-all-message', text: all.bar.message });
+    const buttons = bar.createDiv({ cls: 'wp-readiness__plan-all-buttons' });
+    for (const b of all.bar.buttons) {
+      const el = buttons.createEl('button', { text: b.label, cls: b.cta ? 'mod-cta' : '' });
+      el.addEventListener('click', () => all.act(b.action));
+    }
+  }
+  const progress = all?.progress ?? new Map<string, RowProgress>();
+  // A sidebar is narrow: the table scrolls sideways rather than hiding its buttons.
+  const table = box.createDiv({ cls: 'wp-readiness__table-scroll' }).createEl('table', { cls: 'wp-readiness__table' });
   const head = table.createEl('thead').createEl('tr');
   for (const c of COLUMNS) head.createEl('th', { text: c });
   const body = table.createEl('tbody');
@@ -28,6 +47,9 @@ export function renderWorkstreams(parent: HTMLElement, rows: readonly Workstream
     tr.createEl('td', { text: row.dependencies });
     const status = tr.createEl('td', { cls: `wp-readiness__status--${row.status}`, text: row.statusLabel });
     if (row.stale) status.createSpan({ cls: 'wp-readiness__stale-badge', text: 'Stale', attr: { title: row.staleBecause.join('\n') } });
+    // Its part in a "Plan all workstreams" run, under its status.
+    const p = progress.get(row.id);
+    if (p) status.createDiv({ cls: `wp-readiness__run wp-readiness__run--${p.status}`, text: RUN_STATUS_LABELS[p.status], attr: { 'data-wp-run': p.status, ...(p.detail ? { title: p.detail } : {}) } });
     const button = tr.createEl('td').createEl('button', {
       text: row.action,
       attr: { 'aria-label': `${row.action} ${row.id}` },

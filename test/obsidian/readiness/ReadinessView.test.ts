@@ -10,6 +10,7 @@ import { READINESS_VIEW_TYPE } from '../../../src/obsidian/readiness';
 import { buildApp } from '../../support/obsidian-app';
 import { exampleTree, MESO, MICRO, UNRELATED, W1_PLAN, w2PlanTexts, W2_PLAN } from './fixture-vault';
 import { eventually, makePanel, texts } from './panel-harness';
+import type { PlanAllSnapshot } from '../../../src/obsidian/readiness';
 import { midRun } from './progress-fixture';
 
 /** Every checker item, whatever the contract currently lists. */
@@ -192,6 +193,47 @@ describe('ReadinessView', () => {
     expect(w2.querySelector('.wp-readiness__stale-badge')!.textContent).toBe('Stale');
     expect(texts(root, 'tr[data-wp-stale="W2"] li')).toEqual(['Meso section "W2 Data model" changed']);
     expect(root.querySelector('tr[data-wp-stale="W1"]')).toBeNull();
+  });
+
+  it('offers "Plan all workstreams" above the table; a run in progress shows each workstream\'s part and Cancel', async () => {
+    const p = makePanel(exampleTree());
+    await p.open(MESO);
+    const root = (await p.activate()).contentEl;
+    const bar = root.querySelector('.wp-readiness__plan-all') as HTMLElement;
+    expect(texts(bar, 'button')).toEqual(['Plan all workstreams']);
+    (bar.querySelector('button') as HTMLButtonElement).click();
+    expect(p.planned).toEqual(['all']);
+
+    // A run going on: each row says its part under its status, the bar says what the run waits for.
+    const listeners = new Set<() => void>();
+    let snapshot: PlanAllSnapshot = { running: true, rows: new Map([['W1', { status: 'in-batch', detail: 'msgbatch_mock_0002' }], ['W2', { status: 'queued' }], ['W3', { status: 'queued' }]]), line: 'Batch msgbatch_mock_0002: 3 of 7 requests processed.' };
+    const live = makePanel(exampleTree(), { allProgress: { get: () => snapshot, onChange: (cb) => (listeners.add(cb), () => listeners.delete(cb)) } });
+    await live.open(MESO);
+    const el = (await live.activate()).contentEl;
+    expect(texts(el, 'table.wp-readiness__table th')).toEqual(['ID', 'Name', 'Tasks', 'Depends on', 'Status', '']);
+    expect(texts(el, 'tr[data-wp-workstream] td .wp-readiness__run')).toEqual(['In a batch', 'Queued', 'Queued']);
+    expect(texts(el, 'tr[data-wp-workstream="W1"] td')[4]).toBe('Not plannedIn a batch');
+    expect(texts(el, '.wp-readiness__plan-all-message')).toEqual(['Batch msgbatch_mock_0002: 3 of 7 requests processed.']);
+    expect(texts(el, '.wp-readiness__plan-all button')).toEqual(['Cancel']);
+    snapshot = { ...snapshot, rows: new Map([['W1', { status: 'done' }], ['W2', { status: 'writing' }], ['W3', { status: 'queued' }]]) };
+    listeners.forEach((cb) => cb());
+    expect(texts(el, 'tr[data-wp-workstream] td .wp-readiness__run')).toEqual(['Done', 'Writing', 'Queued']);
+    (el.querySelector('.wp-readiness__plan-all button') as HTMLButtonElement).click();
+    expect(live.cancelled).toEqual(['all']);
+  });
+
+  it('offers "Resume planning" and Cancel when a note holds the batches of a run that stopped', async () => {
+    const inFlight = '---\ntags: [workstream-plan, micro-level, W1]\nstatus: in_progress\nplanner: {"version":1,"provider":"anthropic","model":"claude-sonnet-5-5","batch":{"batches":[{"id":"msgbatch_0001","kind":"outline"}]}}\n---\n# Workstream W1 Micro-Level Plan\n';
+    const p = makePanel(exampleTree({ [W1_PLAN]: inFlight }));
+    await p.open(MESO);
+    const root = (await p.activate()).contentEl;
+    expect(texts(root, '.wp-readiness__plan-all-message')).toEqual(['W1 is still being planned in batches by a run that stopped. Resume collects what the batches finished; nothing is sent twice.']);
+    const buttons = [...root.querySelectorAll('.wp-readiness__plan-all button')] as HTMLButtonElement[];
+    expect(buttons.map((b) => b.textContent)).toEqual(['Resume planning', 'Cancel']);
+    buttons[0]!.click();
+    buttons[1]!.click();
+    expect(p.planned).toEqual(['resume-all']);
+    expect(p.cancelled).toEqual(['all']);
   });
 
   it('shows the same table for the overall micro plan', async () => {

@@ -8,7 +8,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../../../src/core/contracts/set
 import type { PlanState } from '../../../src/core/generation/plan-state';
 import type { VaultPort } from '../../../src/core/vault/vault-port';
 import { ObsidianVault } from '../../../src/obsidian/ObsidianVault';
-import { activateReadinessView, READINESS_VIEW_TYPE, ReadinessView, type PlanProgressSource } from '../../../src/obsidian/readiness';
+import { activateReadinessView, READINESS_VIEW_TYPE, ReadinessView, type PlanAllProgressSource, type PlanProgressSource } from '../../../src/obsidian/readiness';
 import { buildApp, type FileTree } from '../../support/obsidian-app';
 
 export class FakeProgress implements PlanProgressSource {
@@ -43,7 +43,7 @@ export interface Panel {
   root(): HTMLElement;
 }
 
-export function makePanel(tree: FileTree, opts: { settings?: Settings; vault?: (v: VaultPort) => VaultPort } = {}): Panel {
+export function makePanel(tree: FileTree, opts: { settings?: Settings; vault?: (v: VaultPort) => VaultPort; allProgress?: PlanAllProgressSource } = {}): Panel {
   const { app, double } = buildApp(tree);
   const base = new ObsidianVault(app, 50);
   const progress = new FakeProgress();
@@ -59,6 +59,9 @@ export function makePanel(tree: FileTree, opts: { settings?: Settings; vault?: (
         progress,
         planWorkstream: (id) => planned.push(id),
         cancelPlan: (path) => cancelled.push(path),
+        planAll: (near, resume) => planned.push(resume ? 'resume-all' : 'all'),
+        cancelAll: () => cancelled.push('all'),
+        allProgress: opts.allProgress ?? { get: () => ({ running: false, rows: new Map(), line: null }), onChange: () => () => undefined },
         openNoteAtLine: (path, line) => opened.push({ path, line }),
       }),
   );

@@ -62,7 +62,8 @@ import {
   type SentNote,
   type UsageTotals,
 } from '../../providers/anthropic';
-import { planNotePath } from '../../writer/note-paths';
+import type { VaultPort } from '../../vault/vault-port';
+import { planNotePath, withOutputFolder } from '../../writer/note-paths';
 import { backupNote, createNote } from '../../writer/write-note';
 import { setInterrupted } from '../../writer/plan-status';
 import { listWorkstreams, type WorkstreamListing } from '../list-workstreams';
@@ -79,6 +80,8 @@ type Ready = Extract<PreparedPlan, { kind: 'ready' }>;
 
 export interface PlanAllRequest {
   project?: string;
+  /** The planning set in this folder, when the vault has several (the plugin: the folder of the note the panel shows). */
+  near?: string;
   /** Through the Message Batches API (true) or streamed one workstream after another. */
   batch: boolean;
   /** Take up a run that stopped: wait for the batches it sent instead of refusing. */
@@ -97,7 +100,7 @@ export type WorkstreamRunStatus = 'queued' | 'escalated' | 'skipped' | 'in-batch
 export type PlanAllEvent =
   | { type: 'selected'; targets: Array<{ id: string; name: string; level: number; kind: TargetKind }>; kept: Array<{ id: string; name: string; why: 'planned' | 'stale-kept' }> }
   | { type: 'status'; id: string; status: WorkstreamRunStatus; detail?: string }
-  | { type: 'batch'; batchId: string; kind: 'outline' | 'sections'; level: number; workstreams: string[]; requests: number; resumed: boolean }
+  | { type: 'batch'; batchId: string; kind: 'outline' | 'sections'; level: number; workstreams: string[]; requests: number; resumed: boolean; primer?: boolean }
   | { type: 'batch-progress'; batchId: string; status: string; processing: number; total: number };
 
 export interface PlanAllPreview {
@@ -156,6 +159,17 @@ export interface PlanAllDeps extends Omit<ClaudeDeps, 'confirm' | 'onEvent' | 's
 /** Follow-up batches for requests worth sending again (an overloaded API, an expiry, an output limit). */
 const MAX_SECTION_ROUNDS = 3;
 
+/**
+ * With caching on, each level's sections go in two batches: first one section of each workstream (the
+ * primer), then the rest. The requests of one batch are processed concurrently, so a batch of all the
+ * sections writes the shared prefix (the assignment and outline) once per request at the 1-hour price (2×)
+ * and reads it hardly ever (batch-processing page: cache hits in batches are best effort; prompt-caching
+ * page: a prefix is readable once the response that writes it has begun). After the primer, the rest read
+ * it at 0.1×. `npm run bench` measures the difference (plan-all cost): 0.66–0.77 of the streamed cost without
+ * the primer, ≈0.5 with it, for one more batch round per level.
+ */
+const PRIMER_ROUNDS = 1;
+
 /** A workstream being planned in batches. */
 interface Entry {
   id: string;
@@ -183,11 +197,13 @@ interface Entry {
   escalation?: WorkstreamResult;
 }
 
-export async function planAll(req: PlanAllRequest, deps: PlanAllDeps): Promise<Result<PlanAllOutcome, PlannerError>> {
-  const { vault, settings, clock } = deps;
-  const emit = (e: PlanAllEvent): void => deps.onAllEvent?.(e);
-  const listed = await listWorkstreams(vault, settings, { project: req.project, builtInInstructions: deps.builtInTemplate });
+export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<Result<PlanAllOutcome, PlannerError>> {
+  const emit = (e: PlanAllEvent): void => given.onAllEvent?.(e);
+  const listed = await listWorkstreams(given.vault, given.settings, { project: req.project, ...(req.near !== undefined ? { near: req.near } : {}), builtInInstructions: given.builtInTemplate });
   if (!listed.ok) return listed;
+  // The plans go where this planning set's plans go (beside it, in a vault of several), as with `plan`.
+  const deps: PlanAllDeps = { ...given, settings: withOutputFolder(given.settings, listed.value.planningSet.outputFolder) };
+  const { vault, settings, clock } = deps;
   const listings = listed.value.workstreams;
   const warnings: PlannerWarning[] = [...listed.value.warnings];
   const names = new Map(listings.map((w) => [w.id, w.name]));
@@ -225,7 +241,7 @@ export async function planAll(req: PlanAllRequest, deps: PlanAllDeps): Promise<R
   const prepared = new Map<string, Ready>();
   for (const t of targets) {
     if (results.has(t.id)) continue;
-    const p = await preparePlan(vault, settings, { workstream: t.id, project: req.project });
+    const p = await preparePlan(vault, settings, { workstream: t.id, project: req.project, ...(req.near !== undefined ? { near: req.near } : {}) });
     if (!p.ok) return p;
     if (p.value.kind === 'blocked') {
       const blocked = p.value;
@@ -291,8 +307,16 @@ export async function planAll(req: PlanAllRequest, deps: PlanAllDeps): Promise<R
   return ok(outcome(signal.aborted ? 'interrupted' : 'done', batchIds));
 }
 
+/**
+ * The workstreams of these listings whose notes are still being planned through batches (a run that
+ * stopped or was cancelled): what "Resume planning" and `plan --all --resume` take up.
+ */
+export async function batchedInFlight(vault: VaultPort, listings: readonly WorkstreamListing[]): Promise<string[]> {
+  return [...(await inflightStates({ vault }, listings)).keys()];
+}
+
 /** Notes of this project still being planned through batches (their `planner.batch` without a finished plan). */
-async function inflightStates(deps: PlanAllDeps, listings: readonly WorkstreamListing[]): Promise<Map<string, BatchPlanState>> {
+async function inflightStates(deps: Pick<PlanAllDeps, 'vault'>, listings: readonly WorkstreamListing[]): Promise<Map<string, BatchPlanState>> {
   const out = new Map<string, BatchPlanState>();
   for (const w of listings) {
     if (w.note === null || (w.status !== 'in_progress' && w.status !== 'interrupted')) continue;
@@ -316,6 +340,20 @@ async function estimateRun(
   const preview: PlanAllPreview = { model, batch: req.batch, workstreams: [], costUsdTypical: 0, costUsdMax: 0, calls: 0, sent: [], notPlanned: [], warnings: [] };
   let request: RequestSettings | null = null;
   const typicalOutput = new Map<string, number>();
+  let counted = false;
+  const counter = async (params: Parameters<PlanAllDeps['client']['messages']['countTokens']>[0]): Promise<number> => (await deps.client.messages.countTokens(params)).input_tokens;
+  /** The estimate of one workstream's requests, tokens counted with the API when the preflight could (characters ÷ 4 when a count fails). */
+  const describe = async (context: PlannerContext, r: RequestSettings, derived: Outline, units: PlanUnit[], p: Ready, withOutline: boolean): Promise<CostEstimate> => {
+    const options = { prices: deps.settings.prices, maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length), withOutline, batch: req.batch };
+    if (counted) {
+      try {
+        return (await describeRequests(context, r, derived, units, { ...options, counter })).estimate;
+      } catch {
+        counted = false;
+      }
+    }
+    return (await describeRequests(context, r, derived, units, options)).estimate;
+  };
   for (const t of toPlan) {
     const p = prepared.get(t.id)!;
     const context = await contextFor(deps, p, warnings);
@@ -330,9 +368,11 @@ async function estimateRun(
       const pre = await preflight({ client: deps.client, apiKey: req.dryRun ? '' : deps.apiKey, settings: deps.settings, model, context: context.value.context, outline: derived, units, maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length), withOutline, warnings });
       if (!pre.ok) return pre;
       request = req.batch ? { ...pre.value.request, cacheTtl: '1h' } : pre.value.request;
-      estimate = req.batch ? (await describeRequests(context.value.context, request, derived, units, { prices: deps.settings.prices, maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length), withOutline, batch: true })).estimate : pre.value.described.estimate;
+      // The preflight counted with the API when it could (its estimate says which): the batch estimate counts the same way.
+      counted = pre.value.described.estimate.tokenSource === 'count_tokens';
+      estimate = req.batch ? await describe(context.value.context, request, derived, units, p, withOutline) : pre.value.described.estimate;
     } else {
-      estimate = (await describeRequests(context.value.context, request, derived, units, { prices: deps.settings.prices, maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length), withOutline, batch: req.batch })).estimate;
+      estimate = await describe(context.value.context, request, derived, units, p, withOutline);
     }
     // Upstream plans written in this run are not in the vault yet: allow for them at the size a plan typically has.
     const pending = t.waitsFor.reduce((n, id) => n + (typicalOutput.get(id) ?? 0), 0);
@@ -373,7 +413,7 @@ function withUpstreamAllowance(e: CostEstimate, tokens: number, model: string, p
 /** One workstream streamed, as `plan` does (its estimate was part of the run's, so it is not asked again). */
 async function planStreamed(req: PlanAllRequest, deps: PlanAllDeps, t: Target, name: string): Promise<WorkstreamResult> {
   deps.onAllEvent?.({ type: 'status', id: t.id, status: 'writing' });
-  const r = await planWithClaude({ workstream: t.id, project: req.project, force: t.kind === 'replace', resume: t.kind === 'finish' }, { ...deps });
+  const r = await planWithClaude({ workstream: t.id, project: req.project, ...(req.near !== undefined ? { near: req.near } : {}), force: t.kind === 'replace', resume: t.kind === 'finish' }, { ...deps });
   const result = fromClaudeOutcome(t.id, name, r);
   deps.onAllEvent?.({ type: 'status', id: t.id, status: result.status === 'done' ? 'done' : result.status === 'escalated' ? 'escalated' : 'failed', detail: result.reason });
   return result;
@@ -548,6 +588,7 @@ async function runBatch(
   batchIds: string[],
   emit: (e: PlanAllEvent) => void,
   signal: AbortSignal,
+  primer = false,
 ): Promise<Result<Map<string, BatchItemResult> | null, PlannerError>> {
   const c = { client: deps.client, apiKey: deps.apiKey, model: deps.settings.model };
   const created = await createBatch(c, requests, signal);
@@ -561,7 +602,7 @@ async function runBatch(
     await saveState(deps, e);
     emit({ type: 'status', id: e.id, status: 'in-batch', detail: id });
   }
-  emit({ type: 'batch', batchId: id, kind, level, workstreams: involved.map((e) => e.id), requests: requests.length, resumed: false });
+  emit({ type: 'batch', batchId: id, kind, level, workstreams: involved.map((e) => e.id), requests: requests.length, resumed: false, ...(primer ? { primer } : {}) });
   return collect(deps, id, signal, emit);
 }
 
@@ -759,10 +800,16 @@ async function sectionsPhase(
     for (const e of who) await saveState(deps, e);
   }
   const sentRounds = Math.max(0, ...entries.map((e) => e.state.batch.batches.filter((b) => b.kind === 'sections').length));
-  for (let round = sentRounds + 1; round <= MAX_SECTION_ROUNDS; round++) {
+  const primed = request.caching && entries.some((e) => modelUnits(planUnits(e)).length > 1);
+  const maxRounds = MAX_SECTION_ROUNDS + (primed ? PRIMER_ROUNDS : 0);
+  for (let round = sentRounds + 1; round <= maxRounds; round++) {
     const requests: Array<BatchRequest & { entry: Entry }> = [];
+    const primer = primed && round === 1;
     for (const e of entries) {
+      // A section that failed for good ends the plan there (the writer stops at it): the rest would be paid for nothing.
+      if ([...e.sections.values()].some((r) => r.type !== 'succeeded' && !retryable(r))) continue;
       modelUnits(planUnits(e)).forEach((u, i) => {
+        if (primer && i > 0) return;
         const had = e.sections.get(u.key);
         let params = sectionRequest(e.context, request, e.state.outline!, u);
         if (had && had.type === 'succeeded') {
@@ -778,7 +825,7 @@ async function sectionsPhase(
       });
     }
     if (requests.length === 0) break;
-    const got = await runBatch(deps, 'sections', entries[0]!.level, requests, batchIds, emit, signal);
+    const got = await runBatch(deps, 'sections', entries[0]!.level, requests, batchIds, emit, signal, primer);
     if (!got.ok) return got;
     if (got.value === null) return ok(undefined);
     const id = batchIds[batchIds.length - 1]!;
@@ -845,10 +892,11 @@ export interface CancelOutcome {
  * and marks those notes interrupted: what the batches finished before they stopped is collected by a
  * later `resume`, which sends the rest again.
  */
-export async function cancelPlanAll(deps: Pick<PlanAllDeps, 'vault' | 'settings' | 'client' | 'apiKey' | 'builtInTemplate'>, opts: { project?: string } = {}): Promise<Result<CancelOutcome, PlannerError>> {
-  const listed = await listWorkstreams(deps.vault, deps.settings, { project: opts.project, builtInInstructions: deps.builtInTemplate });
+export async function cancelPlanAll(given: Pick<PlanAllDeps, 'vault' | 'settings' | 'client' | 'apiKey' | 'builtInTemplate'>, opts: { project?: string; near?: string } = {}): Promise<Result<CancelOutcome, PlannerError>> {
+  const listed = await listWorkstreams(given.vault, given.settings, { project: opts.project, ...(opts.near !== undefined ? { near: opts.near } : {}), builtInInstructions: given.builtInTemplate });
   if (!listed.ok) return listed;
-  const states = await inflightStates(deps as PlanAllDeps, listed.value.workstreams);
+  const deps = { ...given, settings: withOutputFolder(given.settings, listed.value.planningSet.outputFolder) };
+  const states = await inflightStates(deps, listed.value.workstreams);
   const c = { client: deps.client, apiKey: deps.apiKey, model: deps.settings.model };
   const canceled: string[] = [];
   const seen = new Set<string>();
