@@ -1,15 +1,22 @@
 /**
- * The Jest set used by `npm run mutate` (StrykerJS): the tests that can reach `src/core`. The plugin's
- * view tests (jsdom), the browser e2e, the bundle and lint checks and the module-rule checks run
- * built or static artefacts, never the mutated core, so they are left out to keep each mutant cheap.
+ * The Jest set used by `npm run mutate` (StrykerJS). scripts/mutate.mjs names, per mutated folder, the
+ * test files that judge it (MUTATE_TESTS: comma-separated globs under the repository root): the unit
+ * tests that mirror the folder, plus the integration tests listed there. The whole suite per mutant
+ * (the CLI and plugin tests run whole plans over HTTP) would take days on two cores.
  */
 const base = require('./jest.config.js');
+
+const globs = (process.env.MUTATE_TESTS ?? 'test/core/**/*.test.ts')
+  .split(',')
+  .map((g) => g.trim())
+  .filter((g) => g !== '')
+  .map((g) => `<rootDir>/${g}`);
 
 /** @type {import('jest').Config} */
 module.exports = {
   ...base,
-  // src is a root too, so that Jest knows which test files depend on a mutated file (--findRelatedTests):
-  // each mutant then loads only those files, not the whole suite.
+  // src is a root too, so that Jest knows which test files depend on a mutated file (--findRelatedTests).
   roots: ['<rootDir>/test', '<rootDir>/src'],
-  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/obsidian/', '<rootDir>/test/e2e/', '<rootDir>/test/build/', '<rootDir>/test/lint/', '<rootDir>/test/module-rules.test.ts'],
+  testMatch: globs,
+  testPathIgnorePatterns: ['/node_modules/'],
 };

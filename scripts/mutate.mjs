@@ -20,15 +20,36 @@ const core = 'src/core';
 const store = 'bench/mutation';
 /** Folders scored on their own although they sit inside another one. */
 const SEPARATE = ['src/core/planner/claude'];
+/**
+ * The tests that judge each folder's mutants: the unit tests that mirror it (test/core/<folder>) by
+ * default; here the folders whose behaviour is also (or only) pinned elsewhere. Kept small on purpose:
+ * each mutant runs every listed test that covers it.
+ */
+const TESTS = {
+  'src/core/checker': ['test/core/checker/**/*.test.ts'],
+  'src/core/checker/items': ['test/core/checker/**/*.test.ts'],
+  'src/core/escalation/rules': ['test/core/escalation/**/*.test.ts'],
+  'src/core/escalation': ['test/core/escalation/**/*.test.ts'],
+  'src/core/generation': ['test/core/generation/**/*.test.ts'],
+  'src/core/planner/claude': ['test/core/planner/claude/**/*.test.ts'],
+};
+const testsFor = (folder) => TESTS[folder] ?? [folder === core ? 'test/core/*.test.ts' : `test/core/${folder.slice(core.length + 1)}/**/*.test.ts`];
+
 /** The folders the goal is about, and the goal. */
 const GOAL = { folders: ['src/core/checker', 'src/core/escalation', 'src/core/planner/claude', 'src/core/generation'], minScore: 80 };
 
-/** Each scored folder: the direct subfolders of src/core (and SEPARATE ones), plus src/core's own files. */
+/**
+ * Parts of a folder that can be run and scored on their own as well (a quicker run over the files most
+ * tests pin); unlike SEPARATE ones they stay in their folder's run too.
+ */
+const PARTS = ['src/core/checker/items', 'src/core/escalation/rules'];
+
+/** Each scored folder: the direct subfolders of src/core (and SEPARATE ones, and PARTS), plus src/core's own files. */
 function allFolders() {
   const dirs = readdirSync(path.join(root, core))
     .filter((d) => statSync(path.join(root, core, d)).isDirectory())
     .map((d) => `${core}/${d}`);
-  return [core, ...dirs, ...SEPARATE].sort();
+  return [core, ...dirs, ...SEPARATE, ...PARTS].sort();
 }
 
 /** Stryker's `mutate` globs for a folder: its files (all depths), minus the folders scored on their own. */
@@ -65,7 +86,9 @@ function parseArgs(argv) {
 function runStryker(folder, passOn) {
   const args = ['stryker', 'run', 'stryker.config.json', '--mutate', globsFor(folder).join(','), '--incrementalFile', reportOf(folder), ...passOn];
   console.error(`\n== ${folder}: npx ${args.join(' ')}`);
-  const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit' });
+  const env = { ...process.env, MUTATE_TESTS: testsFor(folder).join(',') };
+  console.error(`   tests: ${env.MUTATE_TESTS}`);
+  const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env });
   if (r.status !== 0) {
     console.error(`Stryker failed on ${folder} (exit ${r.status}).`);
     process.exit(r.status ?? 1);

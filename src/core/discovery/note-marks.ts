@@ -74,15 +74,6 @@ export function basenameOf(path: string): string {
   return (slash < 0 ? path : path.slice(slash + 1)).replace(/\.md$/i, '');
 }
 
-/** Roles that a note's tags or (for linked notes) its name claim. */
-export function rolesOfNote(path: string, tags: readonly string[], byName: boolean): Role[] {
-  const roles = (Object.keys(ROLE_TAGS) as Role[]).filter((r) => tags.includes(ROLE_TAGS[r]));
-  if (!byName) return roles;
-  const name = basenameOf(path).toLowerCase();
-  for (const r of Object.keys(ROLE_NAMES) as Role[]) if (!roles.includes(r) && ROLE_NAMES[r].test(name)) roles.push(r);
-  return roles;
-}
-
 /**
  * Words in a link's alias or in the line around a link that say which role the linked note plays
  * (`[[Harbor WBS|WBS]]`, `- Overall micro plan: [[Harbor WBS]]`). Whole words, any case.

@@ -85,12 +85,6 @@ export function findSection(sections: PlanSection[], number: string): PlanSectio
   return flattenSections(sections).find((s) => s.number === number) ?? null;
 }
 
-/** The first unnumbered section whose title matches case-insensitively (e.g. "Executive Summary"), or null. */
-export function findUnnumberedSection(sections: PlanSection[], title: string): PlanSection | null {
-  const want = title.trim().toLowerCase();
-  return flattenSections(sections).find((s) => s.number === null && s.title.trim().toLowerCase() === want) ?? null;
-}
-
 /** The text of a section with its children, heading line excluded. */
 export function sectionText(text: string, section: PlanSection): string {
   return text.split('\n').slice(section.line, section.end).join('\n');

@@ -140,14 +140,3 @@ export function renderPart(part: PlanPart, body: string): string {
   if (part.heading === null) return `${rule}${text}\n`;
   return text === '' ? `${rule}${part.heading}\n\n` : `${rule}${part.heading}\n\n${text}\n\n`;
 }
-
-/**
- * The whole note: core parts from the core, model parts from `bodies`. 11.1 is unticked: the
- * checker ticks it against the finished note (`replaceReadinessChecklist`), since its first line
- * also reads section 2.
- */
-export function renderPlan(input: PlanInput, bodies: PartBodies, status: PlanStatus, options: RenderPlanOptions = {}): string {
-  return planParts(input, status, options)
-    .map((p) => renderPart(p, p.owner === 'core' ? (p.coreBody ?? '') : bodies(p)))
-    .join('');
-}

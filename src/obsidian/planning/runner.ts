@@ -80,6 +80,11 @@ export function workspaceEditorFinder(app: App): FindEditor {
 
 export class PlanningRunner {
   private readonly runs = new Map<string, ActiveRun>();
+  /**
+   * Workstreams whose run is being decided in a dialog (re-plan or resume, the offline offer): they
+   * count as planned already, so a second button press cannot open a second dialog or start a second run.
+   */
+  private readonly asking = new Set<string>();
   private readonly findEditor: FindEditor;
   /** The "Plan all workstreams" run, if one is going on. */
   private allRun: { controller: AbortController; done: Promise<void>; near: string | undefined } | null = null;
@@ -181,13 +186,10 @@ export class PlanningRunner {
 
   /** `settings`: with the output folder of the item's planning set (as its listing said). */
   async planChosen(item: WorkstreamListing, near?: string, settings?: Settings): Promise<void> {
-    if (this.runs.has(item.id)) {
-      this.notify(`${item.id} is already being planned.`);
-      return;
-    }
+    if (this.busy(item.id)) return;
     let mode: RunMode = {};
     if (hasPlan(item)) {
-      const choice = await this.deps.ui.chooseExisting(item);
+      const choice = await this.asked(item.id, () => this.deps.ui.chooseExisting(item));
       if (choice === null) return;
       mode = choice === 'resume' ? { resume: true } : { force: true };
     }
@@ -201,17 +203,15 @@ export class PlanningRunner {
 
   /** `settings`: with the output folder of the planning set, so the note path is where its plans go. */
   private async run(id: string, name: string, mode: RunMode, near: string | undefined, settings: Settings): Promise<void> {
-    if (this.runs.has(id)) {
-      this.notify(`${id} is already being planned.`);
-      return;
-    }
+    if (this.busy(id)) return;
     const planning = buildPlanningClient(this.deps.app, settings, this.deps.fetch);
     if (!planning) {
       if (mode.resume) {
         this.notify(`No API key is set, so the plan cannot be resumed: choose the secret that holds your key under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.`);
         return;
       }
-      if (await this.deps.ui.offerOffline({ id, name })) await this.track(id, settings, (c) => this.runOffline(id, settings, mode, c, near));
+      // Nothing awaits between the end of the dialog and track() registering the run.
+      if (await this.asked(id, () => this.deps.ui.offerOffline({ id, name }))) await this.track(id, settings, (c) => this.runOffline(id, settings, mode, c, near));
       return;
     }
     if (planning.buffered) this.notify(`"${SETTING.useObsidianNetwork}" is on: each section appears when it is complete, not live.`);
@@ -278,6 +278,23 @@ export class PlanningRunner {
       return;
     }
     await this.report(id, { ...r.value }, undefined, true);
+  }
+
+  /** True (and says so) when the workstream is being planned or a dialog about planning it is open. */
+  private busy(id: string): boolean {
+    if (!this.runs.has(id) && !this.asking.has(id)) return false;
+    this.notify(`${id} is already being planned.`);
+    return true;
+  }
+
+  /** Shows a dialog about planning `id`, holding the workstream while it is open. */
+  private async asked<T>(id: string, dialog: () => Promise<T>): Promise<T> {
+    this.asking.add(id);
+    try {
+      return await dialog();
+    } finally {
+      this.asking.delete(id);
+    }
   }
 
   /** Registers the run for its workstream while `body` runs. */

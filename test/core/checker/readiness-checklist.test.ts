@@ -1,6 +1,6 @@
 import { READINESS_ITEM_IDS, type ReadinessItemId, type ReadinessReport } from '../../../src/core/contracts/readiness';
 import { renderReadinessChecklist, replaceReadinessChecklist } from '../../../src/core/checker/readiness-checklist';
-import { renderPlan } from '../../../src/core/plan/render-plan';
+import { renderPlan } from '../../support/render-whole-plan';
 import { PlanNoteBuilder } from '../../support/builders/PlanNoteBuilder';
 import { ScopeBuilder } from '../../support/builders/ScopeBuilder';
 

@@ -1,4 +1,4 @@
-import { frontmatterTags, isInArchiveFolder, retiredBecause, rolesOfNote } from '../../../src/core/discovery/note-marks';
+import { frontmatterTags, isInArchiveFolder, retiredBecause, rolesFromName, rolesFromTags } from '../../../src/core/discovery/note-marks';
 
 describe('frontmatterTags', () => {
   it('reads lists and strings, with or without #, in any case', () => {
@@ -26,12 +26,12 @@ describe('retiredBecause', () => {
   });
 });
 
-describe('rolesOfNote', () => {
-  it('reads roles from tags, and from the name only when asked', () => {
-    expect(rolesOfNote('x/Anything.md', ['prd', 'common-pitfalls'], false)).toEqual(['prd', 'pitfalls']);
-    expect(rolesOfNote('x/Meso-Level Plan.md', [], false)).toEqual([]);
-    expect(rolesOfNote('x/Meso-Level Plan.md', [], true)).toEqual(['meso']);
-    expect(rolesOfNote('x/Alpha PRD.md', [], true)).toEqual(['prd']);
-    expect(rolesOfNote('x/Approach.md', [], true)).toEqual([]);
+describe('rolesFromTags and rolesFromName', () => {
+  it('reads roles from tags, and from the file name', () => {
+    expect(rolesFromTags(['prd', 'common-pitfalls'])).toEqual(['prd', 'pitfalls']);
+    expect(rolesFromTags([])).toEqual([]);
+    expect(rolesFromName('x/Meso-Level Plan.md')).toEqual(['meso']);
+    expect(rolesFromName('x/Alpha PRD.md')).toEqual(['prd']);
+    expect(rolesFromName('x/Approach.md')).toEqual([]);
   });
 });

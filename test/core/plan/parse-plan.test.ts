@@ -1,4 +1,4 @@
-import { findSection, findUnnumberedSection, flattenSections, numberedChildren, parsePlanSections, sectionText } from '../../../src/core/plan/parse-plan';
+import { findSection, flattenSections, numberedChildren, parsePlanSections, sectionText } from '../../../src/core/plan/parse-plan';
 
 const note = [
   '---', // 1
@@ -47,8 +47,8 @@ describe('parsePlanSections', () => {
     expect(numberedChildren(two).map((c) => c.number)).toEqual(['2.1', '2.10']);
   });
 
-  it('finds unnumbered sections by title and keeps the last one open to the end', () => {
-    expect(findUnnumberedSection(sections, 'executive summary')!.body).toBe('Summary text.');
+  it('reads unnumbered sections and keeps the last one open to the end', () => {
+    expect(flattenSections(sections).find((s) => s.title === 'Executive Summary')).toMatchObject({ number: null, body: 'Summary text.' });
     expect(findSection(sections, '2.10')).toMatchObject({ end: 14 });
     const appendix = flattenSections(sections).find((s) => s.title.startsWith('Appendix A'))!;
     expect(appendix).toMatchObject({ number: null, end: 17, body: 'Terms.' });

@@ -1,5 +1,6 @@
 import { parsePlanSections, flattenSections } from '../../../src/core/plan/parse-plan';
-import { noEndpointsSentence, planParts, renderPart, renderPlan } from '../../../src/core/plan/render-plan';
+import { noEndpointsSentence, planParts, renderPart } from '../../../src/core/plan/render-plan';
+import { renderPlan } from '../../support/render-whole-plan';
 import { FOOTER_BY_STATUS } from '../../../src/core/plan/skeleton';
 import { PLAN_STATUSES } from '../../../src/core/contracts/plan-frontmatter';
 import { ScopeBuilder } from '../../support/builders/ScopeBuilder';

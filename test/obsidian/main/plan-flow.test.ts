@@ -115,6 +115,40 @@ describe('"Plan workstream" in the plugin, against the local Anthropic server', 
     l.plugin.unload();
   });
 
+  it('one run per workstream: planning or resuming W2 while it streams says so and starts nothing', async () => {
+    const l = await loadPlugin({ data: { baseURL: server.url, confirmBeforeSending: false, concurrency: 1 } });
+    server.setScript(plannerResponder({ outline: await outlineFor(l), mesoTarget: 'meso-level-plan', script: { chunkChars: 20, tokensPerSecond: 400 } }));
+    await pickW2(l);
+    await waitFor(() => (l.plugin.progress.get(PLAN)?.bytesWritten ?? 0) > 0, 'text in the note');
+    const modals = Modal.openModals.length;
+    // The panel's "Plan" button (the listing path) and "Resume workstream plan" (straight to the run).
+    await l.plugin.runner.planById('W2');
+    await l.plugin.runner.resume('W2');
+    expect(notices().filter((n) => n === 'W2 is already being planned.')).toHaveLength(2);
+    expect(Modal.openModals.length).toBe(modals);
+    expect(l.plugin.runner.active.map((r) => r.id)).toEqual(['W2']);
+    runCommand(l, 'cancel-planning');
+    await l.plugin.runner.settled();
+    expect(statusOf(l.double.vault.peek(PLAN))).toBe('interrupted');
+    l.plugin.unload();
+  });
+
+  it('no key: a second "Plan" of W2 while the offline offer is open opens no second offer and writes one draft', async () => {
+    const l = await loadPlugin({ key: false, data: { baseURL: server.url } });
+    const first = l.plugin.runner.planById('W2');
+    const offer = await modalTitled('No API key');
+    await l.plugin.runner.planById('W2');
+    expect(Modal.openModals.filter((m) => m.titleEl.textContent === 'No API key')).toEqual([offer]);
+    expect(notices()).toContain('W2 is already being planned.');
+    await click(offer, 'Write offline draft');
+    await first;
+    await l.plugin.runner.settled();
+    expect(statusOf(l.double.vault.peek(PLAN))).toBe('draft');
+    expect(notices().filter((n) => n.startsWith('Offline draft of W2 written'))).toHaveLength(1);
+    expect([...l.double.vault.hidden.keys()].filter((p) => p.startsWith('Planning/.backup/'))).toEqual([]);
+    l.plugin.unload();
+  });
+
   it('"Cancel planning" mid-stream leaves the note interrupted, and "Resume workstream plan" finishes it', async () => {
     const l = await loadPlugin({ data: { baseURL: server.url, confirmBeforeSending: false, concurrency: 1 } });
     const outline = await outlineFor(l);

@@ -292,6 +292,19 @@ describe('ReadinessView', () => {
     await eventually(() => expect(view.contentEl.querySelector('.wp-readiness__empty-title')!.textContent).toBe('No note is open.'));
   });
 
+  it('keeps its note when another note is renamed or deleted', async () => {
+    const p = makePanel(exampleTree({ [W2_PLAN]: plans.draft }));
+    await p.open(W2_PLAN);
+    const view = await p.activate();
+    await eventually(() => expect(view.contentEl.querySelectorAll('.wp-readiness__item')).toHaveLength(ALL));
+    await p.double.vault.rename(p.double.vault.getFileByPath(UNRELATED)!, 'Inbox/renamed.md');
+    expect(view.current.path).toBe(W2_PLAN);
+    await p.double.vault.delete(p.double.vault.getFileByPath('Inbox/renamed.md')!);
+    expect(view.current.path).toBe(W2_PLAN);
+    await view.refresh();
+    expect(view.contentEl.querySelectorAll('.wp-readiness__item')).toHaveLength(ALL);
+  });
+
   it('shows a core error as one sentence', async () => {
     const tree = exampleTree();
     delete tree[MICRO];

@@ -19,7 +19,6 @@ interface Found {
  */
 function findCycles(start: string, deps: Map<string, string[]>): Found[] {
   const found: Found[] = [];
-  const keys = new Set<string>();
   const done = new Set<string>();
   const stack: string[] = [];
   const visit = (node: string): void => {
@@ -27,12 +26,9 @@ function findCycles(start: string, deps: Map<string, string[]>): Found[] {
     for (const next of deps.get(node) ?? []) {
       const at = stack.indexOf(next);
       if (at >= 0) {
-        const cycle = [...stack.slice(at), next];
-        const key = [...new Set(cycle)].sort().join(',');
-        if (!keys.has(key)) {
-          keys.add(key);
-          found.push({ cycle, path: stack.slice(0, at + 1) });
-        }
+        // Each node is visited once, so each back edge is met once, and two back edges never close
+        // cycles of the same nodes: no cycle is found twice.
+        found.push({ cycle: [...stack.slice(at), next], path: stack.slice(0, at + 1) });
       } else if (!done.has(next) && deps.has(next)) {
         visit(next);
       }

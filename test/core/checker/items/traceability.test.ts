@@ -55,4 +55,35 @@ describe('traceability', () => {
     expect(item.ok).toBe(false);
     expect(item.reasons.join('\n')).toMatch(/2\.1\.1 .* does not link a heading \(or cite a numbered section\) of the meso-level plan/);
   });
+
+  it('does not take a block link into the meso plan for a heading link', async () => {
+    const b = new PlanNoteBuilder().withBody('2.1.1', 'Covers W2.1, W2.2. Traces to [[meso-level-plan#^billing-block]].');
+    const item = await run(b.build());
+    expect(item.ok).toBe(false);
+    expect(item.reasons).toEqual(['Section 2.1.1 Purpose and Responsibilities does not link a heading (or cite a numbered section) of the meso-level plan.']);
+  });
+
+  it('does not ask whether a block link reaches a heading', async () => {
+    const input = new PlanNoteBuilder().withBody('4.1', 'See [[meso-level-plan#^billing-block]].').build();
+    const asked: string[] = [];
+    const resolveLink = async (l: Parameters<CheckPlanInput['resolveLink']>[0], source: string) => {
+      asked.push(l.raw);
+      return l.isBlock ? false : input.resolveLink(l, source);
+    };
+    const item = await run({ ...input, resolveLink });
+    expect(asked).not.toContain('[[meso-level-plan#^billing-block]]');
+    expect(item.ok).toBe(true);
+  });
+
+  it('reports every heading link that does not resolve, on its line', async () => {
+    const input = new PlanNoteBuilder().withBody('4.1', 'See [[meso-level-plan#Nope]].\n\nAnd [[PRD#Gone]].').build();
+    const item = await run(input);
+    expect(item.ok).toBe(false);
+    const broken = item.reasons.filter((r) => r.startsWith('The link'));
+    expect(broken).toHaveLength(2);
+    for (const r of broken) {
+      const [, raw, line] = /^The link (\S+) on line (\d+) does not reach an existing heading\.$/.exec(r)!;
+      expect(input.text.split('\n')[Number(line) - 1]).toContain(raw);
+    }
+  });
 });

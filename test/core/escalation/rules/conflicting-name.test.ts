@@ -38,6 +38,28 @@ describe('conflicting-name', () => {
     expect(conflictingName(contextFrom({ meso }))).toEqual([]);
   });
 
+  it('stays quiet when a sub-heading under the workstream’s own heading sets a topic apart with a separator', () => {
+    // `### W2: Authorization` has the separator a name has; only the enclosing `## W2: Inspection API` says it is a topic.
+    const meso = new MesoPlanBuilder().withSection(3, 'W2: Authorization', ['Roles come from the token.'], 'W3: Sync Worker').build();
+    expect(conflictingName(contextFrom({ meso }))).toEqual([]);
+  });
+
+  it('escalates the same separated heading when no enclosing heading names the workstream', () => {
+    const meso = new MesoPlanBuilder().withSection(3, 'W2: Authorization', ['Roles come from the token.']).build();
+    const found = conflictingName(contextFrom({ meso }));
+    expect(found.map((e) => e.line)).toEqual([lineOf(meso, '### W2: Authorization')]);
+    expect(found[0]!.blocker).toContain('"Authorization"');
+  });
+
+  it('escalates each conflicting name once, at its first mention', () => {
+    const meso = new MesoPlanBuilder()
+      .withHeading('W2: Inspection API', 'W2: Field Reports')
+      .withLines('W3: Sync Worker', '- **W2 (Field Reports)** sends reports.', '- **W2 (field reports)** again.', '- **W2 (Photo Store)** keeps photos.')
+      .build();
+    const found = conflictingName(contextFrom({ meso }));
+    expect(found.map((e) => e.line)).toEqual([lineOf(meso, '## W2: Field Reports'), lineOf(meso, '**W2 (Photo Store)**')]);
+  });
+
   it('stays quiet when a heading puts a topic after the id without a separator', () => {
     const meso = new MesoPlanBuilder().withSection(2, 'W2 Rollout', ['Behind a flag.']).build();
     expect(conflictingName(contextFrom({ meso }))).toEqual([]);

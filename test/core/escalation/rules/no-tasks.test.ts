@@ -31,4 +31,20 @@ describe('no-tasks', () => {
   it('stays quiet when the WBS lacks the planned workstream altogether', () => {
     expect(noTasks(contextFrom({ wbs: new WbsBuilder().without('W2').build() }))).toEqual([]);
   });
+
+  it('stays quiet when one of two definitions of the workstream has tasks', () => {
+    const wbs = new WbsBuilder().withTasks('W2', []).withExtraWorkstream('W2', 'Field Reports', { tasks: [{ id: 'W2.9', title: 'Report export', estimate: '1d' }] }).build();
+    expect(noTasks(contextFrom({ wbs }))).toEqual([]);
+    const later = new WbsBuilder().withExtraWorkstream('W2', 'Field Reports', { tasks: [] }).build();
+    expect(noTasks(contextFrom({ wbs: later }))).toEqual([]);
+  });
+
+  it('escalates once, with evidence for each definition, when no definition has tasks', () => {
+    const wbs = new WbsBuilder().withTasks('W2', []).withExtraWorkstream('W2', 'Field Reports', { tasks: [] }).build();
+    const found = noTasks(contextFrom({ wbs }));
+    expect(found).toHaveLength(1);
+    expect(found[0]!.line).toBe(lineOf(wbs, '### W2: Inspection API'));
+    expect(found[0]!.evidence).toHaveLength(2);
+    expect(found[0]!.evidence[1]).toContain('"Field Reports"');
+  });
 });

@@ -32,4 +32,11 @@ describe('undefined-dependency', () => {
     const wbs = new WbsBuilder().withDependsOn('W3', ['W2', 'W7']).build();
     expect(undefinedDependency(contextFrom({ wbs }))).toEqual([]);
   });
+
+  it('escalates a missing id once although two definitions of the workstream list it', () => {
+    const wbs = new WbsBuilder().withDependsOn('W2', ['W7']).withExtraWorkstream('W2', 'Field Reports', { dependsOn: ['W7', 'W8'], tasks: [{ id: 'W2.9', title: 'x', estimate: '1d' }] }).build();
+    const found = undefinedDependency(contextFrom({ wbs }));
+    expect(found.map((e) => e.blocker.split(',')[0])).toEqual(['W2 depends on W7', 'W2 depends on W8']);
+    expect(found[0]!.line).toBe(lineOf(wbs, 'Depends on: W7'));
+  });
 });

@@ -88,9 +88,24 @@ describe('unresolved-decision', () => {
     expect(check(new MesoPlanBuilder().withOpenQuestions(item).build())).toEqual([]);
   });
 
-  it('stays quiet when the open questions section says None', () => {
-    const meso = new MesoPlanBuilder().withSection(3, 'Open questions', ['- None.'], 'W3: Sync Worker').build();
+  it.each([
+    ['None', '- None.'],
+    ['None in bold', '- **None**'],
+    ['N/A', '- N/A'],
+    ['Nothing open', '- Nothing open.'],
+    ['No open questions', '- No open questions!'],
+    ['None with why', '- None — traffic is classified as Low.'],
+    ['None critical', '- None critical.'],
+  ])('stays quiet when the open questions section under the workstream says %s', (_label, item) => {
+    const meso = new MesoPlanBuilder().withSection(3, 'Open questions', [item], 'W3: Sync Worker').build();
     expect(check(meso)).toEqual([]);
+  });
+
+  it.each([
+    ['Nothing as a word of a question', '- Nothingness aside, which W2 store keeps photos?'],
+  ])('escalates %s', (_label, item) => {
+    const meso = new MesoPlanBuilder().withSection(3, 'Open questions', [item], 'W3: Sync Worker').build();
+    expect(check(meso)).toHaveLength(1);
   });
 
   it('stays quiet when the marker is inside code', () => {

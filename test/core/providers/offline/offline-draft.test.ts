@@ -1,6 +1,7 @@
 import { checkPlan } from '../../../../src/core/checker/check-plan';
 import { renderOfflineDraft, formatTotals, offlineBody, OFFLINE_DRAFT_BANNER } from '../../../../src/core/providers/offline/offline-draft';
-import { noEndpointsSentence, renderPlan } from '../../../../src/core/plan/render-plan';
+import { noEndpointsSentence } from '../../../../src/core/plan/render-plan';
+import { renderPlan } from '../../../support/render-whole-plan';
 import { replaceReadinessChecklist } from '../../../../src/core/checker/readiness-checklist';
 import { splitFrontmatter } from '../../../../src/core/markdown/frontmatter-block';
 import { parse as parseYaml } from 'yaml';
