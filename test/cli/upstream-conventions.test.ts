@@ -30,11 +30,11 @@ async function blockerCounts(dir: string): Promise<Array<[string, number]>> {
 }
 
 /** A carried question's source: `Source: [[note#heading]], 4 lines below the heading.` and its other two forms. */
-const SOURCE = /Source: \[\[([^\]#|]+)(?:#([^\]|]+))?\]\](?: §[\d.]+[^,]*)?, (\d+) lines? below (?:the heading|the §([\d.]+) line|the line “([^”]+)”)\./g;
+const SOURCE = /Source: \[\[([^\]#|]+)(?:#([^\]|]+))?\]\](?: §([\d.]+).*?)?, (\d+) lines? below (?:the heading|the section (title)|the line “([^”]+)”)\./g;
 
 /**
  * Follows every carried-question citation of `appendix` into its note as the note is now: from the
- * anchor (the heading, the `§N` line or the plain title line) down the stated number of lines, the
+ * anchor (the heading, the `§N` section title or the plain title line) down the stated number of lines, the
  * line must hold the quoted statement.
  */
 function expectCitationsResolve(dir: string, planning: string, appendix: string): void {
@@ -42,7 +42,7 @@ function expectCitationsResolve(dir: string, planning: string, appendix: string)
   for (const item of appendix.split('\n').filter((l) => l.startsWith('- ') && l.includes('Source: [['))) {
     const m = [...item.matchAll(SOURCE)][0];
     expect([item, m !== undefined]).toEqual([item, true]);
-    const [, note, heading, n, section, title] = m!;
+    const [, note, heading, section, n, , title] = m!;
     const lines = read(path.join(dir, planning, `${note}.md`)).split('\n');
     const plain = (l: string): string => l.replace(/^#+\s+/, '').replace(/[*_]/g, '').trim();
     const anchor = heading

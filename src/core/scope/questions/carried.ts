@@ -44,7 +44,8 @@ export function whereInNote(line: number, anchor: CitationAnchor | null | undefi
   const n = line - anchor.line;
   const lines = `${n} line${n === 1 ? '' : 's'} below`;
   if (anchor.kind === 'heading') return `${lines} the heading`;
-  if (anchor.kind === 'numbered') return `${lines} the §${anchor.label} line`;
+  // Not "the §8 line": a `§` after the note link would read as a second section citation.
+  if (anchor.kind === 'numbered') return `${lines} the section title`;
   return `${lines} the line “${anchor.label}”`;
 }
 

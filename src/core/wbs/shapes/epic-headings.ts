@@ -38,7 +38,7 @@ export const epicHeadings: EpicShape = {
 };
 
 /** Lines `from + 1` … `to` (1-based) under an epic heading: tables, bullets, criteria, dependency statements. */
-function readEpicBody(doc: WbsDocument, from: number, to: number, epic: EpicDraft): void {
+export function readEpicBody(doc: WbsDocument, from: number, to: number, epic: EpicDraft): void {
   let base: number | null = null;
   for (let i = from; i < to && i < doc.lines.length; i++) {
     const masked = doc.masked[i]!;
@@ -71,7 +71,7 @@ function readEpicBody(doc: WbsDocument, from: number, to: number, epic: EpicDraf
 }
 
 /** Reads a table starting at index `i` (its header); returns the index of its last row. */
-function readTaskTable(doc: WbsDocument, i: number, to: number, epic: EpicDraft): number {
+export function readTaskTable(doc: WbsDocument, i: number, to: number, epic: EpicDraft): number {
   const cols = classifyHeader(splitRow(doc.masked[i]!, doc.lines[i]!));
   const isTaskTable = cols.index.task !== undefined || cols.index.id !== undefined;
   let j = i + 2;
@@ -86,7 +86,7 @@ function readTaskTable(doc: WbsDocument, i: number, to: number, epic: EpicDraft)
   return j - 1;
 }
 
-function taskOfRow(cells: string[], cols: TableColumns, line: number): TaskDraft | null {
+export function taskOfRow(cells: string[], cols: TableColumns, line: number): TaskDraft | null {
   const cell = (c: keyof TableColumns['index']): string => {
     const k = cols.index[c];
     return k === undefined ? '' : (cells[k] ?? '').trim();

@@ -6,11 +6,15 @@
 import { eLists } from './e-lists';
 import { epicHeadings } from './epic-headings';
 import { epicItems } from './epic-items';
+import { epicLines } from './epic-lines';
+import { epicColumnTable } from './epic-column-table';
 import { numberedEpics } from './numbered-epics';
 import type { EpicDraft, EpicShape } from './types';
 import type { WbsDocument } from '../wbs-document';
 
-export const EPIC_SHAPES: readonly EpicShape[] = [epicHeadings, epicItems, eLists];
+export const EPIC_SHAPES: readonly EpicShape[] = [epicHeadings, epicItems, eLists, epicLines];
+/** Read after the others: a task table under an epic heading may carry an Epic column too, and is that epic's. */
+export const TABLE_EPIC_SHAPES: readonly EpicShape[] = [epicColumnTable];
 export const FALLBACK_EPIC_SHAPES: readonly EpicShape[] = [numberedEpics];
 
 /** Every epic the shapes find, in line order (a line read by two shapes counts once). */
@@ -24,7 +28,9 @@ export function readEpics(doc: WbsDocument): EpicDraft[] {
   };
   // A label seen again with nothing under it (`- E2 and E1 …` under "Parallelization") is a mention, not an epic.
   const strong = collect(EPIC_SHAPES).filter((e, i, all) => e.tasks.length > 0 || !all.slice(0, i).some((x) => x.label === e.label));
-  return strong.length > 0 ? strong : collect(FALLBACK_EPIC_SHAPES);
+  const tabled = collect(TABLE_EPIC_SHAPES).filter((e) => !strong.some((x) => x.label === e.label));
+  const all = [...strong, ...tabled].sort((a, b) => a.line - b.line);
+  return all.length > 0 ? all : collect(FALLBACK_EPIC_SHAPES);
 }
 
 export type { EpicDraft, EpicShape, TaskDraft } from './types';

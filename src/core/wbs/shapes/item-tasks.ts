@@ -13,6 +13,18 @@ export function inlineNumbered(text: string): string[] | null {
   return parts.length > 0 ? parts : null;
 }
 
+// A bare number needs a separator (`1.2: CI`, `1.2 — CI`): `2.5 GHz radio` is a title.
+const TASK_NUMBER = /^(?:\*\*|__)?(?:(?:task\s+|T)(\d{1,3}\.\d{1,3})(?:\*\*|__)?\s*[:—–)]?\s*|(\d{1,3}\.\d{1,3})(?:\*\*|__)?(?:\s*[:—–)]\s*|\s+-\s+))(?=\S)/i;
+/** `— depends on 1.1`, `(after Task 1.2, 1.3)`: task numbers of a WBS whose tasks are numbered `N.M`. */
+const NUMBERED_DEPS = /\s*(?:[—–;,]\s*|\s-\s|\(\s*)(?:depends\s+on|after|requires|blocked\s+by)\s*:?\s*((?:tasks?\s+)?\d{1,3}\.\d{1,3}(?:\s*(?:,|&|\band\b)\s*(?:tasks?\s+)?\d{1,3}\.\d{1,3})*)\s*\)?/i;
+
+function splitNumberedDependencies(text: string): { text: string; dependsOn: string[] } {
+  const m = NUMBERED_DEPS.exec(text);
+  if (!m) return { text, dependsOn: [] };
+  const ids = m[1]!.match(/\d{1,3}\.\d{1,3}/g) ?? [];
+  return { text: (text.slice(0, m.index) + text.slice(m.index + m[0].length)).replace(/\s{2,}/g, ' ').trim(), dependsOn: ids };
+}
+
 /**
  * Reads one line of task text: its `Entry:`/`Exit:` clauses go to the epic (or, for one task, to
  * the task), the rest splits on `;` into tasks (`Routes, layout; prerender shell` is two).
@@ -40,11 +52,17 @@ export function tasksOfText(text: string, line: number, epic: Pick<EpicDraft, 'e
   for (const raw of parts) {
     const t = raw.trim().replace(/[.;,]+$/, '').trim();
     if (t === '' || /^tasks?\s*:?$/i.test(t)) continue;
-    const deps = splitTaskDependencies(t);
+    // `Task 1.2: CI pipeline`, `1.2 — CI pipeline`, `**1.2** CI pipeline`: the task's own id.
+    const own = TASK_NUMBER.exec(t);
+    const body = own ? t.slice(own[0].length) : t;
+    const numbered = splitNumberedDependencies(body);
+    const deps = splitTaskDependencies(numbered.text);
     const { title, estimate } = splitTrailingEstimate(deps.text);
     const task: TaskDraft = { title: title.replace(/^(?:tasks?\s*:\s*)/i, ''), line };
+    if (own) task.id = (own[1] ?? own[2])!;
     if (estimate) task.estimate = estimate;
-    if (deps.dependsOn.length > 0) task.inlineDeps = deps.dependsOn;
+    const inline = [...numbered.dependsOn, ...deps.dependsOn];
+    if (inline.length > 0) task.inlineDeps = inline;
     out.push(task);
   }
   return out;

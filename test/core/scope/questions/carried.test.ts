@@ -29,10 +29,10 @@ describe('carried questions are cited from their section, not by the line of the
     ]);
   });
 
-  it('under a plain numbered section: lines below its § line', () => {
+  it('under a plain numbered section: lines below the section title (no second §, which would read as another citation)', () => {
     const sections = ['Architecture Overview', 'System Decomposition', 'Data and Interface Design', 'Integration', 'Security', 'Operations', 'Delivery'];
     const lines = [...sections.flatMap((t, i) => [`${i + 1}. ${t}`, '- Text.']), '8. Risks, Assumptions, and Open Questions', `- ${HOLD[0]}`, HOLD[1]!, HOLD[2]!];
-    expect(carried(lines)).toEqual([expect.stringMatching(/Source: \[\[meso-level-plan\]\] §8 Risks, Assumptions, and Open Questions, 2 lines below the §8 line\.$/)]);
+    expect(carried(lines)).toEqual([expect.stringMatching(/Source: \[\[meso-level-plan\]\] §8 Risks, Assumptions, and Open Questions, 2 lines below the section title\.$/)]);
   });
 
   it('reads the same whatever the frontmatter above it, so linking plans back to the meso plan does not move it', () => {
@@ -46,7 +46,7 @@ describe('carried questions are cited from their section, not by the line of the
 describe('whereInNote', () => {
   it('counts from the anchor, one line in the singular, and keeps the line when there is nothing above to count from', () => {
     expect(whereInNote(5, { kind: 'heading', line: 4, label: 'Open Questions' })).toBe('1 line below the heading');
-    expect(whereInNote(9, { kind: 'numbered', line: 4, label: '8' })).toBe('5 lines below the §8 line');
+    expect(whereInNote(9, { kind: 'numbered', line: 4, label: '8' })).toBe('5 lines below the section title');
     expect(whereInNote(9, { kind: 'line', line: 1, label: 'Open Questions' })).toBe('8 lines below the line “Open Questions”');
     expect(whereInNote(7, null)).toBe('line 7');
     expect(whereInNote(3, { kind: 'heading', line: 3, label: 'x' })).toBe('line 3');

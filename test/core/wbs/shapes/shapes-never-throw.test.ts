@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { EPIC_SHAPES, FALLBACK_EPIC_SHAPES } from '../../../../src/core/wbs/shapes';
+import { EPIC_SHAPES, FALLBACK_EPIC_SHAPES, TABLE_EPIC_SHAPES } from '../../../../src/core/wbs/shapes';
 import { wbsDocument } from '../../../../src/core/wbs/wbs-document';
 import { addNoteDependencies } from '../../../../src/core/wbs/note-dependencies';
 import { parseWbs } from '../../../../src/core/wbs/parse-wbs';
@@ -27,6 +27,11 @@ const piece = fc.constantFrom(
   '| Id | Name | Depends on |',
   '| W2 | Name | W1 |',
   'Parallelization',
+  '**Epic 1: Setup**',
+  'Epic 2 — API',
+  '- [ ] Task 2.1: Routes (3h) — depends on 1.1',
+  '| Epic | Task ID | Task | Depends On |',
+  '| Epic 1: Setup | 1.1 | Repo | - |',
   '- E4 starts after E3 minimal; E6 after E5',
   '- UI (Epic 5) can proceed in parallel with Epic 3 once core is done.',
   '',
@@ -38,7 +43,7 @@ describe('WBS shapes', () => {
     fc.assert(
       fc.property(note, note, (micro, other) => {
         const doc = wbsDocument(micro);
-        for (const s of [...EPIC_SHAPES, ...FALLBACK_EPIC_SHAPES]) s.read(doc);
+        for (const s of [...EPIC_SHAPES, ...TABLE_EPIC_SHAPES, ...FALLBACK_EPIC_SHAPES]) s.read(doc);
         const wbs = parseWbs(micro);
         addNoteDependencies(wbs, { macro: { path: 'm.md', text: other }, meso: { path: 'meso.md', text: other } });
         expect(WbsSchema.safeParse(wbs).success).toBe(true);
