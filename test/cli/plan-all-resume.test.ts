@@ -126,6 +126,34 @@ describe('plan --all, stopped and resumed', () => {
     }
   }, 60_000);
 
+  it('a process killed right after its batches ended, as the plan replaces the stand-in note, is taken up without sending anything again', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'wp-cli-build-'));
+    try {
+      const bundle = path.join(out, 'cli.cjs');
+      await esbuild.build({ entryPoints: [path.join(__dirname, '../../src/cli/index.ts')], bundle: true, outfile: bundle, format: 'cjs', platform: 'node', target: 'node20', loader: { '.md': 'text' }, logLevel: 'warning' });
+      // The kill switch SIGKILLs the process right after the first whole-note rewrite of W1's plan
+      // that is no longer the stand-in: the moment the batch results start to be written.
+      const note = path.join(v.dir, plan('W1'));
+      const kill = JSON.stringify({ note, at: 'after-rename', when: '(?<![\\s\\S])(?![\\s\\S]*Being planned in a batch)' });
+      const child = spawn(process.execPath, ['--require', path.join(__dirname, '../support/kill-switch.cjs'), bundle, 'plan', '--vault', v.dir, '--all', '--yes'], {
+        env: { ...process.env, ...env(), WP_KILL: kill },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
+      expect(signal).toBe('SIGKILL');
+      const sent = created().length;
+      expect(read(plan('W1'))).not.toContain('Being planned in a batch');
+      const resumed = await cli(['plan', '--vault', v.dir, '--all', '--resume', '--yes'], { env: env() });
+      expect(resumed.code).toBe(0);
+      // W1's batches were all sent before the kill; none is sent again, and the rest of the run adds only its own.
+      expect(created()).toHaveLength(FULL_RUN_BATCHES);
+      expect(sent).toBeLessThan(FULL_RUN_BATCHES);
+      for (const id of IDS) expect((matter(read(plan(id)), {}).data as { status: string }).status).toBe('ready_for_decomposition');
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('--cancel cancels the batch in flight and marks the note; --resume keeps what the batch finished and sends only the rest', async () => {
     // W1's sections batch (after the primer): held.
     server.paceBatches({ holdFrom: 3 });

@@ -849,8 +849,12 @@ async function writePlan(deps: PlanAllDeps, e: Entry, request: RequestSettings, 
     yield messageText(got.message);
     return outcomeOf(got.message);
   };
-  const emptied = await deps.vault.replace(e.target, '');
-  if (!emptied.ok) return { id: e.id, name, status: 'failed', note: e.target, reason: `${e.target} could not be written (${emptied.error.kind})` };
+  // The stand-in note is replaced by the plan's first unit, which carries the batch record: a run
+  // killed outright from here on still leaves a note that says which batches to collect.
+  const head = units[0]?.coreText ?? '';
+  const headKey = units[0]?.key;
+  const replaced = await deps.vault.replace(e.target, head);
+  if (!replaced.ok) return { id: e.id, name, status: 'failed', note: e.target, reason: `${e.target} could not be written (${replaced.error.kind})` };
   const totals = batchUsage(e.state.batch);
   const budget = new CostBudget(null, 0, deps.settings.prices);
   const r = await runAndFinish({ ...(deps) }, e.p, {
@@ -868,9 +872,9 @@ async function writePlan(deps: PlanAllDeps, e: Entry, request: RequestSettings, 
     streamDeps: { client: deps.client, timers: deps.timers },
     warnings: e.warnings,
     backup: e.backup,
-    startOffset: 0,
-    noteTail: '',
-    isComplete: undefined,
+    startOffset: head.length,
+    noteTail: head,
+    isComplete: (key) => key === headKey,
     generate,
     totals,
   });
