@@ -3,7 +3,7 @@
  * references to them in running text (`Epic 1 complete`, `after E2`). Epics are the workstreams:
  * `Epic N` → `WN`, `Epic A` → `W1`, `E3` → `W3` (see `assignEpicIds`).
  */
-import { cleanName } from './wbs-lines';
+import { cleanName, splitTrailingEstimate } from './wbs-lines';
 
 /** How an epic is numbered: by a number (`Epic 2`, `E2`, `2.`) or a capital letter (`Epic B`). */
 export type EpicKey = { kind: 'number'; n: number } | { kind: 'letter'; n: number };
@@ -42,8 +42,16 @@ export function leadingShortEpic(text: string): LeadingEpic | null {
 }
 
 function epicName(rest: string): string {
-  const t = rest.replace(/^\s*(?:\*\*|__)/, '').replace(/^\s*[:—–.)|-]+\s*/, '');
-  return cleanName(t.replace(/^\s*[:—–.)|-]+\s*/, ''));
+  let t = rest.replace(/^\s*(?:\*\*|__)/, '').replace(/^\s*[:—–.)|-]+\s*/, '');
+  t = t.replace(/^\s*[:—–.)|-]+\s*/, '');
+  // `**Epic 2: API** (after Epic 1)`: the bold part is the name; what follows it is about the epic
+  // (an estimate after it, `**Epic 3: UI** — 2d`, stays for the estimate reader).
+  const closing = /(\*\*|__)/.exec(t);
+  if (closing && closing.index > 0 && !t.slice(closing.index + 2).includes(closing[1]!)) {
+    const after = t.slice(closing.index + 2).trim();
+    t = t.slice(0, closing.index) + (after !== '' && splitTrailingEstimate(`name ${after}`).estimate ? ` ${after}` : '');
+  }
+  return cleanName(t);
 }
 
 /** A reference to an epic or workstream in running text. */

@@ -7,6 +7,10 @@ describe('epic labels', () => {
     ['Epic B — Sync Core', 'Epic B', 'Sync Core'],
     ['EPIC 4. Charting', 'Epic 4', 'Charting'],
     ['Epic-3 Import', 'Epic 3', 'Import'],
+    // What follows the bold name is about the epic, not its name; an estimate after it stays for the estimate reader.
+    ['**Epic 2: API** (after Epic 1)', 'Epic 2', 'API'],
+    ['**Epic 3: UI** — 2d', 'Epic 3', 'UI — 2d'],
+    ['**Epic 4: Bold** and __plain__', 'Epic 4', 'Bold'],
   ])('reads %s', (text, label, name) => {
     expect(leadingEpic(text)).toMatchObject({ label, name });
   });
