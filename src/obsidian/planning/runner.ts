@@ -151,14 +151,8 @@ export class PlanningRunner {
     let listed = await listWorkstreams(this.vault().masked, settings, { builtInInstructions: PLANNER_INSTRUCTIONS });
     // Several planning sets: ask which one first, the one used last at the top. Never picked silently.
     if (!listed.ok && listed.error.kind === 'ambiguous-planning-set') {
-      const sets = await summarisePlanningSets(this.vault().masked, settings, listed.error.candidates);
-      const last = settings.lastPlanningSet;
-      const choices: PlanningSetChoice[] = sets
-        .map((s) => ({ folder: s.folder, project: s.project, workstreams: s.workstreams, last: s.folder === last }))
-        .sort((a, b) => Number(b.last) - Number(a.last));
-      const folder = await this.deps.ui.choosePlanningSet(choices);
+      const folder = await this.askPlanningSet(listed.error.candidates);
       if (folder === null) return;
-      await this.deps.rememberPlanningSet?.(folder);
       near = folder;
       listed = await listWorkstreams(this.vault().masked, settings, { near, builtInInstructions: PLANNER_INSTRUCTIONS });
     }
@@ -282,6 +276,11 @@ export class PlanningRunner {
 
   /** True (and says so) when the workstream is being planned or a dialog about planning it is open. */
   private busy(id: string): boolean {
+    const inAll = this.allRun ? this.allProgress.get().rows.get(id)?.status : undefined;
+    if (inAll === 'queued' || inAll === 'in-batch' || inAll === 'writing') {
+      this.notify(`${id} is being planned by "Plan all workstreams".`);
+      return true;
+    }
     if (!this.runs.has(id) && !this.asking.has(id)) return false;
     this.notify(`${id} is already being planned.`);
     return true;
@@ -400,15 +399,22 @@ export class PlanningRunner {
       this.notify('All workstreams are already being planned: see the readiness panel.');
       return;
     }
+    if (this.runs.size > 0 || this.asking.size > 0) {
+      // Both would write the same notes.
+      const ids = [...new Set([...this.runs.keys(), ...this.asking])].join(', ');
+      this.notify(`${ids} ${this.runs.size + this.asking.size === 1 ? 'is' : 'are'} being planned: let that finish (or cancel it) before planning all workstreams.`);
+      return;
+    }
+    if (!buildPlanningClient(this.deps.app, this.deps.settings(), this.deps.fetch)) {
+      this.notify(`No API key is set, so Claude cannot plan the workstreams: choose the secret that holds your key under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.`);
+      return;
+    }
     await waitForMetadataResolved(this.deps.app);
     const near = nearGiven ?? (await this.choosePlanningSet());
     if (near === null) return;
     const settings = await this.settingsFor(near);
     const planning = buildPlanningClient(this.deps.app, settings, this.deps.fetch);
-    if (!planning) {
-      this.notify(`No API key is set, so Claude cannot plan the workstreams: choose the secret that holds your key under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.`);
-      return;
-    }
+    if (!planning) return;
     const controller = new AbortController();
     let finish: () => void = () => undefined;
     this.allRun = { controller, done: new Promise<void>((resolve) => (finish = resolve)), near };
@@ -444,10 +450,15 @@ export class PlanningRunner {
 
   /** The folder of the planning set to plan, asked when the vault has several; undefined with one; null when dismissed. */
   private async choosePlanningSet(): Promise<string | undefined | null> {
-    const settings = this.deps.settings();
-    const listed = await listWorkstreams(this.vault().masked, settings, {});
+    const listed = await listWorkstreams(this.vault().masked, this.deps.settings(), {});
     if (listed.ok || listed.error.kind !== 'ambiguous-planning-set') return undefined;
-    const sets = await summarisePlanningSets(this.vault().masked, settings, listed.error.candidates);
+    return this.askPlanningSet(listed.error.candidates);
+  }
+
+  /** Several planning sets: which one (its folder), the one used last at the top, kept for next time. Never picked silently. */
+  private async askPlanningSet(candidates: Parameters<typeof summarisePlanningSets>[2]): Promise<string | null> {
+    const settings = this.deps.settings();
+    const sets = await summarisePlanningSets(this.vault().masked, settings, candidates);
     const last = settings.lastPlanningSet;
     const choices: PlanningSetChoice[] = sets
       .map((s) => ({ folder: s.folder, project: s.project, workstreams: s.workstreams, last: s.folder === last }))

@@ -134,6 +134,20 @@ describe('"Plan all workstreams" in the plugin', () => {
     l.plugin.unload();
   });
 
+  it('one workstream cannot be planned on its own while "Plan all workstreams" plans it, nor all while one is planned', async () => {
+    const l = await start({ confirmBeforeSending: false });
+    server.paceBatches({ holdFrom: 1 });
+    expect(runCommand(l, 'plan-all-workstreams')).toBe(true);
+    await waitFor(() => l.plugin.runner.allProgress.get().rows.get('W1')?.status === 'in-batch', 'W1 in its batch');
+    await l.plugin.runner.planById('W2');
+    expect(notices()).toContain('W2 is being planned by "Plan all workstreams".');
+    expect(l.plugin.runner.active).toHaveLength(0);
+    expect(server.messageRequests()).toHaveLength(0);
+    l.plugin.runner.cancel();
+    await l.plugin.runner.allSettled();
+    l.plugin.unload();
+  });
+
   it('without an API key it says where to set one and sends nothing', async () => {
     const l = await loadPlugin({ key: false, data: { baseURL: server.url } });
     expect(runCommand(l, 'plan-all-workstreams')).toBe(true);

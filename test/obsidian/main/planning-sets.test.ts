@@ -71,4 +71,16 @@ describe('"Plan workstream" with several planning sets', () => {
     expect(notices()).toEqual([]);
     l.plugin.unload();
   });
+
+  it('"Plan all workstreams" asks for the set first too; dismissing the picker sends nothing', async () => {
+    const l = await loadPlugin({ folder: MIXED, data: { baseURL: 'http://127.0.0.1:9' } });
+    expect(runCommand(l, 'plan-all-workstreams')).toBe(true);
+    const picker = await waitFor(() => Modal.openModals.find((m) => (m as unknown) instanceof PlanningSetSuggestModal), 'the planning set picker');
+    picker.close();
+    await l.plugin.runner.allSettled();
+    expect(l.plugin.runner.planningAll).toBe(false);
+    expect(Modal.openModals).toHaveLength(0);
+    expect(notices()).toEqual([]);
+    l.plugin.unload();
+  });
 });

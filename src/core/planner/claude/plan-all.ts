@@ -603,15 +603,16 @@ async function runBatch(
     emit({ type: 'status', id: e.id, status: 'in-batch', detail: id });
   }
   emit({ type: 'batch', batchId: id, kind, level, workstreams: involved.map((e) => e.id), requests: requests.length, resumed: false, ...(primer ? { primer } : {}) });
-  return collect(deps, id, signal, emit);
+  return collect(deps, id, signal, emit, true);
 }
 
 /** Waits for a batch and reads its results; null when the wait was stopped (the batch keeps running). */
-async function collect(deps: PlanAllDeps, id: string, signal: AbortSignal, emit: (e: PlanAllEvent) => void): Promise<Result<Map<string, BatchItemResult> | null, PlannerError>> {
+async function collect(deps: PlanAllDeps, id: string, signal: AbortSignal, emit: (e: PlanAllEvent) => void, justCreated = false): Promise<Result<Map<string, BatchItemResult> | null, PlannerError>> {
   const c = { client: deps.client, apiKey: deps.apiKey, model: deps.settings.model };
   const waited = await waitForBatch(c, id, {
     timers: deps.timers,
     signal,
+    justCreated,
     ...(deps.pollMs !== undefined ? { pollMs: deps.pollMs } : {}),
     ...(deps.maxPollMs !== undefined ? { maxPollMs: deps.maxPollMs } : {}),
     onProgress: (p) => emit({ type: 'batch-progress', batchId: id, status: p.status, processing: p.counts.processing, total: p.counts.processing + p.counts.succeeded + p.counts.errored + p.counts.canceled + p.counts.expired }),

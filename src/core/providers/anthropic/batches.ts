@@ -77,6 +77,11 @@ export interface WaitOptions {
   maxPollMs?: number;
   /** Called after every poll. */
   onProgress?: (p: BatchProgress) => void;
+  /**
+   * The batch was just created: wait `pollMs` before the first look (it cannot have ended yet). A batch
+   * taken up again is looked at at once: it may have ended long ago.
+   */
+  justCreated?: boolean;
 }
 
 /**
@@ -87,6 +92,7 @@ export interface WaitOptions {
 export async function waitForBatch(c: CallContext, id: string, o: WaitOptions): Promise<Result<BatchProgress, AnthropicFailure>> {
   let delay = o.pollMs ?? 5_000;
   const max = o.maxPollMs ?? 60_000;
+  if (o.justCreated) await sleep(o.timers, delay, o.signal);
   for (;;) {
     if (o.signal.aborted) return err({ kind: 'cancelled', message: 'Waiting for the batch was stopped; the batch keeps running.' });
     const got = await retrieveBatch(c, id, o.signal);
