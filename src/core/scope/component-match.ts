@@ -68,6 +68,9 @@ export function touchScore(title: string, name: string, text: string, widespread
   const folded = ` ${described.join(' ')} `;
   for (const id of identifiers(title)) {
     const w = matchWords(id);
+    // A code span of one plain word (`rendering/`, `data/`) is a folder or a word, not an identifier
+    // that names one component: it counts as the other words do.
+    if (w.length < 2 && !/[A-Z]/.test(id.slice(1))) continue;
     if (w.length > 0 && folded.includes(` ${w.join(' ')} `)) score += 50;
   }
   const sig = tw.filter((w) => !COMMON.has(w) && !KIND.has(w) && !widespread.has(w) && w.length >= 3);
