@@ -88,6 +88,8 @@ export class PlanningRunner {
   private readonly findEditor: FindEditor;
   /** The "Plan all workstreams" run, if one is going on. */
   private allRun: { controller: AbortController; done: Promise<void>; near: string | undefined } | null = null;
+  /** True while "Plan all workstreams" picks its planning set, before `allRun` is set. */
+  private allStarting = false;
   /** Its progress by workstream (the readiness panel's table). */
   readonly allProgress = new PlanAllProgress();
   /** First wait between two looks at a batch, ms (the core's default when unset; tests make it short). */
@@ -394,8 +396,18 @@ export class PlanningRunner {
     return this.guard('Planning all workstreams', () => this.planAllUnguarded(near, resume));
   }
 
+  /** The planning set, its settings and the client for a run of all workstreams; null when the user backs out. */
+  private async startPlanAll(nearGiven: string | undefined): Promise<{ near: string | undefined; settings: Settings; planning: NonNullable<ReturnType<typeof buildPlanningClient>> } | null> {
+    await waitForMetadataResolved(this.deps.app);
+    const near = nearGiven ?? (await this.choosePlanningSet());
+    if (near === null) return null;
+    const settings = await this.settingsFor(near);
+    const planning = buildPlanningClient(this.deps.app, settings, this.deps.fetch);
+    return planning ? { near, settings, planning } : null;
+  }
+
   private async planAllUnguarded(nearGiven: string | undefined, resume: boolean): Promise<void> {
-    if (this.allRun) {
+    if (this.allRun || this.allStarting) {
       this.notify('All workstreams are already being planned: see the readiness panel.');
       return;
     }
@@ -409,12 +421,22 @@ export class PlanningRunner {
       this.notify(`No API key is set, so Claude cannot plan the workstreams: choose the secret that holds your key under "${SETTING.apiKey}" in ${SETTINGS_PLACE}.`);
       return;
     }
-    await waitForMetadataResolved(this.deps.app);
-    const near = nearGiven ?? (await this.choosePlanningSet());
-    if (near === null) return;
-    const settings = await this.settingsFor(near);
-    const planning = buildPlanningClient(this.deps.app, settings, this.deps.fetch);
-    if (!planning) return;
+    // From here to `allRun` the run waits on the metadata cache and the set picker: a second press
+    // in between must see a run starting, or two runs would write the same notes.
+    this.allStarting = true;
+    let started: { near: string | undefined; settings: Settings; planning: NonNullable<ReturnType<typeof buildPlanningClient>> } | null;
+    try {
+      started = await this.startPlanAll(nearGiven);
+    } finally {
+      this.allStarting = false;
+    }
+    if (!started) return;
+    if (this.runs.size > 0 || this.asking.size > 0) {
+      // A single plan began while the planning set was being chosen.
+      this.notify(`${[...new Set([...this.runs.keys(), ...this.asking])].join(', ')} started meanwhile: let it finish (or cancel it) before planning all workstreams.`);
+      return;
+    }
+    const { near, settings, planning } = started;
     const controller = new AbortController();
     let finish: () => void = () => undefined;
     this.allRun = { controller, done: new Promise<void>((resolve) => (finish = resolve)), near };

@@ -148,6 +148,19 @@ describe('"Plan all workstreams" in the plugin', () => {
     l.plugin.unload();
   });
 
+  it('pressed twice in a row, it plans once', async () => {
+    const l = await start({ confirmBeforeSending: false });
+    expect(runCommand(l, 'plan-all-workstreams')).toBe(true);
+    expect(runCommand(l, 'plan-all-workstreams')).toBe(true);
+    await waitFor(() => l.plugin.runner.planningAll, 'the run');
+    await l.plugin.runner.allSettled();
+    expect(notices()).toContain('All workstreams are already being planned: see the readiness panel.');
+    // One run's batches (as the resume test counts them), not two runs writing the same notes.
+    expect(created()).toBe(9);
+    for (const id of IDS) expect(statusOf(l.double.vault.peek(planOf(id)))).toBe('ready_for_decomposition');
+    l.plugin.unload();
+  });
+
   it('without an API key it says where to set one and sends nothing', async () => {
     const l = await loadPlugin({ key: false, data: { baseURL: server.url } });
     expect(runCommand(l, 'plan-all-workstreams')).toBe(true);
