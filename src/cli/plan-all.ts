@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
+import { confirmOnTerminal, runOptions } from './send-options';
 import { EXIT } from './exit-codes';
 import { describeError } from './describe-error';
 import { printWarnings } from './output';
@@ -129,18 +130,8 @@ export async function planAllCli(args: CliArgs, io: CliIo, vault: FsVault, vault
           const line = eventLine(e);
           if (line) io.err(line);
         },
-        confirmAll: async (preview) => {
-          if (args.json) return true;
-          for (const l of previewLines(preview)) io.err(l);
-          if (args.yes || io.stdinIsTTY !== true || !io.ask) return true;
-          const answer = (await io.ask('Send? [y/N] ')).trim().toLowerCase();
-          return answer === 'y' || answer === 'yes';
-        },
-        ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
-        ...(args.maxCost !== undefined ? { maxCostUsd: args.maxCost } : {}),
-        ...(args.idleTimeout !== undefined ? { idleTimeoutMs: args.idleTimeout * 1000 } : {}),
-        ...(args.firstTextTimeout !== undefined ? { firstTextTimeoutMs: args.firstTextTimeout * 1000 } : {}),
-        ...(io.retryDelaysMs ? { retryDelaysMs: io.retryDelaysMs } : {}),
+        confirmAll: confirmOnTerminal(args, io, previewLines),
+        ...runOptions(args, io),
         ...(io.batchPollMs !== undefined ? { pollMs: io.batchPollMs, maxPollMs: io.batchPollMs } : {}),
       },
     );

@@ -1,6 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
+import { confirmOnTerminal, runOptions } from './send-options';
 import { EXIT } from './exit-codes';
 import { describeError } from './describe-error';
 import { printPlan, printWarnings } from './output';
@@ -59,18 +60,8 @@ export async function planWithClaudeCli(args: CliArgs, io: CliIo, vault: FsVault
         signal: controller.signal,
         onEvent: (e) => progress.onEvent(e),
         onUsage: (u) => usage.push(u),
-        confirm: async (preview) => {
-          if (args.json) return true;
-          for (const l of previewLines(preview)) io.err(l);
-          if (args.yes || io.stdinIsTTY !== true || !io.ask) return true;
-          const answer = (await io.ask('Send? [y/N] ')).trim().toLowerCase();
-          return answer === 'y' || answer === 'yes';
-        },
-        ...(args.concurrency !== undefined ? { concurrency: args.concurrency } : {}),
-        ...(args.maxCost !== undefined ? { maxCostUsd: args.maxCost } : {}),
-        ...(args.idleTimeout !== undefined ? { idleTimeoutMs: args.idleTimeout * 1000 } : {}),
-        ...(args.firstTextTimeout !== undefined ? { firstTextTimeoutMs: args.firstTextTimeout * 1000 } : {}),
-        ...(io.retryDelaysMs ? { retryDelaysMs: io.retryDelaysMs } : {}),
+        confirm: confirmOnTerminal(args, io, previewLines),
+        ...runOptions(args, io),
       },
     );
     if (!r.ok) {
