@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
-import { confirmOnTerminal, runOptions } from './send-options';
+import { clientFromEnv, confirmOnTerminal, runOptions } from './send-options';
 import { EXIT } from './exit-codes';
 import { describeError } from './describe-error';
 import { printWarnings } from './output';
@@ -15,7 +15,6 @@ import { describeEstimate } from './plan-claude';
 import type { FsVault } from './fs-vault';
 import type { Settings } from '../core/contracts/settings';
 import { compactCount } from '../core/generation/progress-line';
-import { createAnthropicClient } from '../core/providers/anthropic';
 import { cancelPlanAll, planAll, type PlanAllEvent, type PlanAllOutcome, type PlanAllPreview, type WorkstreamResult } from '../core/planner/claude/plan-all';
 import { listWorkstreams } from '../core/planner/list-workstreams';
 import { planWorkstream } from '../core/planner/plan-workstream';
@@ -93,13 +92,9 @@ function printOutcome(io: CliIo, o: PlanAllOutcome, vaultDir: string, json: bool
 
 /** `plan --all` with Claude. */
 export async function planAllCli(args: CliArgs, io: CliIo, vault: FsVault, vaultDir: string, settings: Settings): Promise<number> {
-  const apiKey = io.env['ANTHROPIC_API_KEY'] ?? '';
-  if (apiKey === '' && !args.dryRun) {
-    io.err(describeError({ kind: 'no-api-key' }));
-    return EXIT.usage;
-  }
-  const baseURL = io.env['ANTHROPIC_BASE_URL'] || settings.baseURL;
-  const client = createAnthropicClient({ apiKey: apiKey || 'dry-run', baseURL, ...(io.fetch ? { fetch: io.fetch } : {}) });
+  const made = clientFromEnv(args, io, settings);
+  if (typeof made === 'number') return made;
+  const { apiKey, client } = made;
   if (args.cancel) {
     const r = await cancelPlanAll({ vault, settings, client, apiKey, builtInTemplate: PLANNER_INSTRUCTIONS }, { project: args.project });
     if (!r.ok) {

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
-import { confirmOnTerminal, runOptions } from './send-options';
+import { clientFromEnv, confirmOnTerminal, runOptions } from './send-options';
 import { EXIT } from './exit-codes';
 import { describeError } from './describe-error';
 import { printPlan, printWarnings } from './output';
@@ -9,7 +9,7 @@ import { ProgressPrinter, formatUsd } from './progress';
 import { compactCount } from '../core/generation/progress-line';
 import { FsVault } from './fs-vault';
 import type { Settings } from '../core/contracts/settings';
-import { createAnthropicClient, type CallUsage, type CostEstimate } from '../core/providers/anthropic';
+import { type CallUsage, type CostEstimate } from '../core/providers/anthropic';
 import { planWithClaude, type SendPreview } from '../core/planner/claude/plan-with-claude';
 import { totalUsage } from '../core/providers/anthropic';
 import { PLANNER_INSTRUCTIONS } from '../prompts';
@@ -35,13 +35,9 @@ function previewLines(p: SendPreview): string[] {
 
 /** `plan --provider anthropic`: estimate, ask, stream, report. */
 export async function planWithClaudeCli(args: CliArgs, io: CliIo, vault: FsVault, vaultDir: string, settings: Settings): Promise<number> {
-  const apiKey = io.env['ANTHROPIC_API_KEY'] ?? '';
-  if (apiKey === '' && !args.dryRun) {
-    io.err(describeError({ kind: 'no-api-key' }));
-    return EXIT.usage;
-  }
-  const baseURL = io.env['ANTHROPIC_BASE_URL'] || settings.baseURL;
-  const client = createAnthropicClient({ apiKey: apiKey || 'dry-run', baseURL, ...(io.fetch ? { fetch: io.fetch } : {}) });
+  const made = clientFromEnv(args, io, settings);
+  if (typeof made === 'number') return made;
+  const { apiKey, client } = made;
   const controller = new AbortController();
   const stopListening = io.onInterrupt?.(() => controller.abort());
   const progress = new ProgressPrinter(args.workstream ?? '', (s) => io.errRaw(s), io.stderrIsTTY === true);

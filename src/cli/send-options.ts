@@ -4,6 +4,24 @@
  */
 import type { CliArgs } from './args';
 import type { CliIo } from './io';
+import { EXIT } from './exit-codes';
+import { describeError } from './describe-error';
+import type { Settings } from '../core/contracts/settings';
+import { createAnthropicClient, type AnthropicClient } from '../core/providers/anthropic';
+
+/**
+ * The key from `ANTHROPIC_API_KEY` and a client for it (`ANTHROPIC_BASE_URL` over the settings' base
+ * URL). Without a key only a dry run goes on; otherwise the usage exit code, the error printed.
+ */
+export function clientFromEnv(args: CliArgs, io: CliIo, settings: Settings): { apiKey: string; client: AnthropicClient } | number {
+  const apiKey = io.env['ANTHROPIC_API_KEY'] ?? '';
+  if (apiKey === '' && !args.dryRun) {
+    io.err(describeError({ kind: 'no-api-key' }));
+    return EXIT.usage;
+  }
+  const baseURL = io.env['ANTHROPIC_BASE_URL'] || settings.baseURL;
+  return { apiKey, client: createAnthropicClient({ apiKey: apiKey || 'dry-run', baseURL, ...(io.fetch ? { fetch: io.fetch } : {}) }) };
+}
 
 /**
  * Prints what will be sent and asks on a terminal; `--yes`, `--json` and a non-interactive stdin

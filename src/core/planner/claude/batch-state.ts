@@ -18,6 +18,7 @@ export const UsageRecordSchema = z.object({
   cacheWriteTokens: z.number(),
   cacheReadTokens: z.number(),
   outputTokens: z.number(),
+  /** The part of `outputTokens` Claude spent thinking. */
   thinkingTokens: z.optional(z.number()),
   costUsd: z.nullable(z.number()),
 });

@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import '../../contracts/zod-setup';
 import { OutlineSchema } from '../../contracts/outline';
 import { InputRecordSchema } from '../../inputs/input-record';
-import { BatchRecordSchema } from './batch-state';
+import { BatchRecordSchema, UsageRecordSchema } from './batch-state';
 import { setTopLevelKey } from '../../markdown/frontmatter-keys';
 import { yamlFlowJson } from '../../plan/render-frontmatter';
 
@@ -23,18 +23,7 @@ export const PlannerStateSchema = z.object({
   batch: z.optional(BatchRecordSchema),
   /** What the plan was planned from (see `planStaleness`): recorded when the run starts, completed with the cited sections when it ends. */
   inputs: z.optional(InputRecordSchema),
-  usage: z.optional(
-    z.object({
-      calls: z.number(),
-      inputTokens: z.number(),
-      cacheWriteTokens: z.number(),
-      cacheReadTokens: z.number(),
-      outputTokens: z.number(),
-      /** The part of `outputTokens` Claude spent thinking. */
-      thinkingTokens: z.optional(z.number()),
-      costUsd: z.nullable(z.number()),
-    }),
-  ),
+  usage: z.optional(UsageRecordSchema),
   /** Resumes that finished the plan on another model than `model`: which model, from which section, when. */
   resumes: z.optional(z.array(z.object({ model: z.string(), from: z.string(), date: z.string() }))),
 });
