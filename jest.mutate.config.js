@@ -4,6 +4,7 @@
  * tests that mirror the folder, plus the integration tests listed there. The whole suite per mutant
  * (the CLI and plugin tests run whole plans over HTTP) would take days on two cores.
  */
+const path = require('node:path');
 const base = require('./jest.config.js');
 
 const globs = (process.env.MUTATE_TESTS ?? 'test/core/**/*.test.ts')
@@ -19,4 +20,7 @@ module.exports = {
   roots: ['<rootDir>/test', '<rootDir>/src'],
   testMatch: globs,
   testPathIgnorePatterns: ['/node_modules/'],
+  // Load only the test files that hold a test covering the mutant (see the two files).
+  testEnvironment: path.join(__dirname, 'test/support/mutate/record-names-environment.js'),
+  testSequencer: path.join(__dirname, 'test/support/mutate/covering-files-sequencer.js'),
 };

@@ -1,17 +1,19 @@
 #!/usr/bin/env node
 // Mutation testing of the core with StrykerJS (its Jest runner, jest.mutate.config.js): one Stryker
-// run per folder of src/core, each incremental against its own stored report in bench/mutation/, so
-// a rerun tests only the mutants whose code or covering tests changed. Writes the scores into
-// bench/results.json (key "mutation") and every surviving mutant into bench/mutation/survivors.md,
-// with the reason from bench/mutation/equivalent.json when it is listed there as equivalent.
-// Not part of `npm test` (a first full run takes hours on two cores).
+// run per source file, each incremental against its own stored report under bench/mutation/files/
+// (mirroring src/core), so a rerun tests only the mutants whose code or covering tests changed, and an
+// interrupted run keeps every file it finished. Scores are summed per folder into bench/results.json
+// (key "mutation"); every surviving mutant goes to bench/mutation/survivors.md, with the reason from
+// bench/mutation/equivalent.json when it is listed there as equivalent.
+// Not part of `npm test` (a first run of the whole core takes hours on two cores).
 //
-//   npm run mutate                              every folder of src/core
-//   npm run mutate -- src/core/checker          one folder (or several)
+//   npm run mutate                              every file of src/core
+//   npm run mutate -- src/core/checker          one folder (or several), or single files
+//   npm run mutate -- src/core/checker --missing   only the files that have no stored report yet
 //   npm run mutate -- --report                  no run: scores and survivors from the stored reports
 //   npm run mutate -- --concurrency 2 --force   passed on to Stryker (--force: test every mutant again)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -23,31 +25,22 @@ const SEPARATE = ['src/core/planner/claude'];
 /**
  * The tests that judge each folder's mutants: the unit tests that mirror it (test/core/<folder>) by
  * default; here the folders whose behaviour is also (or only) pinned elsewhere. Kept small on purpose:
- * each mutant runs every listed test that covers it.
+ * each mutant runs every listed test that covers it. The most specific folder holding a file wins.
  */
 const TESTS = {
   'src/core/checker': ['test/core/checker/**/*.test.ts'],
-  'src/core/checker/items': ['test/core/checker/**/*.test.ts'],
-  'src/core/escalation/rules': ['test/core/escalation/**/*.test.ts'],
   'src/core/escalation': ['test/core/escalation/**/*.test.ts'],
   'src/core/generation': ['test/core/generation/**/*.test.ts'],
   'src/core/planner/claude': ['test/core/planner/claude/**/*.test.ts'],
 };
-const testsFor = (folder) => TESTS[folder] ?? TESTS[folder.split(':')[0]] ?? [folder === core ? 'test/core/*.test.ts' : `test/core/${folder.slice(core.length + 1)}/**/*.test.ts`];
 
 /** The folders the goal is about, and the goal. */
 const GOAL = { folders: ['src/core/checker', 'src/core/escalation', 'src/core/planner/claude', 'src/core/generation'], minScore: 80 };
 
-/**
- * Parts of a folder that can be run and scored on their own as well (a quicker run over the files most
- * tests pin); unlike SEPARATE ones they stay in their folder's run too.
- */
+/** Parts of a folder scored on their own as well (they stay in their folder's score too). */
 const PARTS = ['src/core/checker/items', 'src/core/escalation/rules'];
 
-/**
- * Named sets of files, run and scored on their own (`npm run mutate -- 'src/core/checker/items:issue-13'`):
- * a run over the whole of a folder takes hours on two shared cores, a set a quarter of an hour.
- */
+/** Named sets of files, scored on their own from the same per-file reports. */
 const SUBSETS = {
   'src/core/checker/items:issue-13': ['dependencies', 'error-handling', 'traceability', 'unknown-ids', 'wbs-coverage'].map((f) => `src/core/checker/items/${f}.ts`),
   'src/core/escalation/rules:issue-13': ['no-tasks', 'undefined-dependency', 'conflicting-name', 'dependency-cycle'].map((f) => `src/core/escalation/rules/${f}.ts`),
@@ -61,46 +54,83 @@ function allFolders() {
   return [core, ...dirs, ...SEPARATE, ...PARTS, ...Object.keys(SUBSETS)].sort();
 }
 
-/** Stryker's `mutate` globs for a folder: its files (all depths), minus the folders scored on their own. */
-function globsFor(folder) {
-  if (SUBSETS[folder]) return SUBSETS[folder];
-  if (folder === core) return [`${core}/*.ts`];
-  const inner = SEPARATE.filter((s) => s !== folder && s.startsWith(`${folder}/`));
-  return [`${folder}/**/*.ts`, ...inner.map((s) => `!${s}/**/*.ts`)];
+/** Every .ts file under a folder (posix paths from the repository root). */
+function filesUnder(folder, deep) {
+  const out = [];
+  for (const e of readdirSync(path.join(root, folder), { withFileTypes: true })) {
+    const rel = `${folder}/${e.name}`;
+    if (e.isDirectory()) {
+      if (deep) out.push(...filesUnder(rel, true));
+    } else if (e.name.endsWith('.ts') && !e.name.endsWith('.d.ts')) out.push(rel);
+  }
+  return out.sort();
 }
 
-const slug = (folder) => (folder === core ? 'core' : folder.slice(core.length + 1).replace(/[/:]/g, '-'));
-const reportOf = (folder) => `${store}/${slug(folder)}.json`;
+/** The files a folder's score is made of: all of its files, minus the folders scored on their own. */
+function filesOf(folder) {
+  if (SUBSETS[folder]) return SUBSETS[folder];
+  if (folder === core) return filesUnder(core, false);
+  const inner = SEPARATE.filter((s) => s !== folder && s.startsWith(`${folder}/`));
+  return filesUnder(folder, true).filter((f) => !inner.some((s) => f.startsWith(`${s}/`)));
+}
+
+/** The tests that judge one file: those of the most specific folder in TESTS, else its mirror folder. */
+function testsFor(file) {
+  const owner = Object.keys(TESTS)
+    .filter((f) => file.startsWith(`${f}/`))
+    .sort((a, b) => b.length - a.length)[0];
+  if (owner) return TESTS[owner];
+  const dir = path.posix.dirname(file);
+  return [dir === core ? 'test/core/*.test.ts' : `test/core/${dir.slice(core.length + 1)}/**/*.test.ts`];
+}
+
+const reportOf = (file) => `${store}/files/${file.slice(core.length + 1).replace(/\.ts$/, '')}.json`;
 
 function parseArgs(argv) {
-  const folders = [];
+  const targets = [];
   const passOn = [];
   let reportOnly = false;
+  let missingOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--report') reportOnly = true;
+    else if (a === '--missing') missingOnly = true;
     else if (a === '--concurrency' || a === '-c') passOn.push('--concurrency', argv[++i]);
     else if (a.startsWith('--')) passOn.push(a);
-    else folders.push(a.replace(/\/+$/, ''));
+    else targets.push(a.replace(/\/+$/, ''));
   }
   const known = allFolders();
-  for (const f of folders) {
-    if (!known.includes(f)) {
-      console.error(`${f} is not a folder the mutation run scores. Use one of: ${known.join(', ')}.`);
+  const files = [];
+  for (const t of targets.length ? targets : [core]) {
+    if (t === core && targets.length === 0) files.push(...filesUnder(core, true));
+    else if (known.includes(t)) files.push(...filesOf(t));
+    else if (t.startsWith(`${core}/`) && t.endsWith('.ts') && existsSync(path.join(root, t))) files.push(t);
+    else {
+      console.error(`${t} is not a folder the mutation run scores, nor a file of ${core}. Use a file or one of: ${known.join(', ')}.`);
       process.exit(2);
     }
   }
-  return { folders: folders.length ? folders : known, passOn, reportOnly };
+  return { files: [...new Set(files)], passOn, reportOnly, missingOnly };
 }
 
-function runStryker(folder, passOn) {
-  const args = ['stryker', 'run', 'stryker.config.json', '--mutate', globsFor(folder).join(','), '--incrementalFile', reportOf(folder), ...passOn];
-  console.error(`\n== ${folder}: npx ${args.join(' ')}`);
-  const env = { ...process.env, MUTATE_TESTS: testsFor(folder).join(',') };
-  console.error(`   tests: ${env.MUTATE_TESTS}`);
-  const r = spawnSync('npx', args, { cwd: root, stdio: 'inherit', env });
+function runStryker(file, passOn) {
+  const report = reportOf(file);
+  mkdirSync(path.join(root, path.dirname(report)), { recursive: true });
+  const args = ['stryker', 'run', 'stryker.config.json', '--mutate', file, '--incrementalFile', report, ...passOn];
+  // Where the initial run notes which test file holds which test (test/support/mutate/): fresh per run.
+  const names = path.join(root, '.stryker-tmp', `names-${process.pid}.jsonl`);
+  mkdirSync(path.dirname(names), { recursive: true });
+  rmSync(names, { force: true });
+  const env = { ...process.env, MUTATE_TESTS: testsFor(file).join(','), MUTATE_NAME_MAP: names };
+  console.error(`\n== ${file} (tests: ${env.MUTATE_TESTS})`);
+  const started = Date.now();
+  const r = spawnSync('npx', args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env, encoding: 'utf8' });
+  rmSync(names, { force: true });
+  const summary = (r.stdout ?? '').split('\n').filter((l) => /^\s*(All files|\S+\.ts)\s*\|/.test(l));
+  console.error(summary.join('\n') + `\n   ${Math.round((Date.now() - started) / 1000)} s`);
   if (r.status !== 0) {
-    console.error(`Stryker failed on ${folder} (exit ${r.status}).`);
+    process.stderr.write(r.stdout ?? '');
+    console.error(`Stryker failed on ${file} (exit ${r.status}).`);
     process.exit(r.status ?? 1);
   }
 }
@@ -122,48 +152,64 @@ function loadEquivalents() {
   return new Map(list.map((e) => [`${e.file}|${e.mutator}|${e.original}|${e.replacement}`, e.reason]));
 }
 
-const DETECTED = new Set(['Killed', 'Timeout']);
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
 
 function score(folder, equivalents) {
-  const file = path.join(root, reportOf(folder));
-  if (!existsSync(file)) return null;
-  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const files = filesOf(folder);
   const counts = { mutants: 0, killed: 0, timeout: 0, survived: 0, noCoverage: 0, equivalent: 0, other: 0 };
   const survivors = [];
-  for (const [name, f] of Object.entries(report.files)) {
+  const measured = [];
+  let testedOn = null;
+  for (const file of files) {
+    const stored = path.join(root, reportOf(file));
+    if (!existsSync(stored)) continue;
+    const report = JSON.parse(readFileSync(stored, 'utf8'));
+    const f = report.files[file];
+    // A report of an older version of the file still counts its mutants; a rerun brings it up to date.
+    if (!f) continue;
+    measured.push(file);
+    const day = statSync(stored).mtime.toISOString().slice(0, 10);
+    if (testedOn === null || day < testedOn) testedOn = day;
     for (const m of f.mutants) {
       counts.mutants++;
       if (m.status === 'Killed') counts.killed++;
       else if (m.status === 'Timeout') counts.timeout++;
       else if (UNDETECTED.has(m.status)) {
         const original = snippet(f.source, m.location);
-        const reason = equivalents.get(mutantKey(name, m, f.source)) ?? null;
+        const reason = equivalents.get(mutantKey(file, m, f.source)) ?? null;
         if (reason) counts.equivalent++;
         if (m.status === 'Survived') counts.survived++;
         else counts.noCoverage++;
-        survivors.push({ file: name, line: m.location.start.line, mutator: m.mutatorName, original, replacement: m.replacement ?? '', status: m.status, reason });
+        survivors.push({ file, line: m.location.start.line, mutator: m.mutatorName, original, replacement: m.replacement ?? '', status: m.status, reason });
       } else counts.other++;
     }
   }
+  if (measured.length === 0) return null;
   const valid = counts.killed + counts.timeout + counts.survived + counts.noCoverage;
   const detected = counts.killed + counts.timeout;
   return {
     folder,
+    files: files.length,
+    filesMeasured: measured.length,
+    unmeasured: files.filter((f) => !measured.includes(f)),
     ...counts,
     /** Stryker's mutation score: detected ÷ valid mutants (compile errors and ignored ones left out). */
     score: valid === 0 ? null : Math.round((1000 * detected) / valid) / 10,
     /** The same with the mutants listed as equivalent left out. */
     scoreWithoutEquivalent: valid - counts.equivalent === 0 ? null : Math.round((1000 * detected) / (valid - counts.equivalent)) / 10,
-    testedOn: report.schemaVersion ? statSync(file).mtime.toISOString().slice(0, 10) : null,
+    testedOn,
     survivors,
   };
 }
 
+const complete = (s) => s.filesMeasured === s.files;
+
 function writeSurvivors(scores) {
-  const out = ['# Surviving mutants', '', 'Written by `npm run mutate` from the stored reports in bench/mutation/. A survivor with a reason is listed in', '`bench/mutation/equivalent.json` as equivalent (no test can tell it from the original); one without is a gap to close.', ''];
+  const out = ['# Surviving mutants', '', 'Written by `npm run mutate` from the stored reports in bench/mutation/files/. A survivor with a reason is listed in', '`bench/mutation/equivalent.json` as equivalent (no test can tell it from the original); one without is a gap to close.', ''];
   for (const s of scores) {
-    out.push(`## ${s.folder} — ${s.score ?? '–'}% (${s.killed + s.timeout} of ${s.killed + s.timeout + s.survived + s.noCoverage} detected; ${s.equivalent} listed as equivalent)`, '');
+    if (PARTS.includes(s.folder) || SUBSETS[s.folder]) continue; // their survivors are listed under their folder
+    const part = complete(s) ? '' : `; only ${s.filesMeasured} of ${s.files} files measured`;
+    out.push(`## ${s.folder} — ${s.score ?? '–'}% (${s.killed + s.timeout} of ${s.killed + s.timeout + s.survived + s.noCoverage} detected; ${s.equivalent} listed as equivalent${part})`, '');
     if (s.survivors.length === 0) out.push('None.', '');
     for (const v of s.survivors) {
       const code = (t) => '`' + t.replace(/\n/g, '⏎').replace(/`/g, 'ˋ').slice(0, 120) + '`';
@@ -179,25 +225,34 @@ function writeResults(scores) {
   const results = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   results.mutation = {
     command: 'npm run mutate',
-    tool: 'StrykerJS (jest runner, perTest coverage, jest.mutate.config.js)',
+    tool: 'StrykerJS (jest runner, perTest coverage, one run per file, jest.mutate.config.js)',
     goal: `≥ ${GOAL.minScore}% of mutants killed in ${GOAL.folders.join(', ')}`,
     survivors: `${store}/survivors.md`,
-    folders: scores.map(({ survivors, ...s }) => ({ ...s, goal: GOAL.folders.includes(s.folder) ? GOAL.minScore : null, pass: GOAL.folders.includes(s.folder) ? (s.score ?? 0) >= GOAL.minScore : null })),
+    folders: scores.map(({ survivors, ...s }) => ({
+      ...s,
+      goal: GOAL.folders.includes(s.folder) ? GOAL.minScore : null,
+      pass: GOAL.folders.includes(s.folder) ? complete(s) && (s.score ?? 0) >= GOAL.minScore : null,
+    })),
   };
   writeFileSync(file, JSON.stringify(results, null, 2) + '\n');
 }
 
-const { folders, passOn, reportOnly } = parseArgs(process.argv.slice(2));
-if (!reportOnly) for (const f of folders) runStryker(f, passOn);
+const { files, passOn, reportOnly, missingOnly } = parseArgs(process.argv.slice(2));
+if (!reportOnly) {
+  for (const f of files) {
+    if (missingOnly && existsSync(path.join(root, reportOf(f)))) continue;
+    runStryker(f, passOn);
+  }
+}
 const equivalents = loadEquivalents();
 const scores = allFolders()
   .map((f) => score(f, equivalents))
   .filter((s) => s !== null);
 writeSurvivors(scores);
 writeResults(scores);
-console.log('\nfolder                        score  killed+timeout/valid  survived  no coverage  equivalent');
+console.log('\nfolder                                score  detected/valid  survived  no coverage  equivalent  files');
 for (const s of scores) {
-  const goal = GOAL.folders.includes(s.folder) ? ((s.score ?? 0) >= GOAL.minScore ? ' ✓' : ' ✗') : '';
-  console.log(`${s.folder.padEnd(30)}${String(s.score ?? '–').padStart(5)}%${goal.padEnd(3)} ${String(s.killed + s.timeout).padStart(6)}/${String(s.killed + s.timeout + s.survived + s.noCoverage).padEnd(14)}${String(s.survived).padStart(6)}  ${String(s.noCoverage).padStart(11)}  ${String(s.equivalent).padStart(10)}`);
+  const goal = GOAL.folders.includes(s.folder) ? (complete(s) && (s.score ?? 0) >= GOAL.minScore ? ' ✓' : ' ✗') : '';
+  console.log(`${s.folder.padEnd(36)}${String(s.score ?? '–').padStart(5)}%${goal.padEnd(3)} ${String(s.killed + s.timeout).padStart(6)}/${String(s.killed + s.timeout + s.survived + s.noCoverage).padEnd(8)}${String(s.survived).padStart(8)}  ${String(s.noCoverage).padStart(11)}  ${String(s.equivalent).padStart(10)}  ${s.filesMeasured}/${s.files}`);
 }
 console.log(`\nSurvivors: ${store}/survivors.md; scores: bench/results.json (mutation).`);
