@@ -4,7 +4,7 @@
 // (mirroring src/core), so a rerun tests only the mutants whose code or covering tests changed, and an
 // interrupted run keeps every file it finished. Scores are summed per folder into bench/results.json
 // (key "mutation"); every surviving mutant goes to bench/mutation/survivors.md, with the reason from
-// bench/mutation/equivalent.json when it is listed there as equivalent.
+// bench/mutation/equivalent/<folder>.json when it is listed there as equivalent.
 // Not part of `npm test` (a first run of the whole core takes hours on two cores).
 //
 //   npm run mutate                              every file of src/core
@@ -145,11 +145,25 @@ function snippet(source, loc) {
   return [lines[start.line - 1].slice(start.column - 1), ...lines.slice(start.line, end.line - 1), lines[end.line - 1].slice(0, end.column - 1)].join('\n');
 }
 
+/**
+ * The mutants no test can tell from the original, each with a one-line reason: one file per folder in
+ * bench/mutation/equivalent/ (entries: file, mutator, original, replacement, reason; as survivors.md
+ * shows them, without the backquotes).
+ */
 function loadEquivalents() {
-  const file = path.join(root, store, 'equivalent.json');
-  if (!existsSync(file)) return new Map();
-  const list = JSON.parse(readFileSync(file, 'utf8'));
-  return new Map(list.map((e) => [`${e.file}|${e.mutator}|${e.original}|${e.replacement}`, e.reason]));
+  const dir = path.join(root, store, 'equivalent');
+  if (!existsSync(dir)) return new Map();
+  const map = new Map();
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.json')).sort()) {
+    for (const e of JSON.parse(readFileSync(path.join(dir, name), 'utf8'))) {
+      if (!e.reason || !e.reason.trim()) {
+        console.error(`${store}/equivalent/${name}: the entry for ${e.file} (${e.mutator}: ${e.original}) has no reason.`);
+        process.exit(2);
+      }
+      map.set(`${e.file}|${e.mutator}|${e.original}|${e.replacement}`, e.reason);
+    }
+  }
+  return map;
 }
 
 const UNDETECTED = new Set(['Survived', 'NoCoverage']);
@@ -205,7 +219,7 @@ function score(folder, equivalents) {
 const complete = (s) => s.filesMeasured === s.files;
 
 function writeSurvivors(scores) {
-  const out = ['# Surviving mutants', '', 'Written by `npm run mutate` from the stored reports in bench/mutation/files/. A survivor with a reason is listed in', '`bench/mutation/equivalent.json` as equivalent (no test can tell it from the original); one without is a gap to close.', ''];
+  const out = ['# Surviving mutants', '', 'Written by `npm run mutate` from the stored reports in bench/mutation/files/. A survivor with a reason is listed in', '`bench/mutation/equivalent/` as equivalent (no test can tell it from the original); one without is a gap to close.', ''];
   for (const s of scores) {
     if (PARTS.includes(s.folder) || SUBSETS[s.folder]) continue; // their survivors are listed under their folder
     const part = complete(s) ? '' : `; only ${s.filesMeasured} of ${s.files} files measured`;
