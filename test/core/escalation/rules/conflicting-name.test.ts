@@ -89,3 +89,30 @@ describe('conflicting-name with & and "and"', () => {
     expect(conflictingName(contextFrom({ wbs, meso, workstreamId: 'W5' }))).toHaveLength(1);
   });
 });
+
+describe('conflicting-name, the request as the user reads it', () => {
+  it('names both names, both places, and asks which one holds', () => {
+    const meso = new MesoPlanBuilder().withHeading('W2: Inspection API', 'W2: Field Reports').build();
+    const wbs = new WbsBuilder().build();
+    const line = lineOf(meso, '## W2: Field Reports');
+    const wbsLine = lineOf(wbs, '### W2: Inspection API');
+    expect(conflictingName(contextFrom({ meso, wbs }))).toEqual([
+      {
+        rule: 'conflicting-name',
+        workstreamId: 'W2',
+        workstreamName: 'Inspection API',
+        blocker: 'The meso plan calls W2 "Field Reports" but the WBS calls it "Inspection API", so it is unclear whether they describe the same workstream.',
+        mesoSection: `[[${MESO_LINK}#W2 Field Reports]]`,
+        evidence: [
+          `${MESO_PATH} line ${line}: "## W2: Field Reports" (meso plan: W2 is "Field Reports")`,
+          `${WBS_PATH} line ${wbsLine}: "### W2: Inspection API" (WBS: W2 is "Inspection API")`,
+        ],
+        questions: ['Is W2 "Inspection API" or "Field Reports"?', 'If these are two different workstreams, which id should the other one have?'],
+        recommendation:
+          'Use one name for W2 in both notes (rename the meso heading or the WBS entry), or renumber one of them if they are different workstreams, then plan again.',
+        file: MESO_PATH,
+        line,
+      },
+    ]);
+  });
+});

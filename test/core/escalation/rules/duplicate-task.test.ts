@@ -75,3 +75,28 @@ describe('duplicate-task, ids spelled differently', () => {
     expect(found.map((e) => e.rule)).toContain('duplicate-task');
   });
 });
+
+describe('duplicate-task, the request as the user reads it', () => {
+  it('cites both listings and asks which workstream owns the task', () => {
+    const wbs = new WbsBuilder().withTasks('W3', [{ id: 'W2.1', title: 'Copy' }]).build();
+    const mine = lineOf(wbs, '- **W2.1** Migrations');
+    const theirs = lineOf(wbs, '- **W2.1** Copy');
+    expect(duplicateTask(contextFrom({ wbs }))).toEqual([
+      {
+        rule: 'duplicate-task',
+        workstreamId: 'W2',
+        workstreamName: 'Inspection API',
+        blocker: "Task W2.1 is listed under both W2 and W3 in the WBS, so the two workstreams' scopes overlap.",
+        mesoSection: `None: the overlap is in the WBS in ${WBS_PATH}.`,
+        evidence: [
+          `${WBS_PATH} line ${mine}: "- **W2.1** Migrations for inspections, defects and photos — 6h" (W2.1 "Migrations for inspections, defects and photos" under W2)`,
+          `${WBS_PATH} line ${theirs}: "- **W2.1** Copy" (W2.1 "Copy" under W3)`,
+        ],
+        questions: ['Which workstream owns W2.1: W2 or W3?', 'If both need part of the work, how should the task be split, and under which new ids?'],
+        recommendation: "Give each task one owner: remove W2.1 from one workstream's list (or renumber the copy), then plan again.",
+        file: WBS_PATH,
+        line: theirs,
+      },
+    ]);
+  });
+});

@@ -39,3 +39,38 @@ describe('meso-silent', () => {
     expect(mesoSilent(contextFrom())).toEqual([]);
   });
 });
+
+describe('meso-silent, the request as the user reads it', () => {
+  const meso = '# Meso\n\n## W1: Platform Foundation\n\nRepository layout.\n';
+
+  it('says what was searched and asks where the workstream is covered', () => {
+    expect(mesoSilent(contextFrom({ meso }))).toEqual([
+      {
+        rule: 'meso-silent',
+        workstreamId: 'W2',
+        workstreamName: 'Inspection API',
+        blocker: `The meso-level plan ${MESO_PATH} never mentions W2: Inspection API, so there are no architecture decisions for it to plan against.`,
+        mesoSection: `None: no heading or line of ${MESO_PATH} names W2.`,
+        evidence: [
+          `Searched every heading and line of ${MESO_PATH} (2 headings, code blocks excluded) for its id W2 (also as "Workstream 2" or a task id such as W2.1) and its name "Inspection API": no match.`,
+        ],
+        questions: [
+          'Which architecture decisions of the meso plan apply to W2: Inspection API: its components, data it owns, and the interfaces it exposes?',
+          'Which contracts does W2 provide to or consume from other workstreams?',
+          'Is W2 covered in the meso plan under another id or name, and if so which?',
+        ],
+        recommendation: `Add a section for W2: Inspection API to ${MESO_PATH} (its architecture decisions and its contracts with other workstreams), or correct the id or name under which it appears, then plan again.`,
+        file: MESO_PATH,
+      },
+    ]);
+  });
+
+  it('searches for the id alone when the workstream has no name, and counts one heading as one', () => {
+    const wbs = ['## W12', '- W12.1 Reports', '', '## W1: Platform', '- W1.1 Repo', ''].join('\n');
+    const [e] = mesoSilent(contextFrom({ workstreamId: 'W12', wbs, meso: '# Meso\n\nRepository layout.\n' }));
+    expect(e!.evidence).toEqual([
+      `Searched every heading and line of ${MESO_PATH} (1 heading, code blocks excluded) for its id W12 (also as "Workstream 12" or a task id such as W12.1): no match.`,
+    ]);
+    expect(e!.blocker).toContain(' never mentions W12, so');
+  });
+});
