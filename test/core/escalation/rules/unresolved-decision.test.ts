@@ -1,7 +1,7 @@
 import { unresolvedDecision } from '../../../../src/core/escalation/rules/unresolved-decision';
 import { MesoPlanBuilder } from '../../../support/builders/MesoPlanBuilder';
 import { lineOf, WbsBuilder } from '../../../support/builders/WbsBuilder';
-import { contextFrom, MESO_LINK, MESO_PATH } from '../context-from-markdown';
+import { contextFrom, MESO_LINK, MESO_PATH, WBS_PATH } from '../context-from-markdown';
 
 const check = (meso: string) => unresolvedDecision(contextFrom({ meso }));
 
@@ -262,5 +262,126 @@ describe('unresolved-decision, upstream conventions', () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.file).toBe('research/project-planning/micro-level-plan.md');
     expect(found[0]!.mesoSection).toContain('None in the meso plan');
+  });
+});
+
+describe('unresolved-decision, the requests as the user reads them', () => {
+  const wbs = new WbsBuilder()
+    .withWorkstream('W4', 'Payments and Billing', {
+      tasks: [
+        { id: 'W4.1', title: 'Billing adapter for hosted checkout' },
+        { id: 'W4.2', title: 'Webhook receiver' },
+      ],
+      dependsOn: ['W3'],
+    })
+    .build();
+  const mesoWith = (open: string[], ...sections: Array<[string, string[]]>) => {
+    const b = new MesoPlanBuilder().withSection(2, 'W4: Payments & Billing', ['Hosted checkout, webhooks.']).withBody('Open Questions', ...open);
+    for (const [h, lines] of sections) b.withSection(2, h, lines);
+    return b.build();
+  };
+  const base = { rule: 'unresolved-decision', workstreamId: 'W4', workstreamName: 'Payments and Billing' };
+  const settle = (id: string, path: string) =>
+    `Record the decision on "Payment provider" in ${path} (mark the question Resolved with its answer); or, if ${id} can go ahead meanwhile, write a **Proposed Assumption** with a **Validation** step that does not have to happen before ${id}, or mark it NOT BLOCKING or deferred; then plan again.`;
+
+  it('a question that blocks what the workstream owns: what it blocks, where it is restated, how to settle it', () => {
+    const meso = mesoWith(['1. **Payment provider** (BLOCKS: billing adapter, webhook receiver)'], ['5. Integration Points', ['- Payment provider: TBD (W4 billing adapter)']]);
+    const line = lineOf(meso, '**Payment provider**');
+    const restated = lineOf(meso, 'Payment provider: TBD');
+    expect(unresolvedDecision(contextFrom({ wbs, meso, workstreamId: 'W4' }))).toEqual([
+      {
+        ...base,
+        blocker: `"Payment provider" is still open, and what ${MESO_PATH} says it blocks ("billing adapter, webhook receiver") is W4's, so its plan would have to guess.`,
+        mesoSection: `[[${MESO_LINK}#Open Questions]]`,
+        evidence: [
+          `${MESO_PATH} line ${line}: "1. **Payment provider** (BLOCKS: billing adapter, webhook receiver)" (an open question not marked resolved)`,
+          `${MESO_PATH} line ${restated}: "- Payment provider: TBD (W4 billing adapter)" (restates it, marked TBD)`,
+        ],
+        questions: ['What is decided for "Payment provider"?'],
+        recommendation: settle('W4', MESO_PATH),
+        file: MESO_PATH,
+        line,
+      },
+    ]);
+  });
+
+  it('a question whose assumption is to be validated first: the assumption, the validation, and how to go ahead', () => {
+    const meso = mesoWith([
+      '1. **Payment provider** (BLOCKS: billing adapter, W3 deposits)',
+      '   - **Proposed Assumption**: hosted checkout',
+      '   - **Validation**: confirm with finance before Epic 4',
+    ]);
+    const line = lineOf(meso, '**Payment provider**');
+    const assumption = lineOf(meso, '**Proposed Assumption**');
+    const validation = lineOf(meso, '**Validation**');
+    expect(unresolvedDecision(contextFrom({ wbs, meso, workstreamId: 'W4' }))).toEqual([
+      {
+        ...base,
+        blocker: `"Payment provider" is still open: ${MESO_PATH} proposes the assumption "hosted checkout" but says to validate it first ("confirm with finance before Epic 4"), which names W4.`,
+        mesoSection: `[[${MESO_LINK}#Open Questions]]`,
+        evidence: [
+          `${MESO_PATH} line ${line}: "1. **Payment provider** (BLOCKS: billing adapter, W3 deposits)" (an open question not marked resolved)`,
+          `${MESO_PATH} line ${assumption}: "- **Proposed Assumption**: hosted checkout" (the proposed assumption)`,
+          `${MESO_PATH} line ${validation}: "- **Validation**: confirm with finance before Epic 4" (its assumption is to be validated before W4)`,
+        ],
+        questions: ['What is decided for "Payment provider"?', 'Has the assumption "hosted checkout" been validated (confirm with finance before Epic 4)?'],
+        recommendation: `Validate the assumption as ${MESO_PATH} line ${validation} says, then mark the question Resolved with the outcome (or move the validation after W4), and plan again.`,
+        file: MESO_PATH,
+        line,
+      },
+    ]);
+  });
+
+  it('a plain question of the overall micro-level plan: its note, section and line', () => {
+    const micro = `${new WbsBuilder().build()}\n## Open Questions\n\n- Should W2 paginate with cursors?\n`;
+    const line = lineOf(micro, 'Should W2 paginate');
+    expect(unresolvedDecision(contextFrom({ wbs: micro }))).toEqual([
+      {
+        rule: 'unresolved-decision',
+        workstreamId: 'W2',
+        workstreamName: 'Inspection API',
+        blocker: 'The overall micro-level plan leaves "Should W2 paginate with cursors" open, and it concerns W2, so its plan would have to guess.',
+        mesoSection: `None in the meso plan: the question is in ${WBS_PATH}, "Open Questions" (line ${lineOf(micro, '## Open Questions')}).`,
+        evidence: [`${WBS_PATH} line ${line}: "- Should W2 paginate with cursors?" (an open question not marked resolved)`],
+        questions: ['Should W2 paginate with cursors?'],
+        recommendation: `Record the decision on "Should W2 paginate with cursors" in ${WBS_PATH} (mark the question Resolved with its answer); or, if W2 can go ahead meanwhile, write a **Proposed Assumption** with a **Validation** step that does not have to happen before W2, or mark it NOT BLOCKING or deferred; then plan again.`,
+        file: WBS_PATH,
+        line,
+      },
+    ]);
+  });
+
+  it('a question under a plain "Open questions:" line links the note, the title and its line', () => {
+    const meso = new MesoPlanBuilder().withLines('System overview', '', 'Open questions:', '- Should W2 paginate with cursors?').build();
+    const [e, ...rest] = check(meso);
+    expect(rest).toEqual([]);
+    expect(e!.blocker).toBe('The meso plan leaves "Should W2 paginate with cursors" open, and it concerns W2, so its plan would have to guess.');
+    expect(e!.mesoSection).toBe(`[[${MESO_LINK}]] "Open questions" (line ${lineOf(meso, 'Open questions:')})`);
+  });
+
+  it('a marker before the first heading: the opening of the note', () => {
+    expect(check('W2 keys: TBD\n\n# Plan\n\n## W2: Inspection API\n\nText.\n')).toEqual([
+      {
+        rule: 'unresolved-decision',
+        workstreamId: 'W2',
+        workstreamName: 'Inspection API',
+        blocker: 'The meso plan leaves a decision open in the opening of the meso plan that W2 depends on, so its plan would have to guess.',
+        mesoSection: `[[${MESO_LINK}]] (before the first heading)`,
+        evidence: [`${MESO_PATH} line 1: "W2 keys: TBD" (marked TBD)`],
+        questions: ['What was decided for "W2 keys: TBD" (line 1, marked TBD)?'],
+        recommendation:
+          'Record the decision in the opening of the meso plan of research/project-planning/meso-level-plan.md: replace each marker with what was decided, or mark the open question "Resolved:" with its answer (or "non-blocking" if W2 can proceed without it), then plan again.',
+        file: MESO_PATH,
+        line: 1,
+      },
+    ]);
+  });
+
+  it('several markers in one section: "decisions", plural', () => {
+    const meso = new MesoPlanBuilder().withLines('W2 Data model', 'IDs: TBD', 'Soft delete: TODO').build();
+    const [e] = check(meso);
+    expect(e!.blocker).toBe('The meso plan leaves 2 decisions open in "W2 Data model" that W2 depends on, so its plan would have to guess.');
+    expect(e!.recommendation).toMatch(/^Record the decisions in "W2 Data model" of /);
+    expect(e!.line).toBe(lineOf(meso, 'IDs: TBD'));
   });
 });
