@@ -1,5 +1,6 @@
 import { mesoSilent } from '../../../../src/core/escalation/rules/meso-silent';
 import { MesoPlanBuilder } from '../../../support/builders/MesoPlanBuilder';
+import { WbsBuilder } from '../../../support/builders/WbsBuilder';
 import { contextFrom, MESO_PATH } from '../context-from-markdown';
 
 const SILENT = ['---', 'tags: [meso-level-plan]', '---', '# Harbor architecture', '', '## W1: Platform Foundation', 'Repo layout.', '', '## W3: Sync Worker', 'Queue: SQS.', ''].join('\n');
@@ -72,5 +73,58 @@ describe('meso-silent, the request as the user reads it', () => {
       `Searched every heading and line of ${MESO_PATH} (1 heading, code blocks excluded) for its id W12 (also as "Workstream 12" or a task id such as W12.1): no match.`,
     ]);
     expect(e!.blocker).toContain(' never mentions W12, so');
+  });
+});
+
+describe('meso-silent, other ways a meso plan covers the workstream', () => {
+  const readiness = (title: string, ...items: string[]) =>
+    ['# Harbor architecture', '', '## W1: Platform Foundation', 'Repo layout.', '', `## ${title}`, '', ...items, '', '## Glossary', '2) Not a list of workstreams.', ''].join('\n');
+
+  it.each([
+    ['a numbered entry', '10. Readiness for Micro-Level Planning', ['1. Platform first', '2. Inspections next', '3. Sync last']],
+    ['a bulleted, bold entry with a closing bracket', 'Workstreams', ['- **1) Platform**', '- **2) Inspections**']],
+    ['a WS-numbered entry', 'Epics', ['WS-2: inspections']],
+    ['a W-numbered entry', 'Milestones', ['* w2: inspections']],
+  ])('stays quiet when the readiness section lists the workstream’s position as %s', (_label, title, items) => {
+    expect(mesoSilent(contextFrom({ meso: readiness(title, ...items) }))).toEqual([]);
+  });
+
+  it.each([
+    ['lists only other positions', 'Readiness', ['1. Platform', '3. Sync']],
+    ['numbers the position without a text after it', 'Readiness', ['2.']],
+    ['is a section of another title', 'Deployment', ['1. Platform', '2. Inspections']],
+    ['has the position only after the section ends', 'Readiness', ['1. Platform']],
+  ])('escalates when the readiness section %s', (_label, title, items) => {
+    expect(mesoSilent(contextFrom({ meso: readiness(title, ...items) }))).toHaveLength(1);
+  });
+
+  const photoTasks = [{ id: 'W2.1', title: 'Photo store upload endpoint', estimate: '1d' }];
+  it.each([
+    ['a component', '## 3. System Decomposition', '### Photo Store'],
+    ['an interface', '## 4. Interface Design', '### Photo Store upload'],
+    ['an integration point', '## 5. Integration Points', '### Photo Store'],
+  ])('stays quiet when the meso plan describes %s the workstream’s tasks touch', (_label, section, entry) => {
+    const wbs = new WbsBuilder().withTasks('W2', photoTasks).build();
+    const meso = ['# Harbor architecture', '', section, '', entry, 'Keeps inspection photos in S3 behind an upload endpoint.', ''].join('\n');
+    expect(mesoSilent(contextFrom({ wbs, meso }))).toEqual([]);
+  });
+
+  it('escalates when the components the meso plan describes are not the ones the tasks touch', () => {
+    const wbs = new WbsBuilder().withTasks('W2', photoTasks).build();
+    const meso = ['# Harbor architecture', '', '## 3. System Decomposition', '', '### Billing Ledger', 'Double-entry ledger.', ''].join('\n');
+    expect(mesoSilent(contextFrom({ wbs, meso }))).toHaveLength(1);
+  });
+
+  it('escalates a workstream without tasks that no line names', () => {
+    const wbs = new WbsBuilder().withTasks('W2', []).build();
+    const meso = ['# Harbor architecture', '', '## 3. System Decomposition', '', '### Photo Store', 'Keeps photos.', ''].join('\n');
+    expect(mesoSilent(contextFrom({ wbs, meso }))).toHaveLength(1);
+  });
+
+  it('stays quiet when the meso plan names the workstream by its epic label', () => {
+    const wbs = ['## Epic 2: Inspections', '- 2.1 Upload endpoint', '', '## Epic 1: Platform', '- 1.1 Repo', ''].join('\n');
+    const meso = '# Harbor architecture\n\nEpic 2 stores photos.\n';
+    const ctx = contextFrom({ wbs, meso, workstreamId: contextFrom({ wbs }).wbs.workstreams[0]!.id });
+    expect(mesoSilent(ctx)).toEqual([]);
   });
 });
