@@ -116,3 +116,53 @@ describe('conflicting-name, the request as the user reads it', () => {
     ]);
   });
 });
+
+describe('conflicting-name, which mentions state a name', () => {
+  // List items: the meso plan's mentions are its headings and list items.
+  const withLine = (line: string) => new MesoPlanBuilder().withLines('System overview', `- ${line}`).build();
+  const found = (meso: string, wbs?: string) => conflictingName(contextFrom({ meso, ...(wbs ? { wbs } : {}) }));
+
+  it.each([
+    ['a colon', 'W2: Field Reports'],
+    ['an em dash', 'W2 — Field Reports'],
+    ['an en dash', 'W2 – Field Reports'],
+    ['a spaced hyphen', 'W2 - Field Reports'],
+    ['brackets after the id', 'W2 (Field Reports) owns reports.'],
+    ['the id in brackets after the name', 'Field Reports (W2)'],
+    ['the id in bold, then a colon', '**W2**: Field Reports'],
+  ])('takes %s as stating a name', (_label, line) => {
+    const meso = withLine(line);
+    expect(found(meso).map((e) => e.line)).toEqual([lineOf(meso, line)]);
+  });
+
+  it.each([
+    ['a hyphen without spaces', 'W2-Field Reports'],
+    ['no separator', 'W2 Field Reports'],
+    ['a task id', 'W2.1: Field Reports'],
+    ['another id in brackets', 'Field Reports (W3) owns reports.'],
+  ])('takes %s as no name', (_label, line) => {
+    expect(found(withLine(line))).toEqual([]);
+  });
+
+  it.each([
+    ['share only a filler word', 'W2: Billing Service', 'Inspection Service', 1],
+    ['share only a word of two letters', 'W2: Field UI', 'Inspection UI', 1],
+    ['share a word that names the subject', 'W2: Photo Inspection', 'Inspection API', 0],
+    ['differ in everything', 'W2: Field Reports', 'Inspection API', 1],
+  ])('when the names %s: %p vs %p gives %p escalations', (_label, heading, wbsName, n) => {
+    const meso = new MesoPlanBuilder().withHeading('W2: Inspection API', heading).build();
+    const wbs = new WbsBuilder().withName('W2', wbsName).build();
+    expect(found(meso, wbs)).toHaveLength(n);
+  });
+
+  it('stays quiet when the WBS gives the workstream no name', () => {
+    const meso = new MesoPlanBuilder().withHeading('W2: Inspection API', 'W2: Field Reports').build();
+    expect(found(meso, ['## W1: Platform', '- W1.1 Repo', '', '## W2', '- W2.1 Endpoints', ''].join('\n'))).toEqual([]);
+  });
+
+  it('agrees with the second WBS definition when the first has another name', () => {
+    const meso = new MesoPlanBuilder().withHeading('W2: Inspection API', 'W2: Field Reports').build();
+    const wbs = new WbsBuilder().withExtraWorkstream('W2', 'Field Reports', { tasks: [{ id: 'W2.9', title: 'x' }] }).build();
+    expect(found(meso, wbs)).toEqual([]);
+  });
+});
