@@ -100,3 +100,23 @@ describe('duplicate-task, the request as the user reads it', () => {
     ]);
   });
 });
+
+describe('duplicate-task, several definitions and several other workstreams', () => {
+  it('escalates once per other workstream, in WBS order, citing the first definition of the shared task', () => {
+    const wbs = new WbsBuilder()
+      .withTasks('W1', [{ id: 'T2.2', title: 'Platform copy' }])
+      .withTasks('W2', w2Tasks)
+      .withExtraWorkstream('W2', 'Inspection API again', { tasks: [{ id: 't2.2', title: 'Second definition' }] })
+      .withTasks('W3', [{ id: 'T2.1', title: 'Worker copy' }])
+      .build();
+    const found = duplicateTask(contextFrom({ wbs }));
+    expect(found.map((e) => e.blocker.replace(/ in the WBS.*/, ''))).toEqual(['Task T2.2 is listed under both W2 and W1', 'Task T2.1 is listed under both W2 and W3']);
+    expect(found[0]!.evidence[0]).toContain(`line ${lineOf(wbs, '**T2.2** Create endpoint')}:`);
+    expect(found[0]!.line).toBe(lineOf(wbs, '**T2.2** Platform copy'));
+  });
+
+  it('stays quiet when the planned workstream has no tasks', () => {
+    const wbs = new WbsBuilder().withTasks('W2', []).withTasks('W3', [{ id: 'T2.1', title: 'x' }]).build();
+    expect(duplicateTask(contextFrom({ wbs }))).toEqual([]);
+  });
+});
