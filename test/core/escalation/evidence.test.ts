@@ -59,6 +59,21 @@ describe('plannedWorkstreamName', () => {
     expect(plannedWorkstreamName(contextFrom({ wbs, meso: null }))).toBe('');
   });
 
+  it('skips names that are only spaces, and trims the one it takes (contexts built by any caller)', () => {
+    const base = contextFrom({ meso: null });
+    const ws = base.wbs.workstreams.find((w) => w.id === 'W2')!;
+    const mention = (name?: string) => ({ id: 'W2', line: 1, ...(name === undefined ? {} : { name }) });
+    const ctx = (wbsNames: string[], mentions: Array<{ id: string; line: number; name?: string }>) => ({
+      ...base,
+      wbs: { workstreams: wbsNames.map((name) => ({ ...ws, name })) },
+      mesoMentions: mentions,
+    });
+    expect(plannedWorkstreamName(ctx(['  ', ' Inspection API '], []))).toBe('Inspection API');
+    expect(plannedWorkstreamName(ctx(['  '], [mention(), mention('   '), mention(' Field Reports ')]))).toBe('Field Reports');
+    expect(plannedWorkstreamName(ctx([' '], [mention()]))).toBe('');
+    expect(plannedWorkstreamName(ctx([], [mention(' \t ')]))).toBe('');
+  });
+
   it('never takes another workstream’s name', () => {
     const ctx = contextFrom({ workstreamId: 'W7', meso: null });
     expect(plannedWorkstreamName(ctx)).toBe('');
@@ -118,6 +133,7 @@ describe('meso evidence and links', () => {
     const ctx = { ...contextFrom({ meso }), mesoLinkTarget: null };
     const note = { ...ctx.meso!, path: 'Planning/Meso plan.MD' };
     expect(mesoTarget(ctx, note)).toBe('Planning/Meso plan');
+    expect(mesoTarget(ctx, { ...note, path: 'Old.md notes/Meso plan.md' })).toBe('Old.md notes/Meso plan');
     expect(sectionLinkAt(ctx, note, 1)).toBe('[[Planning/Meso plan]]');
   });
 

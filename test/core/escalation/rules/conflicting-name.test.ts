@@ -96,7 +96,7 @@ describe('conflicting-name, the request as the user reads it', () => {
     const wbs = new WbsBuilder().build();
     const line = lineOf(meso, '## W2: Field Reports');
     const wbsLine = lineOf(wbs, '### W2: Inspection API');
-    expect(conflictingName(contextFrom({ meso, wbs }))).toEqual([
+    expect(conflictingName(contextFrom({ meso, wbs }))).toStrictEqual([
       {
         rule: 'conflicting-name',
         workstreamId: 'W2',

@@ -89,7 +89,7 @@ describe('dependency-cycle, the request as the user reads it', () => {
     const wbs = new WbsBuilder().withDependsOn('W1', ['W2']).build();
     const w2Line = lineOf(wbs, 'Depends on: W1');
     const w1Line = lineOf(wbs, 'Depends on: W2');
-    expect(dependencyCycle(contextFrom({ wbs }))).toEqual([
+    expect(dependencyCycle(contextFrom({ wbs }))).toStrictEqual([
       {
         rule: 'dependency-cycle',
         workstreamId: 'W2',

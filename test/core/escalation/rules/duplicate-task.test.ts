@@ -81,7 +81,7 @@ describe('duplicate-task, the request as the user reads it', () => {
     const wbs = new WbsBuilder().withTasks('W3', [{ id: 'W2.1', title: 'Copy' }]).build();
     const mine = lineOf(wbs, '- **W2.1** Migrations');
     const theirs = lineOf(wbs, '- **W2.1** Copy');
-    expect(duplicateTask(contextFrom({ wbs }))).toEqual([
+    expect(duplicateTask(contextFrom({ wbs }))).toStrictEqual([
       {
         rule: 'duplicate-task',
         workstreamId: 'W2',

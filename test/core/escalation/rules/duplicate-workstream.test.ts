@@ -32,7 +32,7 @@ describe('duplicate-workstream, the request as the user reads it', () => {
     const wbs = new WbsBuilder().withExtraWorkstream('W2', 'Field Reports', { tasks: [{ id: 'W2.9', title: 'x' }] }).build();
     const first = lineOf(wbs, '### W2: Inspection API');
     const second = lineOf(wbs, '### W2: Field Reports');
-    expect(duplicateWorkstream(contextFrom({ wbs }))).toEqual([
+    expect(duplicateWorkstream(contextFrom({ wbs }))).toStrictEqual([
       {
         rule: 'duplicate-workstream',
         workstreamId: 'W2',

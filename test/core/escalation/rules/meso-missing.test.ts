@@ -50,7 +50,7 @@ describe('meso-missing with a meso plan set aside as empty', () => {
 
 describe('meso-missing, the requests as the user reads them', () => {
   it('when none was found: where it looked, and who writes it', () => {
-    expect(mesoMissing(contextFrom({ meso: null }))).toEqual([
+    expect(mesoMissing(contextFrom({ meso: null }))).toStrictEqual([
       {
         rule: 'meso-missing',
         workstreamId: 'W2',
@@ -81,7 +81,7 @@ describe('meso-missing, the requests as the user reads them', () => {
       file: path,
     };
     if (line !== undefined) expected.line = line;
-    expect(mesoMissing(ctx)).toEqual([expected]);
+    expect(mesoMissing(ctx)).toStrictEqual([expected]);
   });
 
   it('prefers a meso plan that was read over an empty one set aside', () => {

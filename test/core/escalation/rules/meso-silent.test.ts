@@ -45,7 +45,7 @@ describe('meso-silent, the request as the user reads it', () => {
   const meso = '# Meso\n\n## W1: Platform Foundation\n\nRepository layout.\n';
 
   it('says what was searched and asks where the workstream is covered', () => {
-    expect(mesoSilent(contextFrom({ meso }))).toEqual([
+    expect(mesoSilent(contextFrom({ meso }))).toStrictEqual([
       {
         rule: 'meso-silent',
         workstreamId: 'W2',

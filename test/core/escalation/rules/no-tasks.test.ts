@@ -53,7 +53,7 @@ describe('no-tasks, the request as the user reads it', () => {
   it('says where the workstream is defined and asks for its tasks', () => {
     const wbs = new WbsBuilder().withTasks('W2', []).build();
     const line = lineOf(wbs, '### W2: Inspection API');
-    expect(noTasks(contextFrom({ wbs }))).toEqual([
+    expect(noTasks(contextFrom({ wbs }))).toStrictEqual([
       {
         rule: 'no-tasks',
         workstreamId: 'W2',

@@ -45,7 +45,7 @@ describe('undefined-dependency, the request as the user reads it', () => {
   it('names the missing id and the defined ones, and asks whether it is a typo', () => {
     const wbs = new WbsBuilder().withDependsOn('W2', ['W9']).build();
     const line = lineOf(wbs, 'Depends on: W9');
-    expect(undefinedDependency(contextFrom({ wbs }))).toEqual([
+    expect(undefinedDependency(contextFrom({ wbs }))).toStrictEqual([
       {
         rule: 'undefined-dependency',
         workstreamId: 'W2',

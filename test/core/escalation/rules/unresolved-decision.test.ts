@@ -288,7 +288,7 @@ describe('unresolved-decision, the requests as the user reads them', () => {
     const meso = mesoWith(['1. **Payment provider** (BLOCKS: billing adapter, webhook receiver)'], ['5. Integration Points', ['- Payment provider: TBD (W4 billing adapter)']]);
     const line = lineOf(meso, '**Payment provider**');
     const restated = lineOf(meso, 'Payment provider: TBD');
-    expect(unresolvedDecision(contextFrom({ wbs, meso, workstreamId: 'W4' }))).toEqual([
+    expect(unresolvedDecision(contextFrom({ wbs, meso, workstreamId: 'W4' }))).toStrictEqual([
       {
         ...base,
         blocker: `"Payment provider" is still open, and what ${MESO_PATH} says it blocks ("billing adapter, webhook receiver") is W4's, so its plan would have to guess.`,
@@ -314,7 +314,7 @@ describe('unresolved-decision, the requests as the user reads them', () => {
     const line = lineOf(meso, '**Payment provider**');
     const assumption = lineOf(meso, '**Proposed Assumption**');
     const validation = lineOf(meso, '**Validation**');
-    expect(unresolvedDecision(contextFrom({ wbs, meso, workstreamId: 'W4' }))).toEqual([
+    expect(unresolvedDecision(contextFrom({ wbs, meso, workstreamId: 'W4' }))).toStrictEqual([
       {
         ...base,
         blocker: `"Payment provider" is still open: ${MESO_PATH} proposes the assumption "hosted checkout" but says to validate it first ("confirm with finance before Epic 4"), which names W4.`,
@@ -335,7 +335,7 @@ describe('unresolved-decision, the requests as the user reads them', () => {
   it('a plain question of the overall micro-level plan: its note, section and line', () => {
     const micro = `${new WbsBuilder().build()}\n## Open Questions\n\n- Should W2 paginate with cursors?\n`;
     const line = lineOf(micro, 'Should W2 paginate');
-    expect(unresolvedDecision(contextFrom({ wbs: micro }))).toEqual([
+    expect(unresolvedDecision(contextFrom({ wbs: micro }))).toStrictEqual([
       {
         rule: 'unresolved-decision',
         workstreamId: 'W2',
@@ -360,7 +360,7 @@ describe('unresolved-decision, the requests as the user reads them', () => {
   });
 
   it('a marker before the first heading: the opening of the note', () => {
-    expect(check('W2 keys: TBD\n\n# Plan\n\n## W2: Inspection API\n\nText.\n')).toEqual([
+    expect(check('W2 keys: TBD\n\n# Plan\n\n## W2: Inspection API\n\nText.\n')).toStrictEqual([
       {
         rule: 'unresolved-decision',
         workstreamId: 'W2',

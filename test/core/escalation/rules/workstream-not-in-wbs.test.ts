@@ -53,7 +53,7 @@ describe('workstream-not-in-wbs, the requests as the user reads them', () => {
     const wbs = new WbsBuilder().without('W2').withDependsOn('W3', ['W1']).build();
     const meso = new MesoPlanBuilder().build();
     const at = (s: string) => lineOf(meso, s);
-    expect(workstreamNotInWbs(contextFrom({ wbs, meso }))).toEqual([
+    expect(workstreamNotInWbs(contextFrom({ wbs, meso }))).toStrictEqual([
       {
         rule: 'workstream-not-in-wbs',
         workstreamId: 'W2',
@@ -102,7 +102,7 @@ describe('workstream-not-in-wbs, the requests as the user reads them', () => {
       .withSection(3, 'W5 → W2: Acknowledgements', ['y'], 'Open Questions')
       .build();
     const line = lineOf(meso, '### W2 → W5');
-    expect(workstreamNotInWbs(contextFrom({ meso }))).toEqual([
+    expect(workstreamNotInWbs(contextFrom({ meso }))).toStrictEqual([
       {
         rule: 'workstream-not-in-wbs',
         workstreamId: 'W2',
