@@ -29,7 +29,8 @@ function findCycles(start: string, deps: Map<string, string[]>): Found[] {
         // Each node is visited once, so each back edge is met once, and two back edges never close
         // cycles of the same nodes: no cycle is found twice.
         found.push({ cycle: [...stack.slice(at), next], path: stack.slice(0, at + 1) });
-      } else if (!done.has(next) && deps.has(next)) {
+      } else if (!done.has(next)) {
+        // An id the WBS does not define has no dependencies: visiting it finds nothing.
         visit(next);
       }
     }
@@ -53,7 +54,6 @@ export function dependencyCycle(ctx: EscalationContext): Escalation[] {
     deps.set(w.id, [...new Set([...(deps.get(w.id) ?? []), ...w.dependsOn])]);
     defs.set(w.id, [...(defs.get(w.id) ?? []), w]);
   }
-  if (!deps.has(id)) return [];
 
   const edgeLine = (from: string, to: string): number => {
     const w = (defs.get(from) ?? []).find((d) => d.dependsOn.includes(to))!;

@@ -129,3 +129,29 @@ describe('dependency-cycle, the request as the user reads it', () => {
     expect(e!.line).toBe(lineOf(wbs, 'Depends on: W1'));
   });
 });
+
+describe('dependency-cycle, odd graphs', () => {
+  it('stays quiet for a workstream the WBS lacks, and walks past dependencies on undefined ids', () => {
+    expect(dependencyCycle(contextFrom({ workstreamId: 'W9' }))).toEqual([]);
+    const wbs = new WbsBuilder().withDependsOn('W2', ['W8', 'W1']).withDependsOn('W1', ['W8', 'W2']).build();
+    expect(dependencyCycle(contextFrom({ wbs })).map((e) => e.evidence[0])).toEqual(['Cycle: W2 → W1 → W2']);
+  });
+
+  it('cites the heading line of a definition that has no dependency line of its own', () => {
+    const base = contextFrom({ wbs: new WbsBuilder().withDependsOn('W1', ['W2']).build() });
+    const wbs: Wbs = { workstreams: base.wbs.workstreams.map(({ dependsLine: _drop, ...w }) => w) };
+    const [e] = dependencyCycle({ ...base, wbs });
+    const w2 = wbs.workstreams.find((w) => w.id === 'W2')!;
+    const w1 = wbs.workstreams.find((w) => w.id === 'W1')!;
+    expect(e!.line).toBe(w2.line);
+    expect(e!.evidence.slice(1).map((s) => /line (\d+)/.exec(s)![1])).toEqual([String(w2.line), String(w1.line)]);
+  });
+
+  it('reports a cycle once when two definitions of a workstream list the same dependency', () => {
+    const wbs = new WbsBuilder()
+      .withDependsOn('W1', ['W2'])
+      .withExtraWorkstream('W2', 'Inspection API again', { tasks: [{ id: 'W2.9', title: 'x' }], dependsOn: ['W1'] })
+      .build();
+    expect(dependencyCycle(contextFrom({ wbs }))).toHaveLength(1);
+  });
+});

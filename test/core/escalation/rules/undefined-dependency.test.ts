@@ -64,3 +64,14 @@ describe('undefined-dependency, the request as the user reads it', () => {
     ]);
   });
 });
+
+describe('undefined-dependency, a definition without a dependency line', () => {
+  it('cites the workstream’s own line', () => {
+    const base = contextFrom({ wbs: new WbsBuilder().withDependsOn('W2', ['W7']).build() });
+    const wbs = { workstreams: base.wbs.workstreams.map(({ dependsLine: _drop, ...w }) => w) };
+    const [e] = undefinedDependency({ ...base, wbs });
+    const w2 = wbs.workstreams.find((w) => w.id === 'W2')!;
+    expect(e!.line).toBe(w2.line);
+    expect(e!.evidence[0]).toBe(`${WBS_PATH} line ${w2.line}: "### W2: Inspection API" (W2 lists W7 among its dependencies)`);
+  });
+});
