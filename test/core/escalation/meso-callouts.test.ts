@@ -200,6 +200,7 @@ describe('meso-callouts, edge cases', () => {
       ['## W2: Inspection API', '', `Note: <!-- wp:escalation W2 unresolved-decision ${key} -->`, close, ''],
       ['## W2: Inspection API', '', `<!-- wp:escalation W2 unresolved-decision ${key} --> and more`, close, ''],
       ['## W2: Inspection API', '', `<!-- wp:escalation W2 unresolved-decision ${key} -->`, `${close} and more`, ''],
+      ['## W2: Inspection API', '', `<!-- wp:escalation W2 unresolved-decision ${key} -->`, `Note: ${close}`, ''],
       ['## W2: Inspection API', '', `<!-- wp:escalation W2 unresolved-decision ${key.slice(1)} -->`, close, ''],
       ['## W2: Inspection API', '', `<!-- wp:escalation W2 unresolved-decision ${key.toUpperCase()}A -->`, close, ''],
       ['## W2: Inspection API', '', `<!-- wp:escalation W2 unresolved decision ${key} -->`, close, ''],
@@ -230,6 +231,8 @@ describe('meso-callouts, edge cases', () => {
 
   it.each([
     ['a link in other case and spacing', { mesoSection: '[[meso-level-plan#w2   inspection api]]' }, 9],
+    ['a link with a stray # at its end', { mesoSection: '[[meso-level-plan#W2: Inspection API#W2 Data model#]]' }, 12],
+    ['a link of # alone', { mesoSection: '[[meso-level-plan##]]' }, null],
     ['a link with an alias, inside prose', { mesoSection: 'See [[meso-level-plan#W2 Data model|the data model]] for it.' }, 12],
     ['the first of two links', { mesoSection: '[[meso-level-plan#W2 Data model]] and [[meso-level-plan#W1: Platform]]' }, 12],
     ['a link to a heading that is not there', { mesoSection: '[[meso-level-plan#W9 Nothing]]' }, null],
@@ -262,5 +265,54 @@ describe('withMesoCalloutsMasked', () => {
     const missing = await masked.read('gone.md');
     expect(missing).toEqual(await vault.vault.read('gone.md'));
     expect(missing.ok).toBe(false);
+  });
+});
+
+describe('meso-callouts, line endings and positions', () => {
+  it.each([
+    ['a CRLF note whose last line ends in a lone CR', 'intro\r\n## W2: Inspection API\r\nbody\r'],
+    ['a CRLF note whose heading is last and ends in a lone CR', 'intro\r\n## W2: Inspection API\r'],
+    ['a CRLF note whose heading is last, with no ending', 'intro\r\n## W2: Inspection API'],
+    ['a CRLF note with a final line ending', 'intro\r\n## W2: Inspection API\r\nbody\r\n'],
+    ['an LF note whose heading is last', 'intro\n## W2: Inspection API'],
+    ['an LF note whose last line ends in a CR', 'intro\n## W2: Inspection API\nbody\r'],
+  ])('gives back %s byte for byte, one block or two at a time', (_label, text) => {
+    const a = esc();
+    const b = esc({ blocker: 'Second.' });
+    const both = insertMesoCallouts(text, [a, b]);
+    expect(removeMesoCallouts(both, 'W2', [])).toBe(text);
+    expect(removeMesoCallouts(removeMesoCallouts(both, 'W2', [a]), 'W2', [])).toBe(text);
+    const stepwise = insertMesoCallouts(insertMesoCallouts(text, [a]), [b]);
+    expect(removeMesoCallouts(stepwise, 'W2', [])).toBe(text);
+    expect(removeMesoCallouts(text, 'W2', [])).toBe(text);
+  });
+
+  it('ends a CRLF note whose heading was last as it ended: the last inserted line has no ending, each other line one CRLF', () => {
+    const out = insertMesoCallouts('intro\r\n## W2: Inspection API', [esc()]);
+    expect(out.startsWith('intro\r\n## W2: Inspection API\r\n\r\n<!-- wp:escalation W2 ')).toBe(true);
+    expect(out.endsWith('\r\n<!-- /wp:escalation -->')).toBe(true);
+    expect(out).not.toMatch(/\r\r|[^\r]\n/);
+    const lone = insertMesoCallouts('intro\r\n## W2: Inspection API\r', [esc()]);
+    expect(lone.endsWith('\r\n<!-- /wp:escalation -->\r')).toBe(true);
+    expect(lone).not.toMatch(/\r\r|[^\r]\n/);
+  });
+
+  it('puts a later block under its own heading, not after the blocks of an earlier heading', () => {
+    const w1 = esc({ workstreamId: 'W1', workstreamName: 'Platform', mesoSection: '[[meso-level-plan#W1: Platform]]' });
+    const first = insertMesoCallouts(MESO, [w1]);
+    const out = insertMesoCallouts(first, [esc()]);
+    const lines = out.split('\n');
+    const at = lines.indexOf('## W2: Inspection API');
+    expect(lines.slice(at + 1, at + 3)).toEqual(['', `<!-- wp:escalation W2 unresolved-decision ${escalationKey(esc())} -->`]);
+    const w1At = lines.indexOf('## W1: Platform');
+    expect(lines[w1At + 2]).toBe(`<!-- wp:escalation W1 unresolved-decision ${escalationKey(w1)} -->`);
+    expect(lines[lines.indexOf('<!-- /wp:escalation -->') + 1]).toBe('Shared services.');
+  });
+
+  it('removes a block the user left at the very start of the note, whose heading is gone', () => {
+    const block = insertMesoCallouts('## W2: Inspection API', [esc()]).split('\n').slice(1).join('\n');
+    expect(block.startsWith('\n<!-- wp:escalation')).toBe(true);
+    expect(removeMesoCallouts(block, 'W2', [])).toBe('');
+    expect(removeMesoCallouts(`${block}\nText after.`, 'W2', [])).toBe('Text after.');
   });
 });
