@@ -163,6 +163,11 @@ describe('parseEscalationCallouts, hand-edited callouts', () => {
     expect(p!.endLine).toBe(8);
   });
 
+  it('takes the line after an empty label as its value', () => {
+    const [p] = parse1('> [!escalation] Escalation Request — W2', '> - **Blocker:**', '> Keys are open.', '> - **Questions:**', '> Which keys?');
+    expect(p).toMatchObject({ blocker: 'Keys are open.', questions: ['Which keys?'] });
+  });
+
   it('ignores quoted text before the first field', () => {
     const [p] = parse1('> [!escalation] Escalation Request — W2', '> Some words the user added.', '>   - a stray item', '> - **Blocker:** Keys.');
     expect(p).toMatchObject({ blocker: 'Keys.', evidence: [], questions: [] });
