@@ -385,3 +385,69 @@ describe('unresolved-decision, the requests as the user reads them', () => {
     expect(e!.line).toBe(lineOf(meso, 'IDs: TBD'));
   });
 });
+
+describe('unresolved-decision, edges of questions and markers', () => {
+  const issues = (item: string) => new MesoPlanBuilder().withSection(3, 'Open issues', [item], 'W3: Sync Worker').build();
+
+  it.each([
+    ['* Retention period for photos.', 'What is the decision on: Retention period for photos?'],
+    ['- [ ] Photo formats:', 'What is the decision on: Photo formats?'],
+    ['2) Thumbnail sizes;', 'What is the decision on: Thumbnail sizes?'],
+    ['- Which store keeps photos?', 'Which store keeps photos?'],
+  ])('asks the item %p as %p', (item, question) => {
+    expect(check(issues(item)).map((e) => e.questions)).toEqual([[question]]);
+  });
+
+  it('cites a decision-table row by its cells', () => {
+    const meso = new MesoPlanBuilder().withSection(2, 'Open Decisions', ['| # | Decision | Affects | Status |', '|---|---|---|---|', '| D4 | Photo store: S3 or GCS | W2 | Open |']).build();
+    const [e] = check(meso);
+    const line = lineOf(meso, '| D4 |');
+    expect(e!.evidence).toEqual([`${MESO_PATH} line ${line}: "D4 — Photo store: S3 or GCS — W2 — Open" (an open question not marked resolved)`]);
+    expect(e!.questions).toEqual(['What is the decision on: D4 — Photo store: S3 or GCS — W2 — Open?']);
+  });
+
+  it('ignores markers in the frontmatter', () => {
+    expect(check('---\nowner: W2 TBD\n---\n# Plan\n\n## W2: Inspection API\n\nText.\n')).toEqual([]);
+  });
+
+  it('reads no marker of its own on the lines of a question', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('- Should W2 keys be UUIDs? TBD').build();
+    expect(check(meso).map((e) => e.evidence)).toEqual([[`${MESO_PATH} line ${lineOf(meso, 'UUIDs? TBD')}: "- Should W2 keys be UUIDs? TBD" (an open question not marked resolved)`]]);
+  });
+
+  it('cites a question’s line once when its assumption and validation are on it too', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('1. **Key format** (BLOCKS: W2 ids) — Proposed Assumption: UUIDv7; Validation: confirm with DBA before W2').build();
+    const [e, ...rest] = check(meso);
+    expect(rest).toEqual([]);
+    expect(e!.evidence).toHaveLength(1);
+    expect(e!.questions).toEqual(['What is decided for "Key format"?', 'Has the assumption "UUIDv7" been validated (confirm with DBA before W2)?']);
+  });
+
+  it('lists its requests by line, the meso plan’s before the overall micro-level plan’s', () => {
+    const meso = new MesoPlanBuilder().withLines('W2 Data model', 'Keys: TBD').withOpenQuestions('- Should W2 paginate with cursors?').withLines('W1: Platform Foundation', 'W2 auth: TBD').build();
+    expect(check(meso).map((e) => e.line)).toEqual([lineOf(meso, 'W2 auth: TBD'), lineOf(meso, 'Keys: TBD'), lineOf(meso, 'Should W2 paginate')]);
+    const micro = `${new WbsBuilder().build()}\n## Open Questions\n\n- Should W2 paginate with cursors?\n`;
+    const both = unresolvedDecision(contextFrom({ wbs: micro, meso: new MesoPlanBuilder().withLines('W2 Data model', 'Keys: TBD').build() }));
+    expect(both.map((e) => e.file)).toEqual([MESO_PATH, WBS_PATH]);
+    const microFirst = unresolvedDecision(contextFrom({ wbs: micro, meso: new MesoPlanBuilder().withLines('W2 Data model', ...Array.from({ length: 40 }, () => 'Filler.'), 'Keys: TBD').build() }));
+    expect(microFirst.map((e) => e.file)).toEqual([MESO_PATH, WBS_PATH]);
+  });
+
+  it('takes a topic of fewer than four letters for no restatement', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('1. **API** (BLOCKS: W2 endpoints)').withLines('W1: Platform Foundation', 'API: TBD for W2').build();
+    expect(check(meso).map((e) => [e.line, e.evidence.length])).toEqual([
+      [lineOf(meso, 'API: TBD for W2'), 1],
+      [lineOf(meso, '**API**'), 1],
+    ]);
+  });
+
+  it('takes a topic for restated only as whole words', () => {
+    const meso = new MesoPlanBuilder()
+      .withOpenQuestions('1. **Payment provider** (BLOCKS: W2 billing)')
+      .withLines('W1: Platform Foundation', 'Payment providers: TBD for W2', 'W2 payment provider: TBD')
+      .build();
+    const found = check(meso);
+    expect(found.map((e) => e.line)).toEqual([lineOf(meso, 'Payment providers: TBD'), lineOf(meso, '**Payment provider**')]);
+    expect(found[1]!.evidence[1]).toBe(`${MESO_PATH} line ${lineOf(meso, 'W2 payment provider: TBD')}: "W2 payment provider: TBD" (restates it, marked TBD)`);
+  });
+});
