@@ -69,6 +69,10 @@ describe('liveMarker, edge cases of each marker', () => {
     ['Broker?? yesterday it was Kafka', '??'],
     ['Broker ?? yes', '??'],
     ['Retention: TBD. TBD was decided later.', 'TBD'],
+    ['Numbering decided. TBD', 'TBD'],
+    ['Retention not decided: TBD', 'TBD'],
+    ['Retention needs to be decided: TBD', 'TBD'],
+    ['Photos kept for v2?? years', '??'],
   ])('keeps %p open as %p', (line, label) => {
     expect(liveMarker(line)).toBe(label);
   });
@@ -86,6 +90,13 @@ describe('liveMarker, edge cases of each marker', () => {
     'TBD removed after review',
     'The TODO apps were compared.',
     'TODO - lists live in Jira.',
+    'Broker??? yes',
+    'Broker?? Yes',
+    'Photos in v2?? ok',
+    'The retention is not a TBD anymore.',
+    'The retention is not a TBD any more.',
+    'Nothing about the retention is TBD.',
+    'Numbering is no  longer TBD.',
   ])('finds nothing live in %p', (line) => {
     expect(liveMarker(line)).toBeNull();
   });
