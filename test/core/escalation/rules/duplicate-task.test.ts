@@ -33,6 +33,10 @@ describe('duplicate-task', () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.blocker).toContain('Tasks T2.1, T2.2 are listed under both W2 and W3');
     expect(found[0]!.evidence).toHaveLength(4);
+    expect(found[0]!.questions).toEqual([
+      'Which workstream owns T2.1, T2.2: W2 or W3?',
+      'If both need part of the work, how should these tasks be split, and under which new ids?',
+    ]);
   });
 
   it('stays quiet when task ids are distinct even if titles repeat', () => {
