@@ -121,3 +121,12 @@ describe('workstream-not-in-wbs, the requests as the user reads them', () => {
     ]);
   });
 });
+
+describe('workstream-not-in-wbs, a contract of the workstream with itself', () => {
+  it('is no contract with a missing workstream, even when the WBS lacks the planned one', () => {
+    const wbs = new WbsBuilder().without('W2').withDependsOn('W3', ['W1']).build();
+    const meso = new MesoPlanBuilder().withSection(3, 'W2 → W2: Internal queue', ['x'], 'Open Questions').build();
+    const found = workstreamNotInWbs(contextFrom({ wbs, meso }));
+    expect(found.map((e) => e.blocker)).toEqual(['The meso plan describes W2, but the WBS has no entry for it, so there are no tasks to plan.']);
+  });
+});
