@@ -128,3 +128,47 @@ describe('meso-silent, other ways a meso plan covers the workstream', () => {
     expect(mesoSilent(ctx)).toEqual([]);
   });
 });
+
+describe('meso-silent, edges of the readiness list and of what a plan covers', () => {
+  const readiness = (title: string, ...items: string[]) =>
+    ['# Harbor architecture', '', '## W1: Platform Foundation', 'Repo layout.', '', `## ${title}`, '', ...items, ''].join('\n');
+
+  it.each([
+    ['Workstream overview', ['1. Platform', '2. Inspections']],
+    ['Epic map', ['1. Platform', '2. Inspections']],
+    ['Milestone plan', ['1. Platform', '2. Inspections']],
+    ['Readiness', ['   2) Inspections, indented']],
+    ['Readiness', ['-   2. Inspections after a wide bullet']],
+    ['Readiness', ['WS2: inspections']],
+    ['Readiness', ['WS 2: inspections']],
+    ['Readiness', ['2.  Inspections after two spaces']],
+  ])('stays quiet for the readiness section %p listing %p', (title, items) => {
+    expect(mesoSilent(contextFrom({ meso: readiness(title, ...items) }))).toEqual([]);
+  });
+
+  it('escalates when the position appears only inside a sentence', () => {
+    expect(mesoSilent(contextFrom({ meso: readiness('Readiness', 'Phase 2: later.') }))).toHaveLength(1);
+  });
+
+  it('reads two-digit positions', () => {
+    const wbs = Array.from({ length: 10 }, (_, i) => [`## W${i + 1}: Stream ${i + 1}`, `- W${i + 1}.1 Task`, ''].join('\n')).join('\n');
+    const ctx = (item: string) => contextFrom({ workstreamId: 'W10', wbs, meso: readiness('Readiness', item) });
+    expect(mesoSilent(ctx('10. Reports'))).toEqual([]);
+    expect(mesoSilent(ctx('1. Reports'))).toHaveLength(1);
+  });
+
+  it('escalates, without failing, for a workstream the WBS lacks', () => {
+    const [e] = mesoSilent(contextFrom({ workstreamId: 'W9', meso: readiness('Deployment', '1. Build') }));
+    expect(e!.blocker).toContain(' never mentions W9, so');
+  });
+
+  it('stays quiet when the component a task touches is described together with an integration point that uses it', () => {
+    const wbs = new WbsBuilder().withTasks('W2', [{ id: 'W2.1', title: 'Upload inspection photos and thumbnails', estimate: '1d' }]).build();
+    const meso = ['# A', '', '## 3. System Decomposition', '', '### Media Vault', 'Stores inspection photos and thumbnails.', '', '## 5. Integration Points', '', '### CDN edge', 'Serves the Media Vault over HTTPS.', ''].join('\n');
+    expect(mesoSilent(contextFrom({ wbs, meso }))).toEqual([]);
+  });
+
+  it('stays quiet when the meso plan holds only whitespace after its frontmatter (that is meso-missing)', () => {
+    expect(mesoSilent(contextFrom({ meso: '---\ntags: [meso-level-plan]\n---\n\n   \n\t\n' }))).toEqual([]);
+  });
+});
