@@ -11,10 +11,13 @@ import { escalationFor, mesoEvidence, quoted, sectionLinkAt, wbsEvidence } from 
 
 export const RULE = 'conflicting-name';
 
-/** Words that say what kind of thing or what to do, not which: sharing one of them says nothing. */
+/**
+ * Words that say what kind of thing or what to do, not which: sharing one of them says nothing.
+ * (Words of one or two letters never count, see `agree`.)
+ */
 const FILLER = new Set([
-  'and', 'the', 'of', 'for', 'to', 'a', 'an', 'with', 'in', 'on', 'by', 'or',
-  'implement', 'implementation', 'update', 'add', 'create', 'build', 'setup', 'set', 'up', 'decide', 'make', 'fix', 'new', 'initial', 'final',
+  'and', 'the', 'for', 'with',
+  'implement', 'implementation', 'update', 'add', 'create', 'build', 'setup', 'set', 'decide', 'make', 'fix', 'new', 'initial', 'final',
   'module', 'service', 'component', 'system', 'layer', 'workstream', 'epic', 'phase', 'part', 'core', 'basic', 'support',
 ]);
 

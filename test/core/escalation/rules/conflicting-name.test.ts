@@ -166,3 +166,19 @@ describe('conflicting-name, which mentions state a name', () => {
     expect(found(meso, wbs)).toEqual([]);
   });
 });
+
+describe('conflicting-name, words that name no subject', () => {
+  const FILLER = ['and', 'the', 'for', 'with', 'implement', 'implementation', 'update', 'add', 'create', 'build', 'setup', 'set', 'decide', 'make', 'fix', 'new', 'initial', 'final', 'module', 'service', 'component', 'system', 'layer', 'workstream', 'epic', 'phase', 'part', 'core', 'basic', 'support'];
+  const run = (wbsName: string, mesoName: string) => {
+    const meso = new MesoPlanBuilder().withHeading('W2: Inspection API', `W2: ${mesoName}`).build();
+    return conflictingName(contextFrom({ meso, wbs: new WbsBuilder().withName('W2', wbsName).build() }));
+  };
+
+  it.each(FILLER)('escalates two names that share only %p', (word) => {
+    expect(run(`Alpha ${word} Ledger`, `Beta ${word} Gateway`)).toHaveLength(1);
+  });
+
+  it('stays quiet for two names that share a word naming the subject', () => {
+    expect(run('Alpha Ledger', 'Beta Ledger')).toEqual([]);
+  });
+});
