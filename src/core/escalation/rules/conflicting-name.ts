@@ -1,6 +1,5 @@
 import type { Escalation } from '../../contracts/escalation';
 import type { MesoMention } from '../../contracts/wbs';
-import { namesWorkstream } from '../../scope/names-workstream';
 import { foldName } from '../../scope/workstream-name';
 import { matchWords } from '../../scope/component-match';
 import { findWorkstreams } from '../../wbs/parse-wbs';
@@ -43,7 +42,7 @@ function agree(a: string, b: string): boolean {
  * `Name (W2)`).
  */
 function statesName(meso: EscalationMeso, m: MesoMention): boolean {
-  if (enclosingHeadings(meso.headings, m.line, true).some((h) => namesWorkstream(h.text, m.id, ''))) return false;
+  if (enclosingHeadings(meso.headings, m.line, true).some((h) => scanWorkstreamTokens(h.text).some((t) => t.id === m.id))) return false;
   const line = meso.text.split('\n')[m.line - 1] ?? '';
   return scanWorkstreamTokens(line).some(
     (t) =>

@@ -182,3 +182,33 @@ describe('conflicting-name, words that name no subject', () => {
     expect(run('Alpha Ledger', 'Beta Ledger')).toEqual([]);
   });
 });
+
+describe('conflicting-name, mentions with more on the line', () => {
+  const found = (line: string) => conflictingName(contextFrom({ meso: new MesoPlanBuilder().withLines('System overview', line).build() }));
+
+  it.each([
+    ['a separator only later in the line', '- W2 Field Reports: handled later.', 0],
+    ['a task id with a separator after a name', '- W2 Field Reports W2.1: export', 0],
+    ['another id with a separator', '- W2 Field Reports, W3: Sync', 0],
+    ['the id in bold, a space, then a colon', '- **W2** : Field Reports', 1],
+    ['another id without a separator later', '- W2: Field Reports, with W3 later', 1],
+    ['an opening bracket and a space before the id', '- Field Reports ( W2 )', 1],
+    ['a name of punctuation only', '- W2: —', 0],
+  ])('%s: %p gives %p escalations', (_label, line, n) => {
+    expect(found(line)).toHaveLength(n);
+  });
+
+  it.each([
+    ['UI', 'UI Shell'],
+    ['UI Shell', 'UI'],
+    ['Core', 'Core Services'],
+  ])('stays quiet when one name contains the other, though their shared words name no subject: %p and %p', (wbsName, mesoName) => {
+    const meso = new MesoPlanBuilder().withHeading('W2: Inspection API', `W2: ${mesoName}`).build();
+    expect(conflictingName(contextFrom({ meso, wbs: new WbsBuilder().withName('W2', wbsName).build() }))).toEqual([]);
+  });
+
+  it('never fails on mentions without a meso plan (a caller building the context by hand)', () => {
+    const ctx = { ...contextFrom({ meso: null }), mesoMentions: [{ id: 'W2', name: 'Field Reports', line: 3 }] };
+    expect(conflictingName(ctx)).toEqual([]);
+  });
+});
