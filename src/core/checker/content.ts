@@ -3,6 +3,7 @@
  * then code blocks, tables, lists, checkboxes and labels are looked for.
  */
 import { maskCode } from '../markdown/code-mask';
+import { splitFrontmatter } from '../markdown/frontmatter-block';
 
 const TODO_START = /^\s{0,3}>\s*\[!todo\][+-]?/i;
 const QUOTED = /^\s{0,3}>/;
@@ -18,6 +19,12 @@ export function stripTodoCallouts(text: string): string {
     if (inTodo) lines[i] = '';
   }
   return lines.join('\n');
+}
+
+/** The note with its frontmatter's lines emptied (line breaks kept), so a line found in it is the note's. */
+export function withoutFrontmatter(text: string): string {
+  const { bodyOffset, bodyStartLine } = splitFrontmatter(text);
+  return '\n'.repeat(bodyStartLine - 1) + text.slice(bodyOffset);
 }
 
 /** Lines outside code, with placeholders blanked. */
@@ -106,7 +113,8 @@ export function prose(text: string): string {
   return proseLines(text).join('\n');
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `s` as a regex source that matches it literally. */
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * True when `label` (e.g. "Status codes") stands as a label anywhere in the text: at the start of
@@ -123,12 +131,16 @@ export function hasLabel(text: string, label: string): boolean {
   });
 }
 
-/** Regex source matching `id` as a whole token (so W2.1 does not match inside W2.10 or W12.1). */
-export function idPattern(id: string): string {
-  return `(?:^|[^\\p{L}\\p{N}_.])(${escapeRe(id)})(?![\\p{L}\\p{N}_]|\\.\\d)`;
+/**
+ * Regex source (flag `u`) matching what `source` matches as a whole token, captured as group 1: not
+ * inside a word, nor after a dot, nor before `.` and a digit (so W2.1 does not match inside W2.10,
+ * W12.1 or W2.1.3).
+ */
+export function tokenPattern(source: string): string {
+  return `(?:^|[^\\p{L}\\p{N}_.])(${source})(?![\\p{L}\\p{N}_]|\\.\\d)`;
 }
 
 /** True when the text (placeholders aside) names `id` as a whole token. */
 export function namesId(text: string, id: string): boolean {
-  return new RegExp(idPattern(id), 'u').test(stripTodoCallouts(text));
+  return new RegExp(tokenPattern(escapeRe(id)), 'u').test(stripTodoCallouts(text));
 }

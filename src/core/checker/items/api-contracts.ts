@@ -1,6 +1,6 @@
 import { stripQuery } from '../../plan/derive-outline';
 import { noEndpointsSentence } from '../../plan/render-plan';
-import { hasLabel, prose, stripTodoCallouts } from '../content';
+import { escapeRe, hasLabel, prose, stripTodoCallouts } from '../content';
 import { fail, label, pass, type ReadinessCheck } from '../context';
 import { findPlaceholders } from '../placeholders';
 
@@ -9,8 +9,6 @@ export const ENDPOINT_LABELS = ['Request', 'Response', 'Status codes', 'Authenti
 
 const ENDPOINT_TITLE = /^`?([A-Za-z]+)\s+(\/\S*?)`?(?:\s|$)/;
 const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
-
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The sentence the renderer writes today (`noEndpointsSentence`), for any workstream id. */
 const NO_ENDPOINTS_SENTENCE = new RegExp(escapeRe(noEndpointsSentence('W0')).replace('W0', 'W\\d+'));

@@ -1,7 +1,6 @@
-import { splitFrontmatter } from '../../markdown/frontmatter-block';
 import { parseWikilinks, type Wikilink } from '../../vault/wikilinks';
 import { sectionCitations as citations } from '../../vault/cite-section';
-import { stripTodoCallouts } from '../content';
+import { stripTodoCallouts, withoutFrontmatter } from '../content';
 import { fail, label, pass, type CheckContext, type ReadinessCheck } from '../context';
 
 const baseName = (p: string): string =>
@@ -49,16 +48,17 @@ export const traceability: ReadinessCheck = {
         line ??= one?.line ?? m.line;
       }
     }
-    const { bodyOffset } = splitFrontmatter(ctx.text);
-    const headingLinks = parseWikilinks(ctx.text).filter((l) => l.offset >= bodyOffset && l.subpath !== null && !l.isBlock);
+    // Links and citations in the frontmatter are left alone (line breaks kept: lines stay the note's).
+    const body = withoutFrontmatter(ctx.text);
+    const bodyLinks = parseWikilinks(body);
+    const headingLinks = bodyLinks.filter((l) => l.subpath !== null && !l.isBlock);
     const results = await Promise.all(headingLinks.map((l) => ctx.resolveLink(l, ctx.path)));
     headingLinks.forEach((l, i) => {
       if (results[i]) return;
       reasons.push(`The link ${l.raw} on line ${l.line} does not reach an existing heading.`);
       line ??= l.line;
     });
-    const body = ctx.text.slice(0, bodyOffset).replace(/[^\n]/g, ' ') + ctx.text.slice(bodyOffset);
-    const cites = citations(body, parseWikilinks(body));
+    const cites = citations(body, bodyLinks);
     const resolve = ctx.resolveCitation ?? (() => Promise.resolve(false));
     const found = await Promise.all(cites.map((c) => resolve(c.link, c.cite.number, c.cite.title, ctx.path)));
     cites.forEach((c, i) => {

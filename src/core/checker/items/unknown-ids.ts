@@ -1,10 +1,7 @@
-import { splitFrontmatter } from '../../markdown/frontmatter-block';
 import { maskCode } from '../../markdown/code-mask';
 import { flattenSections } from '../../plan/parse-plan';
-import { stripTodoCallouts } from '../content';
+import { escapeRe, stripTodoCallouts, tokenPattern, withoutFrontmatter } from '../content';
 import { fail, label, notInWbsReason, pass, type CheckContext, type ReadinessCheck } from '../context';
-
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The id styles the workstream's own tasks use, as the text before their final number:
@@ -38,14 +35,11 @@ export const unknownIds: ReadinessCheck = {
     const passLine = two?.line ?? 1;
     if (prefixes.length === 0) return pass('unknown-ids', passLine);
 
-    const { bodyOffset } = splitFrontmatter(ctx.text);
-    // Frontmatter and code are blanked (line breaks kept), so line numbers stay those of the note.
-    const scan = maskCode(stripTodoCallouts(ctx.text)).split('');
-    for (let i = 0; i < bodyOffset && i < scan.length; i++) if (scan[i] !== '\n') scan[i] = ' ';
-    const text = scan.join('');
+    // The frontmatter left out, placeholders and code blanked (line breaks kept): lines stay the note's.
+    const text = maskCode(stripTodoCallouts(withoutFrontmatter(ctx.text)));
 
     const alternatives = prefixes.map((p) => `${escapeRe(p)}\\d+`).join('|');
-    const re = new RegExp(`(?:^|[^\\p{L}\\p{N}_.])(${alternatives})(?![\\p{L}\\p{N}_]|\\.\\d)`, 'gu');
+    const re = new RegExp(tokenPattern(alternatives), 'gu');
     const reasons: string[] = [];
     const reported = new Set<string>();
     let firstLine: number | null = null;
