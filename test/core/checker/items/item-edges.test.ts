@@ -82,6 +82,7 @@ describe('traceability: which links trace to the meso plan', () => {
   it.each([
     ['the meso plan by its path with .md', '[[research/project-planning/meso-level-plan.md#4. W2 Billing]]'],
     ['the meso plan in another case', '[[Meso-Level-Plan#4. W2 Billing]]'],
+    ['the meso plan with its extension in capitals', '[[Meso-Level-Plan.MD#4. W2 Billing]]'],
   ])('counts a heading link to %s', async (_name, link) => {
     expect((await trace(link)).reasons).toEqual([]);
   });
