@@ -1,3 +1,4 @@
+import { numberedChildren } from '../../plan/parse-plan';
 import { parseWikilinks, type Wikilink } from '../../vault/wikilinks';
 import { sectionCitations as citations } from '../../vault/cite-section';
 import { stripTodoCallouts, withoutFrontmatter } from '../content';
@@ -35,7 +36,7 @@ export const traceability: ReadinessCheck = {
     if (!two) return fail('traceability', null, ['Section 2 (Module and Component Specifications) is missing.']);
     const reasons: string[] = [];
     let line: number | null = null;
-    const modules = ctx.modules();
+    const modules = numberedChildren(two);
     if (modules.length === 0) {
       reasons.push('Section 2 has no module subsections (2.1, 2.2, …) to trace.');
       line = two.line;

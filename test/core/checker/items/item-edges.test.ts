@@ -92,6 +92,7 @@ describe('traceability: which links trace to the meso plan', () => {
     ['a heading of the plan itself', '[[#Overview]]'],
     ['the meso plan without a heading', '[[meso-level-plan]]'],
     ['a note whose name only contains the meso plan’s', '[[old-meso-level-plan#4. W2 Billing]]'],
+    ['a note whose name only becomes the meso plan’s without an inner .md', '[[meso.md-level-plan#4. W2 Billing]]'],
   ])('does not count %s', async (_name, link) => {
     const item = await trace(link);
     expect(item.ok).toBe(false);

@@ -89,6 +89,7 @@ describe('unknown-ids (no task id in the workstream style that its WBS lacks)', 
     ['at the start of a line', (t: string) => t.replace('Written content for section 4.1.', 'Written content.\nT9 starts this line.'), 'T9 starts this line.', 'section 4.1 Database Schemas'],
     ['at the end of a line', (t: string) => t.replace('Written content for section 4.1.', 'Written content, then T9\nand more.'), 'then T9', 'section 4.1 Database Schemas'],
     ['on the last line of a section', (t: string) => t.replace('Written content for section 4.1.\n\n', 'Written content for section 4.1.\nT9 closes it.\n'), 'T9 closes it.', 'section 4.1 Database Schemas'],
+    ['in the Executive Summary', (t: string) => t.replace('**Scope:** Invoices and payments.', '**Scope:** Invoices, payments and T9.'), 'payments and T9', 'section Executive Summary'],
     ['in a section heading', (t: string) => t.replace('### 4.2 Migrations', '### 4.2 Migrations for T9'), '### 4.2 Migrations for T9', 'section 4.2 Migrations for T9'],
   ])('names the line and section of an unknown id %s', async (_name, edit, needle, where) => {
     const input = new PlanNoteBuilder().withScope(tScope()).edit(edit).build();
