@@ -1,7 +1,7 @@
 import type { ReadinessItem, ReadinessItemId } from '../contracts/readiness';
 import type { WorkstreamScope } from '../contracts/scope';
 import type { Wikilink } from '../vault/wikilinks';
-import { findSection, sectionText, type PlanSection } from '../plan/parse-plan';
+import { findSection, flattenSections, sectionText, type PlanSection } from '../plan/parse-plan';
 
 export interface CheckPlanInput {
   /** Vault path of the plan note (the source path for link resolution). */
@@ -51,6 +51,14 @@ export function buildContext(input: CheckPlanInput, sections: PlanSection[]): Ch
     section: (n) => findSection(sections, n),
     textOf: (s) => sectionText(input.text, s),
   };
+}
+
+/**
+ * The deepest section holding `line`: the last one whose heading is at or above it (a section runs
+ * to the next heading, so that one holds the line); undefined above the first heading.
+ */
+export function sectionAt(sections: PlanSection[], line: number): PlanSection | undefined {
+  return flattenSections(sections).filter((s) => s.line <= line).pop();
 }
 
 /** "2.1 Invoice Service". */

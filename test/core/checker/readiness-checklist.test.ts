@@ -53,6 +53,20 @@ describe('renderReadinessChecklist', () => {
     expect(ticks(renderReadinessChecklist(report(), note))).toEqual([false, true, true, true, true, true, true, true]);
   });
 
+  it.each([
+    ['right under the heading of section 2', (t: string) => t.replace('## 2. Module and Component Specifications\n', '## 2. Module and Component Specifications\n> [!todo] Say how the modules fit.\n')],
+    ['on the last line of section 2', (t: string) => t.replace(/\n\n---\n\n## 3\. /, '\n| Module | Owner |\n|---|---|\n| 2.3 | TODO |\n## 3. ')],
+  ])('unticks the WBS-task line for a placeholder %s', (_where, edit) => {
+    const note = new PlanNoteBuilder().edit(edit).text();
+    expect(note).toMatch(/TODO|\[!todo\]/);
+    expect(ticks(renderReadinessChecklist(report(), note))).toEqual([false, true, true, true, true, true, true, true]);
+  });
+
+  it('keeps the WBS-task line ticked for a placeholder right after section 2', () => {
+    const note = new PlanNoteBuilder().edit((t) => t.replace('## 3. API Contracts\n', '## 3. API Contracts\n> [!todo] List the endpoints.\n')).text();
+    expect(ticks(renderReadinessChecklist(report(), note)).every(Boolean)).toBe(true);
+  });
+
   it('keeps the WBS-task line ticked for a placeholder outside section 2', () => {
     const note = new PlanNoteBuilder().withBody('9.2', '> [!todo] To be written\n> Fixes.').text();
     expect(ticks(renderReadinessChecklist(report(), note)).every(Boolean)).toBe(true);

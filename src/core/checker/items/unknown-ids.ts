@@ -1,7 +1,6 @@
 import { maskCode } from '../../markdown/code-mask';
-import { flattenSections } from '../../plan/parse-plan';
 import { escapeRe, stripTodoCallouts, tokenPattern, withoutFrontmatter } from '../content';
-import { fail, label, notInWbsReason, pass, type CheckContext, type ReadinessCheck } from '../context';
+import { fail, label, notInWbsReason, pass, sectionAt, type CheckContext, type ReadinessCheck } from '../context';
 
 /**
  * The id styles the workstream's own tasks use, as the text before their final number:
@@ -17,9 +16,9 @@ export function idPrefixes(ids: string[]): string[] {
   return [...out];
 }
 
-/** The deepest section that holds `line`, for naming where something was found. */
-function sectionAt(ctx: CheckContext, line: number): string {
-  const hit = flattenSections(ctx.sections).filter((s) => s.line <= line && line <= s.end).pop();
+/** Where `line` is, for naming where something was found. */
+function placeOf(ctx: CheckContext, line: number): string {
+  const hit = sectionAt(ctx.sections, line);
   return hit ? `section ${label(hit)}` : 'the note';
 }
 
@@ -50,7 +49,7 @@ export const unknownIds: ReadinessCheck = {
       reported.add(id);
       const line = text.slice(0, m.index + m[0].length - id.length).split('\n').length;
       firstLine ??= line;
-      reasons.push(`${id} (line ${line}, ${sectionAt(ctx, line)}) is not a task of ${ws.id} in the WBS.`);
+      reasons.push(`${id} (line ${line}, ${placeOf(ctx, line)}) is not a task of ${ws.id} in the WBS.`);
     }
     return reasons.length === 0 ? pass('unknown-ids', passLine) : fail('unknown-ids', firstLine, reasons);
   },
