@@ -22,8 +22,8 @@ export interface Placeholder {
   line: number;
 }
 
-/** A callout opening line, also nested (`> > [!todo]`), with its type captured. */
-const CALLOUT_START = /^\s{0,3}(?:>\s*)+\[!([^\]\s]+)\][+-]?\s*(.*)$/;
+/** A callout opening line, also nested (`> > [!todo]`), with its type and its title (untrimmed) captured. */
+const CALLOUT_START = /^\s{0,3}(?:>\s*)+\[!([^\]\s]+)\][+-]?(.*)/;
 const BANNER_TITLE = new RegExp(`^${OFFLINE_DRAFT_TITLE}\\b`, 'i');
 
 /**
