@@ -72,6 +72,11 @@ describe('renderReadinessChecklist', () => {
     expect(ticks(renderReadinessChecklist(report(), note)).every(Boolean)).toBe(true);
   });
 
+  it('leaves the WBS-task line unticked for a note without section 2', () => {
+    const note = new PlanNoteBuilder().edit((t) => t.slice(0, t.indexOf('## 2. ')) + t.slice(t.indexOf('## 3. '))).text();
+    expect(ticks(renderReadinessChecklist(report(), note))).toEqual([false, true, true, true, true, true, true, true]);
+  });
+
   it('leaves the WBS-task line unticked without a note to read section 2 from', () => {
     expect(ticks(renderReadinessChecklist(report()))).toEqual([false, true, true, true, true, true, true, true]);
   });
@@ -103,6 +108,12 @@ describe('replaceReadinessChecklist', () => {
   it('reads section 2 from the note it rewrites', () => {
     const text = new PlanNoteBuilder().withBody('2.3.2', '> [!todo] To be written\n> Signatures.').text();
     expect(replaceReadinessChecklist(text, report())).toContain('- [ ] Every WBS task of the workstream has a detailed specification');
+  });
+
+  it('ends a note whose last section is 11.1 with the list and a blank line', () => {
+    const text = new PlanNoteBuilder().text();
+    const cut = text.slice(0, text.indexOf('### 11.2')) ;
+    expect(replaceReadinessChecklist(cut, report())).toBe(`${cut.slice(0, cut.indexOf('### 11.1'))}### 11.1 Readiness Checklist\n\n${renderReadinessChecklist(report(), cut)}\n`);
   });
 
   it('returns a note without 11.1 unchanged', () => {
