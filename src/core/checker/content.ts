@@ -5,7 +5,8 @@
 import { maskCode } from '../markdown/code-mask';
 import { splitFrontmatter } from '../markdown/frontmatter-block';
 
-const TODO_START = /^\s{0,3}>\s*\[!todo\][+-]?/i;
+/** A `[!todo]` callout's opening line, also nested in another callout (`> > [!todo]`). */
+const TODO_START = /^\s{0,3}(?:>\s*)+\[!todo\]/i;
 const QUOTED = /^\s{0,3}>/;
 
 /** The text with every `> [!todo]` callout blanked (line count kept, so lines still match the note). */
@@ -34,9 +35,9 @@ function proseLines(text: string): string[] {
 
 /** True when the text (placeholders aside) holds a fenced code block. */
 export function hasCodeBlock(text: string): boolean {
-  const lines = stripTodoCallouts(text).split('\n');
-  const open = lines.findIndex((l) => /^(?:\s{0,3}>\s?)*\s{0,3}(`{3,}|~{3,})/.test(l));
-  return open >= 0;
+  return stripTodoCallouts(text)
+    .split('\n')
+    .some((l) => /^(?:\s{0,3}>\s?)*\s{0,3}(?:`{3,}|~{3,})/.test(l));
 }
 
 const TABLE_RULE = /^\s*(?:>\s?)*\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$|^\s*(?:>\s?)*\s*\|\s*:?-{1,}:?\s*\|\s*$/;
@@ -74,7 +75,7 @@ function tableCells(raw: string, masked: string): string[] {
   }
   cells.push(r.slice(start));
   if (m.trim().startsWith('|')) cells.shift();
-  if (m.trim().endsWith('|') && cells.length > 0) cells.pop();
+  if (m.trim().endsWith('|')) cells.pop();
   return cells.map((c) => c.trim());
 }
 
@@ -88,7 +89,7 @@ export function tables(text: string): MarkdownTable[] {
     if (!masked[i]!.includes('|') || !TABLE_RULE.test(masked[i + 1]!)) continue;
     const table: MarkdownTable = { header: tableCells(raw[i]!, masked[i]!), rows: [] };
     let j = i + 2;
-    for (; j < masked.length && masked[j]!.includes('|') && masked[j]!.replace(/^\s*(?:>\s?)*/, '').trim() !== ''; j++) {
+    for (; j < masked.length && masked[j]!.includes('|'); j++) {
       table.rows.push(tableCells(raw[j]!, masked[j]!));
     }
     out.push(table);
@@ -107,7 +108,6 @@ export function hasCheckbox(text: string): boolean {
   return proseLines(text).some((l) => /^\s*(?:>\s?)*\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]\s+\S/.test(l));
 }
 
-/** True when any prose (placeholders and code aside) is left. */
 /** The text's prose (placeholders and code blanked), for word searches. */
 export function prose(text: string): string {
   return proseLines(text).join('\n');
