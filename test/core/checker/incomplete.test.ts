@@ -114,3 +114,15 @@ describe('completeness: order and cap', () => {
     expect(item.reasons[MAX_COMPLETENESS_REASONS]).toBe('And 1 more section with placeholders or no content.');
   });
 });
+
+describe('completeness: the line of a note written through', () => {
+  it('is the title’s, even under another heading first', async () => {
+    const input = new PlanNoteBuilder().edit((t) => t.replace('\n# Workstream', '\n## Draft notes\n\nKept.\n\n# Workstream')).build();
+    expect(await run(input)).toMatchObject({ id: 'completeness', ok: true, line: lineOf(input.text, '# Workstream') });
+  });
+
+  it('is line 1 without a title', async () => {
+    const input = new PlanNoteBuilder().edit((t) => t.replace(/\n# Workstream.*\n/, '\n')).build();
+    expect(await run(input)).toMatchObject({ ok: true, line: 1 });
+  });
+});
