@@ -35,6 +35,8 @@ describe('completeness: what counts as empty', () => {
     ['a break indented as code', '    ---'],
     ['text after an HTML comment', '<!-- a --> Text.'],
     ['text after an Obsidian comment', '%% a %% Text.'],
+    ['text between two HTML comments', '<!-- a --> Text. <!-- b -->'],
+    ['text between two Obsidian comments', '%% a %% Text. %% b %%'],
   ])('counts %s as content', async (_name, body) => {
     expect(await run(new PlanNoteBuilder().withBody('4.1', body).build())).toMatchObject({ ok: true, reasons: [] });
   });
