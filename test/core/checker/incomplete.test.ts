@@ -23,6 +23,8 @@ describe('completeness: what counts as empty', () => {
     ['a spaced thematic break', '- - -'],
     ['a long thematic break of underscores', '_____'],
     ['an indented thematic break', '   ---'],
+    ['a thematic break with trailing spaces', '***  \n<!-- later -->'],
+    ['the footer lines', '**Status:** Draft\n**Next Step:** Finish it'],
   ])('names a section holding %s as empty', async (_name, body) => {
     const input = new PlanNoteBuilder().withBody('4.1', body).build();
     expect((await run(input)).reasons).toEqual([`Section 4.1 (Database Schemas) is empty (line ${lineOf(input.text, '### 4.1 ')}).`]);
@@ -35,6 +37,8 @@ describe('completeness: what counts as empty', () => {
     ['a break indented as code', '    ---'],
     ['text after an HTML comment', '<!-- a --> Text.'],
     ['text after an Obsidian comment', '%% a %% Text.'],
+    ['a thematic break with text after it', '--- more'],
+    ['a line that names the footer’s label inside it', 'Set the **Status:** field by hand.'],
     ['text between two HTML comments', '<!-- a --> Text. <!-- b -->'],
     ['text between two Obsidian comments', '%% a %% Text. %% b %%'],
   ])('counts %s as content', async (_name, body) => {

@@ -62,6 +62,11 @@ describe('renderReadinessChecklist', () => {
     expect(ticks(renderReadinessChecklist(report(), note))).toEqual([false, true, true, true, true, true, true, true]);
   });
 
+  it('keeps the WBS-task line ticked for a placeholder right before section 2', () => {
+    const note = new PlanNoteBuilder().withBody('1.4', '> [!todo] List the contracts.').text();
+    expect(ticks(renderReadinessChecklist(report(), note)).every(Boolean)).toBe(true);
+  });
+
   it('keeps the WBS-task line ticked for a placeholder right after section 2', () => {
     const note = new PlanNoteBuilder().edit((t) => t.replace('## 3. API Contracts\n', '## 3. API Contracts\n> [!todo] List the endpoints.\n')).text();
     expect(ticks(renderReadinessChecklist(report(), note)).every(Boolean)).toBe(true);
