@@ -199,12 +199,14 @@ describe('createSectionTransform', () => {
     expect(run(flatUnit(), '')).toBe('## Executive Summary\n\n> [!todo] Not written by the model\n> The model returned no text for this section.\n');
   });
 
-  it('refuses a core unit and calls after end', () => {
-    expect(() => createSectionTransform({ key: 'c', kind: 'core', coreText: 'x', parts: [], label: 'c' })).toThrow();
+  it('refuses a core unit and calls after end, saying which unit', () => {
+    expect(() => createSectionTransform({ key: 'c', kind: 'core', coreText: 'x', parts: [], label: 'c' })).toThrow(
+      new Error('createSectionTransform: unit c is not a model unit'),
+    );
     const t = createSectionTransform(unit);
     t.end('complete');
-    expect(() => t.push('x')).toThrow();
-    expect(() => t.end('complete')).toThrow();
+    expect(() => t.push('x')).toThrow(new Error('section transform for module-2.3: push after end'));
+    expect(() => t.end('complete')).toThrow(new Error('section transform for module-2.3: end called twice'));
   });
 });
 
