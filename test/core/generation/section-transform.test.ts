@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { createSectionTransform } from '../../../src/core/generation/section-transform';
+import { createSectionTransform, stoppedCallout, todoCallout } from '../../../src/core/generation/section-transform';
 import type { PlanUnit, UnitOutcome } from '../../../src/core/generation/units';
 import { contextUnit, flatUnit, linesOutsideFences, moduleUnit } from './units-fixture';
 import { MODULE_SUBSECTIONS } from '../../../src/core/plan/skeleton';
@@ -369,5 +369,99 @@ describe('a conditional part the model leaves out (2.N.4 State Management, "if U
     ]));
     expect(out).toContain('#### 2.2.2 Public Interfaces\n\n> [!todo]');
     expect(out).toContain('#### 2.2.4 State Management\n\nStateless.\n');
+  });
+});
+
+describe('createSectionTransform, line by line', () => {
+  const unit = moduleUnit(3, 'Sync client');
+  /** The output between 2.3.1's heading and 2.3.2's, when the model writes `lines` under 2.3.1 and then reaches 2.3.2. */
+  const under231 = (lines: string): string => {
+    const out = run(unit, `#### 2.3.1 Purpose\n${lines}\n#### 2.3.2 Public Interfaces\nAPI.\n`);
+    const from = out.indexOf('#### 2.3.1 Purpose and Responsibilities\n\n') + '#### 2.3.1 Purpose and Responsibilities\n\n'.length;
+    return out.slice(from, out.indexOf('#### 2.3.2 Public Interfaces\n\nAPI.\n'));
+  };
+
+  it.each<[string, string, string]>([
+    ['a tag at the start of a line is text, not a heading', '#sync notes', '#sync notes\n\n'],
+    ['seven hashes are text, not a heading', '####### deep', '####### deep\n\n'],
+    ['a heading indented four spaces is text', '    ## Not a heading', '    ## Not a heading\n\n'],
+    ['a heading with nothing in it is dropped', 'Before.\n##\nAfter.', 'Before.\nAfter.\n\n'],
+    ['a heading deeper than the skeleton is kept as it is, with blank lines', 'Text\n##### Detail\nMore', 'Text\n\n##### Detail\n\nMore\n\n'],
+    ['a heading demoted below the skeleton keeps its text', '## Overview', '##### Overview\n\n'],
+    ['a bold line that names no part stays bold text', '**Note:** see below', '**Note:** see below\n\n'],
+    ['a bold line with only a title is text: bold titles match by number only', '**Public Interfaces**', '**Public Interfaces**\n\n'],
+    ['a line of = after text gets a blank line before it', 'Text\n===', 'Text\n\n===\n\n'],
+    ['a line of --- after a blank line stays where it is', 'Text\n\n---', 'Text\n\n---\n\n'],
+    ['runs of blank lines collapse to one', 'A\n\n\n\nB', 'A\n\nB\n\n'],
+    ['only a line break at the end of a line is dropped, a carriage return inside stays', 'A\rB\r', 'A\rB\n\n'],
+  ])('%s', (_name, lines, expected) => {
+    expect(under231(lines)).toBe(expected);
+  });
+
+  it.each<[string, string, string]>([
+    ['a shorter fence does not close a longer one', '````\n```\n#### 2.3.2 Public Interfaces\n````', '````\n```\n#### 2.3.2 Public Interfaces\n````\n\n'],
+    ['a tilde line does not close a backtick fence', '```\n~~~\n#### 2.3.2 Public Interfaces\n```', '```\n~~~\n#### 2.3.2 Public Interfaces\n```\n\n'],
+    ['a fence line with an info string does not close it', '```\n```js\n#### 2.3.2 Public Interfaces\n```', '```\n```js\n#### 2.3.2 Public Interfaces\n```\n\n'],
+    ['a longer fence line closes it', '```\n#### 2.3.2 Public Interfaces\n`````\nAfter.', '```\n#### 2.3.2 Public Interfaces\n`````\nAfter.\n\n'],
+    ['a fence inside a quote is a fence', '> ```\n> #### 2.3.2 Public Interfaces\n> ```', '> ```\n> #### 2.3.2 Public Interfaces\n> ```\n\n'],
+    ['blank lines inside code are kept', '```\na\n\n\nb\n```', '```\na\n\n\nb\n```\n\n'],
+  ])('%s', (_name, lines, expected) => {
+    expect(under231(lines)).toBe(expected);
+  });
+
+  it('takes a backtick line whose info string holds a backtick for text, not a fence', () => {
+    expect(run(unit, '#### 2.3.1 Purpose\n```js`x\n#### 2.3.2 Public Interfaces\nB\n')).toContain('```js`x\n\n#### 2.3.2 Public Interfaces\n\nB\n');
+  });
+
+  it('matches a part written as bold with underscores, or with a colon after it', () => {
+    expect(run(unit, '__2.3.1 Purpose__\nA\n**2.3.2 Public Interfaces**:\nB\n')).toContain('#### 2.3.1 Purpose and Responsibilities\n\nA\n\n#### 2.3.2 Public Interfaces\n\nB\n');
+  });
+
+  it('demotes to level 6 when the skeleton goes down to level 5', () => {
+    const u: PlanUnit = {
+      key: 'd5',
+      kind: 'model',
+      top: { heading: '#### 9.9 Deep', level: 4 },
+      parts: [{ number: '9.9.1', heading: '##### 9.9.1 Leaf', level: 5, owner: 'model' }],
+      label: 'Deep',
+    };
+    expect(run(u, '##### 9.9.1 Leaf\n# Title\nText\n')).toBe('#### 9.9 Deep\n\n##### 9.9.1 Leaf\n\n###### Title\n\nText\n');
+  });
+
+  it('keeps a repeat of the top heading once the model has written text, demoted', () => {
+    const out = run(unit, '#### 2.3.1 Purpose\nA\n### 2.3 Sync client\nB\n');
+    expect(out).toContain('A\n\n##### 2.3 Sync client\n\nB\n');
+  });
+
+  it('drops a repeat of the top heading by its number alone, before any text', () => {
+    expect(run(unit, '## **2.3 The sync client**\nA\n')).toMatch(/^### 2\.3 Sync client\n\n#### 2\.3\.1 Purpose and Responsibilities\n\nA\n/);
+  });
+
+  it('drops code the model wrote under a core part, and closes nothing for it', () => {
+    const out = run(contextUnit(), '### 1.1 Position\nFits.\n### 1.2 Upstream\n```\nmodel code\n', 'truncated');
+    expect(out).not.toContain('model code');
+    expect(out).not.toContain('```');
+    expect(out).toContain('- W1 Storage (complete)\n\n> [!warning] Section incomplete');
+  });
+
+  it('puts text after a core part that the model wrote before any part under the first model part, even when it is code', () => {
+    const out = run(contextUnit(), '```\ncode first\n```\n');
+    expect(out).toBe(
+      '## 1. Context and Dependencies\n\n### 1.1 Workstream Position\n\n```\ncode first\n```\n\n### 1.2 Upstream Dependencies\n\n- W1 Storage (complete)\n\n### 1.3 Downstream Consumers\n\n- W4 Reporting\n\n### 1.4 Cross-Workstream Contracts\n\n> [!todo] Not written by the model\n> Write this part by hand, or generate the section again.\n',
+    );
+  });
+
+  it('writes a line break for a unit with nothing to show (no heading, no parts, an empty heading from the model)', () => {
+    const bare: PlanUnit = { key: 'bare', kind: 'model', parts: [], label: 'Bare' };
+    expect(run(bare, '#\n')).toBe('\n');
+    expect(run(bare, 'Text\n')).toBe('Text\n');
+  });
+
+  it('marks a truncated part-less unit with only the warning, not the "no text" todo', () => {
+    expect(run(flatUnit(), '', 'truncated')).toBe(`## Executive Summary\n\n${stoppedCallout('truncated')}\n`);
+  });
+
+  it('quotes the default hint when a part has none', () => {
+    expect(todoCallout({ number: '1', heading: '## 1 X', level: 2, owner: 'model' })).toBe('> [!todo] Not written by the model\n> Write this part by hand, or generate the section again.');
   });
 });
