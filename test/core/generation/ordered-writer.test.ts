@@ -252,6 +252,11 @@ describe('createOrderedWriter, writes and failures', () => {
     ]);
     expect(sizes).toEqual([3, 5]);
     expect(writer.writeCount).toBe(2);
+    // Once the interval has passed, text goes out at once, without waiting for a timer.
+    await timers.advance(100);
+    writer.write('a', 'now\n');
+    expect(sink.appends.map((a) => a.text)).toEqual(['é\n', '🎉\n', 'now\n']);
+    expect(timers.pendingTimers).toBe(0);
   });
 
   it('reports a note that cannot be cut back, and writes nothing after it', async () => {
