@@ -174,4 +174,17 @@ describe('buildPlanUnits', () => {
   it('makes no unit of an empty plan', () => {
     expect(buildPlanUnits([])).toEqual([]);
   });
+
+  it('keeps module 2.1 and a section numbered 21 apart', () => {
+    const parts: PlanPart[] = [
+      { key: '2.1', heading: '### 2.1 Ledger', owner: 'core', coreBody: '' },
+      { key: '2.1.1', heading: '#### 2.1.1 Purpose', owner: 'model' },
+      { key: '21', heading: '### 21. Extra', owner: 'core', coreBody: '' },
+      { key: '21.1', heading: '#### 21.1 More', owner: 'model' },
+    ];
+    expect(buildPlanUnits(parts).map((u) => [u.key, u.parts.map((p) => p.number)])).toEqual([
+      ['section-2.1', ['2.1.1']],
+      ['section-21', ['21.1']],
+    ]);
+  });
 });
