@@ -1,6 +1,6 @@
 import type { PlanEvent } from '../../../src/core/generation/plan-events';
 import { applyPlanEvent, initialPlanState, type PlanState } from '../../../src/core/generation/plan-state';
-import { runUnits, type GenerateUnit, type RunResult, type RunUnitsOptions, type UnitReporter } from '../../../src/core/generation/run-units';
+import { runUnits, toUnitError, type GenerateUnit, type RunResult, type RunUnitsOptions, type UnitReporter } from '../../../src/core/generation/run-units';
 import { utf8Length } from '../../../src/core/generation/timers';
 import type { PlanUnit } from '../../../src/core/generation/units';
 import { FakeTimers, MemorySink, settle } from './fakes';
@@ -358,5 +358,77 @@ describe('runUnits', () => {
 
   it('rejects a concurrency below one', async () => {
     await expect(start(plan(1), { concurrency: 0 }).result).rejects.toThrow(/concurrency/);
+  });
+});
+
+describe('runUnits, what it reports', () => {
+  it('runs four model calls at once by default', async () => {
+    const r = start(plan(6));
+    await settle();
+    expect(r.model.started).toEqual(['module-2.1', 'module-2.2', 'module-2.3', 'module-2.4']);
+    r.model.complete('module-2.2', body(2));
+    await settle();
+    expect(r.model.started).toEqual(['module-2.1', 'module-2.2', 'module-2.3', 'module-2.4', 'module-2.5']);
+    for (const n of [1, 3, 4, 5, 6]) {
+      r.model.complete(`module-2.${n}`, body(n));
+      await settle();
+    }
+    expect((await r.result).status).toBe('complete');
+    expect(r.model.maxActive).toBe(4);
+  });
+
+  it.each([0, 1.5, -1])('rejects a concurrency of %p, saying so', async (concurrency) => {
+    await expect(start(plan(1), { concurrency }).result).rejects.toThrow(new Error(`runUnits: concurrency must be a positive integer, got ${concurrency}`));
+  });
+
+  it('tells the events of a core unit as of any unit, without a delta for a unit with no text', async () => {
+    const r = start([coreUnit('fm', FRONTMATTER), coreUnit('empty', '')]);
+    const res = await r.result;
+    expect(r.events).toEqual([
+      { type: 'run-start', units: [{ key: 'fm', label: 'fm', kind: 'core' }, { key: 'empty', label: 'empty', kind: 'core' }] },
+      { type: 'unit-start', key: 'fm' },
+      { type: 'unit-delta', key: 'fm', text: FRONTMATTER },
+      { type: 'written', bytes: FRONTMATTER.length },
+      { type: 'unit-done', key: 'fm', outcome: 'complete' },
+      { type: 'unit-start', key: 'empty' },
+      { type: 'unit-done', key: 'empty', outcome: 'complete' },
+      { type: 'done', status: 'complete' },
+    ]);
+    expect(res).toEqual({
+      status: 'complete',
+      completeKeys: ['fm', 'empty'],
+      keepOffset: FRONTMATTER.length,
+      writtenOffset: FRONTMATTER.length,
+      bytesWritten: FRONTMATTER.length,
+      writeCount: 1,
+      incomplete: [],
+    });
+    expect(Object.keys(res)).not.toContain('stoppedAt');
+    expect(Object.keys(res)).not.toContain('reason');
+  });
+
+  it('says a cancelled run was cancelled, and where it stopped', async () => {
+    const controller = new AbortController();
+    const r = start(plan(1), { signal: controller.signal });
+    await settle();
+    controller.abort();
+    const res = await r.result;
+    expect(res.reason).toEqual({ kind: 'cancelled', message: 'Generation was cancelled.' });
+    expect(r.events[r.events.length - 1]).toEqual({ type: 'done', status: 'interrupted', stoppedAt: 'module-2.1' });
+  });
+});
+
+describe('toUnitError', () => {
+  it.each<[string, unknown, { kind: string; message: string }]>([
+    ['a failure with a kind and a message', { kind: 'rate-limited', message: 'Slow down.' }, { kind: 'rate-limited', message: 'Slow down.' }],
+    ['a failure with a kind and no message', { kind: 'overloaded' }, { kind: 'overloaded', message: '' }],
+    ['a failure whose message is null', { kind: 'overloaded', message: null }, { kind: 'overloaded', message: '' }],
+    ['a failure whose message is not text', { kind: 'api', message: { code: 529 } }, { kind: 'api', message: '{"code":529}' }],
+    ['an Error', new Error('boom'), { kind: 'unknown', message: 'boom' }],
+    ['an object whose kind is not text', { kind: 7, message: 'x' }, { kind: 'unknown', message: '[object Object]' }],
+    ['a string', 'gone', { kind: 'unknown', message: 'gone' }],
+    ['null', null, { kind: 'unknown', message: 'null' }],
+  ])('%s', (_name, thrown, error) => {
+    expect(toUnitError(thrown)).toEqual(error);
   });
 });
