@@ -1,0 +1,289 @@
+/**
+ * planWithClaude called directly: the example vault in a temp folder, the local Anthropic server over
+ * real HTTP with the unmodified SDK, a fixed clock. Tests that stop before anything is sent pass no
+ * API key to the planner (nothing is counted with the API), so they cost no HTTP at all.
+ */
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { startAnthropicServer, type AnthropicServer } from '../../../support/anthropic-server';
+import { plannerResponder } from '../../../support/anthropic-server/planner-responder';
+import { describeUnknownModel, planWithClaude, type ClaudeOutcome, type SendPreview } from '../../../../src/core/planner/claude/plan-with-claude';
+import type { PlannerError } from '../../../../src/core/contracts/errors';
+import type { Outline } from '../../../../src/core/contracts/outline';
+import type { Result } from '../../../../src/core/result';
+import type { CallUsage } from '../../../../src/core/providers/anthropic';
+import { answerAsPlanner, claudeDeps, exampleVault, plan, type Vault } from './harness';
+
+const PLAN = plan('W2');
+const MESO = 'research/project-planning/meso-level-plan.md';
+
+function value(r: Result<ClaudeOutcome, PlannerError>): ClaudeOutcome {
+  if (!r.ok) throw new Error(`expected an outcome, got ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+function planOf(r: Result<ClaudeOutcome, PlannerError>): Extract<ClaudeOutcome, { kind: 'plan' }> {
+  const o = value(r);
+  if (o.kind !== 'plan') throw new Error(`expected a plan, got ${o.kind}`);
+  return o;
+}
+function failure(r: Result<ClaudeOutcome, PlannerError>): PlannerError {
+  if (r.ok) throw new Error(`expected an error, got ${r.value.kind}`);
+  return r.error;
+}
+
+describe('describeUnknownModel', () => {
+  it.each([
+    [{ kind: 'unknown-model', model: 'claude-x', available: [] }, 'cli', 'The API does not know the model "claude-x". Choose another with --model (or the model setting); --resume --model finishes a started plan on it.'],
+    [{ kind: 'unknown-model', model: 'claude-x', available: ['a', 'b'] }, 'plugin', 'The API does not know the model "claude-x". Models this key may use: a, b. Choose another under "Model" in the Workstream Planner settings; resuming a started plan then finishes it on that model.'],
+    [{ kind: 'unknown-model', model: 'claude-sonnet-4-5', available: ['a'], retiredOn: '2026-11-30' }, 'either', 'The model "claude-sonnet-4-5" was retired on 2026-11-30, so the API no longer serves it. Models this key may use: a. Choose another model (--model on the command line, the model setting in the plugin); resuming the plan then finishes it on that model.'],
+  ] as Array<[PlannerError, 'cli' | 'plugin' | 'either', string]>)('%j, for the %s', (e, where, text) => {
+    expect(describeUnknownModel(e, where)).toBe(text);
+  });
+
+  it('speaks to the command line when not told, and says nothing of other failures', () => {
+    expect(describeUnknownModel({ kind: 'unknown-model', model: 'm', available: [] })).toMatch(/--resume --model finishes/);
+    expect(describeUnknownModel({ kind: 'no-api-key' })).toBe('');
+  });
+});
+
+describe('planWithClaude', () => {
+  let server: AnthropicServer;
+  let v: Vault;
+  let outline: Outline;
+  beforeAll(async () => {
+    server = await startAnthropicServer();
+  });
+  afterAll(async () => server.close());
+  beforeEach(async () => {
+    server.reset();
+    v = exampleVault();
+    outline = (await answerAsPlanner(server, v.vault))['W2']!;
+  });
+  afterEach(() => v.cleanup());
+
+  const noKey = { apiKey: '' };
+  const writtenFiles = (): string[] => (existsSync(path.join(v.dir, 'Planning')) ? readdirSync(path.join(v.dir, 'Planning')) : []);
+
+  describe('before anything is sent', () => {
+    it('a dry run describes the requests and the notes sent, and sends and writes nothing', async () => {
+      const o = value(await planWithClaude({ workstream: 'W2', dryRun: true, model: 'claude-opus-5-5' }, claudeDeps(server, v, noKey)));
+      if (o.kind !== 'dry-run') throw new Error(o.kind);
+      expect(o.preview.workstreamId).toBe('W2');
+      expect(o.preview.model).toBe('claude-opus-5-5');
+      expect(o.preview.sent.map((n) => n.path)).toContain('research/project-planning/PRD.md');
+      const requests = JSON.parse(o.requestsJson) as Array<{ call: string; params: { model: string } }>;
+      expect(requests[0]!.call).toBe('outline');
+      expect(requests.every((q) => q.params.model === 'claude-opus-5-5')).toBe(true);
+      // One outline call and one per model unit of the derived outline (modules as many as the WBS has tasks or more).
+      expect(requests.length).toBe(o.preview.estimate.calls);
+      expect(o.preview.estimate.calls).toBeGreaterThan(12);
+      expect(server.requests).toHaveLength(0);
+      expect(writtenFiles()).toEqual([]);
+    });
+
+    it('a dry run over an existing plan is allowed and leaves it as it is', async () => {
+      const first = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      expect(first.status).toBe('ready_for_decomposition');
+      const before = v.read(PLAN);
+      const dry = value(await planWithClaude({ workstream: 'W2', dryRun: true }, claudeDeps(server, v, noKey)));
+      expect(dry.kind).toBe('dry-run');
+      expect(v.read(PLAN)).toBe(before);
+    });
+
+    it.each([
+      ['the settings\' efforts on an adaptive model', {}, 'claude-sonnet-5-5', 'adaptive thinking, effort high (outline: medium)'],
+      ['one effort for both calls', { outlineEffort: 'high' }, 'claude-sonnet-5-5', 'adaptive thinking, effort high'],
+      ['a model without effort or adaptive thinking', {}, 'claude-haiku-4-5', 'no thinking settings (the model decides)'],
+    ] as const)('says how hard Claude thinks: %s', async (_name, settings, model, words) => {
+      const o = value(await planWithClaude({ workstream: 'W2', dryRun: true, model }, claudeDeps(server, v, noKey, settings)));
+      expect(o.kind === 'dry-run' && o.preview.thinking).toBe(words);
+    });
+
+    it('asks before sending, with what is sent and the estimate; no means nothing sent and nothing written', async () => {
+      const asked: SendPreview[] = [];
+      const o = value(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { ...noKey, confirm: async (p) => (asked.push(p), false) })));
+      expect(o.kind).toBe('declined');
+      expect(asked).toHaveLength(1);
+      expect(o.kind === 'declined' && o.preview).toEqual(asked[0]);
+      expect(asked[0]!.model).toBe('claude-sonnet-5-5');
+      expect(asked[0]!.estimate.costUsdTypical).toBeGreaterThan(0);
+      expect(server.requests).toHaveLength(0);
+      expect(writtenFiles()).toEqual([]);
+    });
+
+    it('refuses an estimate above the cap (the run\'s --max-cost over the setting), before asking', async () => {
+      const asked = jest.fn(async () => true);
+      const e = failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { ...noKey, maxCostUsd: 0.001, confirm: asked }, { costCapUsd: 1000 })));
+      expect(e).toEqual({ kind: 'cost-cap', estimateUsd: expect.any(Number), capUsd: 0.001 });
+      expect(asked).not.toHaveBeenCalled();
+      const fromSetting = failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { ...noKey, confirm: asked }, { costCapUsd: 0.002 })));
+      expect(fromSetting).toMatchObject({ kind: 'cost-cap', capUsd: 0.002 });
+      expect((fromSetting as { estimateUsd: number }).estimateUsd).toBeGreaterThan(0.002);
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('a cap is kept only with a price: a model without one is refused under a cap, allowed without', async () => {
+      const no = jest.fn(async () => false);
+      const e = failure(await planWithClaude({ workstream: 'W2', model: 'claude-unpriced-1' }, claudeDeps(server, v, { ...noKey, confirm: no }, { costCapUsd: 5 })));
+      expect(e).toEqual({ kind: 'no-price', model: 'claude-unpriced-1' });
+      expect(no).not.toHaveBeenCalled();
+      const o = value(await planWithClaude({ workstream: 'W2', model: 'claude-unpriced-1' }, claudeDeps(server, v, { ...noKey, confirm: no })));
+      expect(o.kind).toBe('declined');
+      // An estimate under the cap is asked about.
+      const under = value(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { ...noKey, confirm: no, maxCostUsd: 1000 })));
+      expect(under.kind).toBe('declined');
+    });
+
+    it('never overwrites a plan without being asked', async () => {
+      await v.vault.createFolder('Planning');
+      writeFileSync(path.join(v.dir, PLAN), '# My own plan\n');
+      expect(failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)))).toEqual({ kind: 'plan-exists', file: PLAN });
+      expect(v.read(PLAN)).toBe('# My own plan\n');
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('a resume of a note that is not a Claude plan refuses', async () => {
+      await v.vault.createFolder('Planning');
+      writeFileSync(path.join(v.dir, PLAN), '---\nstatus: "interrupted"\n---\n# Hand-written\n');
+      expect(failure(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)))).toEqual({ kind: 'nothing-to-resume', file: PLAN });
+    });
+  });
+
+  describe('a run', () => {
+    it('writes the whole plan: the planner state, the date, the usage, the link back', async () => {
+      const usage: CallUsage[] = [];
+      const events: string[] = [];
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { onUsage: (u) => usage.push(u), onEvent: (e) => events.push(e.type) })));
+      expect(o).toMatchObject({ note: PLAN, status: 'ready_for_decomposition', backup: null, incomplete: [] });
+      expect(o.report.ready).toBe(true);
+      expect(o.interrupted).toBeUndefined();
+      const calls = server.messageRequests().length;
+      expect(usage).toHaveLength(calls);
+      expect(usage[0]!.call).toBe('outline');
+      expect(o.usage).toMatchObject({ calls });
+      const fm = v.fm(PLAN);
+      expect(fm['status']).toBe('ready_for_decomposition');
+      expect(fm['created']).toBe('2026-11-25');
+      const planner = fm['planner'] as Record<string, unknown>;
+      expect(planner).toMatchObject({ version: 1, provider: 'anthropic', model: 'claude-sonnet-5-5', outlineSource: 'model', outline, usage: { calls } });
+      expect(planner['resumes']).toBeUndefined();
+      expect((planner['inputs'] as Record<string, unknown>)).toBeDefined();
+      expect(v.read(MESO)).toContain('[[Planning/W2-micro-level-plan]]');
+      expect(events).toContain('unit-done');
+      // Every section call names the outline Claude gave.
+      expect(JSON.stringify(server.messageRequests()[1]!.body)).toContain(outline.modules[0]!.name);
+    });
+
+    it('replaces a plan when forced: the old one backed up first, the changed sections reported', async () => {
+      planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      const old = v.read(PLAN);
+      server.reset();
+      server.setScript(plannerResponder({ outline: { ...outline, modules: outline.modules.map((m, i) => (i === 0 ? { ...m, summary: 'Changed.' } : m)) }, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 } }));
+      const o = planOf(await planWithClaude({ workstream: 'W2', force: true }, claudeDeps(server, v)));
+      expect(o.status).toBe('ready_for_decomposition');
+      expect(o.backup).not.toBeNull();
+      expect(v.read(o.backup!)).toBe(old);
+      expect(o.changes).toBeDefined();
+    });
+
+    it('an outline that fails for good stops the run with the failure, and nothing is written', async () => {
+      server.setScript(() => ({ fault: { kind: 'http-error', status: 401, type: 'authentication_error', message: 'invalid x-api-key' } }));
+      const e = failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      expect(e).toMatchObject({ kind: 'api-failure', failure: { kind: 'auth' } });
+      expect(writtenFiles()).toEqual([]);
+    });
+
+    it('a model the API does not know is named with the models the key may use', async () => {
+      const e = failure(await planWithClaude({ workstream: 'W2', model: 'claude-nonexistent-9' }, claudeDeps(server, v, noKey)));
+      expect(e).toMatchObject({ kind: 'unknown-model', model: 'claude-nonexistent-9' });
+      expect((e as { available: string[] }).available).toContain('claude-sonnet-5-5');
+      expect(writtenFiles()).toEqual([]);
+    });
+
+    it('Claude escalating from the outline writes the escalation note instead of a plan', async () => {
+      const escalated: Outline = { ...outline, escalation: { blocker: 'The meso plan names two databases.', mesoSection: 'Data', evidence: ['Postgres and Mongo'], questions: ['Which one?'], recommendation: 'Pick one.' } };
+      server.setScript(plannerResponder({ outline: escalated, mesoTarget: 'meso-level-plan' }));
+      const o = value(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      expect(o.kind).toBe('escalation');
+      if (o.kind !== 'escalation') return;
+      expect(o.escalations[0]!.blocker).toBe('The meso plan names two databases.');
+      expect(server.messageRequests()).toHaveLength(1);
+      expect(v.read(o.note)).toContain('The meso plan names two databases.');
+    });
+  });
+
+  describe('interrupted and resumed', () => {
+    const breakAt = (heading: string) => (state: { broken: boolean }) =>
+      plannerResponder({
+        outline,
+        mesoTarget: 'meso-level-plan',
+        script: { chunkChars: 4000 },
+        override: (req, kind) => (kind === 'section' && state.broken && JSON.stringify(req.body).includes(`under the heading \`${heading}`) ? { text: 'x y z', fault: { kind: 'error-event', afterDeltas: 1 } } : null),
+      });
+
+    it('a section that keeps failing leaves an interrupted note with its complete sections; resume finishes it on another model', async () => {
+      const state = { broken: true };
+      server.setScript(breakAt('## 5. Configuration')(state));
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      expect(o.status).toBe('interrupted');
+      expect(o.interrupted?.stoppedAt).toBe('Section 5. Configuration and Secrets');
+      expect(o.interrupted?.reason.kind).toBe('overloaded');
+      expect(o.report).toEqual({ ready: false, items: [] });
+      const interrupted = v.read(PLAN);
+      expect(v.fm(PLAN)['status']).toBe('interrupted');
+      expect(interrupted).toContain('> It stopped at Section 5. Configuration and Secrets: ');
+      expect(interrupted).toContain('## 4. Data Models and Persistence');
+      expect(interrupted).not.toContain('## 5. Configuration');
+      expect(interrupted).not.toContain('x y z');
+      expect((v.fm(PLAN)['planner'] as { usage: { calls: number } }).usage.calls).toBeGreaterThan(5);
+      // The meso plan links to the interrupted plan already.
+      expect(v.read(MESO)).toContain('[[Planning/W2-micro-level-plan]]');
+
+      state.broken = false;
+      server.reset();
+      server.setScript(breakAt('## 5. Configuration')(state));
+      const sent = 'claude-opus-5-5';
+      const r = planOf(await planWithClaude({ workstream: 'W2', resume: true, model: sent }, claudeDeps(server, v, { clock: { now: () => new Date(Date.UTC(2026, 11, 1)) } })));
+      expect(r.status).toBe('ready_for_decomposition');
+      const asked = server.messageRequests().map((q) => JSON.stringify(q.body));
+      // Only the sections from 5 on: no outline, nothing before 5.
+      expect(asked.some((b) => b.includes('under the heading `## 4.'))).toBe(false);
+      expect(asked[0]).toContain('under the heading `## 5. Configuration');
+      expect(server.messageRequests().every((q) => (q.body as { model: string }).model === sent)).toBe(true);
+      const done = v.read(PLAN);
+      expect(done.slice(done.indexOf('## Executive Summary'), done.indexOf('## 4. Data Models'))).toBe(interrupted.slice(interrupted.indexOf('## Executive Summary'), interrupted.indexOf('## 4. Data Models')));
+      expect(done).not.toContain('Planning was interrupted');
+      const fm = v.fm(PLAN);
+      // The plan keeps the date it was started with; the resume records the model, where it took over and when.
+      expect(fm['created']).toBe('2026-11-25');
+      expect((fm['planner'] as { model: string; resumes: unknown }).model).toBe('claude-sonnet-5-5');
+      expect((fm['planner'] as { resumes: unknown }).resumes).toEqual([{ model: sent, from: 'Section 5. Configuration and Secrets', date: '2026-12-01' }]);
+    });
+
+    it('a resume on the model the plan was started with records no resume; a finished plan then only links back', async () => {
+      const state = { broken: true };
+      server.setScript(breakAt('## 3. API Contracts')(state));
+      planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      state.broken = false;
+      const r = planOf(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)));
+      expect(r.status).toBe('ready_for_decomposition');
+      expect((v.fm(PLAN)['planner'] as { resumes?: unknown }).resumes).toBeUndefined();
+      const finished = v.read(PLAN);
+      server.reset();
+      const again = planOf(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)));
+      expect(again).toMatchObject({ status: 'ready_for_decomposition', alreadyFinished: true, backup: null });
+      expect(again.usage).toMatchObject({ calls: 0 });
+      expect(server.requests).toHaveLength(0);
+      expect(v.read(PLAN)).toBe(finished);
+    });
+
+    it('a resume of a run killed before it wrote anything starts the plan, and says so', async () => {
+      await v.vault.createFolder('Planning');
+      writeFileSync(path.join(v.dir, PLAN), '  \n');
+      const o = planOf(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)));
+      expect(o.status).toBe('ready_for_decomposition');
+      expect(o.warnings.map((w) => w.message)).toContain(`Nothing of ${PLAN} had been written yet, so the plan is started from the beginning.`);
+      expect(o.backup).not.toBeNull();
+    });
+  });
+});
