@@ -32,6 +32,10 @@ const TESTS = {
   'src/core/escalation': ['test/core/escalation/**/*.test.ts'],
   'src/core/generation': ['test/core/generation/**/*.test.ts'],
   'src/core/planner/claude': ['test/core/planner/claude/**/*.test.ts'],
+  // The two runners: each judged by its own tests (a whole plan per test), not by the other's as well,
+  // which would make every surviving mutant run both sets.
+  'src/core/planner/claude/plan-with-claude.ts': ['test/core/planner/claude/plan-with-claude.test.ts'],
+  'src/core/planner/claude/plan-all.ts': ['test/core/planner/claude/plan-all.test.ts'],
 };
 
 /** The folders the goal is about, and the goal. */
@@ -74,10 +78,10 @@ function filesOf(folder) {
   return filesUnder(folder, true).filter((f) => !inner.some((s) => f.startsWith(`${s}/`)));
 }
 
-/** The tests that judge one file: those of the most specific folder in TESTS, else its mirror folder. */
+/** The tests that judge one file: those of the file or the most specific folder in TESTS, else its mirror folder. */
 function testsFor(file) {
   const owner = Object.keys(TESTS)
-    .filter((f) => file.startsWith(`${f}/`))
+    .filter((f) => file === f || file.startsWith(`${f}/`))
     .sort((a, b) => b.length - a.length)[0];
   if (owner) return TESTS[owner];
   const dir = path.posix.dirname(file);

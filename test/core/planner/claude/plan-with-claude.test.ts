@@ -12,6 +12,9 @@ import type { PlannerError } from '../../../../src/core/contracts/errors';
 import type { Outline } from '../../../../src/core/contracts/outline';
 import type { Result } from '../../../../src/core/result';
 import type { CallUsage } from '../../../../src/core/providers/anthropic';
+import type { PlanStatus } from '../../../../src/core/contracts/plan-frontmatter';
+import { footerText } from '../../../../src/core/plan/skeleton';
+import { setPlannerState, type PlannerState } from '../../../../src/core/planner/claude/planner-state';
 import { answerAsPlanner, claudeDeps, exampleVault, plan, type Vault } from './harness';
 
 const PLAN = plan('W2');
@@ -142,10 +145,22 @@ describe('planWithClaude', () => {
       expect(server.requests).toHaveLength(0);
     });
 
+    it('never writes over the plan of another project', async () => {
+      await v.vault.createFolder('Planning');
+      writeFileSync(path.join(v.dir, PLAN), '---\nproject: "[[Other project]]"\n---\n# Theirs\n');
+      expect(failure(await planWithClaude({ workstream: 'W2', force: true }, claudeDeps(server, v)))).toEqual({ kind: 'plan-of-other-project', file: PLAN, project: '[[Other project]]' });
+      expect(server.requests).toHaveLength(0);
+    });
+
     it('a resume of a note that is not a Claude plan refuses', async () => {
       await v.vault.createFolder('Planning');
       writeFileSync(path.join(v.dir, PLAN), '---\nstatus: "interrupted"\n---\n# Hand-written\n');
       expect(failure(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)))).toEqual({ kind: 'nothing-to-resume', file: PLAN });
+      // Ours, but neither interrupted nor being written (an escalated stand-in, say): nothing to resume either.
+      const state = { version: 1, provider: 'anthropic', model: 'claude-sonnet-5-5', outlineSource: 'model', outline };
+      writeFileSync(path.join(v.dir, PLAN), `---\nstatus: "escalated"\nplanner: ${JSON.stringify(state)}\n---\n# Ours\n`);
+      expect(failure(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)))).toEqual({ kind: 'nothing-to-resume', file: PLAN });
+      expect(server.requests).toHaveLength(0);
     });
   });
 
@@ -170,6 +185,9 @@ describe('planWithClaude', () => {
       expect((planner['inputs'] as Record<string, unknown>)).toBeDefined();
       expect(v.read(MESO)).toContain('[[Planning/W2-micro-level-plan]]');
       expect(events).toContain('unit-done');
+      // The note was created holding its title block, which is not written a second time.
+      expect(v.read(PLAN).match(/^# Workstream W2 /gm)).toHaveLength(1);
+      expect(v.read(PLAN).match(/^planner: /gm)).toHaveLength(1);
       // Every section call names the outline Claude gave.
       expect(JSON.stringify(server.messageRequests()[1]!.body)).toContain(outline.modules[0]!.name);
     });
@@ -198,6 +216,42 @@ describe('planWithClaude', () => {
       expect(e).toMatchObject({ kind: 'unknown-model', model: 'claude-nonexistent-9' });
       expect((e as { available: string[] }).available).toContain('claude-sonnet-5-5');
       expect(writtenFiles()).toEqual([]);
+    });
+
+    it('a plan that cannot be created stops the run with the note named', async () => {
+      // A file where the plans' folder should be: the note cannot be created.
+      writeFileSync(path.join(v.dir, 'Planning'), 'not a folder');
+      const e = failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      expect(e).toMatchObject({ kind: 'write-failed', file: PLAN });
+      expect((e as { detail: string }).detail).not.toBe('');
+    });
+
+    it('the running cost passing the cap stops the run and says so', async () => {
+      server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan', script: { chunkChars: 40000 }, override: (_req, kind) => (kind === 'section' ? { text: 'Long answer. '.repeat(40000), chunkChars: 40000 } : null) }));
+      const dry = value(await planWithClaude({ workstream: 'W2', dryRun: true }, claudeDeps(server, v, noKey)));
+      const typical = dry.kind === 'dry-run' ? dry.preview.estimate.costUsdTypical! : 0;
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { maxCostUsd: typical * 1.05, concurrency: 1 })));
+      expect(o.status).toBe('interrupted');
+      expect(o.interrupted!.reason).toEqual({ kind: 'cost-cap', message: `the running cost passed the cap of $${(typical * 1.05).toFixed(2)}.` });
+      expect(v.fm(PLAN)['status']).toBe('interrupted');
+    });
+
+    it('a model the API stops knowing during the run is named in the interruption', async () => {
+      server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 }, override: (_req, kind) => (kind === 'section' ? { fault: { kind: 'http-error', status: 404, type: 'not_found_error', message: 'model: claude-sonnet-5-5' } } : null) }));
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      expect(o.status).toBe('interrupted');
+      expect(o.interrupted!.stoppedAt).toBe('Executive Summary');
+      expect(o.interrupted!.reason.kind).toBe('model-not-found');
+      expect(o.interrupted!.reason.message).toMatch(/^The API does not know the model "claude-sonnet-5-5"\. Models this key may use: .*claude-sonnet-5-5.*\. Choose another model \(--model on the command line, the model setting in the plugin\)/);
+    });
+
+    it('a section Claude keeps stopping early leaves the plan a draft, naming the section', async () => {
+      server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 }, override: (req, kind) => (kind === 'section' && JSON.stringify(req.body).includes('under the heading `## 9.') ? { text: '## 9. Cut short', stopReason: 'max_tokens' } : null) }));
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      expect(o.status).toBe('draft');
+      expect(o.incomplete).toHaveLength(1);
+      expect(o.incomplete![0]).toMatch(/^Section 9\./);
+      expect(v.fm(PLAN)['status']).toBe('draft');
     });
 
     it('Claude escalating from the outline writes the escalation note instead of a plan', async () => {
@@ -260,18 +314,35 @@ describe('planWithClaude', () => {
       expect((fm['planner'] as { resumes: unknown }).resumes).toEqual([{ model: sent, from: 'Section 5. Configuration and Secrets', date: '2026-12-01' }]);
     });
 
-    it('a resume on the model the plan was started with records no resume; a finished plan then only links back', async () => {
+    it('a resume on the model of the last resume records no new one; a plan killed before its final rewrite is finished without sending; a finished plan only links back', async () => {
       const state = { broken: true };
       server.setScript(breakAt('## 3. API Contracts')(state));
       planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
       state.broken = false;
-      const r = planOf(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)));
+      // Resumed once already on another model: going on with that model is no new resume.
+      const earlier = [{ model: 'claude-opus-5-5', from: 'Section 2.1 Inspections', date: '2026-11-26' }];
+      const planner = v.fm(PLAN)['planner'] as PlannerState;
+      writeFileSync(path.join(v.dir, PLAN), setPlannerState(v.read(PLAN), { ...planner, resumes: earlier }));
+      const r = planOf(await planWithClaude({ workstream: 'W2', resume: true, model: 'claude-opus-5-5' }, claudeDeps(server, v)));
       expect(r.status).toBe('ready_for_decomposition');
-      expect((v.fm(PLAN)['planner'] as { resumes?: unknown }).resumes).toBeUndefined();
-      const finished = v.read(PLAN);
+      expect((v.fm(PLAN)['planner'] as { resumes?: unknown }).resumes).toEqual(earlier);
+      let finished = v.read(PLAN);
+
+      // Killed after its last section, before the final rewrite: the resume sends nothing and finishes the note.
+      const footer = (status: PlanStatus): string => footerText(status);
+      writeFileSync(path.join(v.dir, PLAN), finished.replace('status: "ready_for_decomposition"', 'status: "in_progress"').replace(footer('ready_for_decomposition'), footer('in_progress')));
+      server.reset();
+      const rewritten = planOf(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)));
+      expect(rewritten.status).toBe('ready_for_decomposition');
+      expect(rewritten.alreadyFinished).toBeUndefined();
+      expect(rewritten.usage).toMatchObject({ calls: 0 });
+      expect(server.requests).toHaveLength(0);
+      expect(v.fm(PLAN)['status']).toBe('ready_for_decomposition');
+      finished = v.read(PLAN);
       server.reset();
       const again = planOf(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)));
-      expect(again).toMatchObject({ status: 'ready_for_decomposition', alreadyFinished: true, backup: null });
+      expect(again).toMatchObject({ status: 'ready_for_decomposition', alreadyFinished: true, backup: null, note: PLAN });
+      expect(again.report.ready).toBe(true);
       expect(again.usage).toMatchObject({ calls: 0 });
       expect(server.requests).toHaveLength(0);
       expect(v.read(PLAN)).toBe(finished);
