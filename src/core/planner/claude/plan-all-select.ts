@@ -62,8 +62,8 @@ export function selectTargets(listings: readonly WorkstreamListing[], o: SelectO
       for (const w of listings) {
         if (kinds.has(w.id) || !w.dependsOn.some((d) => kinds.has(d))) continue;
         kinds.set(w.id, 'replace');
-        const at = kept.findIndex((k) => k.id === w.id);
-        if (at >= 0) kept.splice(at, 1);
+        // Every listing not yet a target is in `kept`.
+        kept.splice(kept.findIndex((k) => k.id === w.id), 1);
         grew = true;
       }
     }
@@ -85,7 +85,8 @@ export function selectTargets(listings: readonly WorkstreamListing[], o: SelectO
   };
   const order = listings.filter((w) => kinds.has(w.id));
   const targets = order.map((w) => ({ id: w.id, kind: kinds.get(w.id)!, level: levelOf(w.id), waitsFor: deps.get(w.id) ?? [] }));
-  targets.sort((a, b) => a.level - b.level || order.findIndex((w) => w.id === a.id) - order.findIndex((w) => w.id === b.id));
+  // A stable sort: within a level, the WBS order of `order` stays.
+  targets.sort((a, b) => a.level - b.level);
   return { targets, kept };
 }
 

@@ -18,6 +18,9 @@ describe('batch state', () => {
     const pending = { version: 1, provider: 'anthropic', model: 'm', batch: { batches: [{ id: 'a', kind: 'outline' }] } };
     expect(readBatchState({ planner: pending })).toEqual(pending);
     expect(readBatchState({ planner: { ...pending, outline: OUTLINE, outlineSource: 'model' } })?.outline).toEqual(OUTLINE);
+    const read = { ...pending, outline: OUTLINE, outlineSource: 'fallback', batch: { batches: [{ id: 'a', kind: 'outline', usage: usage(1, 0.5, 4) }, { id: 'b', kind: 'sections', usage: usage(2, 0.25) }] } };
+    expect(readBatchState({ planner: read })).toEqual(read);
+    expect(readBatchState({ planner: { ...pending, batch: { batches: [{ id: 'a', kind: 'outline', usage: { calls: 1 } }] } } })).toBeNull();
     expect(readBatchState({ planner: { version: 1, provider: 'anthropic', model: 'm', outlineSource: 'model', outline: OUTLINE } })).toBeNull();
     expect(readBatchState({ status: 'draft' })).toBeNull();
     expect(readBatchState(null)).toBeNull();

@@ -40,13 +40,13 @@ describe('selectTargets', () => {
   });
 
   it('with replanStale, replaces what is downstream of a plan this run writes, however far', () => {
-    const listings = [w('W1', 'not_planned'), w('W2', 'ready_for_decomposition', ['W1']), w('W3', 'ready_for_decomposition', ['W2']), w('W4', 'ready_for_decomposition')];
+    const listings = [w('W4', 'ready_for_decomposition'), w('W1', 'not_planned'), w('W2', 'ready_for_decomposition', ['W1']), w('W3', 'ready_for_decomposition', ['W2'])];
     expect(brief(selectTargets(listings, { replanStale: true, force: false }).targets)).toEqual(['W1:new@0<', 'W2:replace@1<W1', 'W3:replace@2<W2']);
     expect(selectTargets(listings, { replanStale: true, force: false }).kept).toEqual([{ id: 'W4', why: 'planned' }]);
     // Without it, they are kept.
     const plain = selectTargets(listings, NONE);
     expect(brief(plain.targets)).toEqual(['W1:new@0<']);
-    expect(plain.kept.map((k) => k.id)).toEqual(['W2', 'W3', 'W4']);
+    expect(plain.kept.map((k) => k.id)).toEqual(['W4', 'W2', 'W3']);
   });
 
   it('a downstream plan found before its upstream one in the WBS is still replaced', () => {
@@ -71,7 +71,8 @@ describe('selectTargets', () => {
   it('a cycle (escalated elsewhere) or a workstream depending on itself does not loop', () => {
     const listings = [w('W1', 'not_planned', ['W2']), w('W2', 'not_planned', ['W1']), w('W3', 'not_planned', ['W3'])];
     const s = selectTargets(listings, NONE);
-    expect(s.targets.map((t) => t.id).sort()).toEqual(['W1', 'W2', 'W3']);
+    // Each level computed once: the cycle is cut where it was entered, the same way for every member.
+    expect(brief(s.targets)).toEqual(['W3:new@0<', 'W2:new@1<W1', 'W1:new@2<W2']);
     expect(s.targets.find((t) => t.id === 'W3')).toEqual({ id: 'W3', kind: 'new', level: 0, waitsFor: [] });
   });
 });

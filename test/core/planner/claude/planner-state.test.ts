@@ -13,6 +13,9 @@ describe('planner state', () => {
 
   it('reads back only what is ours', () => {
     expect(readPlannerState({ planner: JSON.parse(JSON.stringify(state)) })).toEqual(state);
+    const resumed = { ...state, outlineSource: 'fallback', resumes: [{ model: 'claude-opus-5-5', from: 'Section 3. API Contracts', date: '2026-11-26' }] };
+    expect(readPlannerState({ planner: resumed })).toEqual(resumed);
+    expect(readPlannerState({ planner: { ...state, resumes: [{ model: 'm' }] } })).toBeNull();
     expect(readPlannerState({ planner: { ...state, provider: 'offline' } })).toBeNull();
     expect(readPlannerState({ planner: 'yes' })).toBeNull();
     expect(readPlannerState({})).toBeNull();
