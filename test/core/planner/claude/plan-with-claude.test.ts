@@ -192,6 +192,13 @@ describe('planWithClaude', () => {
       expect(JSON.stringify(server.messageRequests()[1]!.body)).toContain(outline.modules[0]!.name);
     });
 
+    it("arms each call's watchdogs with the run's timeouts, else the settings'", async () => {
+      const delays: number[] = [];
+      const timers = { now: () => 0, setTimer: (_fn: () => void, ms: number) => delays.push(ms), clearTimer: () => undefined };
+      planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { timers, firstTextTimeoutMs: 5678 }, { idleTimeoutSeconds: 7 })));
+      expect(new Set(delays)).toEqual(new Set([5678, 7000]));
+    });
+
     it('replaces a plan when forced: the old one backed up first, the changed sections reported', async () => {
       planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
       const old = v.read(PLAN);
@@ -249,6 +256,9 @@ describe('planWithClaude', () => {
       server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 }, override: (req, kind) => (kind === 'section' && JSON.stringify(req.body).includes('under the heading `## 9.') ? { text: '## 9. Cut short', stopReason: 'max_tokens' } : null) }));
       const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
       expect(o.status).toBe('draft');
+      // Asked again with twice the room each time, up to the model's own limit (128 000 on this model).
+      const asked = server.messageRequests().filter((q) => JSON.stringify(q.body).includes('under the heading `## 9.')).map((q) => (q.body as { max_tokens: number }).max_tokens);
+      expect(asked).toEqual([32_000, 64_000, 128_000]);
       expect(o.incomplete).toHaveLength(1);
       expect(o.incomplete![0]).toMatch(/^Section 9\./);
       expect(v.fm(PLAN)['status']).toBe('draft');
