@@ -93,6 +93,38 @@ describe('planWithClaude', () => {
       expect(v.read(PLAN)).toBe(before);
     });
 
+    it("sends the upstream workstreams' plans when there are some and the settings say so", async () => {
+      await v.vault.createFolder('Planning');
+      writeFileSync(path.join(v.dir, plan('W1')), '---\nstatus: "ready_for_decomposition"\n---\n# Workstream W1 Micro-Level Plan: Platform Foundation\n\nUPSTREAM-PLAN-TEXT\n');
+      const sentWith = async (includeUpstreamPlans: boolean): Promise<{ paths: string[]; json: string }> => {
+        const o = value(await planWithClaude({ workstream: 'W2', dryRun: true }, claudeDeps(server, v, noKey, { includeUpstreamPlans })));
+        if (o.kind !== 'dry-run') throw new Error(o.kind);
+        return { paths: o.preview.sent.map((n) => n.path), json: o.requestsJson };
+      };
+      const withPlans = await sentWith(true);
+      expect(withPlans.paths).toContain(plan('W1'));
+      expect(withPlans.json).toContain('UPSTREAM-PLAN-TEXT');
+      const without = await sentWith(false);
+      expect(without.paths).not.toContain(plan('W1'));
+      expect(without.json).not.toContain('UPSTREAM-PLAN-TEXT');
+    });
+
+    it('a context above the budget stops the run before anything is sent', async () => {
+      const e = failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, {}, { contextBudgetTokens: 1000 })));
+      expect(e.kind).toBe('context-too-large');
+      expect((e as { message: string }).message).not.toBe('');
+      expect(server.requests).toHaveLength(0);
+    });
+
+    it('a workstream the rules escalate gets its escalation note, dated, and nothing is sent', async () => {
+      writeFileSync(path.join(v.dir, MESO), v.read(MESO).replace('Connection pool size 10 per API pod.', 'Connection pool size: TBD.'));
+      const o = value(await planWithClaude({ workstream: 'W1' }, claudeDeps(server, v)));
+      if (o.kind !== 'escalation') throw new Error(o.kind);
+      expect(o.note).toBe('Planning/W1-escalation.md');
+      expect(v.fm(o.note)['created']).toBe('2026-11-25');
+      expect(server.requests).toHaveLength(0);
+    });
+
     it.each([
       ['the settings\' efforts on an adaptive model', {}, 'claude-sonnet-5-5', 'adaptive thinking, effort high (outline: medium)'],
       ['one effort for both calls', { outlineEffort: 'high' }, 'claude-sonnet-5-5', 'adaptive thinking, effort high'],
