@@ -235,9 +235,25 @@ describe('planWithClaude', () => {
       planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
       const old = v.read(PLAN);
       server.reset();
-      server.setScript(plannerResponder({ outline: { ...outline, modules: outline.modules.map((m, i) => (i === 0 ? { ...m, summary: 'Changed.' } : m)) }, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 } }));
+      // One section breaks mid-stream once: its partial text is cut back out of the note before it is asked again.
+      let reset = false;
+      server.setScript(
+        plannerResponder({
+          outline: { ...outline, modules: outline.modules.map((m, i) => (i === 0 ? { ...m, summary: 'Changed.' } : m)) },
+          mesoTarget: 'meso-level-plan',
+          script: { chunkChars: 4000 },
+          override: (req, kind) => {
+            if (kind !== 'section' || reset || !JSON.stringify(req.body).includes('under the heading `## Executive Summary')) return null;
+            reset = true;
+            return { text: 'PARTIAL-TEXT-THAT-MUST-GO and more text after it', chunkChars: 10, fault: { kind: 'reset-mid-stream', afterDeltas: 2 } };
+          },
+        }),
+      );
       const o = planOf(await planWithClaude({ workstream: 'W2', force: true }, claudeDeps(server, v)));
       expect(o.status).toBe('ready_for_decomposition');
+      expect(reset).toBe(true);
+      expect(v.read(PLAN)).not.toContain('PARTIAL-TEXT');
+      expect(v.read(PLAN).match(/^## Executive Summary$/gm)).toHaveLength(1);
       expect(o.backup).not.toBeNull();
       expect(v.read(o.backup!)).toBe(old);
       expect(o.changes).toBeDefined();
@@ -337,7 +353,19 @@ describe('planWithClaude', () => {
 
       state.broken = false;
       server.reset();
-      server.setScript(breakAt('## 5. Configuration')(state));
+      let reset = false;
+      server.setScript(
+        plannerResponder({
+          outline,
+          mesoTarget: 'meso-level-plan',
+          script: { chunkChars: 4000 },
+          override: (req, kind) => {
+            if (kind !== 'section' || reset || !JSON.stringify(req.body).includes('under the heading `## 5. Configuration')) return null;
+            reset = true;
+            return { text: '## 5. Configuration and Secrets\n\nPARTIAL-TEXT-THAT-MUST-GO and more', chunkChars: 10, fault: { kind: 'reset-mid-stream', afterDeltas: 4 } };
+          },
+        }),
+      );
       const sent = 'claude-opus-5-5';
       const r = planOf(await planWithClaude({ workstream: 'W2', resume: true, model: sent }, claudeDeps(server, v, { clock: { now: () => new Date(Date.UTC(2026, 11, 1)) } })));
       expect(r.status).toBe('ready_for_decomposition');
@@ -349,6 +377,10 @@ describe('planWithClaude', () => {
       const done = v.read(PLAN);
       expect(done.slice(done.indexOf('## Executive Summary'), done.indexOf('## 4. Data Models'))).toBe(interrupted.slice(interrupted.indexOf('## Executive Summary'), interrupted.indexOf('## 4. Data Models')));
       expect(done).not.toContain('Planning was interrupted');
+      expect(reset).toBe(true);
+      expect(done).not.toContain('PARTIAL-TEXT');
+      // The resumed sections follow the kept ones after one blank line.
+      expect(done).toMatch(/[^\n]\n\n## 5\. Configuration/);
       const fm = v.fm(PLAN);
       // The plan keeps the date it was started with; the resume records the model, where it took over and when.
       expect(fm['created']).toBe('2026-11-25');
