@@ -3,7 +3,7 @@
  * real HTTP with the unmodified SDK, a fixed clock. Tests that stop before anything is sent pass no
  * API key to the planner (nothing is counted with the API), so they cost no HTTP at all.
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { startAnthropicServer, type AnthropicServer } from '../../../support/anthropic-server';
 import { plannerResponder } from '../../../support/anthropic-server/planner-responder';
@@ -298,6 +298,20 @@ describe('planWithClaude', () => {
       expect(o.interrupted!.stoppedAt).toBe('Executive Summary');
       expect(o.interrupted!.reason.kind).toBe('model-not-found');
       expect(o.interrupted!.reason.message).toMatch(/^The API does not know the model "claude-sonnet-5-5"\. Models this key may use: .*claude-sonnet-5-5.*\. Choose another model \(--model on the command line, the model setting in the plugin\)/);
+    });
+
+    it('a note deleted while it is written stops the run, and says it could not be marked', async () => {
+      let gone = false;
+      const onEvent = (e: { type: string }): void => {
+        if (e.type === 'written' && !gone) {
+          gone = true;
+          rmSync(path.join(v.dir, PLAN));
+        }
+      };
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { onEvent, concurrency: 1 })));
+      expect(o.status).toBe('interrupted');
+      expect(o.warnings.map((w) => w.message)).toContain(`${PLAN} was moved or deleted while it was being written, so it could not be marked interrupted.`);
+      expect(existsSync(path.join(v.dir, PLAN))).toBe(false);
     });
 
     it('a section Claude keeps stopping early leaves the plan a draft, naming the section', async () => {
