@@ -32,10 +32,11 @@ const TESTS = {
   'src/core/escalation': ['test/core/escalation/**/*.test.ts'],
   'src/core/generation': ['test/core/generation/**/*.test.ts'],
   'src/core/planner/claude': ['test/core/planner/claude/**/*.test.ts'],
-  // The two runners: each judged by its own tests (a whole plan per test), not by the other's as well,
-  // which would make every surviving mutant run both sets.
-  'src/core/planner/claude/plan-with-claude.ts': ['test/core/planner/claude/plan-with-claude.test.ts'],
-  'src/core/planner/claude/plan-all.ts': ['test/core/planner/claude/plan-all.test.ts'],
+  // Each file of the Claude planner by its own unit tests: the runners' tests plan whole workstreams over
+  // HTTP (seconds each), so a surviving mutant of a small module would otherwise run all of them too.
+  ...Object.fromEntries(
+    ['batch-state', 'note-sink', 'plan-all', 'plan-all-select', 'plan-with-claude', 'planner-state', 'preflight', 'resume-point'].map((f) => [`src/core/planner/claude/${f}.ts`, [`test/core/planner/claude/${f}.test.ts`]]),
+  ),
 };
 
 /** The folders the goal is about, and the goal. */

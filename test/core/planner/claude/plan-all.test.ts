@@ -5,17 +5,17 @@
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startAnthropicServer, type AnthropicServer, type MockRequest, type ResponseScript } from '../../support/anthropic-server';
-import { projectResponder, workstreamOfRequest } from '../../support/anthropic-server/planner-responder';
-import { batchedInFlight, cancelPlanAll, planAll, type PlanAllDeps, type PlanAllEvent, type PlanAllOutcome, type PlanAllPreview } from '../../../src/core/planner/claude/plan-all';
-import { listWorkstreams } from '../../../src/core/planner/list-workstreams';
-import type { PlannerError } from '../../../src/core/contracts/errors';
-import type { Outline } from '../../../src/core/contracts/outline';
-import type { Result } from '../../../src/core/result';
-import { DEFAULT_SETTINGS } from '../../../src/core/contracts/settings';
-import { PLANNER_INSTRUCTIONS } from '../../../src/prompts';
-import { planWithClaude } from '../../../src/core/planner/claude/plan-with-claude';
-import { answerAsPlanner, claudeDeps, exampleVault, plan, type Vault } from './claude/harness';
+import { startAnthropicServer, type AnthropicServer, type MockRequest, type ResponseScript } from '../../../support/anthropic-server';
+import { projectResponder, workstreamOfRequest } from '../../../support/anthropic-server/planner-responder';
+import { batchedInFlight, cancelPlanAll, planAll, type PlanAllDeps, type PlanAllEvent, type PlanAllOutcome, type PlanAllPreview } from '../../../../src/core/planner/claude/plan-all';
+import { listWorkstreams } from '../../../../src/core/planner/list-workstreams';
+import type { PlannerError } from '../../../../src/core/contracts/errors';
+import type { Outline } from '../../../../src/core/contracts/outline';
+import type { Result } from '../../../../src/core/result';
+import { DEFAULT_SETTINGS } from '../../../../src/core/contracts/settings';
+import { PLANNER_INSTRUCTIONS } from '../../../../src/prompts';
+import { planWithClaude } from '../../../../src/core/planner/claude/plan-with-claude';
+import { answerAsPlanner, claudeDeps, exampleVault, plan, type Vault } from './harness';
 
 const IDS = ['W1', 'W2', 'W3'];
 const MESO = 'research/project-planning/meso-level-plan.md';
