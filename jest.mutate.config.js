@@ -20,7 +20,9 @@ module.exports = {
   roots: ['<rootDir>/test', '<rootDir>/src'],
   testMatch: globs,
   testPathIgnorePatterns: ['/node_modules/'],
-  // Load only the test files that hold a test covering the mutant (see the two files).
+  // Load only the test files that hold a test covering the mutant, those with the most covering tests
+  // first, and none after the first file where a test fails (see the three files).
   testEnvironment: path.join(__dirname, 'test/support/mutate/record-names-environment.js'),
   testSequencer: path.join(__dirname, 'test/support/mutate/covering-files-sequencer.js'),
+  runner: path.join(__dirname, 'test/support/mutate/bail-runner.js'),
 };

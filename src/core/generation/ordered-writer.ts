@@ -4,7 +4,8 @@
  * moment the cursor reaches them. Appends are batched: at most one sink write starts per
  * `minIntervalMs`, and each write carries only new text, so writing a note costs O(its size).
  */
-import { utf8Length, type NoteSink, type Timers } from './timers';
+import { createBatchedSink } from './batched-sink';
+import type { NoteSink, Timers } from './timers';
 
 export interface OrderedWriterOptions {
   /** Unit keys in document order. */
@@ -61,106 +62,52 @@ function separatorAfter(tail: string): string {
   return tail.endsWith('\n') ? '\n' : '\n\n';
 }
 
-export function createOrderedWriter(options: OrderedWriterOptions): OrderedWriter {
-  const { keys, sink, timers } = options;
-  const minInterval = options.minIntervalMs ?? 100;
+/** Each key's place in the document; a key given twice is a caller's bug. */
+function indexKeys(keys: readonly string[]): Map<string, number> {
   const index = new Map<string, number>();
   keys.forEach((k, i) => {
     if (index.has(k)) throw new Error(`ordered writer: duplicate key '${k}'`);
     index.set(k, i);
   });
+  return index;
+}
+
+export function createOrderedWriter(options: OrderedWriterOptions): OrderedWriter {
+  const { keys } = options;
+  const index = indexKeys(keys);
   const n = keys.length;
   const finished = new Array<boolean>(n).fill(false);
   const opened = new Array<boolean>(n).fill(false);
   const buffers: string[][] = keys.map(() => []);
 
   let cursor = 0;
-  let pending = '';
   let docLength = options.startOffset ?? 0; // note length once everything queued is written
-  let writtenOffset = docLength; // note length the sink has been asked to reach
   let completeEnd = docLength;
   let tail = (options.noteTail ?? '').slice(-2);
   let completeTail = tail;
-  let truncateTo: number | null = null;
-  let lastWriteAt = -Infinity;
-  let timer: { handle: unknown } | null = null;
-  let inFlight: Promise<void> | null = null;
-  let stopped = false;
-  let error: unknown = null;
-  let bytesWritten = 0;
-  let charsWritten = 0;
-  let writeCount = 0;
+  const out = createBatchedSink({
+    sink: options.sink,
+    timers: options.timers,
+    minIntervalMs: options.minIntervalMs ?? 100,
+    startOffset: docLength,
+    onWrite: (bytes) => options.onWrite?.(bytes),
+    onError: (e) => options.onError?.(e),
+  });
 
+  /** Queues text of the cursor unit, after the blank line that opens the unit. */
   const queue = (text: string): void => {
     if (text === '') return;
     if (!opened[cursor]) {
       opened[cursor] = true;
       // A unit with text always starts after a blank line, unless the note is still empty.
       const sep = docLength > 0 || tail !== '' ? separatorAfter(tail === '' ? 'x' : tail) : '';
-      pending += sep;
+      out.add(sep);
       docLength += sep.length;
       tail = (tail + sep).slice(-2);
     }
-    pending += text;
+    out.add(text);
     docLength += text.length;
     tail = (tail + text).slice(-2);
-  };
-
-  const fail = (e: unknown): void => {
-    inFlight = null;
-    if (error === null) {
-      error = e;
-      options.onError?.(e);
-    }
-  };
-
-  const startWrite = (): void => {
-    if (error !== null) return;
-    if (truncateTo !== null) {
-      const offset = truncateTo;
-      truncateTo = null;
-      writeCount++;
-      inFlight = (sink.truncate ? sink.truncate(offset) : Promise.reject(new Error('the note cannot be cut back'))).then(() => {
-        inFlight = null;
-        schedule();
-      }, fail);
-      return;
-    }
-    if (pending === '') return;
-    const text = pending;
-    pending = '';
-    writtenOffset += text.length;
-    lastWriteAt = timers.now();
-    const bytes = utf8Length(text);
-    writeCount++;
-    bytesWritten += bytes;
-    charsWritten += text.length;
-    options.onWrite?.(bytes);
-    inFlight = sink.append(text).then(() => {
-      inFlight = null;
-      schedule();
-    }, fail);
-  };
-
-  const schedule = (): void => {
-    if (stopped || error !== null || (pending === '' && truncateTo === null) || inFlight !== null || timer !== null) return;
-    const wait = lastWriteAt + minInterval - timers.now();
-    if (wait <= 0) {
-      startWrite();
-      return;
-    }
-    timer = {
-      handle: timers.setTimer(() => {
-        timer = null;
-        if (!stopped && inFlight === null) startWrite();
-        else schedule();
-      }, wait),
-    };
-  };
-
-  const cancelTimer = (): void => {
-    if (timer) timers.clearTimer(timer.handle);
-    timer = null;
   };
 
   const indexOf = (key: string): number => {
@@ -169,45 +116,31 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
     return i;
   };
 
-  /** Waits for in-flight writes (including ones they chain) to settle. */
-  const drain = async (): Promise<void> => {
-    while (inFlight !== null) await inFlight;
-  };
-
   return {
     write(key: string, text: string): void {
       const i = indexOf(key);
-      if (stopped) throw new Error(`ordered writer: write to '${key}' after stop`);
+      if (out.stopped) throw new Error(`ordered writer: write to '${key}' after stop`);
       if (finished[i]) throw new Error(`ordered writer: write to '${key}' after finish`);
       if (i === cursor) {
         queue(text);
-        schedule();
+        out.flushSoon();
       } else if (text !== '') buffers[i]!.push(text);
     },
     discard(key: string): void {
       const i = indexOf(key);
-      if (stopped || finished[i]) return;
+      if (out.stopped || finished[i]) return;
       if (i !== cursor) {
         buffers[i] = [];
         return;
       }
-      cancelTimer();
-      if (writtenOffset <= completeEnd) {
-        pending = pending.slice(0, completeEnd - writtenOffset);
-      } else {
-        // Part of the unit already reached (or is on its way to) the note: cut it back after that write.
-        pending = '';
-        truncateTo = completeEnd;
-        writtenOffset = completeEnd;
-      }
       docLength = completeEnd;
       tail = completeTail;
       opened[cursor] = false;
-      schedule();
+      out.cutBack(completeEnd);
     },
     finish(key: string): void {
       const i = indexOf(key);
-      if (stopped) throw new Error(`ordered writer: finish of '${key}' after stop`);
+      if (out.stopped) throw new Error(`ordered writer: finish of '${key}' after stop`);
       if (finished[i]) throw new Error(`ordered writer: '${key}' finished twice`);
       finished[i] = true;
       while (cursor < n && finished[cursor]) {
@@ -219,47 +152,26 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
           buffers[cursor] = [];
         }
       }
-      schedule();
+      out.flushSoon();
     },
-    async close(): Promise<void> {
-      for (;;) {
-        await drain();
-        cancelTimer();
-        if ((pending === '' && truncateTo === null) || error !== null) break;
-        startWrite();
-      }
-      stopped = true;
-    },
+    close: () => out.close(),
     async interrupt(): Promise<InterruptResult> {
-      stopped = true;
-      cancelTimer();
-      await drain();
-      // A cut-back asked for by a discarded attempt must still happen: the note holds that attempt's text.
-      if (truncateTo !== null) {
-        startWrite();
-        await drain();
-      }
-      const keep = completeEnd - writtenOffset;
-      pending = keep > 0 ? pending.slice(0, keep) : '';
-      if (pending !== '') {
-        startWrite();
-        await drain();
-      }
+      const writtenOffset = await out.interrupt(completeEnd);
       return { keepOffset: completeEnd, writtenOffset };
     },
     completeKeys: () => keys.slice(0, cursor),
     keepOffset: () => completeEnd,
     get bytesWritten() {
-      return bytesWritten;
+      return out.bytesWritten;
     },
     get charsWritten() {
-      return charsWritten;
+      return out.charsWritten;
     },
     get writeCount() {
-      return writeCount;
+      return out.writeCount;
     },
     get error() {
-      return error;
+      return out.error;
     },
   };
 }

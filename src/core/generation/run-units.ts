@@ -5,7 +5,7 @@
  * aborted, and the result says up to which offset the note holds complete units.
  */
 import type { PlanEvent, UnitError, UnitUsage } from './plan-events';
-import { createOrderedWriter } from './ordered-writer';
+import { createOrderedWriter, type InterruptResult, type OrderedWriter } from './ordered-writer';
 import { createSectionTransform } from './section-transform';
 import type { NoteSink, Timers } from './timers';
 import type { PlanUnit, UnitOutcome } from './units';
@@ -81,6 +81,138 @@ export function toUnitError(e: unknown): UnitError {
   return { kind: 'unknown', message: e instanceof Error ? e.message : String(e) };
 }
 
+/** The run's stop: the first reason wins, aborts every call in flight and wakes the scheduler. */
+interface RunStop {
+  readonly signal: AbortSignal;
+  /** Resolves when the run is stopped. */
+  readonly aborted: Promise<typeof ABORTED>;
+  readonly reason: UnitError | null;
+  stop(reason: UnitError): void;
+  /** Resolves when a model unit ends or the run stops. */
+  waitForSlot(): Promise<void>;
+  /** Wakes the scheduler waiting longest, if any. */
+  slotFreed(): void;
+}
+
+function createRunStop(): RunStop {
+  const controller = new AbortController();
+  let reason: UnitError | null = null;
+  const waiters: (() => void)[] = [];
+  const aborted = new Promise<typeof ABORTED>((resolve) => {
+    controller.signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
+  });
+  return {
+    signal: controller.signal,
+    aborted,
+    get reason() {
+      return reason;
+    },
+    stop(r: UnitError): void {
+      if (reason) return;
+      reason = r;
+      controller.abort();
+      for (const w of waiters.splice(0)) w();
+    },
+    waitForSlot: () => new Promise<void>((resolve) => waiters.push(resolve)),
+    slotFreed: () => waiters.shift()?.(),
+  };
+}
+
+/** What a model unit's run needs from the whole run. */
+interface UnitContext {
+  generate: GenerateUnit;
+  run: RunStop;
+  writer: OrderedWriter;
+  emit: (e: PlanEvent) => void;
+  /** Sends a unit's text to the note (and to the listeners). */
+  put: (key: string, text: string) => void;
+  /** Marks a unit done with its outcome. */
+  finish: (key: string, outcome: UnitOutcome) => void;
+}
+
+/**
+ * Streams one model unit through its section transform into the writer. A failure stops the run;
+ * being stopped by the run (another unit failed, or the caller cancelled) is not this unit's failure.
+ */
+async function runModelUnit(unit: PlanUnit, ctx: UnitContext): Promise<void> {
+  const { run, emit, put } = ctx;
+  const key = unit.key;
+  let settled = false;
+  const report: UnitReporter = {
+    retry: (attempt, reason) => {
+      if (!settled) emit({ type: 'unit-retry', key, attempt, reason });
+    },
+    // An attempt abandoned by a stop reports its usage after the run is done: the caller's own usage hook has it.
+    usage: (u) => {
+      if (!settled) emit({ type: 'usage', key, ...u });
+    },
+  };
+  emit({ type: 'unit-start', key });
+  let transform = createSectionTransform(unit);
+  report.discard = (): void => {
+    if (settled) return;
+    ctx.writer.discard(key);
+    transform = createSectionTransform(unit);
+    put(key, transform.push(''));
+  };
+  put(key, transform.push(''));
+  let it: AsyncIterator<string, UnitOutcome | void, undefined> | null = null;
+  try {
+    it = ctx.generate(unit, run.signal, report);
+    let outcome: UnitOutcome;
+    for (;;) {
+      const next = it.next();
+      next.catch(() => undefined); // after an abort nobody awaits it
+      const r = await Promise.race([next, run.aborted]);
+      if (r === ABORTED) {
+        settled = true;
+        it.return?.(undefined)?.catch(() => undefined);
+        return;
+      }
+      if (r.done) {
+        outcome = r.value ?? 'complete';
+        break;
+      }
+      put(key, transform.push(r.value));
+    }
+    settled = true;
+    put(key, transform.end(outcome));
+    ctx.finish(key, outcome);
+  } catch (e) {
+    settled = true;
+    if (run.signal.aborted) return;
+    const error = toUnitError(e);
+    emit({ type: 'unit-failed', key, error });
+    run.stop(error);
+  }
+}
+
+/** Starts the units in document order: core units at once, model units while fewer than `concurrency` run. */
+async function startUnits(todo: readonly PlanUnit[], concurrency: number, ctx: UnitContext): Promise<void> {
+  const { run } = ctx;
+  let active = 0;
+  const workers: Promise<void>[] = [];
+  for (const unit of todo) {
+    if (run.reason) break;
+    if (unit.kind === 'core') {
+      ctx.emit({ type: 'unit-start', key: unit.key });
+      ctx.put(unit.key, unit.coreText ?? '');
+      ctx.finish(unit.key, 'complete');
+      continue;
+    }
+    if (active >= concurrency) await run.waitForSlot();
+    if (run.reason) break;
+    active++;
+    workers.push(
+      runModelUnit(unit, ctx).finally(() => {
+        active--;
+        run.slotFreed();
+      }),
+    );
+  }
+  await Promise.all(workers);
+}
+
 export async function runUnits(options: RunUnitsOptions): Promise<RunResult> {
   const { units, generate, sink, timers, signal, isComplete } = options;
   const concurrency = options.concurrency ?? 4;
@@ -97,19 +229,7 @@ export async function runUnits(options: RunUnitsOptions): Promise<RunResult> {
   }
   const todo = units.slice(first);
 
-  const controller = new AbortController();
-  let stopReason: UnitError | null = null;
-  const waiters: (() => void)[] = [];
-  const stop = (reason: UnitError): void => {
-    if (stopReason) return;
-    stopReason = reason;
-    controller.abort();
-    for (const w of waiters.splice(0)) w();
-  };
-  const aborted = new Promise<typeof ABORTED>((resolve) => {
-    controller.signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
-  });
-
+  const run = createRunStop();
   const writer = createOrderedWriter({
     keys: todo.map((u) => u.key),
     sink,
@@ -118,124 +238,40 @@ export async function runUnits(options: RunUnitsOptions): Promise<RunResult> {
     startOffset: options.startOffset,
     noteTail: options.noteTail,
     onWrite: (bytes) => emit({ type: 'written', bytes }),
-    onError: (e) => stop({ kind: 'write-failed', message: toUnitError(e).message }),
+    onError: (e) => run.stop({ kind: 'write-failed', message: toUnitError(e).message }),
   });
 
-  const onAbort = (): void => stop({ kind: 'cancelled', message: 'Generation was cancelled.' });
+  const onAbort = (): void => run.stop({ kind: 'cancelled', message: 'Generation was cancelled.' });
   if (signal?.aborted) onAbort();
   else signal?.addEventListener('abort', onAbort, { once: true });
 
   const outcomes = new Map<string, UnitOutcome>();
-  const put = (key: string, text: string): void => {
-    if (text === '') return;
-    emit({ type: 'unit-delta', key, text });
-    writer.write(key, text);
-  };
-  const finish = (key: string, outcome: UnitOutcome): void => {
-    outcomes.set(key, outcome);
-    writer.finish(key);
-    emit({ type: 'unit-done', key, outcome });
-  };
-
-  const runModel = async (unit: PlanUnit): Promise<void> => {
-    const key = unit.key;
-    let settled = false;
-    const report: UnitReporter = {
-      retry: (attempt, reason) => {
-        if (!settled) emit({ type: 'unit-retry', key, attempt, reason });
-      },
-      // An attempt abandoned by a stop reports its usage after the run is done: the caller's own usage hook has it.
-      usage: (u) => {
-        if (!settled) emit({ type: 'usage', key, ...u });
-      },
-    };
-    emit({ type: 'unit-start', key });
-    let transform = createSectionTransform(unit);
-    report.discard = (): void => {
-      if (settled) return;
-      writer.discard(key);
-      transform = createSectionTransform(unit);
-      put(key, transform.push(''));
-    };
-    put(key, transform.push(''));
-    let it: AsyncIterator<string, UnitOutcome | void, undefined> | null = null;
-    try {
-      it = generate(unit, controller.signal, report);
-      let outcome: UnitOutcome;
-      for (;;) {
-        const next = it.next();
-        next.catch(() => undefined); // after an abort nobody awaits it
-        const r = await Promise.race([next, aborted]);
-        if (r === ABORTED) {
-          settled = true;
-          it.return?.(undefined)?.catch(() => undefined);
-          return;
-        }
-        if (r.done) {
-          outcome = r.value ?? 'complete';
-          break;
-        }
-        put(key, transform.push(r.value));
-      }
-      settled = true;
-      put(key, transform.end(outcome));
-      finish(key, outcome);
-    } catch (e) {
-      settled = true;
-      // Stopped by the run (another unit failed, or the caller cancelled): not this unit's failure.
-      if (controller.signal.aborted) return;
-      const error = toUnitError(e);
-      emit({ type: 'unit-failed', key, error });
-      stop(error);
-    }
-  };
-
-  let active = 0;
-  const workers: Promise<void>[] = [];
-  for (const unit of todo) {
-    if (stopReason) break;
-    if (unit.kind === 'core') {
-      emit({ type: 'unit-start', key: unit.key });
-      put(unit.key, unit.coreText ?? '');
-      finish(unit.key, 'complete');
-      continue;
-    }
-    if (active >= concurrency) await new Promise<void>((resolve) => waiters.push(resolve));
-    if (stopReason) break;
-    active++;
-    workers.push(
-      runModel(unit).finally(() => {
-        active--;
-        waiters.shift()?.();
-      }),
-    );
-  }
-  await Promise.all(workers);
+  await startUnits(todo, concurrency, {
+    generate,
+    run,
+    writer,
+    emit,
+    put: (key, text) => {
+      if (text === '') return;
+      emit({ type: 'unit-delta', key, text });
+      writer.write(key, text);
+    },
+    finish: (key, outcome) => {
+      outcomes.set(key, outcome);
+      writer.finish(key);
+      emit({ type: 'unit-done', key, outcome });
+    },
+  });
   signal?.removeEventListener('abort', onAbort);
 
-  let keepOffset: number;
-  let writtenOffset: number;
-  if (stopReason === null) {
-    await writer.close();
-    keepOffset = writer.keepOffset();
-    writtenOffset = keepOffset;
-  } else {
-    const r = await writer.interrupt();
-    keepOffset = r.keepOffset;
-    writtenOffset = r.writtenOffset;
-  }
+  const { keepOffset, writtenOffset } = await settleWriter(writer, run.reason === null);
   // A failed final write also interrupts the run (the writer reports it through `stop`).
-  const reason = stopReason as UnitError | null;
+  const reason = run.reason;
   const completeKeys = [...skipped, ...writer.completeKeys()];
   const stoppedAt = reason ? todo.find((u) => !completeKeys.includes(u.key))?.key : undefined;
   const status = reason ? 'interrupted' : 'complete';
   emit(stoppedAt !== undefined ? { type: 'done', status, stoppedAt } : { type: 'done', status });
 
-  const incomplete: RunResult['incomplete'] = [];
-  for (const k of completeKeys) {
-    const o = outcomes.get(k);
-    if (o === 'truncated' || o === 'refused') incomplete.push({ key: k, outcome: o });
-  }
   return {
     status,
     completeKeys,
@@ -245,6 +281,26 @@ export async function runUnits(options: RunUnitsOptions): Promise<RunResult> {
     writtenOffset,
     bytesWritten: writer.bytesWritten,
     writeCount: writer.writeCount,
-    incomplete,
+    incomplete: incompleteUnits(completeKeys, outcomes),
   };
+}
+
+/** A run that was not stopped writes everything; a stopped one keeps only complete units. */
+async function settleWriter(writer: OrderedWriter, complete: boolean): Promise<InterruptResult> {
+  if (complete) {
+    await writer.close();
+    const keepOffset = writer.keepOffset();
+    return { keepOffset, writtenOffset: keepOffset };
+  }
+  return writer.interrupt();
+}
+
+/** The complete units the model stopped early in, in document order. */
+function incompleteUnits(completeKeys: readonly string[], outcomes: ReadonlyMap<string, UnitOutcome>): RunResult['incomplete'] {
+  const incomplete: RunResult['incomplete'] = [];
+  for (const k of completeKeys) {
+    const o = outcomes.get(k);
+    if (o === 'truncated' || o === 'refused') incomplete.push({ key: k, outcome: o });
+  }
+  return incomplete;
 }

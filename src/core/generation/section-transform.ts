@@ -83,6 +83,134 @@ export function stoppedCallout(outcome: 'truncated' | 'refused'): string {
   return `> [!warning] Section incomplete\n> The model stopped early (${why}), so this section is incomplete: the text above may end mid-sentence and the parts below it were not written by the model.`;
 }
 
+/**
+ * An expected part a heading's text names, or -1. By number, an expected part not yet reached; a
+ * number and a title naming different expected parts: the title. Without a number, an ATX heading
+ * matches by exact title (a bold line never does).
+ */
+function matchPart(text: string, atx: boolean, parts: readonly UnitPart[], partTitles: readonly string[], next: number): number {
+  const plain = stripEmphasis(text);
+  const num = leadingNumber(plain);
+  const key = titleKey(plain);
+  const byTitle = key === '' ? -1 : partTitles.findIndex((t, i) => i >= next && t === key);
+  if (num !== null) {
+    const j = parts.findIndex((p) => p.number === num);
+    // A model that leaves out a conditional part often renumbers the rest ("2.1.4 Error Handling"
+    // after 2.1.3): when the title names an expected part the number does not, the title wins.
+    if (byTitle >= 0 && (j < 0 || partTitles[j] !== key)) return byTitle;
+    return j >= next ? j : -1;
+  }
+  return atx ? byTitle : -1;
+}
+
+/** A model heading at or above the skeleton's deepest level, one level below it (bold text past level 6); null for an empty one. */
+function demoteHeading(text: string, deepest: number): string | null {
+  if (text === '') return null;
+  return deepest + 1 <= 6 ? `${'#'.repeat(deepest + 1)} ${text}` : `**${text}**`;
+}
+
+/** The transform's output so far: whole lines, at most one blank line between them, none first. */
+interface LineOutput {
+  /** A line, after a blank line if one was asked for since the last line. */
+  line(text: string): void;
+  /** A line (or lines) with a blank line on each side. */
+  block(text: string): void;
+  /** A line of fenced code, as is. */
+  code(line: string): void;
+  /** Asks for a blank line before the next line. */
+  blankBefore(): void;
+  /** Anything was written (fenced code lines aside). */
+  readonly any: boolean;
+  /** The text written since the last `take`. */
+  take(): string;
+}
+
+function createLineOutput(): LineOutput {
+  let out: string[] = [];
+  let any = false;
+  let needBlank = false;
+  const line = (text: string): void => {
+    if (needBlank && any) out.push('\n');
+    needBlank = false;
+    out.push(text + '\n');
+    any = true;
+  };
+  return {
+    line,
+    block(text: string): void {
+      needBlank = true;
+      line(text);
+      needBlank = true;
+    },
+    code: (text) => void out.push(text + '\n'),
+    blankBefore: () => void (needBlank = true),
+    get any() {
+      return any;
+    },
+    take(): string {
+      const s = out.join('');
+      out = [];
+      return s;
+    },
+  };
+}
+
+/** The unit's expected parts, written in order as the model reaches them (or leaves them out). */
+interface Skeleton {
+  /** The first part not yet written. */
+  readonly next: number;
+  /** Inside a core-owned part: the model's text is dropped. */
+  readonly dropping: boolean;
+  /** Writes part `j`'s heading, after the parts skipped on the way. */
+  reach(j: number): void;
+  /** Before model text lands outside any part, opens the first model part (core parts before it included). */
+  ensureInPart(): void;
+  /** Writes the parts not reached; `finished`: the model ended its answer (rather than stopping early). */
+  writeRest(finished: boolean): void;
+}
+
+function createSkeleton(parts: readonly UnitPart[], out: LineOutput): Skeleton {
+  let next = 0;
+  let current = -1; // part whose body we are in
+  let dropping = false;
+
+  /** `skipped`: the model did not write this part; `finished`: and it went on past it (or ended its answer). */
+  const writePart = (i: number, skipped: boolean, finished = true): void => {
+    const p = parts[i]!;
+    out.block(p.heading);
+    if (p.owner === 'core') {
+      const body = (p.coreBody ?? '').replace(/\s+$/, '');
+      if (body !== '') out.block(body);
+    } else if (skipped) {
+      out.block(p.notApplicable && finished ? p.notApplicable : todoCallout(p));
+    }
+    current = i;
+    next = i + 1;
+    dropping = p.owner === 'core';
+  };
+  const reach = (j: number): void => {
+    for (let i = next; i < j; i++) writePart(i, true);
+    writePart(j, false);
+  };
+  return {
+    get next() {
+      return next;
+    },
+    get dropping() {
+      return dropping;
+    },
+    reach,
+    ensureInPart(): void {
+      if (parts.length === 0 || current >= 0) return;
+      const m = parts.findIndex((p, i) => i >= next && p.owner === 'model');
+      reach(m >= 0 ? m : parts.length - 1);
+    },
+    writeRest(finished: boolean): void {
+      for (let i = next; i < parts.length; i++) writePart(i, true, finished);
+    },
+  };
+}
+
 export function createSectionTransform(unit: PlanUnit): SectionTransform {
   if (unit.kind !== 'model') throw new Error(`createSectionTransform: unit ${unit.key} is not a model unit`);
   const parts = unit.parts;
@@ -90,138 +218,82 @@ export function createSectionTransform(unit: PlanUnit): SectionTransform {
   const topText = unit.top ? headingText(unit.top.heading) : null;
   const topNumber = topText ? leadingNumber(topText) : null;
   const partTitles = parts.map((p) => titleKey(headingText(p.heading)));
+  const out = createLineOutput();
+  const skeleton = createSkeleton(parts, out);
 
   let buf = '';
-  let out: string[] = [];
   let started = false;
   let ended = false;
-  let anyOutput = false;
-  let needBlank = false;
   let fence: Fence | null = null;
-  let next = 0; // first part not yet written
-  let current = -1; // part whose body we are in
-  let dropping = false; // inside a core-owned part: model text is dropped
   let modelWrote = false; // the model has put any line into the output (or reached a part)
 
-  const emitLine = (line: string): void => {
-    if (needBlank && anyOutput) out.push('\n');
-    needBlank = false;
-    out.push(line + '\n');
-    anyOutput = true;
-  };
-  const emitBlock = (text: string): void => {
-    needBlank = true;
-    emitLine(text);
-    needBlank = true;
-  };
   const start = (): void => {
     if (started) return;
     started = true;
-    if (unit.top) emitBlock(unit.top.heading);
+    if (unit.top) out.block(unit.top.heading);
   };
 
-  /** `skipped`: the model did not write this part; `finished`: and it went on past it (or ended its answer). */
-  const writePart = (i: number, skipped: boolean, finished = true): void => {
-    const p = parts[i]!;
-    emitBlock(p.heading);
-    if (p.owner === 'core') {
-      const body = (p.coreBody ?? '').replace(/\s+$/, '');
-      if (body !== '') emitBlock(body);
-    } else if (skipped) {
-      emitBlock(p.notApplicable && finished ? p.notApplicable : todoCallout(p));
+  /** A line inside fenced code, or one opening it: passes through untouched. False for any other line. */
+  const codeLine = (line: string): boolean => {
+    if (fence) {
+      if (closesFence(line, fence)) fence = null;
+      if (!skeleton.dropping) out.code(line);
+      return true;
     }
-    current = i;
-    next = i + 1;
-    dropping = p.owner === 'core';
-  };
-  const reachPart = (j: number): void => {
-    for (let i = next; i < j; i++) writePart(i, true);
-    writePart(j, false);
-  };
-  /** Before model text lands outside any part, open the first model part (core parts before it included). */
-  const ensureInPart = (): void => {
-    if (parts.length === 0 || current >= 0) return;
-    const m = parts.findIndex((p, i) => i >= next && p.owner === 'model');
-    reachPart(m >= 0 ? m : parts.length - 1);
-  };
-
-  const matchPart = (text: string, atx: boolean): number => {
-    const plain = stripEmphasis(text);
-    const num = leadingNumber(plain);
-    const key = titleKey(plain);
-    const byTitle = key === '' ? -1 : partTitles.findIndex((t, i) => i >= next && t === key);
-    if (num !== null) {
-      const j = parts.findIndex((p) => p.number === num);
-      // A model that leaves out a conditional part often renumbers the rest ("2.1.4 Error Handling"
-      // after 2.1.3): when the title names an expected part the number does not, the title wins.
-      if (byTitle >= 0 && (j < 0 || partTitles[j] !== key)) return byTitle;
-      return j >= next ? j : -1;
+    const opened = openFence(line);
+    if (!opened) return false;
+    fence = opened;
+    if (skeleton.dropping) return true;
+    skeleton.ensureInPart();
+    if (!skeleton.dropping) {
+      out.line(line);
+      modelWrote = true;
     }
-    return atx ? byTitle : -1;
+    return true;
   };
 
-  const demote = (text: string): string | null => {
-    if (text === '') return null;
-    return deepest + 1 <= 6 ? `${'#'.repeat(deepest + 1)} ${text}` : `**${text}**`;
+  /** A heading: an expected part's is reached, a repeat of the top one dropped, any other kept below the skeleton. False for a line that is no heading. */
+  const headingLine = (line: string): boolean => {
+    const atx = parseAtx(line);
+    const candidate = atx ? atx.text : parseBoldLine(line);
+    if (candidate !== null) {
+      const j = matchPart(candidate, atx !== null, parts, partTitles, skeleton.next);
+      if (j >= 0) {
+        skeleton.reach(j);
+        modelWrote = true;
+        return true;
+      }
+    }
+    if (!atx) return false;
+    if (skeleton.dropping) return true;
+    const repeatsTop = topText !== null && (atx.text === topText || (topNumber !== null && leadingNumber(stripEmphasis(atx.text)) === topNumber));
+    if (repeatsTop && !modelWrote) return true;
+    skeleton.ensureInPart();
+    if (skeleton.dropping) return true;
+    // Headings keep a blank line on each side (a demoted bold line would otherwise join a paragraph).
+    const text = atx.level <= deepest ? demoteHeading(atx.text, deepest) : line;
+    if (text !== null) out.block(text);
+    modelWrote = true;
+    return true;
+  };
+
+  const textLine = (line: string): void => {
+    if (line.trim() === '') {
+      if (!skeleton.dropping && modelWrote) out.blankBefore();
+      return;
+    }
+    if (skeleton.dropping) return;
+    skeleton.ensureInPart();
+    if (skeleton.dropping) return;
+    // A `---`/`===` line right after text would turn that text into a setext heading.
+    if (/^ {0,3}(?:=+|-+)[ \t]*$/.test(line)) out.blankBefore();
+    out.line(line);
+    modelWrote = true;
   };
 
   const processLine = (raw: string): void => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
-    if (fence) {
-      if (closesFence(line, fence)) fence = null;
-      if (!dropping) out.push(line + '\n');
-      return;
-    }
-    const opened = openFence(line);
-    if (opened) {
-      fence = opened;
-      if (dropping) return;
-      ensureInPart();
-      if (!dropping) {
-        emitLine(line);
-        modelWrote = true;
-      }
-      return;
-    }
-    const atx = parseAtx(line);
-    const bold = atx ? null : parseBoldLine(line);
-    const candidate = atx ? atx.text : bold;
-    if (candidate !== null) {
-      const j = matchPart(candidate, atx !== null);
-      if (j >= 0) {
-        reachPart(j);
-        modelWrote = true;
-        return;
-      }
-    }
-    if (atx) {
-      if (dropping) return;
-      const repeatsTop = topText !== null && (atx.text === topText || (topNumber !== null && leadingNumber(stripEmphasis(atx.text)) === topNumber));
-      if (repeatsTop && !modelWrote) return;
-      ensureInPart();
-      if (dropping) return;
-      // Headings keep a blank line on each side (a demoted bold line would otherwise join a paragraph).
-      const text = atx.level <= deepest ? demote(atx.text) : line;
-      if (text !== null) emitBlock(text);
-      modelWrote = true;
-      return;
-    }
-    if (line.trim() === '') {
-      if (!dropping && modelWrote) needBlank = true;
-      return;
-    }
-    if (dropping) return;
-    ensureInPart();
-    if (dropping) return;
-    if (/^ {0,3}(?:=+|-+)[ \t]*$/.test(line) && !needBlank) needBlank = true;
-    emitLine(line);
-    modelWrote = true;
-  };
-
-  const take = (): string => {
-    const s = out.join('');
-    out = [];
-    return s;
+    if (!codeLine(line) && !headingLine(line)) textLine(line);
   };
 
   return {
@@ -229,35 +301,27 @@ export function createSectionTransform(unit: PlanUnit): SectionTransform {
       if (ended) throw new Error(`section transform for ${unit.key}: push after end`);
       start();
       buf += delta;
-      let nl = buf.indexOf('\n');
-      if (nl >= 0) {
-        let from = 0;
-        while (nl >= 0) {
-          processLine(buf.slice(from, nl));
-          from = nl + 1;
-          nl = buf.indexOf('\n', from);
-        }
-        buf = buf.slice(from);
+      let from = 0;
+      for (let nl = buf.indexOf('\n'); nl >= 0; nl = buf.indexOf('\n', from)) {
+        processLine(buf.slice(from, nl));
+        from = nl + 1;
       }
-      return take();
+      buf = buf.slice(from);
+      return out.take();
     },
     end(outcome: UnitOutcome): string {
       if (ended) throw new Error(`section transform for ${unit.key}: end called twice`);
       start();
       ended = true;
       if (buf !== '') processLine(buf);
-      buf = '';
-      if (fence) {
-        if (!dropping) out.push(fence.ch.repeat(fence.len) + '\n');
-        fence = null;
-      }
-      if (outcome !== 'complete') emitBlock(stoppedCallout(outcome));
-      for (let i = next; i < parts.length; i++) writePart(i, true, outcome === 'complete');
+      if (fence && !skeleton.dropping) out.code(fence.ch.repeat(fence.len));
+      if (outcome !== 'complete') out.block(stoppedCallout(outcome));
+      skeleton.writeRest(outcome === 'complete');
       if (parts.length === 0 && !modelWrote && outcome === 'complete') {
-        emitBlock('> [!todo] Not written by the model\n> The model returned no text for this section.');
+        out.block('> [!todo] Not written by the model\n> The model returned no text for this section.');
       }
-      if (!anyOutput) emitLine('');
-      return take();
+      if (!out.any) out.line('');
+      return out.take();
     },
   };
 }

@@ -5,7 +5,9 @@
  * cost of a mutant. This drops, before they are loaded, the files whose tests (as noted by
  * record-names-environment.js during Stryker's initial run) cannot match the pattern, matched as
  * jest-circus matches it (`new RegExp(testNamePattern, 'i')` against the test's full name).
- * A file never seen is kept, so a missing note costs time, never a result.
+ * A file never seen is kept, so a missing note costs time, never a result. The files with the most
+ * covering tests run first: the run stops at the first file where a test fails
+ * (record-names-environment.js), and those are the likeliest to kill the mutant.
  */
 const { existsSync, readFileSync } = require('node:fs');
 const Sequencer = require('@jest/test-sequencer').default;
@@ -33,15 +35,18 @@ class CoveringFilesSequencer extends Sequencer {
   }
 
   sort(tests) {
-    if (this.#pattern) {
-      const byPath = namesByPath(process.env.MUTATE_NAME_MAP);
-      const pattern = this.#pattern;
-      tests = tests.filter((t) => {
-        const names = byPath.get(t.path);
-        return names === undefined || [...names].some((n) => pattern.test(n));
-      });
-    }
-    return super.sort(tests);
+    if (!this.#pattern) return super.sort(tests);
+    const byPath = namesByPath(process.env.MUTATE_NAME_MAP);
+    const pattern = this.#pattern;
+    const covering = (t) => {
+      const names = byPath.get(t.path);
+      return names === undefined ? Infinity : [...names].filter((n) => pattern.test(n)).length;
+    };
+    return tests
+      .map((t) => ({ t, n: covering(t) }))
+      .filter(({ n }) => n > 0)
+      .sort((a, b) => b.n - a.n || (a.t.path < b.t.path ? -1 : 1))
+      .map(({ t }) => t);
   }
 }
 

@@ -1,12 +1,20 @@
 /**
- * The test environment of `npm run mutate` (jest.mutate.config.js): Jest's node environment that also
- * notes, per test file, the full name of every test it starts, in the file named by MUTATE_NAME_MAP
- * (one JSON line per file run). covering-files-sequencer.js reads it back so that a mutant's run loads
- * only the test files that hold a test covering it. Stryker wraps this class with its own mixin, which
- * forwards every event here first (@stryker-mutator/jest-runner, mixin-jest-environment.cjs).
+ * The test environment of `npm run mutate` (jest.mutate.config.js): Jest's node environment that
+ * - notes, per test file, the full name of every test the initial run starts, in the file named by MUTATE_NAME_MAP
+ *   (one JSON line per file run); covering-files-sequencer.js reads it back so that a mutant's run
+ *   loads only the test files that hold a test covering it;
+ * - notes on the process when a test has failed for the active mutant, so that bail-runner.js loads no
+ *   further test file for it.
+ * Stryker wraps this class with its own mixin, which forwards every event here first
+ * (@stryker-mutator/jest-runner, mixin-jest-environment.cjs).
  */
 const { appendFileSync } = require('node:fs');
 const { TestEnvironment } = require('jest-environment-node');
+
+/** Stryker's variable naming the mutant a run tests (@stryker-mutator/api, INSTRUMENTER_CONSTANTS). */
+const ACTIVE_MUTANT = '__STRYKER_ACTIVE_MUTANT__';
+/** The mutant a test has already failed for, kept on the process across the run's test files. */
+const FAILED_FOR = Symbol.for('workstream-planner.mutate.failed-for');
 
 /** The test's id as Stryker names it (mixin-jest-environment.cjs `fullName`) and Jest matches it (jest-circus `getTestID`). */
 function fullName(test) {
@@ -25,7 +33,13 @@ class RecordNamesEnvironment extends TestEnvironment {
   }
 
   handleTestEvent(event) {
-    if (event.name === 'test_start') this.#names.add(fullName(event.test));
+    const mutant = process.env[ACTIVE_MUTANT];
+    // The initial run (no active mutant) runs every test: the names are noted from it.
+    if (mutant === undefined) {
+      if (event.name === 'test_start') this.#names.add(fullName(event.test));
+      return;
+    }
+    if (event.name === 'test_done' && event.test.errors.length > 0) process[FAILED_FOR] = mutant;
   }
 
   async teardown() {
@@ -36,3 +50,5 @@ class RecordNamesEnvironment extends TestEnvironment {
 }
 
 module.exports = RecordNamesEnvironment;
+module.exports.ACTIVE_MUTANT = ACTIVE_MUTANT;
+module.exports.FAILED_FOR = FAILED_FOR;
