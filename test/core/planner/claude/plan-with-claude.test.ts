@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startAnthropicServer, type AnthropicServer } from '../../../support/anthropic-server';
+import { startAnthropicServer, SERVER_MODELS, type AnthropicServer } from '../../../support/anthropic-server';
 import { plannerResponder } from '../../../support/anthropic-server/planner-responder';
 import { describeUnknownModel, planWithClaude, type ClaudeOutcome, type SendPreview } from '../../../../src/core/planner/claude/plan-with-claude';
 import type { PlannerError } from '../../../../src/core/contracts/errors';
@@ -54,7 +54,12 @@ describe('planWithClaude', () => {
   let v: Vault;
   let outline: Outline;
   beforeAll(async () => {
-    server = await startAnthropicServer();
+    // Two models only the Models API describes: effort without adaptive thinking, adaptive thinking without effort.
+    const haiku = SERVER_MODELS.find((m) => m.id.startsWith('claude-haiku-4-5'))!;
+    const sonnet = SERVER_MODELS.find((m) => m.id === 'claude-sonnet-5-5')!;
+    server = await startAnthropicServer({
+      models: [...SERVER_MODELS, { ...haiku, id: 'claude-effort-only-1', efforts: ['low', 'medium', 'high'] }, { ...sonnet, id: 'claude-adaptive-plain-1', efforts: [], defaultEffort: null }],
+    });
   });
   afterAll(async () => server.close());
   beforeEach(async () => {
@@ -131,6 +136,14 @@ describe('planWithClaude', () => {
       ['a model without effort or adaptive thinking', {}, 'claude-haiku-4-5', 'no thinking settings (the model decides)'],
     ] as const)('says how hard Claude thinks: %s', async (_name, settings, model, words) => {
       const o = value(await planWithClaude({ workstream: 'W2', dryRun: true, model }, claudeDeps(server, v, noKey, settings)));
+      expect(o.kind === 'dry-run' && o.preview.thinking).toBe(words);
+    });
+
+    it.each([
+      ['effort without adaptive thinking', 'claude-effort-only-1', 'effort high'],
+      ['adaptive thinking without effort levels', 'claude-adaptive-plain-1', "adaptive thinking, effort the model's default"],
+    ])('says how hard Claude thinks on a model the Models API describes: %s', async (_name, model, words) => {
+      const o = value(await planWithClaude({ workstream: 'W2', dryRun: true, model }, claudeDeps(server, v)));
       expect(o.kind === 'dry-run' && o.preview.thinking).toBe(words);
     });
 
