@@ -4,6 +4,7 @@
  * API key to the planner (nothing is counted with the API), so they cost no HTTP at all.
  */
 import { existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { getEventListeners } from 'node:events';
 import * as path from 'node:path';
 import { startAnthropicServer, SERVER_MODELS, type AnthropicServer } from '../../../support/anthropic-server';
 import { plannerResponder } from '../../../support/anthropic-server/planner-responder';
@@ -213,7 +214,10 @@ describe('planWithClaude', () => {
     it('writes the whole plan: the planner state, the date, the usage, the link back', async () => {
       const usage: CallUsage[] = [];
       const events: string[] = [];
-      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { onUsage: (u) => usage.push(u), onEvent: (e) => events.push(e.type) })));
+      const caller = new AbortController();
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { signal: caller.signal, onUsage: (u) => usage.push(u), onEvent: (e) => events.push(e.type) })));
+      // The run stopped listening to the caller's signal when it ended.
+      expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
       expect(o).toMatchObject({ note: PLAN, status: 'ready_for_decomposition', backup: null, incomplete: [] });
       expect(o.report.ready).toBe(true);
       expect(o.interrupted).toBeUndefined();
@@ -274,8 +278,10 @@ describe('planWithClaude', () => {
 
     it('an outline that fails for good stops the run with the failure, and nothing is written', async () => {
       server.setScript(() => ({ fault: { kind: 'http-error', status: 401, type: 'authentication_error', message: 'invalid x-api-key' } }));
-      const e = failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      const caller = new AbortController();
+      const e = failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { signal: caller.signal })));
       expect(e).toMatchObject({ kind: 'api-failure', failure: { kind: 'auth' } });
+      expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
       expect(writtenFiles()).toEqual([]);
     });
 
@@ -342,7 +348,9 @@ describe('planWithClaude', () => {
     it('Claude escalating from the outline writes the escalation note instead of a plan', async () => {
       const escalated: Outline = { ...outline, escalation: { blocker: 'The meso plan names two databases.', mesoSection: 'Data', evidence: ['Postgres and Mongo'], questions: ['Which one?'], recommendation: 'Pick one.' } };
       server.setScript(plannerResponder({ outline: escalated, mesoTarget: 'meso-level-plan' }));
-      const o = value(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      const caller = new AbortController();
+      const o = value(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { signal: caller.signal })));
+      expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
       expect(o.kind).toBe('escalation');
       if (o.kind !== 'escalation') return;
       expect(o.escalations[0]!.blocker).toBe('The meso plan names two databases.');
