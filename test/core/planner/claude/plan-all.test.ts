@@ -183,7 +183,19 @@ describe('planAll', () => {
     done(await planAll({ batch: false }, deps()));
     server.reset();
     const confirmAll = jest.fn(async () => true);
-    const o = done(await planAll({ batch: true }, deps({ confirmAll })));
+    const events: PlanAllEvent[] = [];
+    const o = done(await planAll({ batch: true }, deps({ confirmAll, onAllEvent: (e) => events.push(e) })));
+    expect(events[0]).toEqual({
+      type: 'selected',
+      targets: [],
+      kept: [
+        { id: 'W1', name: 'Platform Foundation', why: 'planned' },
+        { id: 'W2', name: 'Inspection API', why: 'planned' },
+        { id: 'W3', name: 'Sync Worker', why: 'planned' },
+      ],
+    });
+    expect(events.slice(1)).toEqual(IDS.map((id) => ({ type: 'status', id, status: 'kept' })));
+    expect(o.total).toEqual({ calls: 0, inputTokens: 0, cacheWriteTokens: 0, cacheReadTokens: 0, outputTokens: 0, thinkingTokens: 0, costUsd: 0 });
     expect(o.kind).toBe('done');
     expect(o.workstreams.map((w) => [w.id, w.status, w.note, w.reason])).toEqual(IDS.map((id) => [id, 'kept', plan(id), 'it has a plan']));
     expect(o.preview!.notPlanned).toEqual(IDS.map((id) => ({ id, why: 'it has a plan' })));
@@ -212,7 +224,21 @@ describe('planAll', () => {
   it('skips a workstream the rules escalate and everything downstream, with its escalation note', async () => {
     const text = v.read(MESO).replace('Connection pool size 10 per API pod.', 'Connection pool size: TBD.');
     writeFileSync(path.join(v.dir, MESO), text);
-    const o = done(await planAll({ batch: true }, deps()));
+    // A dry run says so, and writes no escalation note.
+    const dry = done(await planAll({ batch: true, dryRun: true }, deps({ apiKey: '' })));
+    expect(dry.workstreams.map((w) => [w.id, w.status, w.note])).toEqual([
+      ['W1', 'escalated', null],
+      ['W2', 'skipped', null],
+      ['W3', 'skipped', null],
+    ]);
+    expect(existsSync(path.join(v.dir, 'Planning'))).toBe(false);
+    const events: PlanAllEvent[] = [];
+    const o = done(await planAll({ batch: true }, deps({ onAllEvent: (e) => events.push(e) })));
+    expect(events.filter((e) => e.type === 'status' && e.status !== 'queued')).toEqual([
+      { type: 'status', id: 'W1', status: 'escalated', detail: o.workstreams[0]!.escalations![0]!.blocker },
+      { type: 'status', id: 'W2', status: 'skipped', detail: 'W1 escalated' },
+      { type: 'status', id: 'W3', status: 'skipped', detail: 'W1 escalated' },
+    ]);
     expect(o.workstreams.map((w) => [w.id, w.status, w.note])).toEqual([
       ['W1', 'escalated', 'Planning/W1-escalation.md'],
       ['W2', 'skipped', null],
@@ -378,9 +404,27 @@ describe('planAll', () => {
     expect(o.batches).toHaveLength(1);
   });
 
+  it('streamed, Claude escalating skips the downstream workstreams', async () => {
+    const escalation = { blocker: 'W2 cannot be planned now.', mesoSection: 'W2', evidence: ['x'], questions: ['y?'], recommendation: 'z' };
+    respond((_req, kind, id) => (kind === 'outline' && id === 'W2' ? { text: JSON.stringify({ ...outlines['W2']!, escalation }) } : null));
+    const events: PlanAllEvent[] = [];
+    const o = done(await planAll({ batch: false }, deps({ onAllEvent: (e) => events.push(e) })));
+    expect(o.workstreams.map((w) => [w.id, w.status, w.note, w.reason])).toEqual([
+      ['W1', 'done', plan('W1'), undefined],
+      ['W2', 'escalated', 'Planning/W2-escalation.md', 'W2 cannot be planned now.'],
+      ['W3', 'skipped', null, 'W2 escalated'],
+    ]);
+    expect(o.workstreams[1]!.escalations![0]!.blocker).toBe('W2 cannot be planned now.');
+    expect(events.filter((e) => e.type === 'status' && e.id === 'W2').map((e) => (e as { status: string; detail?: string }).status)).toEqual(['queued', 'writing', 'escalated']);
+    expect(events).toContainEqual({ type: 'status', id: 'W2', status: 'escalated', detail: 'W2 cannot be planned now.' });
+  });
+
   it('streamed, a workstream that fails says why and its downstream is skipped', async () => {
     respond((_req, kind, id) => (kind === 'outline' && id === 'W2' ? { fault: { kind: 'http-error', status: 403, type: 'permission_error', message: 'no' } } : null));
-    const o = done(await planAll({ batch: false }, deps()));
+    const events: PlanAllEvent[] = [];
+    const o = done(await planAll({ batch: false }, deps({ onAllEvent: (e) => events.push(e) })));
+    expect(events).toContainEqual({ type: 'status', id: 'W2', status: 'failed', detail: o.workstreams[1]!.reason });
+    expect(events).toContainEqual({ type: 'status', id: 'W1', status: 'done' });
     expect(o.workstreams.map((w) => [w.id, w.status, w.note])).toEqual([
       ['W1', 'done', plan('W1')],
       ['W2', 'failed', null],
