@@ -568,8 +568,9 @@ async function saveState(deps: PlanAllDeps, e: Entry): Promise<void> {
   if (next !== read.value) await deps.vault.replace(e.target, next);
 }
 
+/** A batch just created (never one the note records already: a batch is only ever created once). */
 function addBatch(e: Entry, id: string, kind: BatchEntry['kind']): void {
-  if (!e.state.batch.batches.some((b) => b.id === id)) e.state = { ...e.state, batch: { batches: [...e.state.batch.batches, { id, kind }] } };
+  e.state = { ...e.state, batch: { batches: [...e.state.batch.batches, { id, kind }] } };
 }
 
 /** Records this workstream's usage of one batch (replacing what an earlier read of the same batch recorded). */

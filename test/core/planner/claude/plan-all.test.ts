@@ -269,16 +269,44 @@ describe('planAll', () => {
     expect(statusOf('W2')).toBe('ready_for_decomposition');
   });
 
-  it('asks again with twice the room for an answer stopped at its output limit', async () => {
+  it('asks again with twice the room for an answer stopped at its output limit; without caching, no primer batch', async () => {
     let seen = 0;
-    respond((_req, kind, id) => (kind !== 'section' || id !== 'W1' || ++seen !== 2 ? null : { text: 'x'.repeat(200), stopReason: 'max_tokens' }));
-    const o = done(await planAll({ batch: true }, deps()));
-    const followUp = server.batchRequests().filter((b) => b.batchId === o.batches[3]);
+    respond((_req, kind, id) => (kind !== 'section' || id !== 'W1' || ++seen !== 2 ? null : { text: 'x'.repeat(12_000) }));
+    const events: PlanAllEvent[] = [];
+    const o = done(await planAll({ batch: true }, deps({ onAllEvent: (e) => events.push(e) }, { caching: false, maxOutputTokens: 2000 })));
+    expect(o.workstreams.map((w) => w.status)).toEqual(['done', 'done', 'done']);
+    // Level 0: the outline, every section at once, the follow-up; then two batches per level.
+    expect(o.batches).toHaveLength(7);
+    expect(events.some((e) => e.type === 'batch' && e.primer)).toBe(false);
+    const followUp = server.batchRequests().filter((b) => b.batchId === o.batches[2]);
     expect(followUp).toHaveLength(1);
-    const firstTry = server.batchRequests().find((b) => b.batchId === o.batches[2] && b.customId === followUp[0]!.customId)!;
-    const outputThen = (firstTry.usage as { output_tokens: number }).output_tokens;
-    expect((followUp[0]!.params as { max_tokens: number }).max_tokens).toBeGreaterThanOrEqual(outputThen * 2);
+    const firstTry = server.batchRequests().find((b) => b.batchId === o.batches[1] && b.customId === followUp[0]!.customId)!;
+    expect((firstTry.params as { max_tokens: number }).max_tokens).toBe(2000);
+    expect((firstTry.usage as { output_tokens: number }).output_tokens).toBe(2000);
+    expect((followUp[0]!.params as { max_tokens: number }).max_tokens).toBe(4000);
     expect(v.read(plan('W1'))).not.toContain('x'.repeat(200));
+  });
+
+  it('an outline request that failed in a passing way, or stopped at its limit, is asked again', async () => {
+    const seen = new Map<string, number>();
+    respond((_req, kind, id) => {
+      if (kind !== 'outline' || id === null) return null;
+      const n = (seen.get(id) ?? 0) + 1;
+      seen.set(id, n);
+      if (n > 1) return null;
+      if (id === 'W1') return { fault: { kind: 'overloaded' } };
+      if (id === 'W2') return { text: '{"modules": [', stopReason: 'max_tokens' };
+      return null;
+    });
+    const o = done(await planAll({ batch: true }, deps()));
+    expect(o.workstreams.map((w) => w.status)).toEqual(['done', 'done', 'done']);
+    expect(server.batchRequests().map((b) => b.customId).filter((c) => /-o/.test(c))).toEqual(['W1-o', 'W1-o2', 'W2-o', 'W2-o2', 'W3-o']);
+    // The overloaded one is simply asked again; the cut-short one with what was wrong with it.
+    expect(JSON.stringify(server.batchRequests().find((b) => b.customId === 'W1-o2')!.params)).not.toMatch(/was rejected for these reasons/);
+    expect(JSON.stringify(server.batchRequests().find((b) => b.customId === 'W2-o2')!.params)).toContain('The answer stopped before the JSON was complete.');
+    for (const id of ['W1', 'W2']) expect((v.fm(plan(id))['planner'] as { outlineSource: string }).outlineSource).toBe('model');
+    // The outline round that was asked again counts both of its requests.
+    expect((v.fm(plan('W2'))['planner'] as { batch: { batches: Array<{ kind: string }> } }).batch.batches.map((b) => b.kind)).toEqual(['outline', 'outline', 'sections', 'sections']);
   });
 
   it('a request that fails for good leaves the plan interrupted where it failed, and skips what depends on it', async () => {
@@ -336,6 +364,9 @@ describe('planAll', () => {
     expect(o.workstreams[1]!.reason).toBe('W1 has no finished plan');
     expect(o.workstreams[0]!.reason).toBe('the run stopped while its batch was running; resume to collect it');
     expect(statusOf('W1')).toBe('in_progress');
+    // The note says what is going on, and which batches to collect.
+    expect(v.read(plan('W1'))).toContain('> [!info] Being planned in a batch');
+    expect((v.fm(plan('W1'))['planner'] as { batch: { batches: Array<{ id: string }> } }).batch.batches.map((b) => b.id)).toEqual(o.batches);
     const listed = await listWorkstreams(v.vault, DEFAULT_SETTINGS, { builtInInstructions: PLANNER_INSTRUCTIONS });
     if (!listed.ok) throw new Error('list');
     expect(await batchedInFlight(v.vault, listed.value.workstreams)).toEqual(['W1']);
