@@ -77,14 +77,14 @@ export function selectTargets(listings: readonly WorkstreamListing[], o: SelectO
     // A cycle is escalated before anything is sent; here it must only not loop.
     if (visiting.has(id)) return 0;
     visiting.add(id);
-    const up = deps.get(id) ?? [];
+    const up = deps.get(id)!; // every id asked for is a listing's
     const n = up.length === 0 ? 0 : 1 + Math.max(...up.map(levelOf));
     visiting.delete(id);
     level.set(id, n);
     return n;
   };
   const order = listings.filter((w) => kinds.has(w.id));
-  const targets = order.map((w) => ({ id: w.id, kind: kinds.get(w.id)!, level: levelOf(w.id), waitsFor: deps.get(w.id) ?? [] }));
+  const targets = order.map((w) => ({ id: w.id, kind: kinds.get(w.id)!, level: levelOf(w.id), waitsFor: deps.get(w.id)! }));
   // A stable sort: within a level, the WBS order of `order` stays.
   targets.sort((a, b) => a.level - b.level);
   return { targets, kept };

@@ -40,13 +40,13 @@ describe('selectTargets', () => {
   });
 
   it('with replanStale, replaces what is downstream of a plan this run writes, however far', () => {
-    const listings = [w('W4', 'ready_for_decomposition'), w('W1', 'not_planned'), w('W2', 'ready_for_decomposition', ['W1']), w('W3', 'ready_for_decomposition', ['W2'])];
+    const listings = [w('W4', 'ready_for_decomposition'), w('W1', 'not_planned'), w('W2', 'ready_for_decomposition', ['W1']), w('W3', 'ready_for_decomposition', ['W2']), w('W5', 'draft')];
     expect(brief(selectTargets(listings, { replanStale: true, force: false }).targets)).toEqual(['W1:new@0<', 'W2:replace@1<W1', 'W3:replace@2<W2']);
-    expect(selectTargets(listings, { replanStale: true, force: false }).kept).toEqual([{ id: 'W4', why: 'planned' }]);
+    expect(selectTargets(listings, { replanStale: true, force: false }).kept).toEqual([{ id: 'W4', why: 'planned' }, { id: 'W5', why: 'planned' }]);
     // Without it, they are kept.
     const plain = selectTargets(listings, NONE);
     expect(brief(plain.targets)).toEqual(['W1:new@0<']);
-    expect(plain.kept.map((k) => k.id)).toEqual(['W4', 'W2', 'W3']);
+    expect(plain.kept.map((k) => k.id)).toEqual(['W4', 'W2', 'W3', 'W5']);
   });
 
   it('a downstream plan found before its upstream one in the WBS is still replaced', () => {
