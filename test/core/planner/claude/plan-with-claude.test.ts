@@ -8,7 +8,8 @@ import { getEventListeners } from 'node:events';
 import * as path from 'node:path';
 import { startAnthropicServer, SERVER_MODELS, type AnthropicServer } from '../../../support/anthropic-server';
 import { plannerResponder } from '../../../support/anthropic-server/planner-responder';
-import { describeUnknownModel, planWithClaude, type ClaudeOutcome, type SendPreview } from '../../../../src/core/planner/claude/plan-with-claude';
+import { describeUnknownModel, planWithClaude, type ClaudeDeps, type ClaudeOutcome, type SendPreview } from '../../../../src/core/planner/claude/plan-with-claude';
+import type { Settings } from '../../../../src/core/contracts/settings';
 import type { PlannerError } from '../../../../src/core/contracts/errors';
 import type { Outline } from '../../../../src/core/contracts/outline';
 import type { Result } from '../../../../src/core/result';
@@ -16,7 +17,7 @@ import type { CallUsage } from '../../../../src/core/providers/anthropic';
 import type { PlanStatus } from '../../../../src/core/contracts/plan-frontmatter';
 import { footerText } from '../../../../src/core/plan/skeleton';
 import { setPlannerState, type PlannerState } from '../../../../src/core/planner/claude/planner-state';
-import { answerAsPlanner, claudeDeps, exampleVault, plan, type Vault } from './harness';
+import { answerAsPlanner, claudeDeps, exampleVault, KEY, plan, type Vault } from './harness';
 
 const PLAN = plan('W2');
 const MESO = 'research/project-planning/meso-level-plan.md';
@@ -71,11 +72,17 @@ describe('planWithClaude', () => {
   afterEach(() => v.cleanup());
 
   const noKey = { apiKey: '' };
+  /**
+   * The planner's deps. Without the key, which the planner only uses to count tokens with the API and to keep
+   * it out of messages (the client holds it): the preflight's counting has its own tests, and here it would
+   * double every run's requests.
+   */
+  const deps = (more: Partial<ClaudeDeps> = {}, settings: Partial<Settings> = {}): ClaudeDeps => claudeDeps(server, v, { apiKey: '', ...more }, settings);
   const writtenFiles = (): string[] => (existsSync(path.join(v.dir, 'Planning')) ? readdirSync(path.join(v.dir, 'Planning')) : []);
 
   describe('before anything is sent', () => {
     it('a dry run describes the requests and the notes sent, and sends and writes nothing', async () => {
-      const o = value(await planWithClaude({ workstream: 'W2', dryRun: true, model: 'claude-opus-5-5' }, claudeDeps(server, v, noKey)));
+      const o = value(await planWithClaude({ workstream: 'W2', dryRun: true, model: 'claude-opus-5-5' }, deps(noKey)));
       if (o.kind !== 'dry-run') throw new Error(o.kind);
       expect(o.preview.workstreamId).toBe('W2');
       expect(o.preview.model).toBe('claude-opus-5-5');
@@ -91,10 +98,10 @@ describe('planWithClaude', () => {
     });
 
     it('a dry run over an existing plan is allowed and leaves it as it is', async () => {
-      const first = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      const first = planOf(await planWithClaude({ workstream: 'W2' }, deps()));
       expect(first.status).toBe('ready_for_decomposition');
       const before = v.read(PLAN);
-      const dry = value(await planWithClaude({ workstream: 'W2', dryRun: true }, claudeDeps(server, v, noKey)));
+      const dry = value(await planWithClaude({ workstream: 'W2', dryRun: true }, deps(noKey)));
       expect(dry.kind).toBe('dry-run');
       expect(v.read(PLAN)).toBe(before);
     });
@@ -103,7 +110,7 @@ describe('planWithClaude', () => {
       await v.vault.createFolder('Planning');
       writeFileSync(path.join(v.dir, plan('W1')), '---\nstatus: "ready_for_decomposition"\n---\n# Workstream W1 Micro-Level Plan: Platform Foundation\n\nUPSTREAM-PLAN-TEXT\n');
       const sentWith = async (includeUpstreamPlans: boolean): Promise<{ paths: string[]; json: string }> => {
-        const o = value(await planWithClaude({ workstream: 'W2', dryRun: true }, claudeDeps(server, v, noKey, { includeUpstreamPlans })));
+        const o = value(await planWithClaude({ workstream: 'W2', dryRun: true }, deps(noKey, { includeUpstreamPlans })));
         if (o.kind !== 'dry-run') throw new Error(o.kind);
         return { paths: o.preview.sent.map((n) => n.path), json: o.requestsJson };
       };
@@ -116,7 +123,7 @@ describe('planWithClaude', () => {
     });
 
     it('a context above the budget stops the run before anything is sent', async () => {
-      const e = failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, {}, { contextBudgetTokens: 1000 })));
+      const e = failure(await planWithClaude({ workstream: 'W2' }, deps({}, { contextBudgetTokens: 1000 })));
       expect(e.kind).toBe('context-too-large');
       expect((e as { message: string }).message).not.toBe('');
       expect(server.requests).toHaveLength(0);
@@ -124,7 +131,7 @@ describe('planWithClaude', () => {
 
     it('a workstream the rules escalate gets its escalation note, dated, and nothing is sent', async () => {
       writeFileSync(path.join(v.dir, MESO), v.read(MESO).replace('Connection pool size 10 per API pod.', 'Connection pool size: TBD.'));
-      const o = value(await planWithClaude({ workstream: 'W1' }, claudeDeps(server, v)));
+      const o = value(await planWithClaude({ workstream: 'W1' }, deps()));
       if (o.kind !== 'escalation') throw new Error(o.kind);
       expect(o.note).toBe('Planning/W1-escalation.md');
       expect(v.fm(o.note)['created']).toBe('2026-11-25');
@@ -136,7 +143,7 @@ describe('planWithClaude', () => {
       ['one effort for both calls', { outlineEffort: 'high' }, 'claude-sonnet-5-5', 'adaptive thinking, effort high'],
       ['a model without effort or adaptive thinking', {}, 'claude-haiku-4-5', 'no thinking settings (the model decides)'],
     ] as const)('says how hard Claude thinks: %s', async (_name, settings, model, words) => {
-      const o = value(await planWithClaude({ workstream: 'W2', dryRun: true, model }, claudeDeps(server, v, noKey, settings)));
+      const o = value(await planWithClaude({ workstream: 'W2', dryRun: true, model }, deps(noKey, settings)));
       expect(o.kind === 'dry-run' && o.preview.thinking).toBe(words);
     });
 
@@ -144,13 +151,13 @@ describe('planWithClaude', () => {
       ['effort without adaptive thinking', 'claude-effort-only-1', 'effort high'],
       ['adaptive thinking without effort levels', 'claude-adaptive-plain-1', "adaptive thinking, effort the model's default"],
     ])('says how hard Claude thinks on a model the Models API describes: %s', async (_name, model, words) => {
-      const o = value(await planWithClaude({ workstream: 'W2', dryRun: true, model }, claudeDeps(server, v)));
+      const o = value(await planWithClaude({ workstream: 'W2', dryRun: true, model }, deps({ apiKey: KEY })));
       expect(o.kind === 'dry-run' && o.preview.thinking).toBe(words);
     });
 
     it('asks before sending, with what is sent and the estimate; no means nothing sent and nothing written', async () => {
       const asked: SendPreview[] = [];
-      const o = value(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { ...noKey, confirm: async (p) => (asked.push(p), false) })));
+      const o = value(await planWithClaude({ workstream: 'W2' }, deps({ ...noKey, confirm: async (p) => (asked.push(p), false) })));
       expect(o.kind).toBe('declined');
       expect(asked).toHaveLength(1);
       expect(o.kind === 'declined' && o.preview).toEqual(asked[0]);
@@ -162,10 +169,10 @@ describe('planWithClaude', () => {
 
     it('refuses an estimate above the cap (the run\'s --max-cost over the setting), before asking', async () => {
       const asked = jest.fn(async () => true);
-      const e = failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { ...noKey, maxCostUsd: 0.001, confirm: asked }, { costCapUsd: 1000 })));
+      const e = failure(await planWithClaude({ workstream: 'W2' }, deps({ ...noKey, maxCostUsd: 0.001, confirm: asked }, { costCapUsd: 1000 })));
       expect(e).toEqual({ kind: 'cost-cap', estimateUsd: expect.any(Number), capUsd: 0.001 });
       expect(asked).not.toHaveBeenCalled();
-      const fromSetting = failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { ...noKey, confirm: asked }, { costCapUsd: 0.002 })));
+      const fromSetting = failure(await planWithClaude({ workstream: 'W2' }, deps({ ...noKey, confirm: asked }, { costCapUsd: 0.002 })));
       expect(fromSetting).toMatchObject({ kind: 'cost-cap', capUsd: 0.002 });
       expect((fromSetting as { estimateUsd: number }).estimateUsd).toBeGreaterThan(0.002);
       expect(server.requests).toHaveLength(0);
@@ -173,20 +180,20 @@ describe('planWithClaude', () => {
 
     it('a cap is kept only with a price: a model without one is refused under a cap, allowed without', async () => {
       const no = jest.fn(async () => false);
-      const e = failure(await planWithClaude({ workstream: 'W2', model: 'claude-unpriced-1' }, claudeDeps(server, v, { ...noKey, confirm: no }, { costCapUsd: 5 })));
+      const e = failure(await planWithClaude({ workstream: 'W2', model: 'claude-unpriced-1' }, deps({ ...noKey, confirm: no }, { costCapUsd: 5 })));
       expect(e).toEqual({ kind: 'no-price', model: 'claude-unpriced-1' });
       expect(no).not.toHaveBeenCalled();
-      const o = value(await planWithClaude({ workstream: 'W2', model: 'claude-unpriced-1' }, claudeDeps(server, v, { ...noKey, confirm: no })));
+      const o = value(await planWithClaude({ workstream: 'W2', model: 'claude-unpriced-1' }, deps({ ...noKey, confirm: no })));
       expect(o.kind).toBe('declined');
       // An estimate under the cap is asked about.
-      const under = value(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { ...noKey, confirm: no, maxCostUsd: 1000 })));
+      const under = value(await planWithClaude({ workstream: 'W2' }, deps({ ...noKey, confirm: no, maxCostUsd: 1000 })));
       expect(under.kind).toBe('declined');
     });
 
     it('never overwrites a plan without being asked', async () => {
       await v.vault.createFolder('Planning');
       writeFileSync(path.join(v.dir, PLAN), '# My own plan\n');
-      expect(failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)))).toEqual({ kind: 'plan-exists', file: PLAN });
+      expect(failure(await planWithClaude({ workstream: 'W2' }, deps()))).toEqual({ kind: 'plan-exists', file: PLAN });
       expect(v.read(PLAN)).toBe('# My own plan\n');
       expect(server.requests).toHaveLength(0);
     });
@@ -194,18 +201,18 @@ describe('planWithClaude', () => {
     it('never writes over the plan of another project', async () => {
       await v.vault.createFolder('Planning');
       writeFileSync(path.join(v.dir, PLAN), '---\nproject: "[[Other project]]"\n---\n# Theirs\n');
-      expect(failure(await planWithClaude({ workstream: 'W2', force: true }, claudeDeps(server, v)))).toEqual({ kind: 'plan-of-other-project', file: PLAN, project: '[[Other project]]' });
+      expect(failure(await planWithClaude({ workstream: 'W2', force: true }, deps()))).toEqual({ kind: 'plan-of-other-project', file: PLAN, project: '[[Other project]]' });
       expect(server.requests).toHaveLength(0);
     });
 
     it('a resume of a note that is not a Claude plan refuses', async () => {
       await v.vault.createFolder('Planning');
       writeFileSync(path.join(v.dir, PLAN), '---\nstatus: "interrupted"\n---\n# Hand-written\n');
-      expect(failure(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)))).toEqual({ kind: 'nothing-to-resume', file: PLAN });
+      expect(failure(await planWithClaude({ workstream: 'W2', resume: true }, deps()))).toEqual({ kind: 'nothing-to-resume', file: PLAN });
       // Ours, but neither interrupted nor being written (an escalated stand-in, say): nothing to resume either.
       const state = { version: 1, provider: 'anthropic', model: 'claude-sonnet-5-5', outlineSource: 'model', outline };
       writeFileSync(path.join(v.dir, PLAN), `---\nstatus: "escalated"\nplanner: ${JSON.stringify(state)}\n---\n# Ours\n`);
-      expect(failure(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)))).toEqual({ kind: 'nothing-to-resume', file: PLAN });
+      expect(failure(await planWithClaude({ workstream: 'W2', resume: true }, deps()))).toEqual({ kind: 'nothing-to-resume', file: PLAN });
       expect(server.requests).toHaveLength(0);
     });
   });
@@ -215,7 +222,7 @@ describe('planWithClaude', () => {
       const usage: CallUsage[] = [];
       const events: string[] = [];
       const caller = new AbortController();
-      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { signal: caller.signal, onUsage: (u) => usage.push(u), onEvent: (e) => events.push(e.type) })));
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, deps({ signal: caller.signal, onUsage: (u) => usage.push(u), onEvent: (e) => events.push(e.type) })));
       // The run stopped listening to the caller's signal when it ended.
       expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
       expect(o).toMatchObject({ note: PLAN, status: 'ready_for_decomposition', backup: null, incomplete: [] });
@@ -244,12 +251,12 @@ describe('planWithClaude', () => {
     it("arms each call's watchdogs with the run's timeouts, else the settings'", async () => {
       const delays: number[] = [];
       const timers = { now: () => 0, setTimer: (_fn: () => void, ms: number) => delays.push(ms), clearTimer: () => undefined };
-      planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { timers, firstTextTimeoutMs: 5678 }, { idleTimeoutSeconds: 7 })));
+      planOf(await planWithClaude({ workstream: 'W2' }, deps({ timers, firstTextTimeoutMs: 5678 }, { idleTimeoutSeconds: 7 })));
       expect(new Set(delays)).toEqual(new Set([5678, 7000]));
     });
 
     it('replaces a plan when forced: the old one backed up first, the changed sections reported', async () => {
-      planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      planOf(await planWithClaude({ workstream: 'W2' }, deps()));
       const old = v.read(PLAN);
       server.reset();
       // One section breaks mid-stream once: its partial text is cut back out of the note before it is asked again.
@@ -266,7 +273,7 @@ describe('planWithClaude', () => {
           },
         }),
       );
-      const o = planOf(await planWithClaude({ workstream: 'W2', force: true }, claudeDeps(server, v)));
+      const o = planOf(await planWithClaude({ workstream: 'W2', force: true }, deps()));
       expect(o.status).toBe('ready_for_decomposition');
       expect(reset).toBe(true);
       expect(v.read(PLAN)).not.toContain('PARTIAL-TEXT');
@@ -279,14 +286,14 @@ describe('planWithClaude', () => {
     it('an outline that fails for good stops the run with the failure, and nothing is written', async () => {
       server.setScript(() => ({ fault: { kind: 'http-error', status: 401, type: 'authentication_error', message: 'invalid x-api-key' } }));
       const caller = new AbortController();
-      const e = failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { signal: caller.signal })));
+      const e = failure(await planWithClaude({ workstream: 'W2' }, deps({ signal: caller.signal })));
       expect(e).toMatchObject({ kind: 'api-failure', failure: { kind: 'auth' } });
       expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
       expect(writtenFiles()).toEqual([]);
     });
 
     it('a model the API does not know is named with the models the key may use', async () => {
-      const e = failure(await planWithClaude({ workstream: 'W2', model: 'claude-nonexistent-9' }, claudeDeps(server, v, noKey)));
+      const e = failure(await planWithClaude({ workstream: 'W2', model: 'claude-nonexistent-9' }, deps(noKey)));
       expect(e).toMatchObject({ kind: 'unknown-model', model: 'claude-nonexistent-9' });
       expect((e as { available: string[] }).available).toContain('claude-sonnet-5-5');
       expect(writtenFiles()).toEqual([]);
@@ -295,16 +302,16 @@ describe('planWithClaude', () => {
     it('a plan that cannot be created stops the run with the note named', async () => {
       // A file where the plans' folder should be: the note cannot be created.
       writeFileSync(path.join(v.dir, 'Planning'), 'not a folder');
-      const e = failure(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      const e = failure(await planWithClaude({ workstream: 'W2' }, deps()));
       expect(e).toMatchObject({ kind: 'write-failed', file: PLAN });
       expect((e as { detail: string }).detail).not.toBe('');
     });
 
     it('the running cost passing the cap stops the run and says so', async () => {
       server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan', script: { chunkChars: 40000 }, override: (_req, kind) => (kind === 'section' ? { text: 'Long answer. '.repeat(40000), chunkChars: 40000 } : null) }));
-      const dry = value(await planWithClaude({ workstream: 'W2', dryRun: true }, claudeDeps(server, v, noKey)));
+      const dry = value(await planWithClaude({ workstream: 'W2', dryRun: true }, deps(noKey)));
       const typical = dry.kind === 'dry-run' ? dry.preview.estimate.costUsdTypical! : 0;
-      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { maxCostUsd: typical * 1.05, concurrency: 1 })));
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, deps({ maxCostUsd: typical * 1.05, concurrency: 1 })));
       expect(o.status).toBe('interrupted');
       expect(o.interrupted!.reason).toEqual({ kind: 'cost-cap', message: `the running cost passed the cap of $${(typical * 1.05).toFixed(2)}.` });
       expect(v.fm(PLAN)['status']).toBe('interrupted');
@@ -312,7 +319,7 @@ describe('planWithClaude', () => {
 
     it('a model the API stops knowing during the run is named in the interruption', async () => {
       server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 }, override: (_req, kind) => (kind === 'section' ? { fault: { kind: 'http-error', status: 404, type: 'not_found_error', message: 'model: claude-sonnet-5-5' } } : null) }));
-      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, deps()));
       expect(o.status).toBe('interrupted');
       expect(o.interrupted!.stoppedAt).toBe('Executive Summary');
       expect(o.interrupted!.reason.kind).toBe('model-not-found');
@@ -327,7 +334,7 @@ describe('planWithClaude', () => {
           rmSync(path.join(v.dir, PLAN));
         }
       };
-      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { onEvent, concurrency: 1 })));
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, deps({ onEvent, concurrency: 1 })));
       expect(o.status).toBe('interrupted');
       expect(o.warnings.map((w) => w.message)).toContain(`${PLAN} was moved or deleted while it was being written, so it could not be marked interrupted.`);
       expect(existsSync(path.join(v.dir, PLAN))).toBe(false);
@@ -335,7 +342,7 @@ describe('planWithClaude', () => {
 
     it('a section Claude keeps stopping early leaves the plan a draft, naming the section', async () => {
       server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 }, override: (req, kind) => (kind === 'section' && JSON.stringify(req.body).includes('under the heading `## 9.') ? { text: '## 9. Cut short', stopReason: 'max_tokens' } : null) }));
-      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, deps()));
       expect(o.status).toBe('draft');
       // Asked again with twice the room each time, up to the model's own limit (128 000 on this model).
       const asked = server.messageRequests().filter((q) => JSON.stringify(q.body).includes('under the heading `## 9.')).map((q) => (q.body as { max_tokens: number }).max_tokens);
@@ -349,7 +356,7 @@ describe('planWithClaude', () => {
       const escalated: Outline = { ...outline, escalation: { blocker: 'The meso plan names two databases.', mesoSection: 'Data', evidence: ['Postgres and Mongo'], questions: ['Which one?'], recommendation: 'Pick one.' } };
       server.setScript(plannerResponder({ outline: escalated, mesoTarget: 'meso-level-plan' }));
       const caller = new AbortController();
-      const o = value(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v, { signal: caller.signal })));
+      const o = value(await planWithClaude({ workstream: 'W2' }, deps({ signal: caller.signal })));
       expect(getEventListeners(caller.signal, 'abort')).toHaveLength(0);
       expect(o.kind).toBe('escalation');
       if (o.kind !== 'escalation') return;
@@ -371,7 +378,7 @@ describe('planWithClaude', () => {
     it('a section that keeps failing leaves an interrupted note with its complete sections; resume finishes it on another model', async () => {
       const state = { broken: true };
       server.setScript(breakAt('## 5. Configuration')(state));
-      const o = planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, deps()));
       expect(o.status).toBe('interrupted');
       expect(o.interrupted?.stoppedAt).toBe('Section 5. Configuration and Secrets');
       expect(o.interrupted?.reason.kind).toBe('overloaded');
@@ -402,7 +409,7 @@ describe('planWithClaude', () => {
         }),
       );
       const sent = 'claude-opus-5-5';
-      const r = planOf(await planWithClaude({ workstream: 'W2', resume: true, model: sent }, claudeDeps(server, v, { clock: { now: () => new Date(Date.UTC(2026, 11, 1)) } })));
+      const r = planOf(await planWithClaude({ workstream: 'W2', resume: true, model: sent }, deps({ clock: { now: () => new Date(Date.UTC(2026, 11, 1)) } })));
       expect(r.status).toBe('ready_for_decomposition');
       const asked = server.messageRequests().map((q) => JSON.stringify(q.body));
       // Only the sections from 5 on: no outline, nothing before 5.
@@ -426,13 +433,13 @@ describe('planWithClaude', () => {
     it('a resume on the model of the last resume records no new one; a plan killed before its final rewrite is finished without sending; a finished plan only links back', async () => {
       const state = { broken: true };
       server.setScript(breakAt('## 3. API Contracts')(state));
-      planOf(await planWithClaude({ workstream: 'W2' }, claudeDeps(server, v)));
+      planOf(await planWithClaude({ workstream: 'W2' }, deps()));
       state.broken = false;
       // Resumed once already on another model: going on with that model is no new resume.
       const earlier = [{ model: 'claude-opus-5-5', from: 'Section 2.1 Inspections', date: '2026-11-26' }];
       const planner = v.fm(PLAN)['planner'] as PlannerState;
       writeFileSync(path.join(v.dir, PLAN), setPlannerState(v.read(PLAN), { ...planner, resumes: earlier }));
-      const r = planOf(await planWithClaude({ workstream: 'W2', resume: true, model: 'claude-opus-5-5' }, claudeDeps(server, v)));
+      const r = planOf(await planWithClaude({ workstream: 'W2', resume: true, model: 'claude-opus-5-5' }, deps()));
       expect(r.status).toBe('ready_for_decomposition');
       expect((v.fm(PLAN)['planner'] as { resumes?: unknown }).resumes).toEqual(earlier);
       let finished = v.read(PLAN);
@@ -441,7 +448,7 @@ describe('planWithClaude', () => {
       const footer = (status: PlanStatus): string => footerText(status);
       writeFileSync(path.join(v.dir, PLAN), finished.replace('status: "ready_for_decomposition"', 'status: "in_progress"').replace(footer('ready_for_decomposition'), footer('in_progress')));
       server.reset();
-      const rewritten = planOf(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)));
+      const rewritten = planOf(await planWithClaude({ workstream: 'W2', resume: true }, deps()));
       expect(rewritten.status).toBe('ready_for_decomposition');
       expect(rewritten.alreadyFinished).toBeUndefined();
       expect(rewritten.usage).toMatchObject({ calls: 0 });
@@ -449,7 +456,7 @@ describe('planWithClaude', () => {
       expect(v.fm(PLAN)['status']).toBe('ready_for_decomposition');
       finished = v.read(PLAN);
       server.reset();
-      const again = planOf(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)));
+      const again = planOf(await planWithClaude({ workstream: 'W2', resume: true }, deps()));
       expect(again).toMatchObject({ status: 'ready_for_decomposition', alreadyFinished: true, backup: null, note: PLAN });
       expect(again.report.ready).toBe(true);
       expect(again.usage).toMatchObject({ calls: 0 });
@@ -460,7 +467,7 @@ describe('planWithClaude', () => {
     it('a resume of a run killed before it wrote anything starts the plan, and says so', async () => {
       await v.vault.createFolder('Planning');
       writeFileSync(path.join(v.dir, PLAN), '  \n');
-      const o = planOf(await planWithClaude({ workstream: 'W2', resume: true }, claudeDeps(server, v)));
+      const o = planOf(await planWithClaude({ workstream: 'W2', resume: true }, deps()));
       expect(o.status).toBe('ready_for_decomposition');
       expect(o.warnings.map((w) => w.message)).toContain(`Nothing of ${PLAN} had been written yet, so the plan is started from the beginning.`);
       expect(o.backup).not.toBeNull();
