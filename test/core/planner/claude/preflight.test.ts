@@ -15,11 +15,20 @@ import { createAnthropicClient, fallbackProfile, knownProfile } from '../../../.
 import { claudeDeps, exampleVault, KEY, type Vault } from './harness';
 
 /** A fetch that answers requests to routes matching `route` with an API error, and passes the rest on. */
-function failing(route: RegExp, status: number, type: string, message: string): typeof fetch {
+function failing(route: RegExp, status: number, type: string, message: string, details?: Record<string, unknown>): typeof fetch {
   return async (input, init) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (!route.test(new URL(url).pathname)) return fetch(input, init);
-    return new Response(JSON.stringify({ type: 'error', error: { type, message }, request_id: 'req_test' }), { status, headers: { 'content-type': 'application/json', 'x-should-retry': 'false' } });
+    return new Response(JSON.stringify({ type: 'error', error: { type, message, ...(details ? { details } : {}) }, request_id: 'req_test' }), { status, headers: { 'content-type': 'application/json', 'x-should-retry': 'false' } });
+  };
+}
+
+/** A fetch for which requests to routes matching `route` never reach the server (the network is down). */
+function unreachable(route: RegExp): typeof fetch {
+  return async (input, init) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (!route.test(new URL(url).pathname)) return fetch(input, init);
+    throw new TypeError('fetch failed');
   };
 }
 
@@ -105,6 +114,43 @@ describe('preflight', () => {
   ])('a refused key while %s stops the run, nothing billed sent', async (_when, model, route) => {
     const r = await run(model, KEY, failing(route, 401, 'authentication_error', 'invalid x-api-key'));
     expect(r).toEqual({ ok: false, error: { kind: 'api-failure', failure: { kind: 'auth', message: 'The API key was refused; check the key in the settings.' } } });
+  });
+
+  it.each([
+    ['a key without access', 403, 'permission_error', 'no', undefined, 'permission'],
+    ['an unpaid bill', 402, 'billing_error', 'pay', undefined, 'billing'],
+    ['a spend limit', 429, 'rate_limit_error', 'limit', { error_code: 'enforced_spend_limit_reached' }, 'spend-limit'],
+    ['a malformed request', 400, 'invalid_request_error', 'bad', undefined, 'bad-request'],
+    ['a request too large', 413, 'request_too_large', 'big', undefined, 'too-large'],
+    ['browser access refused', 401, 'authentication_error', 'CORS requests are not allowed for this Organization because of its settings.', undefined, 'cors-blocked'],
+  ])('%s while counting stops the run', async (_name, status, type, message, details, kind) => {
+    const r = await run('claude-sonnet-5-5', KEY, failing(/count_tokens$/, status, type, message, details));
+    expect(!r.ok && r.error.kind === 'api-failure' && r.error.failure.kind).toBe(kind);
+  });
+
+  it('the network down while counting: characters ÷ 4, and the warning names where the API was looked for', async () => {
+    const warnings: PlannerWarning[] = [];
+    const r = await run('claude-sonnet-5-5', KEY, unreachable(/count_tokens$/), warnings);
+    expect(r.ok && r.value.described.estimate.tokenSource).not.toBe('count_tokens');
+    expect(warnings).toEqual([{ kind: 'other', message: `Tokens could not be counted with the API (The Anthropic API at ${server.url} could not be reached; check the network connection and the base URL), so the estimate counts characters ÷ 4.` }]);
+  });
+
+  it('the network down while describing the model: the output limit is assumed, and the warning names where', async () => {
+    const warnings: PlannerWarning[] = [];
+    const r = await run('claude-custom-7', KEY, unreachable(/^\/v1\/models\//), warnings);
+    expect(r.ok && r.value.profile).toEqual(fallbackProfile('claude-custom-7'));
+    expect(warnings[0]!.message).toBe(`The Models API could not describe "claude-custom-7" (The Anthropic API at ${server.url} could not be reached; check the network connection and the base URL), so its output limit was assumed to be 32000 tokens and no thinking settings are sent.`);
+  });
+
+  it('describes the outline call only when it is asked, at the prices of the settings', async () => {
+    const withOutline = await run('claude-sonnet-5-5', '');
+    const without = await preflight({ ...base, client: client(), apiKey: '', model: 'claude-sonnet-5-5', warnings: [], withOutline: false });
+    if (!withOutline.ok || !without.ok) throw new Error('refused');
+    expect(withOutline.value.described.requests.map((q) => q.call)).toEqual(['outline', ...base.units.map((u) => u.key)]);
+    expect(without.value.described.requests.map((q) => q.call)).toEqual(base.units.map((u) => u.key));
+    const cheap = await preflight({ ...base, settings: { ...DEFAULT_SETTINGS, prices: { 'claude-sonnet-5-5': { input: 0.001, output: 0.001 } } }, client: client(), apiKey: '', model: 'claude-sonnet-5-5', warnings: [] });
+    if (!cheap.ok) throw new Error('refused');
+    expect(cheap.value.described.estimate.costUsdTypical!).toBeLessThan(withOutline.value.described.estimate.costUsdTypical! / 100);
   });
 
   it('a flaky Models API: the output limit is assumed, with a warning', async () => {
