@@ -15,7 +15,7 @@ import type { Result } from '../../../../src/core/result';
 import { DEFAULT_SETTINGS } from '../../../../src/core/contracts/settings';
 import { PLANNER_INSTRUCTIONS } from '../../../../src/prompts';
 import { planWithClaude } from '../../../../src/core/planner/claude/plan-with-claude';
-import { answerAsPlanner, claudeDeps, exampleVault, plan, type Vault } from './harness';
+import { answerAsPlanner, claudeDeps, exampleVault, KEY, plan, type Vault } from './harness';
 
 const IDS = ['W1', 'W2', 'W3'];
 const MESO = 'research/project-planning/meso-level-plan.md';
@@ -41,7 +41,9 @@ describe('planAll', () => {
   afterEach(() => v.cleanup());
 
   const deps = (more: Partial<PlanAllDeps> = {}, settings: Partial<typeof DEFAULT_SETTINGS> = {}): PlanAllDeps => {
-    const { confirm: _c, onEvent: _o, sink: _s, ...base } = claudeDeps(server, v, {}, settings);
+    // Without the key unless a test gives it: the planner then counts no tokens with the API (three
+    // workstreams' worth of requests a run), which the first test and the preflight's tests cover.
+    const { confirm: _c, onEvent: _o, sink: _s, ...base } = claudeDeps(server, v, { apiKey: '' }, settings);
     return { ...base, pollMs: 0, maxPollMs: 0, ...more };
   };
   const respond = (twist: (req: MockRequest, kind: 'outline' | 'section', id: string | null) => ResponseScript | null): void => {
@@ -53,7 +55,7 @@ describe('planAll', () => {
   it('plans every workstream level by level through batches: the estimate asked once, the notes, the events, the totals', async () => {
     const events: PlanAllEvent[] = [];
     const asked: PlanAllPreview[] = [];
-    const o = done(await planAll({ batch: true }, deps({ onAllEvent: (e) => events.push(e), confirmAll: async (p) => (asked.push(p), true) })));
+    const o = done(await planAll({ batch: true }, deps({ apiKey: KEY, onAllEvent: (e) => events.push(e), confirmAll: async (p) => (asked.push(p), true) })));
     expect(o.kind).toBe('done');
     expect(o.workstreams.map((w) => [w.id, w.status, w.note, w.planStatus])).toEqual(IDS.map((id) => [id, 'done', plan(id), 'ready_for_decomposition']));
     for (const id of IDS) expect(statusOf(id)).toBe('ready_for_decomposition');
@@ -135,7 +137,7 @@ describe('planAll', () => {
   });
 
   it('a dry run estimates the whole run and sends and writes nothing; declining sends nothing', async () => {
-    const o = done(await planAll({ batch: true, dryRun: true }, deps()));
+    const o = done(await planAll({ batch: true, dryRun: true }, deps({ apiKey: KEY })));
     expect(o.kind).toBe('dry-run');
     // Not even the tokens are counted on a dry run.
     expect(server.requests).toHaveLength(0);
