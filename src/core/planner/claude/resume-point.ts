@@ -58,7 +58,8 @@ function findRule(text: string, from: number, nextMarker: string | null): { at: 
 function findUnit(text: string, unit: PlanUnit, next: PlanUnit | undefined, from: number): { at: number; trailing: boolean } | null {
   const marker = markerOf(unit);
   if (marker === null) return null;
-  if (unit.kind === 'core' && marker === RULE) return findRule(text, from, next ? markerOf(next) : null);
+  // Only a core unit's marker can be a bare rule: a model unit's is its heading.
+  if (marker === RULE) return findRule(text, from, next ? markerOf(next) : null);
   const at = findLine(text, marker, from);
   return at < 0 ? null : { at, trailing: false };
 }
