@@ -78,7 +78,7 @@ describe('workstream-planner CLI on the example vault', () => {
   it('refuses a workstream the WBS lacks, listing the known ids, and writes nothing', async () => {
     const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W9']);
     expect(r.code).toBe(2);
-    expect(r.err).toContain('W9 is not in the work breakdown. Known workstreams: W1, W2, W3.');
+    expect(r.err).toContain('W9 is not in the work breakdown (known: W1, W2, W3).');
     expect(existsSync(file('Planning'))).toBe(false);
   });
 
@@ -160,7 +160,7 @@ describe('workstream-planner CLI on the example vault', () => {
     writeFileSync(path.join(dir, 'data.json'), '{ "concurrency": "many" }');
     const r = await cli(['plan', '--vault', v.dir, '--workstream', 'W1']);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/data\.json was not used: concurrency/);
+    expect(r.err).toMatch(/The settings in \S+data\.json were not used: concurrency: .+\. Fix or delete that file\.$/m);
     expect(existsSync(file('Planning'))).toBe(false);
   });
 

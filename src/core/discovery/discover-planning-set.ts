@@ -70,13 +70,47 @@ export async function discoverByRoles(
   opts: DiscoverOptions = {},
   shared?: { loader: NoteLoader; allPaths: string[] },
 ): Promise<Result<PlanningSet, PlannerError>> {
-  const loader = shared?.loader ?? new NoteLoader(vault);
+  const found: Found = { loader: shared?.loader ?? new NoteLoader(vault), chosen: {}, warnings: [] };
   const allPaths = shared?.allPaths ?? (await vault.listMarkdown());
-  const warnings: PlannerWarning[] = [];
-  const chosen: Partial<Record<Role, { note: LoadedNote; foundBy: FoundBy }>> = {};
-  const pending: Role[] = [];
 
   // 1. Configured and default paths: these need no project note.
+  const byPath = await chooseByPath(vault, settings, allPaths, found);
+  if (!byPath.ok) return byPath;
+  const pending = byPath.value;
+
+  // 2. The project note: needed only when a required role is still open, so an ambiguous
+  // `01-Projects/` does not stop a vault whose notes sit at configured or default paths.
+  // The PRD and the macro plan are optional, but a project note that links them should still be chosen, not skipped.
+  const needProject = pending.some((r) => REQUIRED_ROLES.includes(r) || r === 'prd' || r === 'macro');
+  const search = await findProject(settings, opts.project, allPaths, found.loader);
+  if (!search.ok) return search;
+  if (search.value.kind === 'ambiguous' && needProject) {
+    return err({ kind: 'ambiguous-project', candidates: search.value.candidates });
+  }
+  const projectPath = search.value.kind === 'found' ? search.value.path : null;
+  const project: ProjectNote | null = projectPath === null ? null : { path: projectPath, name: basenameOf(projectPath) };
+
+  // 3. Links of the project note (one level) and tags, for the roles still open.
+  if (pending.length > 0) {
+    const byLinks = await chooseByLinksAndTags(vault, allPaths, project, pending, found);
+    if (!byLinks.ok) return byLinks;
+  }
+
+  // 4. What is still missing, and the notices about the notes that were found.
+  return assemble(project, found);
+}
+
+/** The notes chosen so far, by role, how each was found, and the warnings on the way. */
+interface Found {
+  loader: NoteLoader;
+  chosen: Partial<Record<Role, { note: LoadedNote; foundBy: FoundBy }>>;
+  warnings: PlannerWarning[];
+}
+
+/** Step 1: the configured path of each role, else its default path; returns the roles still open. */
+async function chooseByPath(vault: VaultPort, settings: Settings, allPaths: readonly string[], found: Found): Promise<Result<Role[], PlannerError>> {
+  const { loader, chosen, warnings } = found;
+  const pending: Role[] = [];
   for (const role of ROLES) {
     const configured = configuredPath(settings, role);
     if (configured !== '') {
@@ -108,53 +142,53 @@ export async function discoverByRoles(
     }
     pending.push(role);
   }
+  return ok(pending);
+}
 
-  // 2. The project note: needed only when a required role is still open, so an ambiguous
-  // `01-Projects/` does not stop a vault whose notes sit at configured or default paths.
-  // The PRD and the macro plan are optional, but a project note that links them should still be chosen, not skipped.
-  const needProject = pending.some((r) => REQUIRED_ROLES.includes(r) || r === 'prd' || r === 'macro');
-  const search = await findProject(settings, opts.project, allPaths, loader);
-  if (!search.ok) return search;
-  if (search.value.kind === 'ambiguous' && needProject) {
-    return err({ kind: 'ambiguous-project', candidates: search.value.candidates });
-  }
-  const projectPath = search.value.kind === 'found' ? search.value.path : null;
-  const project: ProjectNote | null = projectPath === null ? null : { path: projectPath, name: basenameOf(projectPath) };
-
-  // 3. Links of the project note (one level) and tags, for the roles still open.
-  if (pending.length > 0) {
-    const candidates = await gatherCandidates(vault, loader, allPaths, projectPath);
-    // Several project notes: a note found only by tag may belong to another project.
-    const others = projectPath === null ? [] : (await projectNotes(allPaths, loader)).filter((p) => p !== projectPath);
-    const linkedByOthers = new Set<string>();
-    for (const other of others) for (const target of (await linkedNotes(vault, loader, other)).keys()) linkedByOthers.add(target);
-    for (const role of pending) {
-      const all = candidates.get(role) ?? [];
-      if (others.length > 0 && project !== null && !all.some((c) => c.linked)) {
-        const only = all.length === 1 ? all[0]! : null;
-        if (only === null || linkedByOthers.has(only.path)) continue; // Left missing: not this project's note.
-        const loaded = await loader.load(only.path, role);
-        if (!loaded.ok) return err(forRole(loaded.error, role));
-        chosen[role] = { note: loaded.value, foundBy: 'tag' };
-        warnings.push({
-          kind: 'other',
-          file: only.path,
-          message: `The ${ROLE_LABELS[role]} note "${only.path}" was found by its tag, not linked from the project note "${project.path}", and the vault holds other project notes; link it from "${project.path}" (or set ${ROLE_SETTING_KEYS[role]}) if it belongs to this project.`,
-        });
-        continue;
-      }
-      const pick = pickCandidate(all);
-      if (pick.kind === 'ambiguous') {
-        return err({ kind: 'ambiguous-role', role, candidates: pick.candidates, setting: ROLE_SETTING_KEYS[role] });
-      }
-      if (pick.kind === 'none') continue;
-      const loaded = await loader.load(pick.candidate.path, role);
+/** Step 3: the open roles from the project note's links and the notes' tags. */
+async function chooseByLinksAndTags(
+  vault: VaultPort,
+  allPaths: readonly string[],
+  project: ProjectNote | null,
+  pending: readonly Role[],
+  found: Found,
+): Promise<Result<void, PlannerError>> {
+  const { loader, chosen, warnings } = found;
+  const projectPath = project?.path ?? null;
+  const candidates = await gatherCandidates(vault, loader, allPaths, projectPath);
+  // Several project notes: a note found only by tag may belong to another project.
+  const others = projectPath === null ? [] : (await projectNotes(allPaths, loader)).filter((p) => p !== projectPath);
+  const linkedByOthers = new Set<string>();
+  for (const other of others) for (const target of (await linkedNotes(vault, loader, other)).keys()) linkedByOthers.add(target);
+  for (const role of pending) {
+    const all = candidates.get(role) ?? [];
+    if (others.length > 0 && project !== null && !all.some((c) => c.linked)) {
+      const only = all.length === 1 ? all[0]! : null;
+      if (only === null || linkedByOthers.has(only.path)) continue; // Left missing: not this project's note.
+      const loaded = await loader.load(only.path, role);
       if (!loaded.ok) return err(forRole(loaded.error, role));
-      chosen[role] = { note: loaded.value, foundBy: pick.candidate.linked ? 'project-link' : 'tag' };
+      chosen[role] = { note: loaded.value, foundBy: 'tag' };
+      warnings.push({
+        kind: 'other',
+        file: only.path,
+        message: `The ${ROLE_LABELS[role]} note "${only.path}" was found by its tag, not linked from the project note "${project.path}", and the vault holds other project notes; link it from "${project.path}" (or set ${ROLE_SETTING_KEYS[role]}) if it belongs to this project.`,
+      });
+      continue;
     }
+    const pick = pickCandidate(all);
+    if (pick.kind === 'ambiguous') {
+      return err({ kind: 'ambiguous-role', role, candidates: pick.candidates, setting: ROLE_SETTING_KEYS[role] });
+    }
+    if (pick.kind === 'none') continue;
+    const loaded = await loader.load(pick.candidate.path, role);
+    if (!loaded.ok) return err(forRole(loaded.error, role));
+    chosen[role] = { note: loaded.value, foundBy: pick.candidate.linked ? 'project-link' : 'tag' };
   }
+  return ok(undefined);
+}
 
-  // 4. What is still missing, and the notices about the notes that were found.
+/** Step 4: the planning set from the chosen notes; a required role left open is an error (the meso plan an escalation). */
+function assemble(project: ProjectNote | null, { chosen, warnings }: Found): Result<PlanningSet, PlannerError> {
   const notes: Partial<Record<Role, PlanningNote>> = {};
   const missing: Role[] = [];
   for (const role of ROLES) {
@@ -174,7 +208,6 @@ export async function discoverByRoles(
     if (role === 'meso' && isEmpty(note)) continue; // Empty meso plan: the same escalation as a missing one.
     notes[role] = { role, path: note.path, foundBy, text: note.text, meta: note.meta };
   }
-
   return ok({ project, folder: null, notes, missing, warnings });
 }
 

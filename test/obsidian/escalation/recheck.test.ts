@@ -81,7 +81,7 @@ describe('recheckEscalationNote', () => {
     const before = note();
     const out = await recheckEscalationNote(deps, NOTE, 'W2');
     expect(out.kind).toBe('failed');
-    expect(out.kind === 'failed' && out.message).toMatch(/^The meso-level plan was not found at nowhere\/meso\.md: fix "Meso-level plan" in the Workstream Planner settings or create the note\.$/);
+    expect(out.kind === 'failed' && out.message).toBe('The meso-level plan was not found at nowhere/meso.md. Fix "Meso-level plan" in the Workstream Planner settings or create the note.');
     expect(note()).toBe(before);
   });
 

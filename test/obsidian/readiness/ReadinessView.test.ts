@@ -305,14 +305,16 @@ describe('ReadinessView', () => {
     expect(view.contentEl.querySelectorAll('.wp-readiness__item')).toHaveLength(ALL);
   });
 
-  it('shows a core error as one sentence', async () => {
+  it('shows a core error as the fact and how to fix it in the plugin', async () => {
     const tree = exampleTree();
     delete tree[MICRO];
     const p = makePanel(tree);
     await p.open(MESO);
     const root = (await p.activate()).contentEl;
     const error = root.querySelector('.wp-readiness__error')!;
-    expect(error.textContent).toMatch(/^No overall micro-level plan was found[^:]*: [^.]+\.$/);
+    expect(error.textContent).toBe(
+      'No overall micro-level plan was found beside the planning notes in research/project-planning (a planning set needs a meso-level-plan and a micro-level-plan note in one folder). Add it there, or set "Overall micro-level plan" in the Workstream Planner settings.',
+    );
     expect(root.querySelector('table')).toBeNull();
   });
 

@@ -52,6 +52,7 @@ import { readPlannerState, setPlannerState, type PlannerState } from './planner-
 import { findResumePoint } from './resume-point';
 import { vaultNoteSink } from './note-sink';
 import { splitFrontmatter } from '../../markdown/frontmatter-block';
+import { errorFact } from '../error-facts';
 
 export interface ClaudePlanRequest extends PlanRequest {
   /** Finish an interrupted plan instead of starting one. */
@@ -390,7 +391,7 @@ export async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { 
     let reason = a.costGuard.capExceeded
       ? { kind: 'cost-cap', message: `the running cost passed the cap of $${a.costGuard.capUsd.toFixed(2)}.` }
       : (run.reason ?? { kind: 'unknown', message: 'the run stopped.' });
-    if (reason.kind === 'model-not-found') reason = { ...reason, message: describeUnknownModel(await unknownModel(deps.client, a.reqSettings.model), 'either') };
+    if (reason.kind === 'model-not-found') reason = { ...reason, message: describeUnknownModel(await unknownModel(deps.client, a.reqSettings.model)) };
     // Partial text goes through the sink, which knows where the streamed text is even if the
     // note was edited meanwhile; then one rewrite marks the note interrupted.
     if (run.writtenOffset > run.keepOffset) await sink.truncate?.(run.keepOffset).catch(() => undefined);
@@ -579,18 +580,14 @@ function callConfigEffort(s: RequestSettings, kind: 'outline' | 'section'): stri
   return callConfig(s, kind).output_config?.effort ?? undefined;
 }
 
-/**
- * The unknown-model failure as one message. `where` says how to choose another model: with the CLI's
- * --model, or in the plugin's settings (where resuming then finishes the plan on it).
- */
-export function describeUnknownModel(e: PlannerError, where: 'cli' | 'plugin' | 'either' = 'cli'): string {
-  if (e.kind !== 'unknown-model') return '';
-  const what = e.retiredOn ? `The model "${e.model}" was retired on ${e.retiredOn}, so the API no longer serves it.` : `The API does not know the model "${e.model}".`;
-  const list = e.available.length > 0 ? ` Models this key may use: ${e.available.join(', ')}.` : '';
-  const how = {
-    cli: ' Choose another with --model (or the model setting); --resume --model finishes a started plan on it.',
-    plugin: ' Choose another under "Model" in the Workstream Planner settings; resuming a started plan then finishes it on that model.',
-    either: ' Choose another model (--model on the command line, the model setting in the plugin); resuming the plan then finishes it on that model.',
-  }[where];
-  return `${what}${list}${how}`;
+/** How to choose another model, from the CLI, from the plugin, or from either (a message that can reach both). */
+export const UNKNOWN_MODEL_FIX = {
+  cli: 'Choose another with --model (or the model setting); --resume --model finishes a started plan on it.',
+  plugin: 'Choose another under "Model" in the Workstream Planner settings; resuming a started plan then finishes it on that model.',
+  either: 'Choose another model (--model on the command line, the model setting in the plugin); resuming the plan then finishes it on that model.',
+} as const;
+
+/** The unknown-model failure as one message that can reach the CLI or the plugin (a run's failed section). */
+export function describeUnknownModel(e: PlannerError): string {
+  return e.kind === 'unknown-model' ? `${errorFact(e)} ${UNKNOWN_MODEL_FIX.either}` : '';
 }
