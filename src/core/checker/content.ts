@@ -3,8 +3,10 @@
  * then code blocks, tables, lists, checkboxes and labels are looked for.
  */
 import { maskCode } from '../markdown/code-mask';
+import { splitFrontmatter } from '../markdown/frontmatter-block';
 
-const TODO_START = /^\s{0,3}>\s*\[!todo\][+-]?/i;
+/** A `[!todo]` callout's opening line, also nested in another callout (`> > [!todo]`). */
+const TODO_START = /^\s{0,3}(?:>\s*)+\[!todo\]/i;
 const QUOTED = /^\s{0,3}>/;
 
 /** The text with every `> [!todo]` callout blanked (line count kept, so lines still match the note). */
@@ -20,6 +22,12 @@ export function stripTodoCallouts(text: string): string {
   return lines.join('\n');
 }
 
+/** The note with its frontmatter's lines emptied (line breaks kept), so a line found in it is the note's. */
+export function withoutFrontmatter(text: string): string {
+  const { bodyOffset, bodyStartLine } = splitFrontmatter(text);
+  return '\n'.repeat(bodyStartLine - 1) + text.slice(bodyOffset);
+}
+
 /** Lines outside code, with placeholders blanked. */
 function proseLines(text: string): string[] {
   return maskCode(stripTodoCallouts(text)).split('\n');
@@ -27,9 +35,9 @@ function proseLines(text: string): string[] {
 
 /** True when the text (placeholders aside) holds a fenced code block. */
 export function hasCodeBlock(text: string): boolean {
-  const lines = stripTodoCallouts(text).split('\n');
-  const open = lines.findIndex((l) => /^(?:\s{0,3}>\s?)*\s{0,3}(`{3,}|~{3,})/.test(l));
-  return open >= 0;
+  return stripTodoCallouts(text)
+    .split('\n')
+    .some((l) => /^(?:\s{0,3}>\s?)*\s{0,3}(?:`{3,}|~{3,})/.test(l));
 }
 
 const TABLE_RULE = /^\s*(?:>\s?)*\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\s*$|^\s*(?:>\s?)*\s*\|\s*:?-{1,}:?\s*\|\s*$/;
@@ -67,7 +75,7 @@ function tableCells(raw: string, masked: string): string[] {
   }
   cells.push(r.slice(start));
   if (m.trim().startsWith('|')) cells.shift();
-  if (m.trim().endsWith('|') && cells.length > 0) cells.pop();
+  if (m.trim().endsWith('|')) cells.pop();
   return cells.map((c) => c.trim());
 }
 
@@ -81,7 +89,7 @@ export function tables(text: string): MarkdownTable[] {
     if (!masked[i]!.includes('|') || !TABLE_RULE.test(masked[i + 1]!)) continue;
     const table: MarkdownTable = { header: tableCells(raw[i]!, masked[i]!), rows: [] };
     let j = i + 2;
-    for (; j < masked.length && masked[j]!.includes('|') && masked[j]!.replace(/^\s*(?:>\s?)*/, '').trim() !== ''; j++) {
+    for (; j < masked.length && masked[j]!.includes('|'); j++) {
       table.rows.push(tableCells(raw[j]!, masked[j]!));
     }
     out.push(table);
@@ -100,13 +108,13 @@ export function hasCheckbox(text: string): boolean {
   return proseLines(text).some((l) => /^\s*(?:>\s?)*\s*(?:[-*+]|\d+[.)])\s+\[[ xX]\]\s+\S/.test(l));
 }
 
-/** True when any prose (placeholders and code aside) is left. */
 /** The text's prose (placeholders and code blanked), for word searches. */
 export function prose(text: string): string {
   return proseLines(text).join('\n');
 }
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** `s` as a regex source that matches it literally. */
+export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * True when `label` (e.g. "Status codes") stands as a label anywhere in the text: at the start of
@@ -123,12 +131,16 @@ export function hasLabel(text: string, label: string): boolean {
   });
 }
 
-/** Regex source matching `id` as a whole token (so W2.1 does not match inside W2.10 or W12.1). */
-export function idPattern(id: string): string {
-  return `(?:^|[^\\p{L}\\p{N}_.])(${escapeRe(id)})(?![\\p{L}\\p{N}_]|\\.\\d)`;
+/**
+ * Regex source (flag `u`) matching what `source` matches as a whole token, captured as group 1: not
+ * inside a word, nor after a dot, nor before `.` and a digit (so W2.1 does not match inside W2.10,
+ * W12.1 or W2.1.3).
+ */
+export function tokenPattern(source: string): string {
+  return `(?:^|[^\\p{L}\\p{N}_.])(${source})(?![\\p{L}\\p{N}_]|\\.\\d)`;
 }
 
 /** True when the text (placeholders aside) names `id` as a whole token. */
 export function namesId(text: string, id: string): boolean {
-  return new RegExp(idPattern(id), 'u').test(stripTodoCallouts(text));
+  return new RegExp(tokenPattern(escapeRe(id)), 'u').test(stripTodoCallouts(text));
 }

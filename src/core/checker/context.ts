@@ -1,7 +1,7 @@
 import type { ReadinessItem, ReadinessItemId } from '../contracts/readiness';
 import type { WorkstreamScope } from '../contracts/scope';
 import type { Wikilink } from '../vault/wikilinks';
-import { findSection, numberedChildren, sectionText, type PlanSection } from '../plan/parse-plan';
+import { findSection, flattenSections, sectionText, type PlanSection } from '../plan/parse-plan';
 
 export interface CheckPlanInput {
   /** Vault path of the plan note (the source path for link resolution). */
@@ -28,8 +28,6 @@ export interface CheckContext extends CheckPlanInput {
   section(number: string): PlanSection | null;
   /** A section's text with its children, heading line excluded. */
   textOf(section: PlanSection): string;
-  /** The modules of section 2 (`2.1`, `2.2`, …); empty when section 2 is absent. */
-  modules(): PlanSection[];
 }
 
 /** One readiness checklist item: one file under `items/`. */
@@ -52,11 +50,15 @@ export function buildContext(input: CheckPlanInput, sections: PlanSection[]): Ch
     sections,
     section: (n) => findSection(sections, n),
     textOf: (s) => sectionText(input.text, s),
-    modules: () => {
-      const two = findSection(sections, '2');
-      return two ? numberedChildren(two) : [];
-    },
   };
+}
+
+/**
+ * The deepest section holding `line`: the last one whose heading is at or above it (a section runs
+ * to the next heading, so that one holds the line); undefined above the first heading.
+ */
+export function sectionAt(sections: PlanSection[], line: number): PlanSection | undefined {
+  return flattenSections(sections).filter((s) => s.line <= line).pop();
 }
 
 /** "2.1 Invoice Service". */

@@ -4,7 +4,8 @@
  * whole note; wbs-coverage asks it of section 2 alone, so "every WBS task has a detailed
  * specification" cannot hold while a module is still a placeholder.
  */
-import { flattenSections, type PlanSection } from '../plan/parse-plan';
+import type { PlanSection } from '../plan/parse-plan';
+import { sectionAt } from './context';
 import { findPlaceholders, OFFLINE_DRAFT_TITLE, TODO_CELL, type Placeholder } from './placeholders';
 
 /** One section (or the banner) that is not written through, with the line to point at. */
@@ -16,15 +17,21 @@ export interface Incomplete {
 /** Unnumbered sections a generator writes (numbered ones are all checked). */
 const UNNUMBERED_WRITTEN = new Set(['executive summary', 'appendices']);
 
-const isChecked = (s: PlanSection): boolean => s.number !== null || UNNUMBERED_WRITTEN.has(s.title.trim().toLowerCase());
+const isChecked = (s: PlanSection): boolean => s.number !== null || UNNUMBERED_WRITTEN.has(s.title.toLowerCase());
 
-/** Blank lines, thematic breaks (the renderer's `---` before each `##`) and comments are not content. */
+/** The note's footer (`**Status:** …`, `**Next Step:** …`), which the renderer writes under the last section. */
+const FOOTER_LINE = /^\*\*(?:Status|Next Step):\*\*/;
+
+/**
+ * Blank lines, thematic breaks (the renderer's `---` before each `##`), comments and the footer are
+ * not content.
+ */
 function hasContent(s: PlanSection): boolean {
   const own = s.body
     .replace(/<!--[\s\S]*?-->/g, '')
     .replace(/%%[\s\S]*?%%/g, '')
     .split('\n')
-    .some((l) => l.trim() !== '' && !/^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/.test(l));
+    .some((l) => l.trim() !== '' && !/^\s{0,3}([-*_])(?:\s*\1){2,}\s*$/.test(l) && !FOOTER_LINE.test(l));
   return own || s.children.some(hasContent);
 }
 
@@ -45,7 +52,7 @@ function sectionName(s: PlanSection | undefined): string {
   if (!s) return 'The text before the first heading';
   if (s.number !== null) return s.title ? `Section ${s.number} (${s.title})` : `Section ${s.number}`;
   if (s.level === 1) return 'The title block';
-  return `The ${s.title.trim()} section`;
+  return `The ${s.title} section`;
 }
 
 const plural = (n: number, one: string, many: string): string => (n === 1 ? one : many);
@@ -61,19 +68,14 @@ function placeholderReason(section: PlanSection | undefined, marks: Placeholder[
   return `${sectionName(section)} still holds ${what} (${plural(lines.length, 'line', 'lines')} ${lines.join(', ')}).`;
 }
 
-function deepestAt(flat: PlanSection[], line: number): PlanSection | undefined {
-  return flat.filter((s) => s.line <= line && line <= s.end).pop();
-}
-
 /**
  * Every placeholder (one entry per section that holds any) and every empty checked section, in
  * document order. With `within`, only that section and its children are searched (an empty
  * `within` is named alone); without it, the whole note, the offline-draft warning included.
  */
 export function findIncomplete(text: string, sections: PlanSection[], within?: PlanSection): Incomplete[] {
-  const flat = flattenSections(sections);
   const found: Incomplete[] = [];
-  const inside = (line: number): boolean => !within || (within.line <= line && line <= within.end);
+  const inside = (line: number): boolean => !within || (within.bodyStart <= line && line <= within.end);
 
   const bySection = new Map<PlanSection | undefined, Placeholder[]>();
   for (const p of findPlaceholders(text)) {
@@ -82,7 +84,7 @@ export function findIncomplete(text: string, sections: PlanSection[], within?: P
       found.push({ line: p.line, reason: `The "${OFFLINE_DRAFT_TITLE}" warning callout is still in the note (line ${p.line}); remove it once every part is written.` });
       continue;
     }
-    const at = deepestAt(flat, p.line);
+    const at = sectionAt(sections, p.line);
     bySection.set(at, [...(bySection.get(at) ?? []), p]);
   }
   for (const [section, marks] of bySection) found.push({ line: marks[0]!.line, reason: placeholderReason(section, marks) });

@@ -3,6 +3,7 @@
  * data models, error handling and tests.
  */
 import type { ReadinessItem, ReadinessItemId } from '../contracts/readiness';
+import { numberedChildren } from '../plan/parse-plan';
 import { fail, label, pass, type CheckContext } from './context';
 
 export interface ModuleSubsectionRule {
@@ -20,7 +21,7 @@ export interface ModuleSubsectionRule {
 export function checkModuleSubsections(ctx: CheckContext, rule: ModuleSubsectionRule): ReadinessItem {
   const two = ctx.section('2');
   if (!two) return fail(rule.id, null, ['Section 2 (Module and Component Specifications) is missing.']);
-  const modules = ctx.modules();
+  const modules = numberedChildren(two);
   if (modules.length === 0) return fail(rule.id, two.line, ['Section 2 has no module subsections (2.1, 2.2, …).']);
   const reasons: string[] = [];
   let line: number | null = null;

@@ -22,8 +22,8 @@ export interface Placeholder {
   line: number;
 }
 
-/** A callout opening line, also nested (`> > [!todo]`), with its type captured. */
-const CALLOUT_START = /^\s{0,3}(?:>\s*)+\[!([^\]\s]+)\][+-]?\s*(.*)$/;
+/** A callout opening line, also nested (`> > [!todo]`), with its type and its title (untrimmed) captured. */
+const CALLOUT_START = /^\s{0,3}(?:>\s*)+\[!([^\]\s]+)\][+-]?(.*)/;
 const BANNER_TITLE = new RegExp(`^${OFFLINE_DRAFT_TITLE}\\b`, 'i');
 
 /**
@@ -33,8 +33,7 @@ const BANNER_TITLE = new RegExp(`^${OFFLINE_DRAFT_TITLE}\\b`, 'i');
  */
 export function findPlaceholders(text: string): Placeholder[] {
   const raw = text.split('\n');
-  const { bodyOffset } = splitFrontmatter(text);
-  const bodyStartLine = text.slice(0, bodyOffset).split('\n').length;
+  const { bodyStartLine } = splitFrontmatter(text);
   const lines = maskCode(text).split('\n');
   const found: Placeholder[] = [];
   let inStatus = false;

@@ -78,6 +78,5 @@ export function replaceReadinessChecklist(text: string, report: ReadinessReport)
   const before = lines.slice(0, section.line);
   const after = lines.slice(section.bodyEnd);
   // Keep one blank line on each side of the list, as the renderer writes it.
-  const tail = after.length > 0 ? ['', ...after] : [''];
-  return [...before, '', renderReadinessChecklist(report, text), ...tail].join('\n');
+  return [...before, '', renderReadinessChecklist(report, text), '', ...after].join('\n');
 }

@@ -69,6 +69,31 @@ describe('isPlanNote', () => {
     expect(isPlanNote(fmOf(ESCALATION_NOTE), ESCALATION_NOTE)).toBe(false);
   });
 
+  it.each([
+    ['tags as one comma-separated string', { tags: 'micro-level, workstream-plan' }, true],
+    ['a tag in another case, with spaces around it', { tags: [' Workstream-Plan '] }, true],
+    ['a tag list holding a number', { tags: [2, 'workstream-plan'] }, true],
+    ['a tag that only starts like the plan tag', { tags: ['workstream-plans'] }, false],
+    ['tags as a number', { tags: 2 }, false],
+  ])('reads %s', (_name, frontmatter, expected) => {
+    expect(isPlanNote(frontmatter, 'No title.')).toBe(expected);
+  });
+
+  it.each([
+    ['in another case', '# workstream w2 micro-level plan: Billing', true],
+    ['with a two-digit id and wide spaces', '# Workstream  W12  Micro-Level  Plan', true],
+    ['as a level-2 heading', '## Workstream W2 Micro-Level Plan: Billing', false],
+    ['after other words', '# Draft of Workstream W2 Micro-Level Plan', false],
+    ['with a longer last word', '# Workstream W2 Micro-Level Planning', false],
+    ['without a workstream number', '# Workstream W Micro-Level Plan', false],
+  ])('with workstream_id, reads the title %s', (_name, title, expected) => {
+    expect(isPlanNote({ workstream_id: 'W2' }, `${title}\n\nText.\n`)).toBe(expected);
+  });
+
+  it('does not take a workstream_id that is not a string', () => {
+    expect(isPlanNote({ workstream_id: 2 }, '# Workstream W2 Micro-Level Plan: Billing\n')).toBe(false);
+  });
+
   it('says no for a note with a plan-like title but neither tags nor workstream_id', () => {
     expect(isPlanNote({ tags: ['notes'] }, '# Workstream W2 Micro-Level Plan: Billing\n')).toBe(false);
   });

@@ -53,9 +53,33 @@ describe('renderReadinessChecklist', () => {
     expect(ticks(renderReadinessChecklist(report(), note))).toEqual([false, true, true, true, true, true, true, true]);
   });
 
+  it.each([
+    ['right under the heading of section 2', (t: string) => t.replace('## 2. Module and Component Specifications\n', '## 2. Module and Component Specifications\n> [!todo] Say how the modules fit.\n')],
+    ['on the last line of section 2', (t: string) => t.replace(/\n\n---\n\n## 3\. /, '\n| Module | Owner |\n|---|---|\n| 2.3 | TODO |\n## 3. ')],
+  ])('unticks the WBS-task line for a placeholder %s', (_where, edit) => {
+    const note = new PlanNoteBuilder().edit(edit).text();
+    expect(note).toMatch(/TODO|\[!todo\]/);
+    expect(ticks(renderReadinessChecklist(report(), note))).toEqual([false, true, true, true, true, true, true, true]);
+  });
+
+  it('keeps the WBS-task line ticked for a placeholder right before section 2', () => {
+    const note = new PlanNoteBuilder().withBody('1.4', '> [!todo] List the contracts.').text();
+    expect(ticks(renderReadinessChecklist(report(), note)).every(Boolean)).toBe(true);
+  });
+
+  it('keeps the WBS-task line ticked for a placeholder right after section 2', () => {
+    const note = new PlanNoteBuilder().edit((t) => t.replace('## 3. API Contracts\n', '## 3. API Contracts\n> [!todo] List the endpoints.\n')).text();
+    expect(ticks(renderReadinessChecklist(report(), note)).every(Boolean)).toBe(true);
+  });
+
   it('keeps the WBS-task line ticked for a placeholder outside section 2', () => {
     const note = new PlanNoteBuilder().withBody('9.2', '> [!todo] To be written\n> Fixes.').text();
     expect(ticks(renderReadinessChecklist(report(), note)).every(Boolean)).toBe(true);
+  });
+
+  it('leaves the WBS-task line unticked for a note without section 2', () => {
+    const note = new PlanNoteBuilder().edit((t) => t.slice(0, t.indexOf('## 2. ')) + t.slice(t.indexOf('## 3. '))).text();
+    expect(ticks(renderReadinessChecklist(report(), note))).toEqual([false, true, true, true, true, true, true, true]);
   });
 
   it('leaves the WBS-task line unticked without a note to read section 2 from', () => {
@@ -89,6 +113,12 @@ describe('replaceReadinessChecklist', () => {
   it('reads section 2 from the note it rewrites', () => {
     const text = new PlanNoteBuilder().withBody('2.3.2', '> [!todo] To be written\n> Signatures.').text();
     expect(replaceReadinessChecklist(text, report())).toContain('- [ ] Every WBS task of the workstream has a detailed specification');
+  });
+
+  it('ends a note whose last section is 11.1 with the list and a blank line', () => {
+    const text = new PlanNoteBuilder().text();
+    const cut = text.slice(0, text.indexOf('### 11.2')) ;
+    expect(replaceReadinessChecklist(cut, report())).toBe(`${cut.slice(0, cut.indexOf('### 11.1'))}### 11.1 Readiness Checklist\n\n${renderReadinessChecklist(report(), cut)}\n`);
   });
 
   it('returns a note without 11.1 unchanged', () => {

@@ -1,6 +1,5 @@
 import { stripQuery } from '../../plan/derive-outline';
-import { noEndpointsSentence } from '../../plan/render-plan';
-import { hasLabel, prose, stripTodoCallouts } from '../content';
+import { hasLabel, prose } from '../content';
 import { fail, label, pass, type ReadinessCheck } from '../context';
 import { findPlaceholders } from '../placeholders';
 
@@ -10,23 +9,15 @@ export const ENDPOINT_LABELS = ['Request', 'Response', 'Status codes', 'Authenti
 const ENDPOINT_TITLE = /^`?([A-Za-z]+)\s+(\/\S*?)`?(?:\s|$)/;
 const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS']);
 
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The sentence the renderer writes today (`noEndpointsSentence`), for any workstream id. */
-const NO_ENDPOINTS_SENTENCE = new RegExp(escapeRe(noEndpointsSentence('W0')).replace('W0', 'W\\d+'));
-/** The sentence notes written before it said (it overclaimed, but those notes still mean it). */
-const LEGACY_NO_ENDPOINTS_SENTENCE = /\bW\d+ exposes no HTTP endpoints: none of its WBS tasks or meso contracts names one\./;
-
 /**
- * True when the text states that the workstream has no endpoints: the renderer's sentence, old or
- * new, or any sentence that says there are no endpoints. Placeholders do not count.
+ * True when a sentence of the text says that the workstream has no endpoints: the renderer's
+ * (`noEndpointsSentence`, "No endpoint … was found …"), the one older notes carry ("W2 exposes no
+ * HTTP endpoints: …") or the author's own. Placeholders and code do not count.
  */
 export function saysNoEndpoints(text: string): boolean {
-  const written = stripTodoCallouts(text);
-  if (NO_ENDPOINTS_SENTENCE.test(written) || LEGACY_NO_ENDPOINTS_SENTENCE.test(written)) return true;
   return prose(text)
     .split(/[.!?]\s+|\n/)
-    .some((s) => /\bendpoints?\b/i.test(s) && /\b(no|none|not\s+(?:expose|provide|define|have)\s+any)\b/i.test(s));
+    .some((s) => /\bendpoints?\b/i.test(s) && /\b(?:no|none|not\s+(?:expose|provide|define|have))\b/i.test(s));
 }
 
 const normalisePath = (p: string): string => stripQuery(p).replace(/(.)\/+$/, '$1');

@@ -6,7 +6,7 @@ import { TODO_CELL } from '../placeholders';
 export function saysNoVariables(text: string): boolean {
   return prose(text)
     .split(/[.!?]\s+|\n/)
-    .some((s) => /^\s*(?:[-*+]\s+)?none\.?\s*$/i.test(s) || (/\bvariables?\b/i.test(s) && /\b(no|none|not\s+(?:need|use|read|require)\s+any)\b/i.test(s)));
+    .some((s) => /^\s*(?:[-*+]\s+)?none\.?\s*$/i.test(s) || (/\bvariables?\b/i.test(s) && /\b(?:no|none|not\s+(?:need|use|read|require))\b/i.test(s)));
 }
 
 /**

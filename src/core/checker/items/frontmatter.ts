@@ -1,4 +1,5 @@
-import { PLAN_STATUSES, PlanFrontmatterSchema } from '../../contracts/plan-frontmatter';
+import { PLAN_STATUSES, PlanFrontmatterSchema, type PlanFrontmatter } from '../../contracts/plan-frontmatter';
+import { splitFrontmatter } from '../../markdown/frontmatter-block';
 import { fail, pass, type CheckContext, type ReadinessCheck } from '../context';
 
 const WORKSTREAM_ID = /^W\d+$/;
@@ -21,37 +22,21 @@ function expectedId(ctx: CheckContext): string {
 }
 
 /** One plain sentence per key, completed by "; found <value>." */
-function rule(ctx: CheckContext, key: string): string {
-  switch (key) {
-    case 'tags':
-      return `tags must be [workstream-plan, micro-level, ${expectedId(ctx)}]`;
-    case 'project':
-      return 'project must be a quoted wikilink to the project note, such as "[[01-Projects/Name]]"';
-    case 'workstream_id':
-      return `workstream_id must be a workstream id such as ${ctx.scope?.workstream.id ?? 'W2'}`;
-    case 'workstream_name':
-      return `workstream_name must be the workstream's name${ctx.scope?.workstream.name ? ` ("${ctx.scope.workstream.name}")` : ''}`;
-    case 'source_plan':
-      return 'source_plan must be a quoted wikilink to the meso-level plan, such as "[[meso-level-plan]]"';
-    case 'created':
-      return 'created must be a date written YYYY-MM-DD';
-    case 'status':
-      return `status must be one of ${PLAN_STATUSES.join(', ')}`;
-    case 'planner':
-      return "planner must be a map of the planner's state (or be left out)";
-    default:
-      return `${key} has a value the plan's frontmatter does not allow`;
-  }
-}
+const RULES: Record<keyof PlanFrontmatter, (ctx: CheckContext) => string> = {
+  tags: (ctx) => `tags must be [workstream-plan, micro-level, ${expectedId(ctx)}]`,
+  project: () => 'project must be a quoted wikilink to the project note, such as "[[01-Projects/Name]]"',
+  workstream_id: (ctx) => `workstream_id must be a workstream id such as ${ctx.scope?.workstream.id ?? 'W2'}`,
+  workstream_name: (ctx) => `workstream_name must be the workstream's name${ctx.scope?.workstream.name ? ` ("${ctx.scope.workstream.name}")` : ''}`,
+  source_plan: () => 'source_plan must be a quoted wikilink to the meso-level plan, such as "[[meso-level-plan]]"',
+  created: () => 'created must be a date written YYYY-MM-DD',
+  status: () => `status must be one of ${PLAN_STATUSES.join(', ')}`,
+  planner: () => "planner must be a map of the planner's state (or be left out)",
+};
 
 /** The line of `key:` in the frontmatter block; 1 (the opening fence) when the key is absent. */
 function keyLine(text: string, key: string): number {
-  const lines = text.split('\n');
-  if (key === '' || lines[0]?.trim() !== '---') return 1;
-  for (let i = 1; i < lines.length && lines[i]!.trim() !== '---'; i++) {
-    if (lines[i]!.startsWith(`${key}:`)) return i + 1;
-  }
-  return 1;
+  const at = (splitFrontmatter(text).yaml ?? '').split('\n').findIndex((l) => l.startsWith(`${key}:`));
+  return at < 0 ? 1 : at + 2;
 }
 
 /**
@@ -72,8 +57,8 @@ export const frontmatter: ReadinessCheck = {
     if (parsed.success) return pass('frontmatter', 1);
     const keys = [...new Set(parsed.error.issues.map((i) => (i.path.length > 0 ? String(i.path[0]) : '')))];
     const reasons = keys.map((k) =>
-      k === '' ? 'The frontmatter must be a map of keys such as tags, workstream_id and status.' : `${rule(ctx, k)}; found ${describeValue(fm[k])}.`,
+      k === '' ? 'The frontmatter must be a map of keys such as tags, workstream_id and status.' : `${RULES[k as keyof PlanFrontmatter](ctx)}; found ${describeValue(fm[k])}.`,
     );
-    return fail('frontmatter', keyLine(ctx.text, keys[0] ?? ''), reasons);
+    return fail('frontmatter', keyLine(ctx.text, keys[0]!), reasons);
   },
 };

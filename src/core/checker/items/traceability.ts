@@ -1,23 +1,25 @@
-import { splitFrontmatter } from '../../markdown/frontmatter-block';
+import { numberedChildren } from '../../plan/parse-plan';
 import { parseWikilinks, type Wikilink } from '../../vault/wikilinks';
 import { sectionCitations as citations } from '../../vault/cite-section';
-import { stripTodoCallouts } from '../content';
+import { stripTodoCallouts, withoutFrontmatter } from '../content';
 import { fail, label, pass, type CheckContext, type ReadinessCheck } from '../context';
 
 const baseName = (p: string): string =>
-  (p.split('/').pop() ?? p).replace(/\.md$/i, '').trim().toLowerCase();
+  p.split('/').pop()!.replace(/\.md$/i, '').toLowerCase();
 
-/** True when the link points at a heading (not a block) of the meso plan (any heading when the scope is unknown). */
-function isMesoHeadingLink(ctx: CheckContext, link: Wikilink): boolean {
-  if (link.subpath === null || link.isBlock) return false;
-  if (!ctx.scope) return link.linkpath !== '';
-  return link.linkpath !== '' && baseName(link.linkpath) === baseName(ctx.scope.mesoPath);
+/** True when the link names a note that is the meso plan (any note when the scope is unknown); a link into the plan itself is not. */
+function isMesoLink(ctx: CheckContext, link: Wikilink): boolean {
+  return link.linkpath !== '' && (!ctx.scope || baseName(link.linkpath) === baseName(ctx.scope.mesoPath));
 }
 
-/** True when the link names the meso plan itself (no subpath): the note a `§2.1` citation after it points into. */
-function isMesoNoteLink(ctx: CheckContext, link: Wikilink): boolean {
-  if (link.subpath !== null || link.linkpath === '') return false;
-  return !ctx.scope || baseName(link.linkpath) === baseName(ctx.scope.mesoPath);
+/**
+ * True when the text links a heading (not a block) of the meso plan, or cites one of its numbered
+ * sections after a link to the note itself (`[[meso-level-plan]] §2.1 Components`).
+ */
+function tracesToMeso(ctx: CheckContext, text: string): boolean {
+  const links = parseWikilinks(text);
+  if (links.some((l) => l.subpath !== null && !l.isBlock && isMesoLink(ctx, l))) return true;
+  return citations(text, links).some((c) => isMesoLink(ctx, c.link));
 }
 
 /**
@@ -34,31 +36,28 @@ export const traceability: ReadinessCheck = {
     if (!two) return fail('traceability', null, ['Section 2 (Module and Component Specifications) is missing.']);
     const reasons: string[] = [];
     let line: number | null = null;
-    const modules = ctx.modules();
+    const modules = numberedChildren(two);
     if (modules.length === 0) {
       reasons.push('Section 2 has no module subsections (2.1, 2.2, …) to trace.');
       line = two.line;
     }
     for (const m of modules) {
       const one = m.children.find((c) => c.number === `${m.number}.1`);
-      const own = one ? stripTodoCallouts(ctx.textOf(one)) : '';
-      const links = parseWikilinks(own);
-      const cited = citations(own, links).some((c) => isMesoNoteLink(ctx, c.link));
-      if (!cited && !links.some((l) => isMesoHeadingLink(ctx, l))) {
-        reasons.push(`Section ${one ? label(one) : `${m.number}.1`} does not link a heading (or cite a numbered section) of the meso-level plan.`);
-        line ??= one?.line ?? m.line;
-      }
+      if (one && tracesToMeso(ctx, stripTodoCallouts(ctx.textOf(one)))) continue;
+      reasons.push(`Section ${one ? label(one) : `${m.number}.1`} does not link a heading (or cite a numbered section) of the meso-level plan.`);
+      line ??= one?.line ?? m.line;
     }
-    const { bodyOffset } = splitFrontmatter(ctx.text);
-    const headingLinks = parseWikilinks(ctx.text).filter((l) => l.offset >= bodyOffset && l.subpath !== null && !l.isBlock);
+    // Links and citations in the frontmatter are left alone (line breaks kept: lines stay the note's).
+    const body = withoutFrontmatter(ctx.text);
+    const bodyLinks = parseWikilinks(body);
+    const headingLinks = bodyLinks.filter((l) => l.subpath !== null && !l.isBlock);
     const results = await Promise.all(headingLinks.map((l) => ctx.resolveLink(l, ctx.path)));
     headingLinks.forEach((l, i) => {
       if (results[i]) return;
       reasons.push(`The link ${l.raw} on line ${l.line} does not reach an existing heading.`);
       line ??= l.line;
     });
-    const body = ctx.text.slice(0, bodyOffset).replace(/[^\n]/g, ' ') + ctx.text.slice(bodyOffset);
-    const cites = citations(body, parseWikilinks(body));
+    const cites = citations(body, bodyLinks);
     const resolve = ctx.resolveCitation ?? (() => Promise.resolve(false));
     const found = await Promise.all(cites.map((c) => resolve(c.link, c.cite.number, c.cite.title, ctx.path)));
     cites.forEach((c, i) => {

@@ -1,10 +1,6 @@
-import { splitFrontmatter } from '../../markdown/frontmatter-block';
 import { maskCode } from '../../markdown/code-mask';
-import { flattenSections } from '../../plan/parse-plan';
-import { stripTodoCallouts } from '../content';
-import { fail, label, notInWbsReason, pass, type CheckContext, type ReadinessCheck } from '../context';
-
-const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRe, stripTodoCallouts, tokenPattern, withoutFrontmatter } from '../content';
+import { fail, label, notInWbsReason, pass, sectionAt, type CheckContext, type ReadinessCheck } from '../context';
 
 /**
  * The id styles the workstream's own tasks use, as the text before their final number:
@@ -20,9 +16,9 @@ export function idPrefixes(ids: string[]): string[] {
   return [...out];
 }
 
-/** The deepest section that holds `line`, for naming where something was found. */
-function sectionAt(ctx: CheckContext, line: number): string {
-  const hit = flattenSections(ctx.sections).filter((s) => s.line <= line && line <= s.end).pop();
+/** Where `line` is, for naming where something was found. */
+function placeOf(ctx: CheckContext, line: number): string {
+  const hit = sectionAt(ctx.sections, line);
   return hit ? `section ${label(hit)}` : 'the note';
 }
 
@@ -38,14 +34,11 @@ export const unknownIds: ReadinessCheck = {
     const passLine = two?.line ?? 1;
     if (prefixes.length === 0) return pass('unknown-ids', passLine);
 
-    const { bodyOffset } = splitFrontmatter(ctx.text);
-    // Frontmatter and code are blanked (line breaks kept), so line numbers stay those of the note.
-    const scan = maskCode(stripTodoCallouts(ctx.text)).split('');
-    for (let i = 0; i < bodyOffset && i < scan.length; i++) if (scan[i] !== '\n') scan[i] = ' ';
-    const text = scan.join('');
+    // The frontmatter left out, placeholders and code blanked (line breaks kept): lines stay the note's.
+    const text = maskCode(stripTodoCallouts(withoutFrontmatter(ctx.text)));
 
     const alternatives = prefixes.map((p) => `${escapeRe(p)}\\d+`).join('|');
-    const re = new RegExp(`(?:^|[^\\p{L}\\p{N}_.])(${alternatives})(?![\\p{L}\\p{N}_]|\\.\\d)`, 'gu');
+    const re = new RegExp(tokenPattern(alternatives), 'gu');
     const reasons: string[] = [];
     const reported = new Set<string>();
     let firstLine: number | null = null;
@@ -56,7 +49,7 @@ export const unknownIds: ReadinessCheck = {
       reported.add(id);
       const line = text.slice(0, m.index + m[0].length - id.length).split('\n').length;
       firstLine ??= line;
-      reasons.push(`${id} (line ${line}, ${sectionAt(ctx, line)}) is not a task of ${ws.id} in the WBS.`);
+      reasons.push(`${id} (line ${line}, ${placeOf(ctx, line)}) is not a task of ${ws.id} in the WBS.`);
     }
     return reasons.length === 0 ? pass('unknown-ids', passLine) : fail('unknown-ids', firstLine, reasons);
   },

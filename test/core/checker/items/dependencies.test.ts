@@ -35,6 +35,22 @@ describe('dependencies (section 1.2 names every upstream workstream)', () => {
     expect(item.reasons).toEqual(['Section 1.2 (Upstream Dependencies) does not name W1, which the WBS lists as a dependency.']);
   });
 
+  // The scope lists the upstream ids as the WBS writes them: its spelling and the note's are compared normalised.
+  it.each([
+    ['WS-01', 'Needs W1.'],
+    ['w1', 'Needs Workstream 1.'],
+    ['Workstream 1', 'Needs WS-01.'],
+  ])('passes when the WBS spells the upstream workstream %s and 1.2 writes it otherwise', async (spelled, body) => {
+    const item = await run(with12([spelled], body));
+    expect(item.reasons).toEqual([]);
+    expect(item.ok).toBe(true);
+  });
+
+  it('names an upstream workstream the WBS spells oddly as the WBS spells it', async () => {
+    const item = await run(with12(['WS-01'], 'Needs W3.'));
+    expect(item.reasons).toEqual(['Section 1.2 (Upstream Dependencies) does not name WS-01, which the WBS lists as a dependency.']);
+  });
+
   it('names each missing upstream workstream once, in the WBS order', async () => {
     const item = await run(with12(['W1', 'W4', 'W5'], 'Needs W4 and Workstream 4.'));
     expect(item.reasons).toEqual([
@@ -65,7 +81,7 @@ describe('dependencies (section 1.2 names every upstream workstream)', () => {
 
   it('fails with no line when 1.2 is missing', async () => {
     const item = await run(new PlanNoteBuilder().withoutPart('1.2').build());
-    expect(item).toMatchObject({ ok: false, line: null, reasons: ['Section 1.2 (Upstream Dependencies) is missing.'] });
+    expect(item).toMatchObject({ id: 'dependencies', ok: false, line: null, reasons: ['Section 1.2 (Upstream Dependencies) is missing.'] });
   });
 
   it('reports the line of the 1.2 heading', async () => {

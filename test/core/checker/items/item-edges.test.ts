@@ -82,6 +82,7 @@ describe('traceability: which links trace to the meso plan', () => {
   it.each([
     ['the meso plan by its path with .md', '[[research/project-planning/meso-level-plan.md#4. W2 Billing]]'],
     ['the meso plan in another case', '[[Meso-Level-Plan#4. W2 Billing]]'],
+    ['the meso plan with its extension in capitals', '[[Meso-Level-Plan.MD#4. W2 Billing]]'],
   ])('counts a heading link to %s', async (_name, link) => {
     expect((await trace(link)).reasons).toEqual([]);
   });
@@ -91,6 +92,7 @@ describe('traceability: which links trace to the meso plan', () => {
     ['a heading of the plan itself', '[[#Overview]]'],
     ['the meso plan without a heading', '[[meso-level-plan]]'],
     ['a note whose name only contains the meso plan’s', '[[old-meso-level-plan#4. W2 Billing]]'],
+    ['a note whose name only becomes the meso plan’s without an inner .md', '[[meso.md-level-plan#4. W2 Billing]]'],
   ])('does not count %s', async (_name, link) => {
     const item = await trace(link);
     expect(item.ok).toBe(false);

@@ -80,6 +80,26 @@ describe('unknown-ids (no task id in the workstream style that its WBS lacks)', 
     expect(item.line).toBe(line);
   });
 
+  /** 1-based line of the first line of the note holding `needle`. */
+  const lineWith = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+  // Where an id stands decides the line and the section its reason names.
+  it.each([
+    ['first in the body, above every section', (t: string) => t.replace(/^(---\n[\s\S]*?\n---\n)/, '$1T9 comes first.\n'), 'T9 comes first.', 'the note'],
+    ['at the start of a line', (t: string) => t.replace('Written content for section 4.1.', 'Written content.\nT9 starts this line.'), 'T9 starts this line.', 'section 4.1 Database Schemas'],
+    ['at the end of a line', (t: string) => t.replace('Written content for section 4.1.', 'Written content, then T9\nand more.'), 'then T9', 'section 4.1 Database Schemas'],
+    ['on the last line of a section', (t: string) => t.replace('Written content for section 4.1.\n\n', 'Written content for section 4.1.\nT9 closes it.\n'), 'T9 closes it.', 'section 4.1 Database Schemas'],
+    ['in the Executive Summary', (t: string) => t.replace('**Scope:** Invoices and payments.', '**Scope:** Invoices, payments and T9.'), 'payments and T9', 'section Executive Summary'],
+    ['in a section heading', (t: string) => t.replace('### 4.2 Migrations', '### 4.2 Migrations for T9'), '### 4.2 Migrations for T9', 'section 4.2 Migrations for T9'],
+  ])('names the line and section of an unknown id %s', async (_name, edit, needle, where) => {
+    const input = new PlanNoteBuilder().withScope(tScope()).edit(edit).build();
+    const item = await run(unknownIds, input);
+    const line = lineWith(input.text, needle);
+    expect(line).toBeGreaterThan(0);
+    expect(item).toMatchObject({ id: 'unknown-ids', ok: false, line });
+    expect(item.reasons).toEqual([`T9 (line ${line}, ${where}) is not a task of W2 in the WBS.`]);
+  });
+
   it('reports each unknown id once', async () => {
     const item = await run(unknownIds, tNote('T9, then T9 again, and T8.'));
     expect(item.reasons.map((r) => r.split(' ')[0])).toEqual(['T9', 'T8']);

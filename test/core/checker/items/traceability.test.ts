@@ -75,6 +75,28 @@ describe('traceability', () => {
     expect(item.ok).toBe(true);
   });
 
+  it('passes on the heading of section 2', async () => {
+    const input = new PlanNoteBuilder().build();
+    const item = await run(input);
+    expect(item).toMatchObject({ id: 'traceability', ok: true, reasons: [] });
+    expect(input.text.split('\n')[item.line! - 1]).toBe('## 2. Module and Component Specifications');
+  });
+
+  it('fails a module without its .1 subsection, on the module heading', async () => {
+    const input = new PlanNoteBuilder().withoutPart('2.3.1').build();
+    const item = await run(input);
+    expect(item).toMatchObject({ id: 'traceability', ok: false });
+    expect(item.reasons).toEqual(['Section 2.3.1 does not link a heading (or cite a numbered section) of the meso-level plan.']);
+    expect(input.text.split('\n')[item.line! - 1]).toBe('### 2.3 Monthly statement export');
+  });
+
+  it('points at the first .1 subsection that does not trace', async () => {
+    const input = new PlanNoteBuilder().withBody('2.2.1', 'Covers W2.3, W2.4.').withBody('2.3.1', 'Covers W2.5.').build();
+    const item = await run(input);
+    expect(item.reasons).toHaveLength(2);
+    expect(input.text.split('\n')[item.line! - 1]).toBe('#### 2.2.1 Purpose and Responsibilities');
+  });
+
   it('reports every heading link that does not resolve, on its line', async () => {
     const input = new PlanNoteBuilder().withBody('4.1', 'See [[meso-level-plan#Nope]].\n\nAnd [[PRD#Gone]].').build();
     const item = await run(input);
@@ -85,5 +107,6 @@ describe('traceability', () => {
       const [, raw, line] = /^The link (\S+) on line (\d+) does not reach an existing heading\.$/.exec(r)!;
       expect(input.text.split('\n')[Number(line) - 1]).toContain(raw);
     }
+    expect(input.text.split('\n')[item.line! - 1]).toContain('[[meso-level-plan#Nope]]');
   });
 });
