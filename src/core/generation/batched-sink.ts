@@ -109,10 +109,10 @@ export function createBatchedSink(options: BatchedSinkOptions): BatchedSink {
       return;
     }
     timer = {
+      // Nothing starts a write or stops while a timer waits without cancelling it first.
       handle: timers.setTimer(() => {
         timer = null;
-        if (!stopped && inFlight === null) startWrite();
-        else schedule();
+        startWrite();
       }, wait),
     };
   };

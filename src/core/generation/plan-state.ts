@@ -94,7 +94,7 @@ export function applyPlanEvent(state: PlanState, event: PlanEvent): PlanState {
     case 'unit-start':
       return update(state, event.key, event.type, (u) => {
         if (u.started || u.status === 'skipped') throw new Error(`unit-start twice for '${u.key}'`);
-        return { ...u, started: true, status: 'buffered' };
+        return { ...u, started: true };
       });
     case 'unit-delta':
       return update(state, event.key, event.type, (u) => {
@@ -171,7 +171,8 @@ function settle(state: PlanState): PlanState {
   let first: UnitState | null = null;
   let index = 0;
   const units = state.units.map((u, i) => {
-    if (u.status === 'skipped' || u.status === 'failed' || !u.started) {
+    // Not started (a skipped unit never is) or failed: its status stays; the first such ends the written prefix.
+    if (u.status === 'failed' || !u.started) {
       if (prefix && u.status !== 'skipped') {
         prefix = false;
         first = u;
@@ -192,7 +193,7 @@ function settle(state: PlanState): PlanState {
   const firstUnit = first as UnitState | null;
   // People count sections, not the planner's own text between them: progress counts model units only.
   const models = units.filter((u) => u.kind === 'model');
-  const modelIndex = prefix ? models.length + 1 : units.slice(0, index).filter((u) => u.kind === 'model').length + (firstUnit?.kind === 'model' ? 0 : 1);
+  const modelIndex = firstUnit === null ? models.length + 1 : units.slice(0, index).filter((u) => u.kind === 'model').length + (firstUnit.kind === 'model' ? 0 : 1);
   return {
     ...state,
     units,

@@ -1,6 +1,6 @@
 import type { PlanPart } from '../plan/render-plan';
 import { renderPart } from '../plan/render-plan';
-import type { PlanUnit, UnitPart } from './units';
+import { headingText, type PlanUnit, type UnitPart } from './units';
 
 /**
  * Groups the plan's parts into units, one per model call: the Executive Summary, each top-level
@@ -26,20 +26,20 @@ export function buildPlanUnits(parts: readonly PlanPart[]): PlanUnit[] {
       for (const p of group) addCore(p.key, renderPart(p, p.coreBody ?? ''));
       continue;
     }
-    const [first, ...rest] = group;
-    if (!first || first.heading === null) throw new Error(`Section ${first?.key ?? '?'} has no heading to stream under`);
+    const first = group[0]!; // groups are never empty
+    if (first.heading === null) throw new Error(`Section ${first.key} has no heading to stream under`);
     const topLevel = levelOf(first.heading);
     if (topLevel === 2) addCore(`${first.key}-rule`, '---\n\n');
     flushCore();
-    // A section with no fixed sub-parts (Executive Summary, 6, Appendices) streams right under its heading.
-    const body = first.owner === 'core' && (first.coreBody ?? '') !== '' ? first.coreBody! : null;
-    const partList: UnitPart[] = rest.map(toUnitPart);
+    // A section with no fixed sub-parts (Executive Summary, 6, Appendices) streams right under its heading,
+    // after the planner's own text under it if it has any (only core parts carry a `coreBody`).
+    const body = first.coreBody ?? '';
     units.push({
       key: `section-${first.key}`,
       kind: 'model',
-      top: { heading: body ? `${first.heading}\n\n${body.trimEnd()}` : first.heading, level: topLevel },
-      parts: partList,
-      label: labelOf(first),
+      top: { heading: body === '' ? first.heading : `${first.heading}\n\n${body.trimEnd()}`, level: topLevel },
+      parts: group.slice(1).map(toUnitPart),
+      label: labelOf(first.key, first.heading),
     });
   }
   flushCore();
@@ -49,44 +49,45 @@ export function buildPlanUnits(parts: readonly PlanPart[]): PlanUnit[] {
 /** Parts grouped by top-level section, with each module of section 2 a group of its own. */
 function groupParts(parts: readonly PlanPart[]): PlanPart[][] {
   const groups: PlanPart[][] = [];
-  let current: PlanPart[] = [];
   let currentKey: string | null = null;
   for (const p of parts) {
     const key = groupKey(p.key);
     if (key !== currentKey) {
-      if (current.length) groups.push(current);
-      current = [];
+      groups.push([]);
       currentKey = key;
     }
-    current.push(p);
+    groups[groups.length - 1]!.push(p);
   }
-  if (current.length) groups.push(current);
   return groups;
 }
 
 function groupKey(key: string): string {
   const segs = key.split('.');
-  if (segs[0] === '2' && segs.length >= 2) return `2.${segs[1]}`;
-  return segs[0]!;
+  return segs[0] === '2' ? segs.slice(0, 2).join('.') : segs[0]!;
 }
 
 function toUnitPart(p: PlanPart): UnitPart {
+  if (p.heading === null) throw new Error(`Part ${p.key} has no heading to write`);
   return {
     number: p.key,
-    heading: p.heading ?? '',
-    level: levelOf(p.heading ?? ''),
+    heading: p.heading,
+    level: levelOf(p.heading),
     owner: p.owner,
-    coreBody: p.owner === 'core' ? (p.coreBody ?? '') : undefined,
+    coreBody: p.coreBody,
     hint: p.hint,
     ...(p.notApplicable ? { notApplicable: p.notApplicable } : {}),
   };
 }
 
+/** Level of a heading line the core writes: `### 2.1 Sync client` → 3. */
 function levelOf(heading: string): number {
-  return /^(#{1,6})\s/.exec(heading)?.[1]?.length ?? 2;
+  let n = 0;
+  while (heading[n] === '#') n++;
+  return n;
 }
 
-function labelOf(p: PlanPart): string {
-  const text = (p.heading ?? p.key).replace(/^#+\s*/, '');
-  return p.key === 'exec' || p.key === 'appendices' ? text : `Section ${text}`;
+/** For progress lines: 'Section 2.1 Sync client', 'Executive Summary'. */
+function labelOf(key: string, heading: string): string {
+  const text = headingText(heading);
+  return key === 'exec' || key === 'appendices' ? text : `Section ${text}`;
 }

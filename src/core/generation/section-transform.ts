@@ -46,29 +46,31 @@ const FENCE = /^(?:>\s?)*\s{0,3}(`{3,}|~{3,})/;
 
 function openFence(line: string): Fence | null {
   const m = FENCE.exec(line);
-  if (!m || !m[1]) return null;
+  if (!m) return null;
+  const run = m[1]!;
   // A backtick fence's info string cannot hold a backtick (matches maskCode).
-  if (m[1][0] === '`' && line.slice(m[0].length).includes('`')) return null;
-  return { ch: m[1][0]!, len: m[1].length };
+  if (run[0] === '`' && line.slice(m[0].length).includes('`')) return null;
+  return { ch: run[0]!, len: run.length };
 }
 
 function closesFence(line: string, fence: Fence): boolean {
-  const m = FENCE.exec(line);
-  return !!m && !!m[1] && m[1][0] === fence.ch && m[1].length >= fence.len && /^(?:>\s?)*\s{0,3}[`~]+\s*$/.test(line);
+  const run = FENCE.exec(line)?.[1];
+  return run !== undefined && run[0] === fence.ch && run.length >= fence.len && /^(?:>\s?)*\s{0,3}[`~]+\s*$/.test(line);
 }
 
 /** ATX heading: level and text, or null. Wider than Obsidian's own rule, never narrower. */
 function parseAtx(line: string): { level: number; text: string } | null {
-  const m = /^ {0,3}(#{1,6})(?:[ \t]+(.*))?$/.exec(line);
-  if (!m || !m[1]) return null;
-  const text = (m[2] ?? '').replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
-  return { level: m[1].length, text };
+  // The text is trimmed at the end: blanks after the hashes, or before a closing run of them, go with it.
+  const m = /^ {0,3}(#{1,6})(?:[ \t](.*))?$/.exec(line);
+  if (!m) return null;
+  const text = (m[2] ?? '').replace(/(?:^|[ \t])#+[ \t]*$/, '').trim();
+  return { level: m[1]!.length, text };
 }
 
 /** A line that is nothing but bold text: `**2.3.2 Public Interfaces**` (trailing colon allowed). */
 function parseBoldLine(line: string): string | null {
   const m = /^ {0,3}(\*\*|__)(.+?)\1[ \t]*:?[ \t]*$/.exec(line);
-  return m ? m[2]!.trim() : null;
+  return m ? m[2]! : null; // matchPart trims it
 }
 
 const stripEmphasis = (s: string): string => s.replace(/^[*_]+/, '').replace(/[*_]+$/, '').trim();
@@ -97,7 +99,8 @@ function matchPart(text: string, atx: boolean, parts: readonly UnitPart[], partT
     const j = parts.findIndex((p) => p.number === num);
     // A model that leaves out a conditional part often renumbers the rest ("2.1.4 Error Handling"
     // after 2.1.3): when the title names an expected part the number does not, the title wins.
-    if (byTitle >= 0 && (j < 0 || partTitles[j] !== key)) return byTitle;
+    // (An unknown number has no title: partTitles[-1] is undefined.)
+    if (byTitle >= 0 && partTitles[j] !== key) return byTitle;
     return j >= next ? j : -1;
   }
   return atx ? byTitle : -1;
@@ -202,7 +205,8 @@ function createSkeleton(parts: readonly UnitPart[], out: LineOutput): Skeleton {
     reach,
     ensureInPart(): void {
       if (parts.length === 0 || current >= 0) return;
-      const m = parts.findIndex((p, i) => i >= next && p.owner === 'model');
+      // No part reached yet, so none written: the first model part of the unit.
+      const m = parts.findIndex((p) => p.owner === 'model');
       reach(m >= 0 ? m : parts.length - 1);
     },
     writeRest(finished: boolean): void {
@@ -243,8 +247,7 @@ export function createSectionTransform(unit: PlanUnit): SectionTransform {
     const opened = openFence(line);
     if (!opened) return false;
     fence = opened;
-    if (skeleton.dropping) return true;
-    skeleton.ensureInPart();
+    skeleton.ensureInPart(); // inside a part already when dropping: only core parts drop
     if (!skeleton.dropping) {
       out.line(line);
       modelWrote = true;
@@ -265,8 +268,7 @@ export function createSectionTransform(unit: PlanUnit): SectionTransform {
       }
     }
     if (!atx) return false;
-    if (skeleton.dropping) return true;
-    const repeatsTop = topText !== null && (atx.text === topText || (topNumber !== null && leadingNumber(stripEmphasis(atx.text)) === topNumber));
+    const repeatsTop = atx.text === topText || (topNumber !== null && leadingNumber(stripEmphasis(atx.text)) === topNumber);
     if (repeatsTop && !modelWrote) return true;
     skeleton.ensureInPart();
     if (skeleton.dropping) return true;
@@ -279,10 +281,10 @@ export function createSectionTransform(unit: PlanUnit): SectionTransform {
 
   const textLine = (line: string): void => {
     if (line.trim() === '') {
-      if (!skeleton.dropping && modelWrote) out.blankBefore();
+      // Harmless before any model text or inside a core part: the core's own lines are blocks, blank-lined anyway.
+      out.blankBefore();
       return;
     }
-    if (skeleton.dropping) return;
     skeleton.ensureInPart();
     if (skeleton.dropping) return;
     // A `---`/`===` line right after text would turn that text into a setext heading.

@@ -52,21 +52,25 @@ export function deepestLevel(unit: PlanUnit): number {
   return deepest;
 }
 
-/** Leading section number of a heading's text ('2.3.2 Public Interfaces' → '2.3.2'), or null. */
+/** A section number at the start of a heading's text, with its optional `.`, `:` or `)`: '2.3.2', '10.', '1)'. */
+const LEADING_NUMBER = /^(\d+(?:\.\d+)*)[.:)]?(?=\s|$)/;
+
+/** Leading section number of a heading's (trimmed) text ('2.3.2 Public Interfaces' → '2.3.2'), or null. */
 export function leadingNumber(text: string): string | null {
-  const m = /^(\d+(?:\.\d+)*)[.:)]?(?=\s|$)/.exec(text.trim());
+  const m = LEADING_NUMBER.exec(text);
   return m ? m[1]! : null;
 }
 
 /** The text of an ATX heading line without hashes: '#### 2.3.1 Purpose' → '2.3.1 Purpose'. */
 export function headingText(line: string): string {
-  return line.replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]+#+[ \t]*$/, '').trim();
+  // A closing run of hashes goes with the blanks before it; the trim takes any that are left.
+  return line.replace(/^ {0,3}#{1,6}[ \t]*/, '').replace(/[ \t]#+[ \t]*$/, '').trim();
 }
 
 /** A heading's title with its number and annotations removed, lower-cased, for matching by name. */
 export function titleKey(text: string): string {
   return text
-    .replace(/^(\d+(?:\.\d+)*)[.:)]?(?=\s|$)/, '')
+    .replace(LEADING_NUMBER, '')
     .replace(/\((?:if applicable|optional)\)/gi, '')
     .replace(/[*_`:]/g, '')
     .replace(/\s+/g, ' ')

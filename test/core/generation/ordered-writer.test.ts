@@ -198,3 +198,128 @@ describe('createOrderedWriter, a discard just before the run stops', () => {
     expect(r.keepOffset).toBe('A\n'.length);
   });
 });
+
+describe('createOrderedWriter, the blank line between units', () => {
+  async function note(texts: string[], options: { startOffset?: number; noteTail?: string } = {}): Promise<string> {
+    const timers = new FakeTimers();
+    const sink = new MemorySink(timers);
+    const keys = texts.map((_, i) => `u${i}`);
+    const writer = createOrderedWriter({ keys, sink, timers, ...options });
+    texts.forEach((t, i) => {
+      writer.write(keys[i]!, t);
+      writer.finish(keys[i]!);
+    });
+    await writer.close();
+    expect(writer.keepOffset()).toBe((options.startOffset ?? 0) + sink.text.length);
+    return sink.text;
+  }
+
+  it.each<[string, string[], string]>([
+    ['nothing before the first unit of an empty note', ['A\n'], 'A\n'],
+    ['a unit ending with a line break gets one more', ['A\n', 'B\n'], 'A\n\nB\n'],
+    ['a unit ending mid-line gets two', ['A', 'B\n'], 'A\n\nB\n'],
+    ['a unit ending with a blank line gets none', ['A\n\n', 'B\n'], 'A\n\nB\n'],
+    ['a unit with no text adds no blank line', ['A\n', '', 'C\n'], 'A\n\nC\n'],
+    ['a unit that is one line break still counts as text', ['A', '\n', 'C'], 'A\n\n\nC'],
+  ])('%s', async (_name, texts, expected) => {
+    expect(await note(texts)).toBe(expected);
+  });
+
+  it.each<[string, string, string]>([
+    ['a note that ends mid-line', 'the end', '\n\nX\n'],
+    ['a note that ends with a blank line', 'the end\n\n', 'X\n'],
+    ['a note whose last characters are not known', '', '\n\nX\n'],
+  ])('on a resume after %s', async (_name, noteTail, expected) => {
+    expect(await note(['X\n'], { startOffset: 40, noteTail })).toBe(expected);
+  });
+});
+
+describe('createOrderedWriter, writes and failures', () => {
+  it('waits 100 ms between two writes by default, and reports the UTF-8 size of each', async () => {
+    const timers = new FakeTimers();
+    const sink = new MemorySink(timers);
+    const sizes: number[] = [];
+    const writer = createOrderedWriter({ keys: ['a'], sink, timers, onWrite: (bytes) => sizes.push(bytes) });
+    writer.write('a', 'é\n');
+    await timers.advance(99);
+    writer.write('a', '🎉\n');
+    await timers.advance(0);
+    expect(sink.appends).toEqual([{ at: 0, text: 'é\n' }]);
+    await timers.advance(1);
+    expect(sink.appends).toEqual([
+      { at: 0, text: 'é\n' },
+      { at: 100, text: '🎉\n' },
+    ]);
+    expect(sizes).toEqual([3, 5]);
+    expect(writer.writeCount).toBe(2);
+    // Once the interval has passed, text goes out at once, without waiting for a timer.
+    await timers.advance(100);
+    writer.write('a', 'now\n');
+    expect(sink.appends.map((a) => a.text)).toEqual(['é\n', '🎉\n', 'now\n']);
+    expect(timers.pendingTimers).toBe(0);
+  });
+
+  it('reports a note that cannot be cut back, and writes nothing after it', async () => {
+    const timers = new FakeTimers();
+    const memory = new MemorySink(timers);
+    const errors: unknown[] = [];
+    const sink = { append: (text: string) => memory.append(text) };
+    const writer = createOrderedWriter({ keys: ['a'], sink, timers, onError: (e) => errors.push(e) });
+    writer.write('a', 'first try');
+    await settle();
+    writer.discard('a');
+    writer.write('a', 'second try\n');
+    await timers.advance(500);
+    expect(errors).toEqual([new Error('the note cannot be cut back')]);
+    expect(writer.error).toBe(errors[0]);
+    expect(memory.text).toBe('first try');
+    writer.finish('a');
+    await writer.close();
+    expect(memory.text).toBe('first try');
+  });
+
+  it('reports a failed write once, even when more writes were asked for', async () => {
+    const timers = new FakeTimers();
+    const sink = new MemorySink(timers, () => true);
+    const errors: unknown[] = [];
+    const writer = createOrderedWriter({ keys: ['a', 'b'], sink, timers, onError: (e) => errors.push(e) });
+    writer.write('a', 'A\n');
+    writer.finish('a');
+    await settle();
+    writer.write('b', 'B\n');
+    writer.finish('b');
+    await writer.close();
+    const r = await writer.interrupt();
+    expect(errors).toHaveLength(1);
+    expect(sink.appends).toEqual([]);
+    expect(r).toEqual({ keepOffset: 5, writtenOffset: 2 });
+  });
+
+  it('ignores a discard of a unit that is finished, and any discard after the writer stopped', async () => {
+    const timers = new FakeTimers();
+    const sink = new MemorySink(timers);
+    const writer = createOrderedWriter({ keys: ['a', 'b'], sink, timers });
+    writer.write('a', 'A\n');
+    writer.finish('a');
+    writer.discard('a');
+    writer.write('b', 'B\n');
+    await writer.close();
+    writer.discard('b');
+    expect(sink.text).toBe('A\n\nB\n');
+    expect(sink.truncations).toEqual([]);
+  });
+
+  it('says what was wrong with an impossible call', async () => {
+    const { writer } = setup(['a', 'b']);
+    expect(() => writer.write('nope', 'x')).toThrow(new Error("ordered writer: unknown unit 'nope'"));
+    expect(() => writer.discard('nope')).toThrow(new Error("ordered writer: unknown unit 'nope'"));
+    writer.finish('a');
+    expect(() => writer.finish('a')).toThrow(new Error("ordered writer: 'a' finished twice"));
+    expect(() => writer.write('a', 'x')).toThrow(new Error("ordered writer: write to 'a' after finish"));
+    await writer.interrupt();
+    expect(() => writer.write('b', 'x')).toThrow(new Error("ordered writer: write to 'b' after stop"));
+    expect(() => writer.finish('b')).toThrow(new Error("ordered writer: finish of 'b' after stop"));
+    const timers = new FakeTimers();
+    expect(() => createOrderedWriter({ keys: ['a', 'a'], sink: new MemorySink(timers), timers })).toThrow(new Error("ordered writer: duplicate key 'a'"));
+  });
+});

@@ -66,23 +66,84 @@ describe('applyPlanEvent', () => {
     expect(JSON.stringify(s)).toBe(before);
   });
 
-  it.each<[string, PlanEvent[]]>([
-    ['an event before run-start', [{ type: 'unit-start', key: 'm1' }]],
-    ['run-start twice', [START, START]],
-    ['a delta before its unit started', [START, { type: 'unit-delta', key: 'm1', text: 'x' }]],
-    ['a unit started twice', [START, { type: 'unit-start', key: 'm1' }, { type: 'unit-start', key: 'm1' }]],
-    ['an unknown unit', [START, { type: 'unit-start', key: 'zz' }]],
-    ['a delta after unit-done', [START, { type: 'unit-start', key: 'm1' }, { type: 'unit-done', key: 'm1', outcome: 'complete' }, { type: 'unit-delta', key: 'm1', text: 'x' }]],
-    ['done twice for a unit', [START, { type: 'unit-start', key: 'm1' }, { type: 'unit-done', key: 'm1', outcome: 'complete' }, { type: 'unit-done', key: 'm1', outcome: 'complete' }]],
-    ['a delta after unit-failed', [START, { type: 'unit-start', key: 'm1' }, { type: 'unit-failed', key: 'm1', error: { kind: 'x', message: 'y' } }, { type: 'unit-delta', key: 'm1', text: 'x' }]],
-    ['a retry that does not count up', [START, { type: 'unit-start', key: 'm1' }, { type: 'unit-retry', key: 'm1', attempt: 1, reason: 'a' }, { type: 'unit-retry', key: 'm1', attempt: 1, reason: 'b' }]],
-    ['usage before start', [START, { type: 'usage', key: 'm1', input: 1, cacheWrite: 0, cacheRead: 0, output: 1, costUsd: 0 }]],
-    ['a skipped unit that had started', [START, { type: 'unit-start', key: 'm1' }, { type: 'unit-skipped', key: 'm1' }]],
-    ['done complete with units unfinished', [START, { type: 'done', status: 'complete' }]],
-    ['done stopping at an unknown unit', [START, { type: 'done', status: 'interrupted', stoppedAt: 'zz' }]],
-    ['anything after done', [START, { type: 'done', status: 'interrupted' }, { type: 'written', bytes: 1 }]],
-    ['duplicate keys in run-start', [{ type: 'run-start', units: [{ key: 'a', label: 'a', kind: 'core' }, { key: 'a', label: 'a', kind: 'core' }] }]],
-  ])('throws on %s', (_name, events) => {
-    expect(() => fold(events)).toThrow();
+  it('keeps the unit objects an event does not change, so a view can skip them', () => {
+    const s = fold([START]);
+    const next = applyPlanEvent(s, { type: 'unit-start', key: 'm1' });
+    expect(next.units[0]).toBe(s.units[0]);
+    expect(next.units[2]).toBe(s.units[2]);
+    expect(next.units[1]).not.toBe(s.units[1]);
+  });
+
+  it('starts idle, with no units, no section and nothing counted', () => {
+    expect(initialPlanState).toEqual({
+      phase: 'idle',
+      units: [],
+      totals: { input: 0, cacheWrite: 0, cacheRead: 0, output: 0, costUsd: 0 },
+      bytesWritten: 0,
+      writeCount: 0,
+      section: { index: 0, total: 0, key: null, label: null },
+      status: null,
+      stoppedAt: null,
+    });
+  });
+
+  it('counts sections among model units: the current one is the first not written, the planner text between them is not counted', () => {
+    const start: PlanEvent = {
+      type: 'run-start',
+      units: [
+        { key: 'fm', label: 'Frontmatter', kind: 'core' },
+        { key: 'm1', label: 'Section 2.1 A', kind: 'model' },
+        { key: 'rule', label: 'Planner text', kind: 'core' },
+        { key: 'm2', label: 'Section 3 B', kind: 'model' },
+        { key: 'm3', label: 'Section 4 C', kind: 'model' },
+      ],
+    };
+    const written = (key: string): PlanEvent[] => [
+      { type: 'unit-start', key },
+      { type: 'unit-done', key, outcome: 'complete' },
+    ];
+    let s = fold([start, ...written('fm'), { type: 'unit-start', key: 'm1' }]);
+    expect(s.section).toEqual({ index: 1, total: 3, key: 'm1', label: 'Section 2.1 A' });
+    // m1 is written and the core text after it has not started: the next section is m2, the second.
+    s = fold([{ type: 'unit-done', key: 'm1', outcome: 'complete' }], s);
+    expect(s.section).toEqual({ index: 2, total: 3, key: 'rule', label: 'Planner text' });
+    s = fold([...written('rule'), { type: 'unit-start', key: 'm3' }, { type: 'unit-start', key: 'm2' }], s);
+    expect(status(s)).toEqual(['written', 'written', 'written', 'streaming', 'buffered']);
+    expect(s.section).toEqual({ index: 2, total: 3, key: 'm2', label: 'Section 3 B' });
+    s = fold([{ type: 'unit-done', key: 'm2', outcome: 'complete' }], s);
+    expect(s.section).toEqual({ index: 3, total: 3, key: 'm3', label: 'Section 4 C' });
+    s = fold([{ type: 'unit-done', key: 'm3', outcome: 'complete' }], s);
+    expect(s.section).toEqual({ index: 4, total: 3, key: null, label: null });
+  });
+
+  it('keeps a failed unit failed, and the section on it', () => {
+    const s = fold([START, ...[{ type: 'unit-start', key: 'fm' }, { type: 'unit-done', key: 'fm', outcome: 'complete' }] as PlanEvent[], { type: 'unit-start', key: 'm1' }, { type: 'unit-start', key: 'm2' }, { type: 'unit-failed', key: 'm1', error: { kind: 'overloaded', message: 'busy' } }]);
+    expect(status(s)).toEqual(['written', 'failed', 'buffered']);
+    expect(s.section).toMatchObject({ index: 1, key: 'm1' });
+  });
+
+  const started = (key: string): PlanEvent[] => [START, { type: 'unit-start', key }];
+  it.each<[string, PlanEvent[], string]>([
+    ['an event before run-start', [{ type: 'unit-start', key: 'm1' }], "plan event 'unit-start' before run-start"],
+    ['run-start twice', [START, START], 'run-start twice'],
+    ['a delta before its unit started', [START, { type: 'unit-delta', key: 'm1', text: 'x' }], "unit-delta for 'm1' before unit-start"],
+    ['a unit started twice', [...started('m1'), { type: 'unit-start', key: 'm1' }], "unit-start twice for 'm1'"],
+    ['a skipped unit started', [START, { type: 'unit-skipped', key: 'm1' }, { type: 'unit-start', key: 'm1' }], "unit-start twice for 'm1'"],
+    ['an unknown unit', [START, { type: 'unit-start', key: 'zz' }], "unit-start for unknown unit 'zz'"],
+    ['a delta after unit-done', [...started('m1'), { type: 'unit-done', key: 'm1', outcome: 'complete' }, { type: 'unit-delta', key: 'm1', text: 'x' }], "unit-delta for 'm1' after unit-done"],
+    ['done twice for a unit', [...started('m1'), { type: 'unit-done', key: 'm1', outcome: 'complete' }, { type: 'unit-done', key: 'm1', outcome: 'complete' }], "unit-done for 'm1' after unit-done"],
+    ['a delta after unit-failed', [...started('m1'), { type: 'unit-failed', key: 'm1', error: { kind: 'x', message: 'y' } }, { type: 'unit-delta', key: 'm1', text: 'x' }], "unit-delta for 'm1' after unit-failed"],
+    ['a retry that does not count up', [...started('m1'), { type: 'unit-retry', key: 'm1', attempt: 1, reason: 'a' }, { type: 'unit-retry', key: 'm1', attempt: 1, reason: 'b' }], "unit-retry for 'm1': attempt 1 after 1"],
+    ['usage before start', [START, { type: 'usage', key: 'm1', input: 1, cacheWrite: 0, cacheRead: 0, output: 1, costUsd: 0 }], "usage for 'm1' before unit-start"],
+    ['a skipped unit that had started', [...started('m1'), { type: 'unit-skipped', key: 'm1' }], "unit-skipped for 'm1' after it started or was skipped"],
+    ['a unit skipped twice', [START, { type: 'unit-skipped', key: 'fm' }, { type: 'unit-skipped', key: 'fm' }], "unit-skipped for 'fm' after it started or was skipped"],
+    ['done complete with units unfinished', [START, { type: 'done', status: 'complete' }], 'done complete while units are unfinished'],
+    ['done complete with one unit written and the rest unfinished', [...started('fm'), { type: 'unit-done', key: 'fm', outcome: 'complete' }, { type: 'done', status: 'complete' }], 'done complete while units are unfinished'],
+    ['done stopping at an unknown unit', [START, { type: 'done', status: 'interrupted', stoppedAt: 'zz' }], "done: unknown unit 'zz'"],
+    ['anything after done', [START, { type: 'done', status: 'interrupted' }, { type: 'written', bytes: 1 }], "plan event 'written' after done"],
+    ['duplicate keys in run-start', [{ type: 'run-start', units: [{ key: 'a', label: 'a', kind: 'core' }, { key: 'a', label: 'a', kind: 'core' }] }], "run-start: duplicate unit key 'a'"],
+    ['an event of a type it does not know', [START, { type: 'unit-paused', key: 'm1' } as unknown as PlanEvent], 'Unexpected value: {"type":"unit-paused","key":"m1"}'],
+  ])('throws on %s, saying what is wrong', (_name, events, message) => {
+    expect(() => fold(events)).toThrow(new Error(message));
   });
 });

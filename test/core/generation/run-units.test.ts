@@ -1,6 +1,6 @@
 import type { PlanEvent } from '../../../src/core/generation/plan-events';
 import { applyPlanEvent, initialPlanState, type PlanState } from '../../../src/core/generation/plan-state';
-import { runUnits, type GenerateUnit, type RunResult, type RunUnitsOptions, type UnitReporter } from '../../../src/core/generation/run-units';
+import { runUnits, toUnitError, type GenerateUnit, type RunResult, type RunUnitsOptions, type UnitReporter } from '../../../src/core/generation/run-units';
 import { utf8Length } from '../../../src/core/generation/timers';
 import type { PlanUnit } from '../../../src/core/generation/units';
 import { FakeTimers, MemorySink, settle } from './fakes';
@@ -358,5 +358,168 @@ describe('runUnits', () => {
 
   it('rejects a concurrency below one', async () => {
     await expect(start(plan(1), { concurrency: 0 }).result).rejects.toThrow(/concurrency/);
+  });
+});
+
+describe('runUnits, what it reports', () => {
+  it('runs four model calls at once by default', async () => {
+    const r = start(plan(6));
+    await settle();
+    expect(r.model.started).toEqual(['module-2.1', 'module-2.2', 'module-2.3', 'module-2.4']);
+    r.model.complete('module-2.2', body(2));
+    await settle();
+    expect(r.model.started).toEqual(['module-2.1', 'module-2.2', 'module-2.3', 'module-2.4', 'module-2.5']);
+    for (const n of [1, 3, 4, 5, 6]) {
+      r.model.complete(`module-2.${n}`, body(n));
+      await settle();
+    }
+    expect((await r.result).status).toBe('complete');
+    expect(r.model.maxActive).toBe(4);
+  });
+
+  it.each([0, 1.5, -1])('rejects a concurrency of %p, saying so', async (concurrency) => {
+    await expect(start(plan(1), { concurrency }).result).rejects.toThrow(new Error(`runUnits: concurrency must be a positive integer, got ${concurrency}`));
+  });
+
+  it('tells the events of a core unit as of any unit, without a delta for a unit with no text', async () => {
+    const r = start([coreUnit('fm', FRONTMATTER), coreUnit('empty', '')]);
+    const res = await r.result;
+    expect(r.events).toEqual([
+      { type: 'run-start', units: [{ key: 'fm', label: 'fm', kind: 'core' }, { key: 'empty', label: 'empty', kind: 'core' }] },
+      { type: 'unit-start', key: 'fm' },
+      { type: 'unit-delta', key: 'fm', text: FRONTMATTER },
+      { type: 'written', bytes: FRONTMATTER.length },
+      { type: 'unit-done', key: 'fm', outcome: 'complete' },
+      { type: 'unit-start', key: 'empty' },
+      { type: 'unit-done', key: 'empty', outcome: 'complete' },
+      { type: 'done', status: 'complete' },
+    ]);
+    expect(r.events[r.events.length - 1]).toStrictEqual({ type: 'done', status: 'complete' });
+    expect(res).toEqual({
+      status: 'complete',
+      completeKeys: ['fm', 'empty'],
+      keepOffset: FRONTMATTER.length,
+      writtenOffset: FRONTMATTER.length,
+      bytesWritten: FRONTMATTER.length,
+      writeCount: 1,
+      incomplete: [],
+    });
+    expect(Object.keys(res)).not.toContain('stoppedAt');
+    expect(Object.keys(res)).not.toContain('reason');
+  });
+
+  it('says a cancelled run was cancelled, and where it stopped', async () => {
+    const controller = new AbortController();
+    const r = start(plan(1), { signal: controller.signal });
+    await settle();
+    controller.abort();
+    const res = await r.result;
+    expect(res.reason).toEqual({ kind: 'cancelled', message: 'Generation was cancelled.' });
+    expect(r.events[r.events.length - 1]).toEqual({ type: 'done', status: 'interrupted', stoppedAt: 'module-2.1' });
+  });
+});
+
+describe('runUnits, edges', () => {
+  it('writes a unit exactly as its transform gives it, also after a restart', async () => {
+    const generate: GenerateUnit = async function* (_unit, _signal, report) {
+      yield '#### 2.1.1 Purpose\nFirst\n';
+      report.discard?.();
+      yield '#### 2.1.1 Purpose\nDone.\n';
+    };
+    const r = start([moduleUnit(1, 'Solo')], { generate });
+    const res = await r.result;
+    expect(r.sink.text.slice(0, res.keepOffset)).toMatch(/^### 2\.1 Solo\n\n#### 2\.1\.1 Purpose and Responsibilities\n\nDone\.\n\n#### 2\.1\.2 /);
+  });
+
+  it('takes a generator that returns nothing as complete', async () => {
+    const generate: GenerateUnit = async function* () {
+      yield '#### 2.1.1 Purpose\nAll.\n';
+    };
+    const r = start([moduleUnit(1, 'Solo')], { generate });
+    const res = await r.result;
+    expect(res).toMatchObject({ status: 'complete', incomplete: [] });
+    expect(r.events).toContainEqual({ type: 'unit-done', key: 'module-2.1', outcome: 'complete' });
+  });
+
+  it('writes nothing for a core unit without text', async () => {
+    const r = start([{ key: 'blank', kind: 'core', parts: [], label: 'Blank' }]);
+    const res = await r.result;
+    expect(r.sink.text).toBe('');
+    expect(r.events.map((e) => e.type)).toEqual(['run-start', 'unit-start', 'unit-done', 'done']);
+    expect(res.completeKeys).toEqual(['blank']);
+  });
+
+  it('completes at once when a resume finds every unit complete', async () => {
+    const r = start(plan(1), { isComplete: () => true, startOffset: 10 });
+    const res = await r.result;
+    expect(res).toMatchObject({ status: 'complete', completeKeys: ['fm', 'module-2.1'], keepOffset: 10, writtenOffset: 10 });
+    expect(r.model.started).toEqual([]);
+  });
+
+  it('frees both slots when two calls end at once', async () => {
+    const r = start(plan(4), { concurrency: 2 });
+    await settle();
+    r.model.complete('module-2.1', body(1));
+    r.model.complete('module-2.2', body(2));
+    await settle();
+    expect(r.model.started).toEqual(['module-2.1', 'module-2.2', 'module-2.3', 'module-2.4']);
+    r.model.complete('module-2.3', body(3));
+    r.model.complete('module-2.4', body(4));
+    expect((await r.result).status).toBe('complete');
+  });
+
+  it('keeps the first reason: a cancel whose last write then fails is still cancelled', async () => {
+    const controller = new AbortController();
+    const model = new ScriptedModel();
+    const timers = new FakeTimers();
+    const sink = new MemorySink(timers, (n) => n === 2);
+    const p = runUnits({ units: plan(2), generate: model.generate, sink, timers, signal: controller.signal });
+    await settle();
+    // 2.1 ends within the interval after the frontmatter's write: its text waits in the queue.
+    model.complete('module-2.1', body(1));
+    await settle();
+    controller.abort();
+    const res = await p;
+    expect(res.reason).toEqual({ kind: 'cancelled', message: 'Generation was cancelled.' });
+  });
+
+  it('ends a run whose last write fails as interrupted, with no unit to blame', async () => {
+    const timers = new FakeTimers();
+    const events: PlanEvent[] = [];
+    const res = await runUnits({ units: [coreUnit('fm', FRONTMATTER)], generate: new ScriptedModel().generate, sink: new MemorySink(timers, () => true), timers, onEvent: (e) => events.push(e) });
+    expect(res).toMatchObject({ status: 'interrupted', completeKeys: ['fm'], reason: { kind: 'write-failed', message: 'disk full' } });
+    expect(Object.keys(res)).not.toContain('stoppedAt');
+    expect(events[events.length - 1]).toStrictEqual({ type: 'done', status: 'interrupted' });
+  });
+
+  it.each(['complete', 'fail'] as const)('ignores a unit\'s late reports after it ended (%s)', async (how) => {
+    let reporter: UnitReporter | null = null;
+    const generate: GenerateUnit = async function* (_unit, _signal, report) {
+      reporter = report;
+      yield '#### 2.1.1 Purpose\nText\n';
+      if (how === 'fail') throw { kind: 'overloaded', message: 'busy' };
+    };
+    const r = start([moduleUnit(1, 'Solo')], { generate });
+    await r.result;
+    const count = r.events.length;
+    reporter!.retry(1, 'late');
+    reporter!.usage({ input: 1, cacheWrite: 0, cacheRead: 0, output: 1, costUsd: 0 });
+    expect(r.events).toHaveLength(count);
+  });
+});
+
+describe('toUnitError', () => {
+  it.each<[string, unknown, { kind: string; message: string }]>([
+    ['a failure with a kind and a message', { kind: 'rate-limited', message: 'Slow down.' }, { kind: 'rate-limited', message: 'Slow down.' }],
+    ['a failure with a kind and no message', { kind: 'overloaded' }, { kind: 'overloaded', message: '' }],
+    ['a failure whose message is null', { kind: 'overloaded', message: null }, { kind: 'overloaded', message: '' }],
+    ['a failure whose message is not text', { kind: 'api', message: { code: 529 } }, { kind: 'api', message: '{"code":529}' }],
+    ['an Error', new Error('boom'), { kind: 'unknown', message: 'boom' }],
+    ['an object whose kind is not text', { kind: 7, message: 'x' }, { kind: 'unknown', message: '[object Object]' }],
+    ['a string', 'gone', { kind: 'unknown', message: 'gone' }],
+    ['null', null, { kind: 'unknown', message: 'null' }],
+    ['a function that carries a kind is no failure value', Object.assign(() => undefined, { kind: 'x', toString: () => 'fn' }), { kind: 'unknown', message: 'fn' }],
+  ])('%s', (_name, thrown, error) => {
+    expect(toUnitError(thrown)).toEqual(error);
   });
 });
