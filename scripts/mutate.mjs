@@ -32,6 +32,11 @@ const TESTS = {
   'src/core/escalation': ['test/core/escalation/**/*.test.ts'],
   'src/core/generation': ['test/core/generation/**/*.test.ts'],
   'src/core/planner/claude': ['test/core/planner/claude/**/*.test.ts'],
+  // Each file of the Claude planner by its own unit tests: the runners' tests plan whole workstreams over
+  // HTTP (seconds each), so a surviving mutant of a small module would otherwise run all of them too.
+  ...Object.fromEntries(
+    ['batch-state', 'note-sink', 'plan-all', 'plan-all-select', 'plan-with-claude', 'planner-state', 'preflight', 'resume-point'].map((f) => [`src/core/planner/claude/${f}.ts`, [`test/core/planner/claude/${f}.test.ts`]]),
+  ),
 };
 
 /** The folders the goal is about, and the goal. */
@@ -74,10 +79,10 @@ function filesOf(folder) {
   return filesUnder(folder, true).filter((f) => !inner.some((s) => f.startsWith(`${s}/`)));
 }
 
-/** The tests that judge one file: those of the most specific folder in TESTS, else its mirror folder. */
+/** The tests that judge one file: those of the file or the most specific folder in TESTS, else its mirror folder. */
 function testsFor(file) {
   const owner = Object.keys(TESTS)
-    .filter((f) => file.startsWith(`${f}/`))
+    .filter((f) => file === f || file.startsWith(`${f}/`))
     .sort((a, b) => b.length - a.length)[0];
   if (owner) return TESTS[owner];
   const dir = path.posix.dirname(file);

@@ -4,7 +4,7 @@
  *   (one JSON line per file run); covering-files-sequencer.js reads it back so that a mutant's run
  *   loads only the test files that hold a test covering it;
  * - notes on the process when a test has failed for the active mutant, so that bail-runner.js loads no
- *   further test file for it.
+ *   further test file for it, and skips the rest of the file's tests.
  * Stryker wraps this class with its own mixin, which forwards every event here first
  * (@stryker-mutator/jest-runner, mixin-jest-environment.cjs).
  */
@@ -40,6 +40,10 @@ class RecordNamesEnvironment extends TestEnvironment {
       return;
     }
     if (event.name === 'test_done' && event.test.errors.length > 0) process[FAILED_FOR] = mutant;
+    // Nor does it run the rest of a file once a test failed: jest-circus skips a test whose mode is
+    // 'skip' when its test_start event has been handled (jest-circus run.ts, `_runTest`). Test files
+    // that plan whole workstreams over HTTP spend seconds per test, not in loading.
+    else if (event.name === 'test_start' && process[FAILED_FOR] === mutant) event.test.mode = 'skip';
   }
 
   async teardown() {

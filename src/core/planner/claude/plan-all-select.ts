@@ -62,8 +62,8 @@ export function selectTargets(listings: readonly WorkstreamListing[], o: SelectO
       for (const w of listings) {
         if (kinds.has(w.id) || !w.dependsOn.some((d) => kinds.has(d))) continue;
         kinds.set(w.id, 'replace');
-        const at = kept.findIndex((k) => k.id === w.id);
-        if (at >= 0) kept.splice(at, 1);
+        // Every listing not yet a target is in `kept`.
+        kept.splice(kept.findIndex((k) => k.id === w.id), 1);
         grew = true;
       }
     }
@@ -77,15 +77,16 @@ export function selectTargets(listings: readonly WorkstreamListing[], o: SelectO
     // A cycle is escalated before anything is sent; here it must only not loop.
     if (visiting.has(id)) return 0;
     visiting.add(id);
-    const up = deps.get(id) ?? [];
+    const up = deps.get(id)!; // every id asked for is a listing's
     const n = up.length === 0 ? 0 : 1 + Math.max(...up.map(levelOf));
     visiting.delete(id);
     level.set(id, n);
     return n;
   };
   const order = listings.filter((w) => kinds.has(w.id));
-  const targets = order.map((w) => ({ id: w.id, kind: kinds.get(w.id)!, level: levelOf(w.id), waitsFor: deps.get(w.id) ?? [] }));
-  targets.sort((a, b) => a.level - b.level || order.findIndex((w) => w.id === a.id) - order.findIndex((w) => w.id === b.id));
+  const targets = order.map((w) => ({ id: w.id, kind: kinds.get(w.id)!, level: levelOf(w.id), waitsFor: deps.get(w.id)! }));
+  // A stable sort: within a level, the WBS order of `order` stays.
+  targets.sort((a, b) => a.level - b.level);
   return { targets, kept };
 }
 

@@ -267,11 +267,11 @@ export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<
   preview.notPlanned = [...results.values()].map((r) => ({ id: r.id, why: r.status === 'kept' ? (r.reason ?? 'it has a plan') : r.status === 'escalated' ? `escalated: ${r.reason ?? ''}`.trim() : (r.reason ?? r.status) }));
   const outcome = (kind: PlanAllOutcome['kind'], batches: string[] = []): PlanAllOutcome => {
     for (const r of results.values()) for (const w of r.warnings ?? []) if (!warnings.some((x) => x.message === w.message)) warnings.push(w);
-    const all = listings.map((w) => results.get(w.id) ?? { id: w.id, name: w.name, status: 'queued' as const, note: null }).filter((r) => targets.some((t) => t.id === r.id) || r.status === 'kept');
-    const totals = totalUsage([]);
+    // Every listing is a target or kept (selectTargets), so every one has its line.
+    const all = listings.map((w) => results.get(w.id) ?? { id: w.id, name: w.name, status: 'queued' as const, note: null });
     const withUsage = all.map((r) => r.usage).filter((u): u is UsageTotals => u !== undefined);
     const sum = (f: (u: UsageTotals) => number): number => withUsage.reduce((n, u) => n + f(u), 0);
-    const total: UsageTotals = withUsage.length === 0 ? totals : { calls: sum((u) => u.calls), inputTokens: sum((u) => u.inputTokens), cacheWriteTokens: sum((u) => u.cacheWriteTokens), cacheReadTokens: sum((u) => u.cacheReadTokens), outputTokens: sum((u) => u.outputTokens), thinkingTokens: sum((u) => u.thinkingTokens), costUsd: withUsage.some((u) => u.costUsd === null) ? null : sum((u) => u.costUsd ?? 0) };
+    const total: UsageTotals = { calls: sum((u) => u.calls), inputTokens: sum((u) => u.inputTokens), cacheWriteTokens: sum((u) => u.cacheWriteTokens), cacheReadTokens: sum((u) => u.cacheReadTokens), outputTokens: sum((u) => u.outputTokens), thinkingTokens: sum((u) => u.thinkingTokens), costUsd: withUsage.some((u) => u.costUsd === null) ? null : sum((u) => u.costUsd ?? 0) };
     const reqs = all.reduce((n, r) => ({ batched: n.batched + (r.requests?.batched ?? 0), streamed: n.streamed + (r.requests?.streamed ?? 0) }), { batched: 0, streamed: 0 });
     return { kind, workstreams: all, total, requests: reqs, batches, preview, warnings };
   };
@@ -568,8 +568,9 @@ async function saveState(deps: PlanAllDeps, e: Entry): Promise<void> {
   if (next !== read.value) await deps.vault.replace(e.target, next);
 }
 
+/** A batch just created (never one the note records already: a batch is only ever created once). */
 function addBatch(e: Entry, id: string, kind: BatchEntry['kind']): void {
-  if (!e.state.batch.batches.some((b) => b.id === id)) e.state = { ...e.state, batch: { batches: [...e.state.batch.batches, { id, kind }] } };
+  e.state = { ...e.state, batch: { batches: [...e.state.batch.batches, { id, kind }] } };
 }
 
 /** Records this workstream's usage of one batch (replacing what an earlier read of the same batch recorded). */

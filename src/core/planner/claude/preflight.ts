@@ -47,8 +47,11 @@ export interface Preflighted {
   described: RequestsDescription;
 }
 
-/** Failures that mean the call itself cannot work (as opposed to a flaky network while counting). */
-const FATAL: ReadonlySet<string> = new Set(['auth', 'cors-blocked', 'permission', 'billing', 'spend-limit', 'bad-request', 'too-large', 'model-not-found', 'cancelled']);
+/**
+ * Failures that mean the call itself cannot work (as opposed to a flaky network while counting). An unknown
+ * model is named on its own; nothing here can be cancelled (these calls take no signal).
+ */
+const FATAL: ReadonlySet<string> = new Set(['auth', 'cors-blocked', 'permission', 'billing', 'spend-limit', 'bad-request', 'too-large']);
 
 export function requestSettings(settings: Settings, model: string, profile: ModelProfile): RequestSettings {
   return {

@@ -19,9 +19,8 @@ function markerOf(unit: PlanUnit): string | null {
   return lines.find((l) => /^#{1,6}\s/.test(l)) ?? lines.find((l) => l !== RULE) ?? lines[0] ?? null;
 }
 
-/** Text before the marker inside a core unit's own text (the `---` rule before a `##` heading). */
+/** Text before the marker inside a core unit's own text (the `---` rule before a `##` heading); none in a model unit. */
 function leadOf(unit: PlanUnit, marker: string): string {
-  if (unit.kind === 'model') return '';
   const text = unit.coreText ?? '';
   return text.slice(0, Math.max(0, text.indexOf(marker)));
 }
@@ -59,14 +58,14 @@ function findRule(text: string, from: number, nextMarker: string | null): { at: 
 function findUnit(text: string, unit: PlanUnit, next: PlanUnit | undefined, from: number): { at: number; trailing: boolean } | null {
   const marker = markerOf(unit);
   if (marker === null) return null;
-  if (unit.kind === 'core' && marker === RULE) return findRule(text, from, next ? markerOf(next) : null);
+  // Only a core unit's marker can be a bare rule: a model unit's is its heading.
+  if (marker === RULE) return findRule(text, from, next ? markerOf(next) : null);
   const at = findLine(text, marker, from);
   return at < 0 ? null : { at, trailing: false };
 }
 
 interface Found {
   key: string;
-  kind: PlanUnit['kind'];
   /** Where the unit's text starts (its lead included). */
   start: number;
   /** A core unit whose whole text is in the note (its lead, if there, included). */
@@ -80,15 +79,15 @@ function locate(body: string, units: readonly PlanUnit[]): Found[] {
   const [first, ...rest] = units;
   if (!first) return [];
   // The frontmatter and title block: always kept (the note is created with them).
-  const found: Found[] = [{ key: first.key, kind: first.kind, start: 0, whole: true, trailingRule: false }];
+  const found: Found[] = [{ key: first.key, start: 0, whole: true, trailingRule: false }];
   let pos = 0;
   for (const [i, unit] of rest.entries()) {
     const hit = findUnit(body, unit, rest[i + 1], pos);
     if (hit === null) break;
     const lead = leadOf(unit, markerOf(unit)!);
-    const start = lead !== '' && hit.at >= lead.length && body.startsWith(lead, hit.at - lead.length) ? hit.at - lead.length : hit.at;
+    const start = hit.at >= lead.length && body.startsWith(lead, hit.at - lead.length) ? hit.at - lead.length : hit.at;
     const whole = unit.kind === 'core' && body.startsWith((unit.coreText ?? '').trimEnd(), start);
-    found.push({ key: unit.key, kind: unit.kind, start, whole, trailingRule: hit.trailing });
+    found.push({ key: unit.key, start, whole, trailingRule: hit.trailing });
     pos = hit.at + 1;
   }
   return found;
@@ -105,7 +104,8 @@ function completeAfterCrash(found: readonly Found[]): number {
   // The first unit is always kept.
   while (keep > 1) {
     const last = found[keep - 1]!;
-    if (last.kind === 'model' || !last.whole) return keep - 1;
+    // A model unit is never whole: its text may stop anywhere.
+    if (!last.whole) return keep - 1;
     if (!last.trailingRule) return keep;
     keep--;
   }
@@ -124,6 +124,6 @@ export function findResumePoint(body: string, bodyOffset: number, units: readonl
   const keep = cleanStop ? found.length : completeAfterCrash(found);
   let cut = found[keep]?.start ?? body.length;
   // Drop the blank lines the writer put between units; the runner adds its own separator.
-  while (cut > 0 && body[cut - 1] === '\n' && body[cut - 2] === '\n') cut--;
+  while (body[cut - 1] === '\n' && body[cut - 2] === '\n') cut--;
   return { completeKeys: found.slice(0, keep).map((f) => f.key), cutOffset: bodyOffset + cut };
 }

@@ -187,6 +187,58 @@ describe('findResumePoint', () => {
   });
 
   it('keeps nothing when there are no units', () => {
-    expect(findResumePoint('text\n', 5, [], true)).toEqual({ completeKeys: [], cutOffset: 10 });
+    expect(findResumePoint('text\n', 5, [], true)).toStrictEqual({ completeKeys: [], cutOffset: 10 });
+  });
+
+  it("keeps a cleanly stopped note's last line even without a line break after it", () => {
+    const body = note(TITLE, '## Executive Summary\n\nEnds without a line break:\nx');
+    expect(findResumePoint(body, OFFSET, UNITS, true)).toEqual({ completeKeys: upTo('section-exec'), cutOffset: OFFSET + body.length });
+  });
+
+  it("a model's own `---` line followed by a line as long as the next marker is not the rule unit", () => {
+    const other = '## X. Something else entirely'.padEnd('## 1. Context and Dependencies'.length, '.');
+    const body = note(TITLE, `## Executive Summary\n\nFirst part.\n\n---\n\n${other}\n`);
+    expect(findResumePoint(body, OFFSET, UNITS, true).completeKeys).toEqual(upTo('section-exec'));
+    // Nor one followed by ordinary text, when the real rule never came.
+    expect(findResumePoint(note(TITLE, '## Executive Summary\n\nFirst part.\n\n---\n\nSecond part.\n'), OFFSET, UNITS, true).completeKeys).toEqual(upTo('section-exec'));
+  });
+
+  it('a unit is searched for after the rule before it: its marker quoted earlier, as a line, does not count', () => {
+    const quoting = EXEC + '\n## 1. Context and Dependencies\n';
+    const body = note(TITLE, quoting, RULE, '## 1. Context and Dependencies\n\nW2 sits betw');
+    const point = findResumePoint(body, OFFSET, UNITS, false);
+    expect(point.completeKeys).toEqual(upTo('core-1-rule'));
+    expect(body.slice(0, point.cutOffset - OFFSET)).toBe(note(TITLE, quoting, RULE));
+  });
+});
+
+describe('findResumePoint on units of other shapes', () => {
+  const t = core('title', '# T\n');
+  const keysOf = (body: string, units: PlanUnit[], cleanStop = true): string[] => findResumePoint(body, 0, units, cleanStop).completeKeys;
+
+  it.each([
+    ['a marker in the middle of the line right after the unit before', '# T\n\n## A\n\ntext see ## B\n', [t, model('a', '## A'), model('b', '## B')], ['title', 'a']],
+    ['a marker at the very start of the body', '## A\n\nfoo\n', [core('empty-title', ''), model('a', '## A')], ['empty-title', 'a']],
+    ['a rule at the very start of the body', '---\n\n## A\n\nfoo\n', [core('empty-title', ''), core('rule', '---\n\n'), model('a', '## A')], ['empty-title', 'rule', 'a']],
+    ['one line is never two units (two units with the same heading)', '# T\n\n## A\n\nx\n', [t, model('a', '## A'), model('a2', '## A')], ['title', 'a']],
+    ['a core unit is found by its heading, not by a line of text before it', '# T\n\n## A\n\na\n\n---\n\nLead line, see # 2\n', [t, model('a', '## A'), core('h', '---\n\nLead line, see # 2\n\n## H\n\n'), model('b', '## B')], ['title', 'a']],
+    ['a core unit is found by its heading of any level', '# T\n\n## A\n\na\n\n---\n\nLead line\n', [t, model('a', '## A'), core('h', '---\n\nLead line\n\n# H\n\n'), model('b', '## B')], ['title', 'a']],
+    ['a core unit with a heading after a line of text is found by the heading', '# T\n\n## A\n\na\n\n---\n\nLead line\n\n## H\n\n## B\n\nb\n', [t, model('a', '## A'), core('h', '---\n\nLead line\n\n## H\n\n'), model('b', '## B')], ['title', 'a', 'h', 'b']],
+    ['blank lines around a rule unit do not make it another marker', '# T\n\n## A\n\na\n\n---\n\n## B\n\nb\n', [t, model('a', '## A'), core('rule', ' \n---\n\n'), model('b', '## B')], ['title', 'a', 'rule', 'b']],
+    ['a unit with nothing to find it by is not found', '# T\n\n## A\n\nnull\n', [t, model('a', '## A'), core('empty', ''), model('b', '## B')], ['title', 'a']],
+    ['a model unit without a heading is not found', '# T\n\nnull\n', [t, { key: 'x', kind: 'model', parts: [], label: 'x' }], ['title']],
+  ] as Array<[string, string, PlanUnit[], string[]]>)('%s', (_name, body, units, keys) => {
+    expect(keysOf(body, units)).toEqual(keys);
+  });
+
+  it('two rules in a row, the second not followed by what comes next: the first is kept after a crash, with the model unit before it', () => {
+    const units = [t, model('a', '## A'), core('r1', '---\n\n'), core('r2', '---\n\n'), model('b', '## B')];
+    const body = '# T\n\n## A\n\na\n\n---\n\n---\n\nsomething else\n';
+    expect(findResumePoint(body, 0, units, false).completeKeys).toEqual(['title', 'a', 'r1']);
+  });
+
+  it('a core unit whose lead starts the body is whole: kept after a crash', () => {
+    const units = [core('empty-title', ''), core('h', '---\n\n## H\n\n'), model('b', '## B')];
+    expect(findResumePoint('---\n\n## H\n', 0, units, false)).toEqual({ completeKeys: ['empty-title', 'h'], cutOffset: '---\n\n## H\n'.length });
   });
 });
