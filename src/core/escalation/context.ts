@@ -8,6 +8,7 @@ export interface EscalationMeso {
   path: string;
   /** The whole note, frontmatter included, so line numbers match the file. */
   text: string;
+  /** In document order (as `parseHeadings` and Obsidian's metadata cache give them). */
   headings: NoteHeading[];
 }
 

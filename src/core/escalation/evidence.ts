@@ -16,7 +16,8 @@ export function plannedWorkstreamName(ctx: EscalationContext): string {
   const fromWbs = ctx.wbs.workstreams.find((w) => w.id === ctx.workstreamId && w.name.trim() !== '');
   if (fromWbs) return fromWbs.name.trim();
   const fromMeso = ctx.mesoMentions.find((m) => m.id === ctx.workstreamId && m.name && m.name.trim() !== '');
-  return fromMeso?.name?.trim() ?? '';
+  // `find` kept only mentions with a name.
+  return fromMeso ? fromMeso.name!.trim() : '';
 }
 
 /** `W2: Inspection API`, or `W2` when no name is known. */
@@ -49,7 +50,7 @@ export function escalationFor(
 export function quoteLine(text: string, line: number): string | null {
   const raw = text.split('\n')[line - 1];
   if (raw === undefined) return null;
-  const trimmed = raw.replace(/\r$/, '').trim();
+  const trimmed = raw.trim();
   if (trimmed === '') return null;
   return trimmed.length > MAX_QUOTE ? `${trimmed.slice(0, MAX_QUOTE - 1)}…` : trimmed;
 }

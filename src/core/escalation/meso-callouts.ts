@@ -55,18 +55,20 @@ interface Block {
   to: number;
 }
 
+/** A blank line as an insert writes it, in an LF or a CRLF note. */
+const isBlank = (line: string | undefined): boolean => line === '' || line === '\r';
+
 /** The inserted blocks of the text (only complete ones: blank line, opening and closing comment). */
 function findBlocks(lines: string[]): Block[] {
   const blocks: Block[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const m = OPEN.exec(lines[i]!);
-    if (!m || lines[i - 1]!.replace(/\r$/, '') !== '') continue;
-    let j = i + 1;
-    while (j < lines.length && !CLOSE.test(lines[j]!) && !OPEN.test(lines[j]!)) j++;
-    if (j >= lines.length || !CLOSE.test(lines[j]!)) continue;
+  lines.forEach((line, i) => {
+    const m = OPEN.exec(line);
+    if (!m || !isBlank(lines[i - 1])) return;
+    // The block ends at the next closing comment, unless an opening one comes first (a broken block).
+    const j = lines.findIndex((l, k) => k > i && (CLOSE.test(l) || OPEN.test(l)));
+    if (!CLOSE.test(lines[j] ?? '')) return;
     blocks.push({ workstreamId: m[1]!, rule: m[2]!, key: m[3]!, from: i - 1, to: j });
-    i = j;
-  }
+  });
   return blocks;
 }
 
@@ -80,13 +82,13 @@ export function mesoHeadingLine(mesoText: string, e: Escalation, mesoPath?: stri
   const headings = parseHeadings(mesoText);
   const link = /\[\[[^\]\n]*\]\]/.exec(e.mesoSection);
   const parsed = link ? parseWikilink(link[0]) : null;
-  if (parsed?.subpath && !parsed.isBlock) {
-    const wanted = norm(parsed.subpath.split('#').filter(Boolean).pop() ?? '');
-    const h = headings.find((x) => norm(x.text) === wanted);
+  const wanted = parsed?.subpath && !parsed.isBlock ? parsed.subpath.split('#').filter(Boolean).pop() : undefined;
+  if (wanted !== undefined) {
+    const h = headings.find((x) => norm(x.text) === norm(wanted));
     if (h) return h.line;
   }
-  if (mesoPath !== undefined && e.file === mesoPath && e.line !== undefined) {
-    const above = headings.filter((h) => h.line <= e.line!);
+  if (mesoPath !== undefined && e.file === mesoPath) {
+    const above = headings.filter((h) => h.line <= (e.line ?? 0));
     const h = above[above.length - 1];
     if (h) return h.line;
   }
@@ -105,7 +107,8 @@ export function insertMesoCallouts(mesoText: string, escalations: readonly Escal
   const crlf = mesoText.includes('\r\n');
   const lines = mesoText.split('\n');
   const eol = (l: string): string => (crlf ? `${l}\r` : l);
-  const present = new Set(findBlocks(lines).map((b) => `${b.workstreamId} ${b.rule} ${b.key}`));
+  const existing = findBlocks(lines);
+  const present = new Set(existing.map((b) => `${b.workstreamId} ${b.rule} ${b.key}`));
   const planned: Array<{ heading: number; e: Escalation }> = [];
   for (const e of escalations) {
     const id = `${e.workstreamId} ${e.rule} ${escalationKey(e)}`;
@@ -115,11 +118,9 @@ export function insertMesoCallouts(mesoText: string, escalations: readonly Escal
     present.add(id);
     planned.push({ heading: heading - 1, e });
   }
-  if (planned.length === 0) return mesoText;
   // Insert from the bottom up so earlier headings keep their indexes; under one heading, in order.
   const byHeading = new Map<number, Escalation[]>();
   for (const p of planned) byHeading.set(p.heading, [...(byHeading.get(p.heading) ?? []), p.e]);
-  const existing = findBlocks(lines);
   for (const heading of [...byHeading.keys()].sort((a, b) => b - a)) {
     // After the heading and after the blocks already right under it.
     let at = heading + 1;
@@ -129,15 +130,15 @@ export function insertMesoCallouts(mesoText: string, escalations: readonly Escal
       .flatMap((e) => ['', openLine(e), ...renderEscalationCallout(e).split('\n'), CLOSE_LINE].map(eol));
     lines.splice(at, 0, ...added);
   }
-  return fixLastLine(lines, mesoText, crlf).join('\n');
+  return fixLastLine(lines, mesoText).join('\n');
 }
 
 /**
- * When the heading was the last line and had no line ending, the inserted lines come after it:
- * give the heading the ending and take it off the last inserted line, so removal restores it.
+ * When the heading was the last line and had no line ending, the inserted lines come after it: in a
+ * CRLF note, give the heading its `\r` and take it off the last inserted line, so the note still ends
+ * as it did (`removeMesoCallouts` undoes it).
  */
-function fixLastLine(lines: string[], original: string, crlf: boolean): string[] {
-  if (!crlf || original.endsWith('\n')) return lines;
+function fixLastLine(lines: string[], original: string): string[] {
   const last = lines.length - 1;
   if (lines[last]!.endsWith('\r') && !original.endsWith('\r')) {
     lines[last] = lines[last]!.slice(0, -1);
@@ -155,12 +156,16 @@ export function removeMesoCallouts(mesoText: string, workstreamId: string, keep:
   const lines = mesoText.split('\n');
   const kept = new Set(keep.map((e) => `${e.rule} ${escalationKey(e)}`));
   const gone = findBlocks(lines).filter((b) => b.workstreamId === workstreamId && !kept.has(`${b.rule} ${b.key}`));
-  if (gone.length === 0) return mesoText;
-  for (const b of [...gone].reverse()) lines.splice(b.from, b.to - b.from + 1);
-  const out = lines.join('\n');
-  // Undo `fixLastLine`: the heading was last and had no ending.
-  if (mesoText.includes('\r\n') && !mesoText.endsWith('\n') && out.endsWith('\r')) return out.slice(0, -1);
-  return out;
+  for (const b of [...gone].reverse()) {
+    // A block on the note's last line: the line before it gets back the ending the note ends with
+    // (undoes `fixLastLine`).
+    if (b.to === lines.length - 1 && b.from > 0) {
+      const before = lines[b.from - 1]!;
+      lines[b.from - 1] = (before.endsWith('\r') ? before.slice(0, -1) : before) + (lines[b.to]!.endsWith('\r') ? '\r' : '');
+    }
+    lines.splice(b.from, b.to - b.from + 1);
+  }
+  return lines.join('\n');
 }
 
 /**
@@ -170,9 +175,7 @@ export function removeMesoCallouts(mesoText: string, workstreamId: string, keep:
  */
 export function maskMesoCallouts(text: string): string {
   const lines = text.split('\n');
-  const blocks = findBlocks(lines);
-  if (blocks.length === 0) return text;
-  for (const b of blocks) for (let i = b.from; i <= b.to; i++) lines[i] = lines[i]!.endsWith('\r') ? '\r' : '';
+  for (const b of findBlocks(lines)) for (let i = b.from; i <= b.to; i++) lines[i] = lines[i]!.endsWith('\r') ? '\r' : '';
   return lines.join('\n');
 }
 

@@ -38,7 +38,6 @@ export function liveMarker(line: string): string | null {
     while ((m = re.exec(line)) !== null) {
       const at = m[1] !== undefined ? m.index + m[0].length - m[1].length : m.index;
       const end = m.index + m[0].length;
-      if (m[0].length === 0) re.lastIndex++;
       if (first && first.at <= at) break;
       const sentence = sentenceAround(line, at, end);
       if (SETTLED_SENTENCE.test(sentence) && !STILL_OPEN.test(sentence)) continue;

@@ -1,7 +1,7 @@
 import type { Escalation } from '../../../src/core/contracts/escalation';
 import { ESCALATION_AGENT } from '../../../src/core/contracts/escalation';
 import { detectEscalations } from '../../../src/core/escalation/detect-escalations';
-import { parseEscalationCallouts } from '../../../src/core/escalation/parse-escalation';
+import { ESCALATION_TITLE_LINE, parseEscalationCallouts, parseEscalationTitle } from '../../../src/core/escalation/parse-escalation';
 import { renderEscalationCallout, renderEscalationNote } from '../../../src/core/escalation/render-escalation';
 import { MesoPlanBuilder } from '../../support/builders/MesoPlanBuilder';
 import { lineOf, WbsBuilder } from '../../support/builders/WbsBuilder';
@@ -87,5 +87,114 @@ describe('parseEscalationCallouts', () => {
   it('ignores callouts inside code blocks and other callout types', () => {
     const text = ['```md', renderEscalationCallout(findings()[0]!), '```', '', '> [!note] Escalation Request — W2', '> - **Blocker:** no'].join('\n');
     expect(parseEscalationCallouts(text)).toEqual([]);
+  });
+});
+
+describe('parseEscalationTitle', () => {
+  it.each([
+    ['Escalation Request — W2: Inspection API', 'W2', 'Inspection API'],
+    ['Escalation Request – W2: Inspection API', 'W2', 'Inspection API'],
+    ['Escalation Request - W2 Inspection API', 'W2', 'Inspection API'],
+    ['escalation request W12:Reports', 'W12', 'Reports'],
+    ['Escalation Request — w2', 'W2', ''],
+    ['W3: Sync Worker', 'W3', 'Sync Worker'],
+    ['Escalation Request — Inspection API', null, ''],
+    ['Escalation Request — W2x: Inspection API', null, ''],
+  ])('reads %p as %p %p', (title, id, name) => {
+    expect(parseEscalationTitle(title)).toEqual({ id, name });
+  });
+});
+
+describe('parseEscalationCallouts, hand-edited callouts', () => {
+  const parse1 = (...lines: string[]) => parseEscalationCallouts(lines.join('\n'));
+
+  it.each([
+    ['an indented title', '   > [!escalation] Escalation Request — W2: Inspection API'],
+    ['an open-fold sign', '> [!escalation]+ Escalation Request — W2: Inspection API'],
+    ['the type in capitals', '> [!ESCALATION] Escalation Request — W2: Inspection API'],
+    ['no space after the quote mark, spaces at the end', '>[!escalation] Escalation Request — W2: Inspection API   '],
+  ])('finds a callout with %s', (_label, title) => {
+    const [p, ...rest] = parse1(title, '> - **Blocker:** Keys are open.');
+    expect(rest).toEqual([]);
+    expect(p).toMatchObject({ workstreamId: 'W2', workstreamName: 'Inspection API', blocker: 'Keys are open.', startLine: 1, endLine: 2 });
+  });
+
+  it.each([
+    ['indented four spaces (code)', '    > [!escalation] Escalation Request — W2'],
+    ['another word in the type', '> [!escalations] Escalation Request — W2'],
+    ['text before the quote', 'x > [!escalation] Escalation Request — W2'],
+  ])('takes no callout %s', (_label, title) => {
+    expect(parse1(title, '> - **Blocker:** Keys are open.')).toEqual([]);
+  });
+
+  it('reads field labels in any case, other bullets, and values without their padding', () => {
+    const [p] = parse1(
+      '> [!escalation] Escalation Request — W2',
+      '> - **blocker:**    Keys are open.   ',
+      '>-   **Meso-Plan Section:** [[meso#W2]]',
+      '> - **EVIDENCE:** first',
+      '>   * second',
+      '>   + third  ',
+      '> - **Questions:**',
+      '>     - Which keys?',
+    );
+    expect(p).toMatchObject({
+      blocker: 'Keys are open.',
+      mesoSection: '[[meso#W2]]',
+      evidence: ['first', 'second', 'third'],
+      questions: ['Which keys?'],
+      missing: ['Agent', 'Workstream', 'Recommendation'],
+    });
+  });
+
+  it('joins a wrapped line to the last nested item, and skips blank quoted lines', () => {
+    const [p] = parse1(
+      '> [!escalation] Escalation Request — W2',
+      '> - **Evidence:**',
+      '>   - line 12: "Keys: TBD"',
+      '>     (marked TBD)',
+      '>',
+      '> - **Recommendation:** Decide the keys',
+      '>   ',
+      '> and plan again.',
+    );
+    expect(p!.evidence).toEqual(['line 12: "Keys: TBD" (marked TBD)']);
+    expect(p!.recommendation).toBe('Decide the keys and plan again.');
+    expect(p!.endLine).toBe(8);
+  });
+
+  it('takes the line after an empty label as its value', () => {
+    const [p] = parse1('> [!escalation] Escalation Request — W2', '> - **Blocker:**', '> Keys are open.', '> - **Questions:**', '> Which keys?');
+    expect(p).toMatchObject({ blocker: 'Keys are open.', questions: ['Which keys?'] });
+  });
+
+  it('ignores quoted text before the first field', () => {
+    const [p] = parse1('> [!escalation] Escalation Request — W2', '> Some words the user added.', '>   - a stray item', '> - **Blocker:** Keys.');
+    expect(p).toMatchObject({ blocker: 'Keys.', evidence: [], questions: [] });
+  });
+
+  it('ends a callout at the first unquoted line or at the next callout title', () => {
+    const text = [
+      'Intro.',
+      '> [!escalation] Escalation Request — W2: Inspection API',
+      '> - **Blocker:** First.',
+      '> [!escalation] Escalation Request — W3: Sync Worker',
+      '> - **Blocker:** Second.',
+      'After.',
+      '> - **Blocker:** Not in a callout.',
+    ].join('\n');
+    expect(parseEscalationCallouts(text).map((p) => [p.workstreamId, p.blocker, p.startLine, p.endLine])).toEqual([
+      ['W2', 'First.', 2, 3],
+      ['W3', 'Second.', 4, 5],
+    ]);
+  });
+
+  it('reads CRLF notes', () => {
+    const text = ['> [!escalation] Escalation Request — W2: Inspection API', '> - **Blocker:** Keys.', '> - **Evidence:**', '>   - one', ''].join('\r\n');
+    expect(parseEscalationCallouts(text)[0]).toMatchObject({ workstreamName: 'Inspection API', blocker: 'Keys.', evidence: ['one'], endLine: 4 });
+  });
+
+  it('titles the line pattern for callers: group 1 is the title', () => {
+    expect(ESCALATION_TITLE_LINE.exec('> [!escalation]- Escalation Request — W2 ')?.[1]).toBe('Escalation Request — W2');
   });
 });

@@ -1,6 +1,7 @@
 import type { Escalation } from '../../../src/core/contracts/escalation';
 import { EscalationFrontmatterSchema } from '../../../src/core/contracts/plan-frontmatter';
 import { detectEscalations } from '../../../src/core/escalation/detect-escalations';
+import { parseEscalationCallouts } from '../../../src/core/escalation/parse-escalation';
 import { renderEscalationCallout, renderEscalationNote } from '../../../src/core/escalation/render-escalation';
 import { verifyApproved } from '../../support/approval';
 import { MesoPlanBuilder } from '../../support/builders/MesoPlanBuilder';
@@ -102,5 +103,45 @@ describe('renderEscalationNote', () => {
   it('separates callouts with a blank line so Obsidian does not merge them', () => {
     const text = renderEscalationNote(args());
     expect(text).toMatch(/\n> - \*\*Recommendation:\*\* [^\n]*\n\n> \[!escalation\]/);
+  });
+});
+
+describe('renderEscalationCallout, odd values', () => {
+  it('keeps every value on its bullet: line breaks and their spaces become one space', () => {
+    const lines = renderEscalationCallout({
+      ...single,
+      workstreamName: 'Inspection\r\n  API ',
+      recommendation: '  Add the tasks,\r\n\r\n   then plan again.  ',
+      evidence: ['one\nline', '  ', 'two'],
+      questions: ['\n'],
+    }).split('\n');
+    expect(lines[0]).toBe('> [!escalation] Escalation Request — W2: Inspection API');
+    expect(lines).toContain('> - **Workstream:** W2: Inspection API');
+    expect(lines).toContain('> - **Recommendation:** Add the tasks, then plan again.');
+    expect(lines.slice(lines.indexOf('> - **Evidence:**'), lines.indexOf('> - **Evidence:**') + 3)).toEqual([
+      '> - **Evidence:**',
+      '>   - one line',
+      '>   - two',
+    ]);
+    // A list with nothing left in it keeps its label, so the callout still has every field.
+    expect(lines).toContain('> - **Questions:**');
+    expect(parseEscalationCallouts(lines.join('\n'))[0]).toMatchObject({ evidence: ['one line', 'two'], questions: [], missing: [] });
+  });
+});
+
+describe('renderEscalationNote, one blocker and no name', () => {
+  it('says "one blocker" and titles the note with the id alone', () => {
+    const text = renderEscalationNote({
+      escalations: [single],
+      projectLink: '[[01-Projects/Tidewater]]',
+      sourcePlanLink: `[[${MESO_LINK}]]`,
+      created: '2025-03-14',
+      workstreamId: 'W2',
+      workstreamName: ' \n ',
+    });
+    expect(text).toContain('\n# Workstream W2 Escalation\n');
+    expect(text).toContain('workstream_name: ""\n');
+    expect(text).toContain('No micro-level plan was written for W2, because the planner found one blocker in its planning inputs');
+    expect(text.endsWith('once a plan is written, this note is marked resolved.\n')).toBe(true);
   });
 });

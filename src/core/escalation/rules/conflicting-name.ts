@@ -1,6 +1,5 @@
 import type { Escalation } from '../../contracts/escalation';
 import type { MesoMention } from '../../contracts/wbs';
-import { namesWorkstream } from '../../scope/names-workstream';
 import { foldName } from '../../scope/workstream-name';
 import { matchWords } from '../../scope/component-match';
 import { findWorkstreams } from '../../wbs/parse-wbs';
@@ -11,10 +10,13 @@ import { escalationFor, mesoEvidence, quoted, sectionLinkAt, wbsEvidence } from 
 
 export const RULE = 'conflicting-name';
 
-/** Words that say what kind of thing or what to do, not which: sharing one of them says nothing. */
+/**
+ * Words that say what kind of thing or what to do, not which: sharing one of them says nothing.
+ * (Words of one or two letters never count, see `agree`.)
+ */
 const FILLER = new Set([
-  'and', 'the', 'of', 'for', 'to', 'a', 'an', 'with', 'in', 'on', 'by', 'or',
-  'implement', 'implementation', 'update', 'add', 'create', 'build', 'setup', 'set', 'up', 'decide', 'make', 'fix', 'new', 'initial', 'final',
+  'and', 'the', 'for', 'with',
+  'implement', 'implementation', 'update', 'add', 'create', 'build', 'setup', 'set', 'decide', 'make', 'fix', 'new', 'initial', 'final',
   'module', 'service', 'component', 'system', 'layer', 'workstream', 'epic', 'phase', 'part', 'core', 'basic', 'support',
 ]);
 
@@ -40,7 +42,7 @@ function agree(a: string, b: string): boolean {
  * `Name (W2)`).
  */
 function statesName(meso: EscalationMeso, m: MesoMention): boolean {
-  if (enclosingHeadings(meso.headings, m.line, true).some((h) => namesWorkstream(h.text, m.id, ''))) return false;
+  if (enclosingHeadings(meso.headings, m.line, true).some((h) => scanWorkstreamTokens(h.text).some((t) => t.id === m.id))) return false;
   const line = meso.text.split('\n')[m.line - 1] ?? '';
   return scanWorkstreamTokens(line).some(
     (t) =>

@@ -29,7 +29,8 @@ function findCycles(start: string, deps: Map<string, string[]>): Found[] {
         // Each node is visited once, so each back edge is met once, and two back edges never close
         // cycles of the same nodes: no cycle is found twice.
         found.push({ cycle: [...stack.slice(at), next], path: stack.slice(0, at + 1) });
-      } else if (!done.has(next) && deps.has(next)) {
+      } else if (!done.has(next)) {
+        // An id the WBS does not define has no dependencies: visiting it finds nothing.
         visit(next);
       }
     }
@@ -47,16 +48,14 @@ function findCycles(start: string, deps: Map<string, string[]>): Found[] {
  */
 export function dependencyCycle(ctx: EscalationContext): Escalation[] {
   const id = ctx.workstreamId;
-  const deps = new Map<string, string[]>();
   const defs = new Map<string, Workstream[]>();
-  for (const w of ctx.wbs.workstreams) {
-    deps.set(w.id, [...new Set([...(deps.get(w.id) ?? []), ...w.dependsOn])]);
-    defs.set(w.id, [...(defs.get(w.id) ?? []), w]);
-  }
-  if (!deps.has(id)) return [];
+  for (const w of ctx.wbs.workstreams) defs.set(w.id, [...(defs.get(w.id) ?? []), w]);
+  // The dependencies of every definition of an id, each once (two definitions may list the same one).
+  const deps = new Map([...defs].map(([wid, ws]) => [wid, [...new Set(ws.flatMap((w) => w.dependsOn))]]));
 
+  // Every id on a cycle has dependencies, so the WBS defines it.
   const edgeLine = (from: string, to: string): number => {
-    const w = (defs.get(from) ?? []).find((d) => d.dependsOn.includes(to))!;
+    const w = defs.get(from)!.find((d) => d.dependsOn.includes(to))!;
     return w.dependsLine ?? w.line;
   };
 
@@ -70,7 +69,6 @@ export function dependencyCycle(ctx: EscalationContext): Escalation[] {
       const to = cycle[i + 1]!;
       return wbsEvidence(ctx, edgeLine(from, to), `${from} depends on ${to}`);
     });
-    const lines = cycle.slice(0, -1).map((from, i) => edgeLine(from, cycle[i + 1]!));
     const members = [...new Set(cycle)].join(', ');
     return escalationFor(ctx, RULE, {
       blocker,
@@ -81,7 +79,7 @@ export function dependencyCycle(ctx: EscalationContext): Escalation[] {
         `If ${members} truly need each other, which interface should be agreed first so one of them can start against a stub?`,
       ],
       recommendation: `Break the cycle in the WBS: remove or reverse one of the dependencies of ${arrow}, or split the shared part into its own workstream, then plan again.`,
-      ...wbsAt(ctx, lines[0]!),
+      ...wbsAt(ctx, edgeLine(cycle[0]!, cycle[1]!)),
     });
   });
 }

@@ -20,7 +20,6 @@ export function duplicateTask(ctx: EscalationContext): Escalation[] {
   const id = ctx.workstreamId;
   const mine = new Map<string, WbsTask>();
   for (const w of findWorkstreams(ctx.wbs, id)) for (const t of w.tasks) if (!mine.has(key(t))) mine.set(key(t), t);
-  if (mine.size === 0) return [];
 
   const others = new Map<string, { ws: Workstream; shared: Array<{ mine: WbsTask; theirs: WbsTask }> }>();
   for (const ws of ctx.wbs.workstreams) {

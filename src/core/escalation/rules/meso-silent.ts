@@ -6,7 +6,7 @@ import type { EscalationContext, EscalationMeso } from '../context';
 import { workstreamModules } from '../../scope/modules';
 import { sectionEnd } from '../../scope/section-entries';
 import { namedIds } from '../../scope/workstream-refs';
-import { escalationFor, plannedWorkstreamName, quoted, workstreamLabel } from '../evidence';
+import { escalationFor, mesoTarget, plannedWorkstreamName, quoted, workstreamLabel } from '../evidence';
 
 export const RULE = 'meso-silent';
 
@@ -26,7 +26,7 @@ function mesoConcerns(ctx: EscalationContext, meso: EscalationMeso, body: string
   const ids = [...new Set(ctx.wbs.workstreams.map((w) => w.id))];
   const position = ids.indexOf(id) + 1;
   const lines = meso.text.split('\n');
-  const heads = [...meso.headings].sort((a, b) => a.line - b.line);
+  const heads = meso.headings;
   for (const h of heads.filter((x) => READINESS.test(x.text))) {
     const end = sectionEnd(heads, h, lines.length);
     for (const line of lines.slice(h.line, end)) {
@@ -35,8 +35,9 @@ function mesoConcerns(ctx: EscalationContext, meso: EscalationMeso, body: string
     }
   }
   const ws = ctx.wbs.workstreams.find((w) => w.id === id);
-  if (!ws || ws.tasks.length === 0) return false;
-  const { modules, interfaces } = workstreamModules(ws, ctx.wbs, { text: meso.text, heads: meso.headings, linkTarget: '' }, null);
+  // Without tasks nothing is touched (the name was searched for already).
+  if (!ws) return false;
+  const { modules, interfaces } = workstreamModules(ws, ctx.wbs, { text: meso.text, heads: meso.headings, linkTarget: mesoTarget(ctx, meso) }, null);
   return interfaces.length > 0 || modules.some((m) => m.mesoSections.some((s) => s.reason === 'component'));
 }
 

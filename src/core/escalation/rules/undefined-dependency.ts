@@ -19,7 +19,8 @@ export function undefinedDependency(ctx: EscalationContext): Escalation[] {
       if (defined.has(dep) || seen.has(dep)) continue;
       seen.add(dep);
       const line = ws.dependsLine ?? ws.line;
-      const known = [...defined].join(', ') || 'none';
+      // Never empty: the planned workstream itself is defined.
+      const known = [...defined].join(', ');
       out.push(
         escalationFor(ctx, RULE, {
           blocker: `${id} depends on ${dep}, but the WBS defines no workstream ${dep}, so that dependency cannot be planned against.`,

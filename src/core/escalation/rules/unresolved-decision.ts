@@ -107,32 +107,28 @@ interface Blocker {
 function blockerEscalation(ctx: EscalationContext, meso: EscalationMeso, b: Blocker): Escalation {
   const id = ctx.workstreamId;
   const { q, note, verdict } = b;
-  const legacy = q.blocks.length === 0 && !q.assumption && !q.validation;
-  const evidence: string[] = [];
-  if (legacy) {
-    evidence.push(...[q.line].map((n) => evidenceLine(note, n, 'an open question not marked resolved')));
-  } else {
-    evidence.push(evidenceLine(note, q.line, 'an open question not marked resolved'));
-    if (q.assumption && verdict.via === 'validation' && q.assumption.line !== q.line) evidence.push(evidenceLine(note, q.assumption.line, 'the proposed assumption'));
-    for (const f of verdict.because) {
-      if (f.line === q.line) continue;
-      evidence.push(evidenceLine(note, f.line, verdict.via === 'validation' ? `its assumption is to be validated before ${id}` : `what it blocks`));
-    }
+  // `judgeQuestion` makes a question with a proposed assumption a blocker only through its validation
+  // (`via: 'validation'`, which has both facts), and a question that states no "blocks" one with no facts.
+  const evidence = [evidenceLine(note, q.line, 'an open question not marked resolved')];
+  if (q.assumption && q.assumption.line !== q.line) evidence.push(evidenceLine(note, q.assumption.line, 'the proposed assumption'));
+  for (const f of verdict.because) {
+    if (f.line === q.line) continue;
+    evidence.push(evidenceLine(note, f.line, verdict.via === 'validation' ? `its assumption is to be validated before ${id}` : `what it blocks`));
   }
   for (const r of b.restated) evidence.push(evidenceLine(r.note, r.line, r.why));
 
   const what = verdict.because.map((f) => f.text).filter((t) => t !== '');
   const blocker =
     verdict.via === 'validation'
-      ? `${quoted(q.topic)} is still open: ${note.path} proposes the assumption ${quoted(q.assumption?.text ?? '')} but says to validate it first (${quoted(q.validation?.text ?? '')}), which names ${id}.`
+      ? `${quoted(q.topic)} is still open: ${note.path} proposes the assumption ${quoted(q.assumption!.text)} but says to validate it first (${quoted(q.validation!.text)}), which names ${id}.`
       : verdict.via === 'blocks'
         ? `${quoted(q.topic)} is still open, and what ${note.path} says it blocks (${what.map(quoted).join(', ')}) is ${id}'s, so its plan would have to guess.`
         : `The ${note.role === 'meso' ? 'meso' : 'overall micro-level'} plan leaves ${quoted(q.topic)} open, and it concerns ${id}, so its plan would have to guess.`;
   const questions = [questionText(q, note)];
-  if (verdict.via === 'validation' && q.assumption) questions.push(`Has the assumption ${quoted(q.assumption.text)} been validated (${q.validation?.text ?? ''})?`);
+  if (q.assumption) questions.push(`Has the assumption ${quoted(q.assumption.text)} been validated (${q.validation!.text})?`);
   const recommendation =
     verdict.via === 'validation'
-      ? `Validate the assumption as ${note.path} line ${q.validation?.line ?? q.line} says, then mark the question Resolved with the outcome (or move the validation after ${id}), and plan again.`
+      ? `Validate the assumption as ${note.path} line ${q.validation!.line} says, then mark the question Resolved with the outcome (or move the validation after ${id}), and plan again.`
       : `Record the decision on ${quoted(q.topic)} in ${note.path} (mark the question Resolved with its answer); or, if ${id} can go ahead meanwhile, write a **Proposed Assumption** with a **Validation** step that does not have to happen before ${id}, or mark it NOT BLOCKING or deferred; then plan again.`;
   return escalationFor(ctx, RULE, {
     blocker,

@@ -33,6 +33,10 @@ describe('duplicate-task', () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.blocker).toContain('Tasks T2.1, T2.2 are listed under both W2 and W3');
     expect(found[0]!.evidence).toHaveLength(4);
+    expect(found[0]!.questions).toEqual([
+      'Which workstream owns T2.1, T2.2: W2 or W3?',
+      'If both need part of the work, how should these tasks be split, and under which new ids?',
+    ]);
   });
 
   it('stays quiet when task ids are distinct even if titles repeat', () => {
@@ -73,5 +77,50 @@ describe('duplicate-task, ids spelled differently', () => {
     const wbs = parseWbs('## W1: Shell\n\n- W1.1 Scaffold (1d)\n- W1.2 Routing (1d)\n\n## W2: Sync\n\nDepends on: W1\n\n- WS-01.2 Routing again (1d)\n- W2.1 Sync loop (2d)\n');
     const found = detectEscalations({ workstreamId: 'W2', wbs, mesoMentions: [], meso: { path: 'm.md', text: '# Meso\n\n## W1: Shell\n\n## W2: Sync\n', headings: [{ text: 'Meso', level: 1, line: 1 }, { text: 'W1: Shell', level: 2, line: 3 }, { text: 'W2: Sync', level: 2, line: 5 }] }, mesoLinkTarget: 'm' });
     expect(found.map((e) => e.rule)).toContain('duplicate-task');
+  });
+});
+
+describe('duplicate-task, the request as the user reads it', () => {
+  it('cites both listings and asks which workstream owns the task', () => {
+    const wbs = new WbsBuilder().withTasks('W3', [{ id: 'W2.1', title: 'Copy' }]).build();
+    const mine = lineOf(wbs, '- **W2.1** Migrations');
+    const theirs = lineOf(wbs, '- **W2.1** Copy');
+    expect(duplicateTask(contextFrom({ wbs }))).toStrictEqual([
+      {
+        rule: 'duplicate-task',
+        workstreamId: 'W2',
+        workstreamName: 'Inspection API',
+        blocker: "Task W2.1 is listed under both W2 and W3 in the WBS, so the two workstreams' scopes overlap.",
+        mesoSection: `None: the overlap is in the WBS in ${WBS_PATH}.`,
+        evidence: [
+          `${WBS_PATH} line ${mine}: "- **W2.1** Migrations for inspections, defects and photos — 6h" (W2.1 "Migrations for inspections, defects and photos" under W2)`,
+          `${WBS_PATH} line ${theirs}: "- **W2.1** Copy" (W2.1 "Copy" under W3)`,
+        ],
+        questions: ['Which workstream owns W2.1: W2 or W3?', 'If both need part of the work, how should the task be split, and under which new ids?'],
+        recommendation: "Give each task one owner: remove W2.1 from one workstream's list (or renumber the copy), then plan again.",
+        file: WBS_PATH,
+        line: theirs,
+      },
+    ]);
+  });
+});
+
+describe('duplicate-task, several definitions and several other workstreams', () => {
+  it('escalates once per other workstream, in WBS order, citing the first definition of the shared task', () => {
+    const wbs = new WbsBuilder()
+      .withTasks('W1', [{ id: 'T2.2', title: 'Platform copy' }])
+      .withTasks('W2', w2Tasks)
+      .withExtraWorkstream('W2', 'Inspection API again', { tasks: [{ id: 't2.2', title: 'Second definition' }] })
+      .withTasks('W3', [{ id: 'T2.1', title: 'Worker copy' }])
+      .build();
+    const found = duplicateTask(contextFrom({ wbs }));
+    expect(found.map((e) => e.blocker.replace(/ in the WBS.*/, ''))).toEqual(['Task T2.2 is listed under both W2 and W1', 'Task T2.1 is listed under both W2 and W3']);
+    expect(found[0]!.evidence[0]).toContain(`line ${lineOf(wbs, '**T2.2** Create endpoint')}:`);
+    expect(found[0]!.line).toBe(lineOf(wbs, '**T2.2** Platform copy'));
+  });
+
+  it('stays quiet when the planned workstream has no tasks', () => {
+    const wbs = new WbsBuilder().withTasks('W2', []).withTasks('W3', [{ id: 'T2.1', title: 'x' }]).build();
+    expect(duplicateTask(contextFrom({ wbs }))).toEqual([]);
   });
 });

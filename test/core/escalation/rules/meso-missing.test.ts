@@ -47,3 +47,44 @@ describe('meso-missing with a meso plan set aside as empty', () => {
     expect(e!.file).toBe('Planning/Harbor meso.md');
   });
 });
+
+describe('meso-missing, the requests as the user reads them', () => {
+  it('when none was found: where it looked, and who writes it', () => {
+    expect(mesoMissing(contextFrom({ meso: null }))).toStrictEqual([
+      {
+        rule: 'meso-missing',
+        workstreamId: 'W2',
+        workstreamName: 'Inspection API',
+        blocker: 'No meso-level plan was found, so there is no architecture for W2 to plan against.',
+        mesoSection: 'The whole meso-level plan: no note fills that role.',
+        evidence: ["No note was found at the configured meso-plan path, at the default path, through the project note's links or by tag."],
+        questions: ['Where is the approved meso-level plan for this project?', 'If it has not been written yet, who will write it, and when?'],
+        recommendation:
+          'Write or locate the meso-level plan, set its path in the plugin settings (or link it from the project note), then plan this workstream again.',
+      },
+    ]);
+  });
+
+  it.each([
+    ['set aside as empty by discovery', { ...contextFrom({ meso: null }), mesoEmptyPath: 'P/m.md' }, 'P/m.md', undefined, 'P/m.md was found but has no content after its frontmatter, so it was set aside as empty.'],
+    ['read and found empty', contextFrom({ meso: new MesoPlanBuilder().empty().build() }), MESO_PATH, 6, `${MESO_PATH} line 6: the note has no content after its frontmatter.`],
+  ])('when the note was %s: which note, and what to fill in', (_label, ctx, path, line, evidence) => {
+    const expected: Record<string, unknown> = {
+      rule: 'meso-missing',
+      workstreamId: 'W2',
+      workstreamName: 'Inspection API',
+      blocker: `The meso-level plan ${path} is empty, so it holds no architecture decisions for W2.`,
+      mesoSection: 'The whole meso-level plan: it has no sections.',
+      evidence: [evidence],
+      questions: [`Is ${path} the right note for the meso-level plan, or was its content lost or never saved?`, 'Which architecture decisions apply to W2?'],
+      recommendation: `Fill in ${path} (at least a section for W2 and its cross-workstream contracts), or point the settings at the right note, then plan again.`,
+      file: path,
+    };
+    if (line !== undefined) expected.line = line;
+    expect(mesoMissing(ctx)).toStrictEqual([expected]);
+  });
+
+  it('prefers a meso plan that was read over an empty one set aside', () => {
+    expect(mesoMissing({ ...contextFrom(), mesoEmptyPath: 'P/m.md' })).toEqual([]);
+  });
+});

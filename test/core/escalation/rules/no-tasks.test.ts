@@ -48,3 +48,31 @@ describe('no-tasks', () => {
     expect(found[0]!.evidence[1]).toContain('"Field Reports"');
   });
 });
+
+describe('no-tasks, the request as the user reads it', () => {
+  it('says where the workstream is defined and asks for its tasks', () => {
+    const wbs = new WbsBuilder().withTasks('W2', []).build();
+    const line = lineOf(wbs, '### W2: Inspection API');
+    expect(noTasks(contextFrom({ wbs }))).toStrictEqual([
+      {
+        rule: 'no-tasks',
+        workstreamId: 'W2',
+        workstreamName: 'Inspection API',
+        blocker: 'The WBS defines W2 but lists no tasks for it, so there is nothing to specify.',
+        mesoSection: `None: the gap is in the WBS in ${WBS_PATH}, not in the meso plan.`,
+        evidence: [`${WBS_PATH} line ${line}: "### W2: Inspection API" (W2 "Inspection API" is defined here, under a heading, with no task rows or task bullets)`],
+        questions: ['Which tasks make up W2, with their ids and estimates?', "Should W2 be in this phase's WBS at all, or was its task list left for later?"],
+        recommendation: "Add W2's tasks to the WBS (one line each, with an id such as W2.1 and an estimate), then plan again.",
+        file: WBS_PATH,
+        line,
+      },
+    ]);
+  });
+
+  it('says "as table rows" for a workstream defined by a table row', () => {
+    const wbs = ['# Plan', '', '| ID | Name | Depends on |', '| --- | --- | --- |', '| W1 | Platform | |', '| W2 | Inspection API | W1 |', ''].join('\n');
+    const [e] = noTasks(contextFrom({ wbs }));
+    expect(e!.line).toBe(6);
+    expect(e!.evidence[0]).toMatch(/\(W2 "Inspection API" is defined here, as table rows, with no task rows or task bullets\)$/);
+  });
+});

@@ -1,7 +1,7 @@
 import { unresolvedDecision } from '../../../../src/core/escalation/rules/unresolved-decision';
 import { MesoPlanBuilder } from '../../../support/builders/MesoPlanBuilder';
 import { lineOf, WbsBuilder } from '../../../support/builders/WbsBuilder';
-import { contextFrom, MESO_LINK, MESO_PATH } from '../context-from-markdown';
+import { contextFrom, MESO_LINK, MESO_PATH, WBS_PATH } from '../context-from-markdown';
 
 const check = (meso: string) => unresolvedDecision(contextFrom({ meso }));
 
@@ -262,5 +262,192 @@ describe('unresolved-decision, upstream conventions', () => {
     expect(found).toHaveLength(1);
     expect(found[0]!.file).toBe('research/project-planning/micro-level-plan.md');
     expect(found[0]!.mesoSection).toContain('None in the meso plan');
+  });
+});
+
+describe('unresolved-decision, the requests as the user reads them', () => {
+  const wbs = new WbsBuilder()
+    .withWorkstream('W4', 'Payments and Billing', {
+      tasks: [
+        { id: 'W4.1', title: 'Billing adapter for hosted checkout' },
+        { id: 'W4.2', title: 'Webhook receiver' },
+      ],
+      dependsOn: ['W3'],
+    })
+    .build();
+  const mesoWith = (open: string[], ...sections: Array<[string, string[]]>) => {
+    const b = new MesoPlanBuilder().withSection(2, 'W4: Payments & Billing', ['Hosted checkout, webhooks.']).withBody('Open Questions', ...open);
+    for (const [h, lines] of sections) b.withSection(2, h, lines);
+    return b.build();
+  };
+  const base = { rule: 'unresolved-decision', workstreamId: 'W4', workstreamName: 'Payments and Billing' };
+  const settle = (id: string, path: string) =>
+    `Record the decision on "Payment provider" in ${path} (mark the question Resolved with its answer); or, if ${id} can go ahead meanwhile, write a **Proposed Assumption** with a **Validation** step that does not have to happen before ${id}, or mark it NOT BLOCKING or deferred; then plan again.`;
+
+  it('a question that blocks what the workstream owns: what it blocks, where it is restated, how to settle it', () => {
+    const meso = mesoWith(['1. **Payment provider** (BLOCKS: billing adapter, webhook receiver)'], ['5. Integration Points', ['- Payment provider: TBD (W4 billing adapter)']]);
+    const line = lineOf(meso, '**Payment provider**');
+    const restated = lineOf(meso, 'Payment provider: TBD');
+    expect(unresolvedDecision(contextFrom({ wbs, meso, workstreamId: 'W4' }))).toStrictEqual([
+      {
+        ...base,
+        blocker: `"Payment provider" is still open, and what ${MESO_PATH} says it blocks ("billing adapter, webhook receiver") is W4's, so its plan would have to guess.`,
+        mesoSection: `[[${MESO_LINK}#Open Questions]]`,
+        evidence: [
+          `${MESO_PATH} line ${line}: "1. **Payment provider** (BLOCKS: billing adapter, webhook receiver)" (an open question not marked resolved)`,
+          `${MESO_PATH} line ${restated}: "- Payment provider: TBD (W4 billing adapter)" (restates it, marked TBD)`,
+        ],
+        questions: ['What is decided for "Payment provider"?'],
+        recommendation: settle('W4', MESO_PATH),
+        file: MESO_PATH,
+        line,
+      },
+    ]);
+  });
+
+  it('a question whose assumption is to be validated first: the assumption, the validation, and how to go ahead', () => {
+    const meso = mesoWith([
+      '1. **Payment provider** (BLOCKS: billing adapter, W3 deposits)',
+      '   - **Proposed Assumption**: hosted checkout',
+      '   - **Validation**: confirm with finance before Epic 4',
+    ]);
+    const line = lineOf(meso, '**Payment provider**');
+    const assumption = lineOf(meso, '**Proposed Assumption**');
+    const validation = lineOf(meso, '**Validation**');
+    expect(unresolvedDecision(contextFrom({ wbs, meso, workstreamId: 'W4' }))).toStrictEqual([
+      {
+        ...base,
+        blocker: `"Payment provider" is still open: ${MESO_PATH} proposes the assumption "hosted checkout" but says to validate it first ("confirm with finance before Epic 4"), which names W4.`,
+        mesoSection: `[[${MESO_LINK}#Open Questions]]`,
+        evidence: [
+          `${MESO_PATH} line ${line}: "1. **Payment provider** (BLOCKS: billing adapter, W3 deposits)" (an open question not marked resolved)`,
+          `${MESO_PATH} line ${assumption}: "- **Proposed Assumption**: hosted checkout" (the proposed assumption)`,
+          `${MESO_PATH} line ${validation}: "- **Validation**: confirm with finance before Epic 4" (its assumption is to be validated before W4)`,
+        ],
+        questions: ['What is decided for "Payment provider"?', 'Has the assumption "hosted checkout" been validated (confirm with finance before Epic 4)?'],
+        recommendation: `Validate the assumption as ${MESO_PATH} line ${validation} says, then mark the question Resolved with the outcome (or move the validation after W4), and plan again.`,
+        file: MESO_PATH,
+        line,
+      },
+    ]);
+  });
+
+  it('a plain question of the overall micro-level plan: its note, section and line', () => {
+    const micro = `${new WbsBuilder().build()}\n## Open Questions\n\n- Should W2 paginate with cursors?\n`;
+    const line = lineOf(micro, 'Should W2 paginate');
+    expect(unresolvedDecision(contextFrom({ wbs: micro }))).toStrictEqual([
+      {
+        rule: 'unresolved-decision',
+        workstreamId: 'W2',
+        workstreamName: 'Inspection API',
+        blocker: 'The overall micro-level plan leaves "Should W2 paginate with cursors" open, and it concerns W2, so its plan would have to guess.',
+        mesoSection: `None in the meso plan: the question is in ${WBS_PATH}, "Open Questions" (line ${lineOf(micro, '## Open Questions')}).`,
+        evidence: [`${WBS_PATH} line ${line}: "- Should W2 paginate with cursors?" (an open question not marked resolved)`],
+        questions: ['Should W2 paginate with cursors?'],
+        recommendation: `Record the decision on "Should W2 paginate with cursors" in ${WBS_PATH} (mark the question Resolved with its answer); or, if W2 can go ahead meanwhile, write a **Proposed Assumption** with a **Validation** step that does not have to happen before W2, or mark it NOT BLOCKING or deferred; then plan again.`,
+        file: WBS_PATH,
+        line,
+      },
+    ]);
+  });
+
+  it('a question under a plain "Open questions:" line links the note, the title and its line', () => {
+    const meso = new MesoPlanBuilder().withLines('System overview', '', 'Open questions:', '- Should W2 paginate with cursors?').build();
+    const [e, ...rest] = check(meso);
+    expect(rest).toEqual([]);
+    expect(e!.blocker).toBe('The meso plan leaves "Should W2 paginate with cursors" open, and it concerns W2, so its plan would have to guess.');
+    expect(e!.mesoSection).toBe(`[[${MESO_LINK}]] "Open questions" (line ${lineOf(meso, 'Open questions:')})`);
+  });
+
+  it('a marker before the first heading: the opening of the note', () => {
+    expect(check('W2 keys: TBD\n\n# Plan\n\n## W2: Inspection API\n\nText.\n')).toStrictEqual([
+      {
+        rule: 'unresolved-decision',
+        workstreamId: 'W2',
+        workstreamName: 'Inspection API',
+        blocker: 'The meso plan leaves a decision open in the opening of the meso plan that W2 depends on, so its plan would have to guess.',
+        mesoSection: `[[${MESO_LINK}]] (before the first heading)`,
+        evidence: [`${MESO_PATH} line 1: "W2 keys: TBD" (marked TBD)`],
+        questions: ['What was decided for "W2 keys: TBD" (line 1, marked TBD)?'],
+        recommendation:
+          'Record the decision in the opening of the meso plan of research/project-planning/meso-level-plan.md: replace each marker with what was decided, or mark the open question "Resolved:" with its answer (or "non-blocking" if W2 can proceed without it), then plan again.',
+        file: MESO_PATH,
+        line: 1,
+      },
+    ]);
+  });
+
+  it('several markers in one section: "decisions", plural', () => {
+    const meso = new MesoPlanBuilder().withLines('W2 Data model', 'IDs: TBD', 'Soft delete: TODO').build();
+    const [e] = check(meso);
+    expect(e!.blocker).toBe('The meso plan leaves 2 decisions open in "W2 Data model" that W2 depends on, so its plan would have to guess.');
+    expect(e!.recommendation).toMatch(/^Record the decisions in "W2 Data model" of /);
+    expect(e!.line).toBe(lineOf(meso, 'IDs: TBD'));
+  });
+});
+
+describe('unresolved-decision, edges of questions and markers', () => {
+  const issues = (item: string) => new MesoPlanBuilder().withSection(3, 'Open issues', [item], 'W3: Sync Worker').build();
+
+  it.each([
+    ['* Retention period for photos.', 'What is the decision on: Retention period for photos?'],
+    ['- [ ] Photo formats:', 'What is the decision on: Photo formats?'],
+    ['2) Thumbnail sizes;', 'What is the decision on: Thumbnail sizes?'],
+    ['- Which store keeps photos?', 'Which store keeps photos?'],
+  ])('asks the item %p as %p', (item, question) => {
+    expect(check(issues(item)).map((e) => e.questions)).toEqual([[question]]);
+  });
+
+  it('cites a decision-table row by its cells', () => {
+    const meso = new MesoPlanBuilder().withSection(2, 'Open Decisions', ['| # | Decision | Affects | Status |', '|---|---|---|---|', '| D4 | Photo store: S3 or GCS | W2 | Open |']).build();
+    const [e] = check(meso);
+    const line = lineOf(meso, '| D4 |');
+    expect(e!.evidence).toEqual([`${MESO_PATH} line ${line}: "D4 — Photo store: S3 or GCS — W2 — Open" (an open question not marked resolved)`]);
+    expect(e!.questions).toEqual(['What is the decision on: D4 — Photo store: S3 or GCS — W2 — Open?']);
+  });
+
+  it('ignores markers in the frontmatter', () => {
+    expect(check('---\nowner: W2 TBD\n---\n# Plan\n\n## W2: Inspection API\n\nText.\n')).toEqual([]);
+  });
+
+  it('reads no marker of its own on the lines of a question', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('- Should W2 keys be UUIDs? TBD').build();
+    expect(check(meso).map((e) => e.evidence)).toEqual([[`${MESO_PATH} line ${lineOf(meso, 'UUIDs? TBD')}: "- Should W2 keys be UUIDs? TBD" (an open question not marked resolved)`]]);
+  });
+
+  it('cites a question’s line once when its assumption and validation are on it too', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('1. **Key format** (BLOCKS: W2 ids) — Proposed Assumption: UUIDv7; Validation: confirm with DBA before W2').build();
+    const [e, ...rest] = check(meso);
+    expect(rest).toEqual([]);
+    expect(e!.evidence).toHaveLength(1);
+    expect(e!.questions).toEqual(['What is decided for "Key format"?', 'Has the assumption "UUIDv7" been validated (confirm with DBA before W2)?']);
+  });
+
+  it('lists its requests by line, the meso plan’s before the overall micro-level plan’s', () => {
+    const meso = new MesoPlanBuilder().withLines('W2 Data model', 'Keys: TBD').withOpenQuestions('- Should W2 paginate with cursors?').withLines('W1: Platform Foundation', 'W2 auth: TBD').build();
+    expect(check(meso).map((e) => e.line)).toEqual([lineOf(meso, 'W2 auth: TBD'), lineOf(meso, 'Keys: TBD'), lineOf(meso, 'Should W2 paginate')]);
+    const micro = `${new WbsBuilder().build()}\n## Open Questions\n\n- Should W2 paginate with cursors?\n`;
+    const both = unresolvedDecision(contextFrom({ wbs: micro, meso: new MesoPlanBuilder().withLines('W2 Data model', 'Keys: TBD').build() }));
+    expect(both.map((e) => e.file)).toEqual([MESO_PATH, WBS_PATH]);
+    const microFirst = unresolvedDecision(contextFrom({ wbs: micro, meso: new MesoPlanBuilder().withLines('W2 Data model', ...Array.from({ length: 40 }, () => 'Filler.'), 'Keys: TBD').build() }));
+    expect(microFirst.map((e) => e.file)).toEqual([MESO_PATH, WBS_PATH]);
+  });
+
+  it('takes a topic of fewer than four letters for no restatement', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('1. **API** (BLOCKS: W2 endpoints)').withLines('W1: Platform Foundation', 'API: TBD for W2').build();
+    expect(check(meso).map((e) => [e.line, e.evidence.length])).toEqual([
+      [lineOf(meso, 'API: TBD for W2'), 1],
+      [lineOf(meso, '**API**'), 1],
+    ]);
+  });
+
+  it('takes a topic for restated only as whole words', () => {
+    const meso = new MesoPlanBuilder()
+      .withOpenQuestions('1. **Payment provider** (BLOCKS: W2 billing)')
+      .withLines('W1: Platform Foundation', 'Payment providers: TBD for W2', 'W2 payment provider: TBD')
+      .build();
+    const found = check(meso);
+    expect(found.map((e) => e.line)).toEqual([lineOf(meso, 'Payment providers: TBD'), lineOf(meso, '**Payment provider**')]);
+    expect(found[1]!.evidence[1]).toBe(`${MESO_PATH} line ${lineOf(meso, 'W2 payment provider: TBD')}: "W2 payment provider: TBD" (restates it, marked TBD)`);
   });
 });
