@@ -74,6 +74,7 @@ describe('isPlanNote', () => {
     ['a tag in another case, with spaces around it', { tags: [' Workstream-Plan '] }, true],
     ['a tag list holding a number', { tags: [2, 'workstream-plan'] }, true],
     ['a tag that only starts like the plan tag', { tags: ['workstream-plans'] }, false],
+    ['a tag with a stray # after the plan tag', { tags: ['workstream-plan#'] }, false],
     ['tags as a number', { tags: 2 }, false],
   ])('reads %s', (_name, frontmatter, expected) => {
     expect(isPlanNote(frontmatter, 'No title.')).toBe(expected);

@@ -11,11 +11,11 @@ export function saysNoVariables(text: string): boolean {
 
 /**
  * True when a data row describes its variable: every cell after the first (the name) is written,
- * none is `TODO` or empty, and not all are `-` (a `-` default beside real cells is fine).
+ * none is `TODO` or empty, and not all are `-` (a `-` default beside real cells is fine); a row of only a name is not.
  */
 export function isFilledRow(row: string[]): boolean {
   const rest = row.slice(1);
-  return rest.length > 0 && rest.every((c) => c !== '' && c.toUpperCase() !== TODO_CELL) && rest.some((c) => !/^[-–—]$/.test(c));
+  return rest.every((c) => c !== '' && c.toUpperCase() !== TODO_CELL) && rest.some((c) => !/^[-–—]$/.test(c));
 }
 
 /**

@@ -15,15 +15,14 @@ export function describeValue(value: unknown): string {
 }
 
 /** The workstream id the tags should name: the frontmatter's own, else the scope's, else a pattern. */
-function expectedId(ctx: CheckContext): string {
-  const own = ctx.frontmatter?.['workstream_id'];
-  if (typeof own === 'string' && WORKSTREAM_ID.test(own)) return own;
-  return ctx.scope?.workstream.id ?? 'W<n>';
+function expectedId(ctx: CheckContext, fm: Record<string, unknown>): string {
+  const own = String(fm['workstream_id']);
+  return WORKSTREAM_ID.test(own) ? own : (ctx.scope?.workstream.id ?? 'W<n>');
 }
 
 /** One plain sentence per key, completed by "; found <value>." */
-const RULES: Record<keyof PlanFrontmatter, (ctx: CheckContext) => string> = {
-  tags: (ctx) => `tags must be [workstream-plan, micro-level, ${expectedId(ctx)}]`,
+const RULES: Record<keyof PlanFrontmatter, (ctx: CheckContext, fm: Record<string, unknown>) => string> = {
+  tags: (ctx, fm) => `tags must be [workstream-plan, micro-level, ${expectedId(ctx, fm)}]`,
   project: () => 'project must be a quoted wikilink to the project note, such as "[[01-Projects/Name]]"',
   workstream_id: (ctx) => `workstream_id must be a workstream id such as ${ctx.scope?.workstream.id ?? 'W2'}`,
   workstream_name: (ctx) => `workstream_name must be the workstream's name${ctx.scope?.workstream.name ? ` ("${ctx.scope.workstream.name}")` : ''}`,
@@ -35,8 +34,9 @@ const RULES: Record<keyof PlanFrontmatter, (ctx: CheckContext) => string> = {
 
 /** The line of `key:` in the frontmatter block; 1 (the opening fence) when the key is absent. */
 function keyLine(text: string, key: string): number {
-  const at = (splitFrontmatter(text).yaml ?? '').split('\n').findIndex((l) => l.startsWith(`${key}:`));
-  return at < 0 ? 1 : at + 2;
+  const at = splitFrontmatter(text).yaml?.split('\n').findIndex((l) => l.startsWith(`${key}:`)) ?? -1;
+  // The block starts on line 2, after the opening fence; an absent key (-1) points at the fence, line 1.
+  return at + 2;
 }
 
 /**
@@ -57,7 +57,7 @@ export const frontmatter: ReadinessCheck = {
     if (parsed.success) return pass('frontmatter', 1);
     const keys = [...new Set(parsed.error.issues.map((i) => (i.path.length > 0 ? String(i.path[0]) : '')))];
     const reasons = keys.map((k) =>
-      k === '' ? 'The frontmatter must be a map of keys such as tags, workstream_id and status.' : `${RULES[k as keyof PlanFrontmatter](ctx)}; found ${describeValue(fm[k])}.`,
+      k === '' ? 'The frontmatter must be a map of keys such as tags, workstream_id and status.' : `${RULES[k as keyof PlanFrontmatter](ctx, fm)}; found ${describeValue(fm[k])}.`,
     );
     return fail('frontmatter', keyLine(ctx.text, keys[0]!), reasons);
   },

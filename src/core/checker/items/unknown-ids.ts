@@ -10,7 +10,7 @@ import { fail, label, notInWbsReason, pass, sectionAt, type CheckContext, type R
 export function idPrefixes(ids: string[]): string[] {
   const out = new Set<string>();
   for (const id of ids) {
-    const m = /^(.*?)(\d+)$/.exec(id.trim());
+    const m = /^(.*?)(\d+)$/.exec(id);
     if (m && /\p{L}/u.test(m[1]!)) out.add(m[1]!);
   }
   return [...out];

@@ -45,6 +45,7 @@ describe('saysNoEndpoints', () => {
     ['one endpoint, none', 'Endpoint: none.'],
     ['"does not expose any endpoints"', 'The workstream does not expose any endpoints.'],
     ['"does not expose endpoints"', 'The workstream does not expose endpoints.'],
+    ['"does not  expose" with two spaces', 'The workstream does not  expose endpoints.'],
     ['"does not provide endpoints"', 'It does not provide endpoints of its own.'],
     ['"does not define any endpoint"', 'This module does not define any endpoint.'],
     ['"does not have endpoints"', 'Billing does not have endpoints'],
@@ -86,6 +87,8 @@ describe('api-contracts at the edges', () => {
     ['in lower case', 'post /v1/invoices'],
     ['with words after it', 'POST /v1/invoices — create one'],
     ['with a trailing slash', 'POST /v1/invoices/'],
+    ['with trailing slashes', 'POST /v1/invoices//'],
+    ['with two spaces after the method', 'POST  /v1/invoices'],
     ['with a query string', 'POST /v1/invoices?draft=true'],
   ])('takes a heading %s for the scope’s endpoint', async (_name, title) => {
     expect((await run(headed(title).build())).reasons).toEqual([]);
@@ -95,6 +98,7 @@ describe('api-contracts at the edges', () => {
     ['a word that is no HTTP method', 'FETCH /v1/invoices'],
     ['a path without its slash', 'POST v1/invoices'],
     ['no path', 'Create invoices'],
+    ['words before the method', 'Create POST /v1/invoices'],
     ['a method glued to its path', 'POST/v1/invoices'],
   ])('does not take %s for an endpoint heading', async (_name, title) => {
     const input = headed(title).build();
@@ -141,6 +145,17 @@ describe('api-contracts at the edges', () => {
       line,
       reasons: [`Section 3 (API Contracts) still holds a [!todo] placeholder (line ${line}); settle what it asks before the contracts count as specified.`],
     });
+  });
+
+  it.each(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'])('takes %s for an HTTP method', async (method) => {
+    const input = new PlanNoteBuilder().withScope(new ScopeBuilder().withEndpoints([{ method, path: '/v1/things' }])).build();
+    expect(input.text).toContain(`### 3.1 ${method} /v1/things`);
+    expect(await run(input)).toMatchObject({ ok: true, reasons: [] });
+  });
+
+  it('leaves TODO cells in section 3’s own text to the completeness item', async () => {
+    const input = new PlanNoteBuilder().edit((t) => t.replace('## 3. API Contracts\n', '## 3. API Contracts\n\n| Rate limit | TODO |\n|---|---|\n')).build();
+    expect(await run(input)).toMatchObject({ ok: true, reasons: [] });
   });
 
   it('leaves a [!todo] inside an endpoint to the completeness item', async () => {

@@ -45,6 +45,9 @@ describe('saysNoVariables', () => {
   it.each([
     ['"None."', 'None.'],
     ['a bulleted "none"', '- none'],
+    ['"none" bulleted with two spaces', '-  none'],
+    ['an indented "- none" under a label', 'Variables:\n  - none'],
+    ['"does not  use" with two spaces', 'It does not  use variables.'],
     ['"None" after another sentence', 'All settings are built in. None'],
     ['"no environment variables"', 'The workstream reads no environment variables.'],
     ['"does not need any variables"', 'It does not need any variables.'],
@@ -59,6 +62,8 @@ describe('saysNoVariables', () => {
     ['variables and "no" in different sentences', 'It reads two variables. No defaults are set.'],
     ['"none" inside a longer sentence without variables', 'None of the modules keeps state.'],
     ['a word that only starts with none', 'Nonetheless.'],
+    ['a word that only ends with none', 'Anone.'],
+    ['"none" at the end of a longer sentence', 'It needs almost none'],
     ['"not" with another verb', 'It does not set variables.'],
     ['"none" in a todo callout', '> [!todo] List the variables\n> none yet'],
   ])('does not read %s as "no variables"', (_name, text) => {

@@ -48,6 +48,10 @@ describe('frontmatter', () => {
   it.each([
     ['its own workstream_id', { workstream_id: 'W7' }, true, 'W7'],
     ['the scope’s id when its own is not an id', { workstream_id: 'seven' }, true, 'W2'],
+    ['its own two-digit workstream_id', { workstream_id: 'W17' }, true, 'W17'],
+    ['the scope’s id when its own has text before the id', { workstream_id: 'xW7' }, true, 'W2'],
+    ['the scope’s id when its own has text after the id', { workstream_id: 'W7x' }, true, 'W2'],
+    ['the scope’s id when its own is a list', { workstream_id: ['W7', 'W8'] }, true, 'W2'],
     ['a pattern without its own id or a scope', { workstream_id: undefined }, false, 'W<n>'],
   ])('asks the tags for %s', async (_name, fields, scoped, id) => {
     let b = new PlanNoteBuilder().withFrontmatterField('tags', ['plan']);
@@ -68,6 +72,13 @@ describe('frontmatter', () => {
   it('fails a frontmatter that is a list, not a map, on line 1', async () => {
     const input = { ...new PlanNoteBuilder().build(), frontmatter: ['a'] as unknown as Record<string, unknown> };
     expect(await run(input)).toMatchObject({ ok: false, line: 1, reasons: ['The frontmatter must be a map of keys such as tags, workstream_id and status.'] });
+  });
+
+  it('points at line 1 when the frontmatter it was given is not in the text', async () => {
+    const base = new PlanNoteBuilder().withFrontmatterField('status', 'done').build();
+    const input = { ...base, text: base.text.replace(/^---\n[\s\S]*?\n---\n/, '') };
+    expect(input.text.startsWith('\n# Workstream')).toBe(true);
+    expect(await run(input)).toMatchObject({ ok: false, line: 1 });
   });
 
   it('fails a note without frontmatter, with no line', async () => {

@@ -123,6 +123,12 @@ describe('unknown-ids (no task id in the workstream style that its WBS lacks)', 
     expect((await run(unknownIds, input)).ok).toBe(true);
   });
 
+  it('takes the id style from the text before the whole last number (W2.10 is in the style W2.)', async () => {
+    const scope = new ScopeBuilder().withTasks([{ id: 'W2.10', title: 'Ten' }, { id: 'W2.11', title: 'Eleven' }]);
+    const item = await run(unknownIds, new PlanNoteBuilder().withScope(scope).withBody('4.1', 'Also W2.9 and W2.10.').build());
+    expect(item.reasons.map((r) => r.split(' ')[0])).toEqual(['W2.9']);
+  });
+
   it('passes when the workstream’s ids have no letters to tell them from section numbers', async () => {
     const scope = new ScopeBuilder().withTasks([{ id: '1', title: 'One' }, { id: '2', title: 'Two' }]);
     expect((await run(unknownIds, new PlanNoteBuilder().withScope(scope).withBody('4.1', 'See 9 and 2.9.').build())).ok).toBe(true);
