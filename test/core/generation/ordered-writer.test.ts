@@ -221,6 +221,8 @@ describe('createOrderedWriter, the blank line between units', () => {
     ['a unit ending with a blank line gets none', ['A\n\n', 'B\n'], 'A\n\nB\n'],
     ['a unit with no text adds no blank line', ['A\n', '', 'C\n'], 'A\n\nC\n'],
     ['a unit that is one line break still counts as text', ['A', '\n', 'C'], 'A\n\n\nC'],
+    ['a line break after a blank line leaves a blank line behind', ['A\n', '\n', 'C'], 'A\n\n\nC'],
+    ['a last unit with no text adds nothing', ['A\n', ''], 'A\n'],
   ])('%s', async (_name, texts, expected) => {
     expect(await note(texts)).toBe(expected);
   });
@@ -229,8 +231,9 @@ describe('createOrderedWriter, the blank line between units', () => {
     ['a note that ends mid-line', 'the end', '\n\nX\n'],
     ['a note that ends with a blank line', 'the end\n\n', 'X\n'],
     ['a note whose last characters are not known', '', '\n\nX\n'],
-  ])('on a resume after %s', async (_name, noteTail, expected) => {
-    expect(await note(['X\n'], { startOffset: 40, noteTail })).toBe(expected);
+    ['a note whose length is not given but whose last characters are', 'the end', '\n\nX\n'],
+  ])('on a resume after %s', async (name, noteTail, expected) => {
+    expect(await note(['X\n'], { startOffset: name.includes('length is not given') ? 0 : 40, noteTail })).toBe(expected);
   });
 });
 
@@ -307,6 +310,26 @@ describe('createOrderedWriter, writes and failures', () => {
     writer.discard('b');
     expect(sink.text).toBe('A\n\nB\n');
     expect(sink.truncations).toEqual([]);
+  });
+
+  it('keeps the text of a finished unit ahead of the cursor when it is asked to discard it', async () => {
+    const { sink, writer } = setup(['a', 'b']);
+    writer.write('b', 'B\n');
+    writer.finish('b');
+    writer.discard('b');
+    writer.write('a', 'A\n');
+    writer.finish('a');
+    await writer.close();
+    expect(sink.text).toBe('A\n\nB\n');
+  });
+
+  it('keeps the failure when nobody listens for it, and still closes', async () => {
+    const timers = new FakeTimers();
+    const writer = createOrderedWriter({ keys: ['a'], sink: new MemorySink(timers, () => true), timers });
+    writer.write('a', 'A\n');
+    writer.finish('a');
+    await expect(writer.close()).resolves.toBeUndefined();
+    expect((writer.error as Error).message).toBe('disk full');
   });
 
   it('says what was wrong with an impossible call', async () => {
