@@ -53,13 +53,29 @@ function clauses(text: string): Array<{ start: number; end: number }> {
 /** A negation before the reference in its clause: "nothing in", "none of", "not needed by", "does not block". */
 const NEGATION_BEFORE =
   /\b(?:nothing|none|neither|nor|no\s+(?:task|work|part|epic|workstream|module|component)s?|not\s+(?:needed|required|used|blocking|blocked|affected)|do(?:es)?(?:n['’]t|\s+not)\s+block|independent\s+of|unaffected|except(?:\s+for)?|other\s+than)\b/i;
+/** The quantifiers among them ("nothing in", "none of", "neither … nor", "no task of"): they say who is not concerned only in a clause about depending. */
+const QUANTIFIER_BEFORE = /\b(?:nothing|none|neither|nor|no\s+(?:task|work|part|epic|workstream|module|component)s?)\b/i;
+/** A word of depending or waiting: "depends", "needs", "blocked", "relies", "uses", "waits", "affected", "requires". */
+const DEPENDING = /\b(?:depend\w*|need\w*|requir\w*|us(?:e|es|ed|ing)|block\w*|wait\w*|affect\w*|rel(?:y|ies|ied|ying)|consum\w*|impact\w*)\b/i;
+
 /** A negation after it: "W2 does not depend on it", "W2 is not blocked", "W2 can proceed". */
 const NEGATION_AFTER =
   /^[^]*?\b(?:(?:does|do|is|are|will|would|need|needs)(?:n['’]t|\s+not)\s+(?:depend|need|use|require|block|wait|affect|blocked|affected|needed|required|used)|can\s+(?:proceed|start|continue|go\s+ahead)|may\s+proceed|(?:is|are)\s+(?:unaffected|independent))/i;
 
-function negatedAt(text: string, index: number, end: number): boolean {
+function negatedAt(text: string, index: number, end: number, asked: boolean): boolean {
   const clause = clauses(text).find((c) => index >= c.start && index < c.end) ?? { start: 0, end: text.length };
-  return NEGATION_BEFORE.test(text.slice(clause.start, index)) || NEGATION_AFTER.test(text.slice(end, clause.end));
+  const before = text.slice(clause.start, index);
+  if (NEGATION_AFTER.test(text.slice(end, clause.end))) return true;
+  if (!NEGATION_BEFORE.test(before)) return false;
+  // In a question's own words "None of the W2 adapters is known: which one?" is about W2's adapters,
+  // not about W2 being free of the question: a bare quantifier counts there only when a word of
+  // depending follows in its statement ("nothing in W1–W3 depends on it"), up to a colon or a dash
+  // that starts the question proper. A "Blocks:" value needs no such word: the label is it.
+  if (!asked) return true;
+  const verbal = before.replace(new RegExp(QUANTIFIER_BEFORE.source, 'gi'), ' ');
+  const after = text.slice(end, clause.end);
+  const statement = after.slice(0, after.search(/:|\s[—–-]\s|$/));
+  return NEGATION_BEFORE.test(verbal) || DEPENDING.test(statement);
 }
 
 /**
@@ -67,7 +83,7 @@ function negatedAt(text: string, index: number, end: number): boolean {
  * twice appears twice). Ranges and labels are read from the text alone; names need the WBS.
  * Never throws.
  */
-export function workstreamRefs(text: string, wbs?: Wbs): WorkstreamRef[] {
+export function workstreamRefs(text: string, wbs?: Wbs, opts: { asked?: boolean } = {}): WorkstreamRef[] {
   const refs: Omit<WorkstreamRef, 'negated'>[] = [];
   const taken: Array<[number, number]> = [];
   const free = (a: number, b: number): boolean => !taken.some(([x, y]) => a < y && x < b);
@@ -141,7 +157,7 @@ export function workstreamRefs(text: string, wbs?: Wbs): WorkstreamRef[] {
       }
     }
   }
-  return refs.sort((x, y) => x.index - y.index).map((r) => ({ ...r, negated: negatedAt(text, r.index, r.end) }));
+  return refs.sort((x, y) => x.index - y.index).map((r) => ({ ...r, negated: negatedAt(text, r.index, r.end, opts.asked === true) }));
 }
 
 /** Where `name` occurs as whole words: folded for names of several words, as written for one word. */

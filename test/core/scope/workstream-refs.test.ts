@@ -28,6 +28,21 @@ describe('workstreamRefs', () => {
     expect(workstreamRefs(text, W).filter((r) => r.negated).map((r) => r.id)).toEqual(negated);
   });
 
+  it.each([
+    ['None of the W2 adapters is known to us: which one do we use?', []],
+    ['No task of W2 has an owner yet - who takes it?', []],
+    ['none of W4 and W5 need it', ['W4', 'W5']],
+    ['Nothing in W1–W3 depends on it: can W4 start?', ['W1', 'W2', 'W3']],
+    ['W2 does not depend on it: which one?', ['W2']],
+    ['for everything except W2', ['W2']],
+  ])('in a question (asked), a quantifier negates only before a word of depending: %p', (text, negated) => {
+    expect(workstreamRefs(text, W, { asked: true }).filter((r) => r.negated).map((r) => r.id)).toEqual(negated);
+  });
+
+  it('outside a question the same quantifier negates without one ("Blocks: nothing in W2")', () => {
+    expect(workstreamRefs('None of the W2 adapters is known to us', W).map((r) => r.negated)).toEqual([true]);
+  });
+
   it('a blocking mention stays positive', () => {
     expect(namedIds('W4 cannot start until the provider is chosen', W)).toEqual(['W4']);
   });

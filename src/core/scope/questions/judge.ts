@@ -94,8 +94,8 @@ function phrases(text: string): string[] {
 }
 
 /** How a statement relates to the subject: names it, names only others, or names no workstream. */
-function relation(text: string, subject: QuestionSubject): 'it' | 'others' | 'nobody' {
-  const refs = workstreamRefs(text, subject.wbs);
+function relation(text: string, subject: QuestionSubject, asked = false): 'it' | 'others' | 'nobody' {
+  const refs = workstreamRefs(text, subject.wbs, { asked });
   if (refs.some((r) => r.id === subject.id && !r.negated)) return 'it';
   if (refs.length > 0) return 'others';
   let other = false;
@@ -115,7 +115,7 @@ export function judgeQuestion(q: OpenQuestion, subject: QuestionSubject, heading
   const stated = q.blocks.filter((b) => b.text.trim() !== '');
   const blocksRel = stated.map((b) => ({ fact: b, rel: relation(b.text, subject) }));
   const ownText = q.standaloneAssumption ? (q.assumption?.text ?? q.text) : q.text;
-  const textRel = stated.length > 0 ? null : relation(ownText, subject);
+  const textRel = stated.length > 0 ? null : relation(ownText, subject, true);
   const concerns = blocksRel.some((b) => b.rel === 'it') || textRel === 'it' || (stated.length === 0 && headingNamesIt && textRel !== 'others');
   const elsewhere = !concerns && (blocksRel.some((b) => b.rel === 'others') || textRel === 'others');
 

@@ -40,6 +40,15 @@ describe('judgeQuestion', () => {
     expect(kinds(['- **Refund window** (BLOCKS: W4 refunds; nothing in W1–W3 depends on it)'])).toEqual(['none', 'none', 'none', 'blocks', 'none']);
   });
 
+  it.each([
+    ['- None of the W2 berth types is known to us: which ones do we list?', ['none', 'blocks', 'none', 'none', 'none']],
+    ['- Neither W3 hold length is agreed — 15 or 30 minutes?', ['none', 'none', 'blocks', 'none', 'none']],
+    ['- Nothing in W1–W3 depends on the refund window: how long is it for W4?', ['none', 'none', 'none', 'blocks', 'none']],
+    ['- None of W4 and W5 need the export format: which one does W1 write?', ['blocks', 'none', 'none', 'none', 'none']],
+  ])('in a question\'s own words "none of" negates a workstream only in a statement about depending: %p', (item, expected) => {
+    expect(kinds([item])).toEqual(expected);
+  });
+
   it('a name written with & or "and" is the workstream', () => {
     expect(kinds(['- **Console roles** (BLOCKS: Notifications and Steward Console)'])).toEqual(['none', 'none', 'none', 'none', 'blocks']);
   });
