@@ -182,8 +182,9 @@ describe('unresolved-decision, decision tables', () => {
   });
 });
 
-describe('unresolved-decision, upstream conventions', () => {
-  const wbs = new WbsBuilder()
+/** W4 of the upstream-convention cases: two tasks, after W3. */
+const paymentsWbs = () =>
+  new WbsBuilder()
     .withWorkstream('W4', 'Payments and Billing', {
       tasks: [
         { id: 'W4.1', title: 'Billing adapter for hosted checkout' },
@@ -192,11 +193,17 @@ describe('unresolved-decision, upstream conventions', () => {
       dependsOn: ['W3'],
     })
     .build();
-  const mesoWith = (open: string[], ...sections: Array<[string, string[]]>) => {
-    const b = new MesoPlanBuilder().withSection(2, 'W4: Payments & Billing', ['Hosted checkout, webhooks.']).withBody('Open Questions', ...open);
-    for (const [h, lines] of sections) b.withSection(2, h, lines);
-    return b.build();
-  };
+
+/** A meso plan with W4's section, these open questions, and more sections. */
+function paymentsMesoWith(open: string[], ...sections: Array<[string, string[]]>) {
+  const b = new MesoPlanBuilder().withSection(2, 'W4: Payments & Billing', ['Hosted checkout, webhooks.']).withBody('Open Questions', ...open);
+  for (const [h, lines] of sections) b.withSection(2, h, lines);
+  return b.build();
+}
+
+describe('unresolved-decision, upstream conventions', () => {
+  const wbs = paymentsWbs();
+  const mesoWith = paymentsMesoWith;
   const run = (meso: string, id: string) => unresolvedDecision(contextFrom({ wbs, meso, workstreamId: id }));
 
   it('one blocker gives one escalation, citing every line that restates it', () => {
@@ -266,20 +273,8 @@ describe('unresolved-decision, upstream conventions', () => {
 });
 
 describe('unresolved-decision, the requests as the user reads them', () => {
-  const wbs = new WbsBuilder()
-    .withWorkstream('W4', 'Payments and Billing', {
-      tasks: [
-        { id: 'W4.1', title: 'Billing adapter for hosted checkout' },
-        { id: 'W4.2', title: 'Webhook receiver' },
-      ],
-      dependsOn: ['W3'],
-    })
-    .build();
-  const mesoWith = (open: string[], ...sections: Array<[string, string[]]>) => {
-    const b = new MesoPlanBuilder().withSection(2, 'W4: Payments & Billing', ['Hosted checkout, webhooks.']).withBody('Open Questions', ...open);
-    for (const [h, lines] of sections) b.withSection(2, h, lines);
-    return b.build();
-  };
+  const wbs = paymentsWbs();
+  const mesoWith = paymentsMesoWith;
   const base = { rule: 'unresolved-decision', workstreamId: 'W4', workstreamName: 'Payments and Billing' };
   const settle = (id: string, path: string) =>
     `Record the decision on "Payment provider" in ${path} (mark the question Resolved with its answer); or, if ${id} can go ahead meanwhile, write a **Proposed Assumption** with a **Validation** step that does not have to happen before ${id}, or mark it NOT BLOCKING or deferred; then plan again.`;
