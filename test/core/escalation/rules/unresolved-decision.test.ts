@@ -500,6 +500,15 @@ describe('unresolved-decision, how each request is worded and where it points', 
     expect(check(meso).map((e) => e.line)).toEqual([lineOf(meso, '### W2 pagination')]);
   });
 
+  it('judges a question written as a heading by its words, as it judges a list item: a name known only from the meso plan ties neither', () => {
+    const wbs = '## W1: Platform Foundation\n\n- W1.1 Repo (1d)\n\n## W2\n\n- W2.1 Export (1d)\n';
+    const named = () => new MesoPlanBuilder().withHeading('W2: Inspection API', 'W2: Field Reports');
+    const asHeading = named().withBody('Open Questions').withSection(3, 'Field Reports paging', ['Cursors or offsets?']).build();
+    const asItem = named().withOpenQuestions('- Field Reports paging: cursors or offsets?').build();
+    expect(unresolvedDecision(contextFrom({ wbs, meso: asHeading }))).toEqual([]);
+    expect(unresolvedDecision(contextFrom({ wbs, meso: asItem }))).toEqual([]);
+  });
+
   it('cites each line that says what it blocks, and lists every statement', () => {
     const meso = new MesoPlanBuilder().withOpenQuestions('1. **Payment provider**: which PSP?', '   - **Blocks**: W2 billing, W2 refunds', '   - **Blocks**: W2 invoices').build();
     const [e, ...rest] = check(meso);
