@@ -149,7 +149,7 @@ export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps):
     maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length),
     withOutline: true,
   });
-  if (agreed.kind !== 'go') return agreed.result;
+  if ('result' in agreed) return agreed.result;
   const { request: reqSettings, described } = agreed;
 
   const { usage, onUsage, costGuard, streamDeps } = tracking(deps, reqSettings, described.estimate);
@@ -263,7 +263,7 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
     maxModules: 0,
     withOutline: false,
   });
-  if (agreed.kind !== 'go') return agreed.result;
+  if ('result' in agreed) return agreed.result;
   const { request: reqSettings, described } = agreed;
   const lastModel = state.resumes?.[state.resumes.length - 1]?.model ?? state.model;
   const resumedState: PlannerState = model === lastModel ? state : { ...state, resumes: [...(state.resumes ?? []), { model, from: next.label, date: isoDate(deps.clock.now()) }] };
@@ -308,7 +308,7 @@ async function alreadyFinished(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind
 /**
  * The estimate and the user's go-ahead, before anything billed is sent: the requests and their cost
  * (tokens counted with the API when there is a key), a dry run's answer, the refusals on cost, the
- * confirmation. `go` carries what the run needs; otherwise `result` is what planWithClaude returns.
+ * confirmation: what the run needs, or the `result` planWithClaude returns instead.
  */
 async function estimateAndAsk(
   req: ClaudePlanRequest,
@@ -317,16 +317,16 @@ async function estimateAndAsk(
   context: PlannerContext,
   warnings: PlannerWarning[],
   plan: { model: string; outline: Outline; units: PlanUnit[]; maxModules: number; withOutline: boolean },
-): Promise<{ kind: 'go'; request: RequestSettings; described: RequestsDescription } | { kind: 'stop'; result: Result<ClaudeOutcome, PlannerError> }> {
+): Promise<{ request: RequestSettings; described: RequestsDescription } | { result: Result<ClaudeOutcome, PlannerError> }> {
   const pre = await preflight({ client: deps.client, apiKey: deps.apiKey, settings: deps.settings, context, warnings, ...plan });
-  if (!pre.ok) return { kind: 'stop', result: pre };
+  if (!pre.ok) return { result: pre };
   const { request, described } = pre.value;
   const preview: SendPreview = { workstreamId: p.id, model: plan.model, thinking: thinkingWords(request), sent: context.sent, estimate: described.estimate };
-  if (req.dryRun) return { kind: 'stop', result: ok({ kind: 'dry-run', preview, requestsJson: described.json }) };
+  if (req.dryRun) return { result: ok({ kind: 'dry-run', preview, requestsJson: described.json }) };
   const refused = refuseOnCost(deps, described.estimate);
-  if (refused) return { kind: 'stop', result: err(refused) };
-  if (deps.confirm && !(await deps.confirm(preview))) return { kind: 'stop', result: ok({ kind: 'declined', preview }) };
-  return { kind: 'go', request, described };
+  if (refused) return { result: err(refused) };
+  if (deps.confirm && !(await deps.confirm(preview))) return { result: ok({ kind: 'declined', preview }) };
+  return { request, described };
 }
 
 export interface RunArgs {
@@ -418,7 +418,7 @@ export async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { 
     warnings: a.warnings,
     backup: a.backup,
     usage: totals,
-    incomplete: run.incomplete.map((i) => a.units.find((u) => u.key === i.key)?.label ?? i.key),
+    incomplete: run.incomplete.map((i) => a.units.find((u) => u.key === i.key)!.label),
   });
 }
 
