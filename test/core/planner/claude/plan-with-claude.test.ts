@@ -286,6 +286,21 @@ describe('planWithClaude', () => {
       expect(new Set(delays)).toEqual(new Set([9000, 4321]));
     });
 
+    it("over a transport that buffers whole answers, each call's own timeout covers its whole answer (an hour per 128K tokens of room)", async () => {
+      // The SDK arms its request timeout with setTimeout around each fetch: watched, not replaced.
+      const armed = jest.spyOn(global, 'setTimeout');
+      try {
+        planOf(await planWithClaude({ workstream: 'W2' }, deps({ bufferedTransport: true })));
+        const room = (server.messageRequests()[0]!.body as { max_tokens: number }).max_tokens;
+        expect(armed.mock.calls.map((c) => c[1])).toContain(Math.ceil((3_600_000 * room) / 128_000));
+        armed.mockClear();
+        planOf(await planWithClaude({ workstream: 'W2', force: true }, deps()));
+        expect(armed.mock.calls.map((c) => c[1])).not.toContain(Math.ceil((3_600_000 * room) / 128_000));
+      } finally {
+        armed.mockRestore();
+      }
+    });
+
     it('replaces a plan when forced: the old one backed up first, the changed sections reported', async () => {
       planOf(await planWithClaude({ workstream: 'W2' }, deps()));
       const old = v.read(PLAN);
@@ -346,6 +361,8 @@ describe('planWithClaude', () => {
       expect(o.status).toBe('interrupted');
       expect(o.interrupted!.reason).toEqual({ kind: 'cost-cap', message: `the running cost passed the cap of $${(typical * 1.05).toFixed(2)}.` });
       expect(v.fm(PLAN)['status']).toBe('interrupted');
+      // The text of the section that passed the cap reached the note and was cut back out of it.
+      expect(v.read(PLAN)).not.toContain('Long answer.');
     });
 
     it('a model the API stops knowing during the run is named in the interruption', async () => {
