@@ -147,6 +147,25 @@ describe('planWithClaude', () => {
       expect(without.json).not.toContain('UPSTREAM-PLAN-TEXT');
     });
 
+    it('the most the estimate allows for is a module per WBS task, when the derived outline groups tasks into fewer', async () => {
+      const dryRun = async () => {
+        const o = value(await planWithClaude({ workstream: 'W2', dryRun: true }, deps(noKey)));
+        if (o.kind !== 'dry-run') throw new Error(o.kind);
+        const modules = (JSON.parse(o.requestsJson) as Array<{ call: string }>).filter((q) => /^section-2\.\d+$/.test(q.call)).length;
+        return { modules, beyond: o.preview.estimate.callsMax - o.preview.estimate.calls };
+      };
+      // A module per task: the most allows for no more modules than that.
+      const ungrouped = await dryRun();
+      expect(ungrouped.modules).toBe(7);
+      const micro = 'research/project-planning/micro-level-plan.md';
+      // Two tasks naming the meso plan's "W2 Data model": one derived module for both.
+      writeFileSync(path.join(v.dir, micro), v.read(micro).replace('| W2-T1 | Migrations for inspections,', '| W2-T1 | Data model migrations for inspections,').replace('| W2-T7 | Generate and publish the OpenAPI document,', '| W2-T7 | Data model documentation in the OpenAPI document,'));
+      const grouped = await dryRun();
+      expect(grouped.modules).toBe(6);
+      // Claude may still give each task its module: the most allows for the seventh.
+      expect(grouped.beyond).toBe(ungrouped.beyond + 1);
+    });
+
     it('a context above the budget stops the run before anything is sent', async () => {
       const e = failure(await planWithClaude({ workstream: 'W2' }, deps({}, { contextBudgetTokens: 1000 })));
       expect(e.kind).toBe('context-too-large');
