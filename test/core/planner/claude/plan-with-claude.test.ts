@@ -610,6 +610,14 @@ describe('planWithClaude', () => {
       expect(readdirSync(path.join(v.dir, 'Planning', '.backup')).map((f) => readFileSync(path.join(v.dir, 'Planning', '.backup', f), 'utf8'))).toEqual([old]);
     });
 
+    it('a note that refuses its last write (the footer) is marked interrupted at the end', async () => {
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, deps({ concurrency: 1, vault: failingVault(v.vault, { append: (p, t) => p === PLAN && t.includes('**Next Step:**') }) })));
+      expect(o.status).toBe('interrupted');
+      expect(o.interrupted).toEqual({ stoppedAt: 'the end', reason: { kind: 'write-failed', message: expect.stringContaining(PLAN) } });
+      expect(v.fm(PLAN)['status']).toBe('interrupted');
+      expect(v.read(PLAN)).toContain('> It stopped at the end: ');
+    });
+
     it('an interrupted run that cannot mark its note says so, and the note keeps its complete sections', async () => {
       server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 }, override: (req, kind) => (kind === 'section' && asksFor(req, '## 5. Configuration') ? { fault: { kind: 'http-error', status: 400, type: 'invalid_request_error', message: 'bad' } } : null) }));
       const o = planOf(await planWithClaude({ workstream: 'W2' }, deps({ concurrency: 1, vault: failingVault(v.vault, { replace: (p) => p === PLAN }) })));
