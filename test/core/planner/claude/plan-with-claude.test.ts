@@ -3,7 +3,7 @@
  * real HTTP with the unmodified SDK, a fixed clock. Tests that stop before anything is sent pass no
  * API key to the planner (nothing is counted with the API), so they cost no HTTP at all.
  */
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { getEventListeners } from 'node:events';
 import * as path from 'node:path';
 import { startAnthropicServer, SERVER_MODELS, type AnthropicServer } from '../../../support/anthropic-server';
@@ -610,12 +610,49 @@ describe('planWithClaude', () => {
       expect(readdirSync(path.join(v.dir, 'Planning', '.backup')).map((f) => readFileSync(path.join(v.dir, 'Planning', '.backup', f), 'utf8'))).toEqual([old]);
     });
 
-    it('a note that refuses its last write (the footer) is marked interrupted at the end', async () => {
-      const o = planOf(await planWithClaude({ workstream: 'W2' }, deps({ concurrency: 1, vault: failingVault(v.vault, { append: (p, t) => p === PLAN && t.includes('**Next Step:**') }) })));
+    it.each([
+      ['the note sink cuts that text back out of the note', false],
+      ['a sink that cannot cut back (its contract allows it) leaves it, and the note is still marked', true],
+    ])("cancelling while a section's text is being written: %s", async (_name, appendOnly) => {
+      server.setScript(plannerResponder({ outline, mesoTarget: 'meso-level-plan', script: { chunkChars: 100 } }));
+      const caller = new AbortController();
+      let streaming: string | null = null;
+      let cancelledIn: string | null = null;
+      const onEvent = (e: { type: string; key?: string }): void => {
+        if (e.type === 'unit-delta' && e.key!.startsWith('section-') && e.key !== 'section-exec') streaming = e.key!;
+        if (e.type === 'unit-done' && e.key === streaming) streaming = null;
+        // A write carrying the text of a section still streaming is on its way to the note: stop now.
+        if (e.type === 'written' && streaming !== null && cancelledIn === null) {
+          cancelledIn = streaming;
+          caller.abort();
+        }
+      };
+      const sink = { append: async (text: string): Promise<void> => void (await v.vault.append(PLAN, text)) };
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, deps({ signal: caller.signal, onEvent, concurrency: 1, ...(appendOnly ? { sink } : {}) })));
+      expect(cancelledIn).not.toBeNull();
+      expect(o.interrupted?.reason.kind).toBe('cancelled');
+      expect(v.fm(PLAN)['status']).toBe('interrupted');
+      const heading = o.interrupted!.stoppedAt.replace(/^Section /, '');
+      const text = v.read(PLAN);
+      expect(text).toContain('## Executive Summary');
+      const headingLine = new RegExp(`^#+ ${heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm');
+      if (appendOnly) expect(text).toMatch(headingLine);
+      else expect(text).not.toMatch(headingLine);
+    });
+
+    it('a note that refuses its last write (the footer) is marked interrupted at the end; text pasted meanwhile is not cut', async () => {
+      // Nothing partial reached the note (the refused write left nothing): nothing is cut back, so what the user
+      // pasted at its end as the run stopped stays whole.
+      const pasted = `${'A paragraph the user pasted while the plan was being written. '.repeat(100)}\n`;
+      const onEvent = (e: { type: string }): void => {
+        if (e.type === 'done') appendFileSync(path.join(v.dir, PLAN), pasted);
+      };
+      const o = planOf(await planWithClaude({ workstream: 'W2' }, deps({ concurrency: 1, onEvent, vault: failingVault(v.vault, { append: (p, t) => p === PLAN && t.includes('**Next Step:**') }) })));
       expect(o.status).toBe('interrupted');
       expect(o.interrupted).toEqual({ stoppedAt: 'the end', reason: { kind: 'write-failed', message: expect.stringContaining(PLAN) } });
       expect(v.fm(PLAN)['status']).toBe('interrupted');
       expect(v.read(PLAN)).toContain('> It stopped at the end: ');
+      expect(v.read(PLAN)).toContain(pasted);
     });
 
     it('an interrupted run that cannot mark its note says so, and the note keeps its complete sections', async () => {
