@@ -126,6 +126,8 @@ describe('liveMarker, spacing and word forms of the settled and still-open phras
     ['?? yes', '??'],
     ['Auth[NEEDS DECISION] ok', '[NEEDS DECISION]'],
     ['Keys: decided.       TBD', 'TBD'],
+    ['Retention: TBD, to be  decided by legal', 'TBD'],
+    ['Retention: TBD, must be  resolved', 'TBD'],
   ])('keeps %p open as %p', (line, label) => {
     expect(liveMarker(line)).toBe(label);
   });
@@ -142,6 +144,8 @@ describe('liveMarker, spacing and word forms of the settled and still-open phras
     'Key format TBD before v1.2, now decided',
     'Retention: TBD, now decided',
     'Owner: ops. Retention TBD, was decided',
+    'Retention was  TBD; now 7 years.',
+    'Retention was\tTODO; now 7 years.',
   ])('finds nothing live in %p', (line) => {
     expect(liveMarker(line)).toBeNull();
   });
