@@ -8,8 +8,9 @@ import { getEventListeners } from 'node:events';
 import * as path from 'node:path';
 import { startAnthropicServer, SERVER_MODELS, type AnthropicServer } from '../../../support/anthropic-server';
 import { plannerResponder } from '../../../support/anthropic-server/planner-responder';
-import { describeUnknownModel, planWithClaude, type ClaudeDeps, type ClaudeOutcome, type SendPreview } from '../../../../src/core/planner/claude/plan-with-claude';
-import type { Settings } from '../../../../src/core/contracts/settings';
+import { describeUnknownModel, inputFor, planWithClaude, unitsFor, type ClaudeDeps, type ClaudeOutcome, type SendPreview } from '../../../../src/core/planner/claude/plan-with-claude';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../src/core/contracts/settings';
+import { preparePlan } from '../../../../src/core/planner/prepare-plan';
 import type { PlannerError } from '../../../../src/core/contracts/errors';
 import type { Outline } from '../../../../src/core/contracts/outline';
 import type { Result } from '../../../../src/core/result';
@@ -295,6 +296,24 @@ describe('planWithClaude', () => {
       expect(JSON.stringify(server.messageRequests()[1]!.body)).toContain(outline.modules[0]!.name);
     });
 
+    it('from its first section on, the note says what to resume: the planner state is in it while the run writes', async () => {
+      let during: PlannerState | null = null;
+      const onEvent = (e: { type: string }): void => {
+        if (e.type === 'unit-start' && during === null && existsSync(path.join(v.dir, PLAN))) during = v.fm(PLAN)['planner'] as PlannerState;
+      };
+      planOf(await planWithClaude({ workstream: 'W2' }, deps({ onEvent })));
+      expect(during).toMatchObject({ version: 1, provider: 'anthropic', model: 'claude-sonnet-5-5', outlineSource: 'model', outline });
+    });
+
+    it('the first unit carries the planner state only when there is one (the estimate and the batch title use it without)', async () => {
+      const prepared = await preparePlan(v.vault, DEFAULT_SETTINGS, { workstream: 'W2' });
+      if (!prepared.ok || prepared.value.kind !== 'ready') throw new Error('W2 is not ready');
+      const input = inputFor(prepared.value, outline, '2026-11-25');
+      expect(unitsFor(input, null)[0]!.coreText).not.toContain('planner:');
+      const state: PlannerState = { version: 1, provider: 'anthropic', model: 'claude-sonnet-5-5', outlineSource: 'model', outline };
+      expect(unitsFor(input, state)[0]!.coreText).toMatch(/^planner: \{"version":1,"provider":"anthropic"/m);
+    });
+
     it("arms each call's watchdogs with the run's timeouts, else the settings'", async () => {
       const delays: number[] = [];
       const timers = { now: () => 0, setTimer: (_fn: () => void, ms: number) => delays.push(ms), clearTimer: () => undefined };
@@ -417,6 +436,11 @@ describe('planWithClaude', () => {
       expect(o.incomplete).toHaveLength(1);
       expect(o.incomplete![0]).toMatch(/^Section 9\./);
       expect(v.fm(PLAN)['status']).toBe('draft');
+      // A draft is a finished plan: a resume sends nothing and only links back.
+      server.reset();
+      const again = planOf(await planWithClaude({ workstream: 'W2', resume: true }, deps()));
+      expect(again).toMatchObject({ status: 'draft', alreadyFinished: true });
+      expect(server.requests).toHaveLength(0);
     });
 
     it('Claude escalating from the outline writes the escalation note instead of a plan', async () => {
@@ -737,7 +761,17 @@ describe('planWithClaude', () => {
       expect(v.read(PLAN)).toBe(killed);
       expect(server.messageRequests()).toHaveLength(0);
 
-      const r = planOf(await planWithClaude({ workstream: 'W2', resume: true, model: 'claude-opus-5-5' }, deps()));
+      // A context above the budget stops the resume too, before anything is sent or written.
+      expect(failure(await planWithClaude({ workstream: 'W2', resume: true }, deps({}, { contextBudgetTokens: 1000 }))).kind).toBe('context-too-large');
+      expect(v.read(PLAN)).toBe(killed);
+
+      // While the resume runs, the note says what to resume (killed again, it would resume again): the state with the new resume.
+      let during: PlannerState | null = null;
+      const onEvent = (e: { type: string }): void => {
+        if (e.type === 'unit-start' && during === null) during = v.fm(PLAN)['planner'] as PlannerState;
+      };
+      const r = planOf(await planWithClaude({ workstream: 'W2', resume: true, model: 'claude-opus-5-5' }, deps({ onEvent })));
+      expect(during).toMatchObject({ model: 'claude-sonnet-5-5', outline, resumes: [{ model: 'claude-opus-5-5', from: 'Section 5. Configuration and Secrets' }] });
       expect(r.status).toBe('ready_for_decomposition');
       const done = v.read(PLAN);
       expect(done).not.toContain('PARTIAL-KILLED');
