@@ -56,9 +56,12 @@ export interface OrderedWriter {
   readonly error: unknown;
 }
 
-/** Blank line between units: what to add after `tail` so the next unit starts after a blank line. */
+/**
+ * Blank line between units: what to add after a note whose last two characters are `tail` ('' when
+ * they are not known) so the next unit starts after a blank line.
+ */
 function separatorAfter(tail: string): string {
-  if (tail === '' || tail.endsWith('\n\n')) return '';
+  if (tail === '\n\n') return '';
   return tail.endsWith('\n') ? '\n' : '\n\n';
 }
 
@@ -76,8 +79,8 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
   const { keys } = options;
   const index = indexKeys(keys);
   const n = keys.length;
-  const finished = new Array<boolean>(n).fill(false);
-  const opened = new Array<boolean>(n).fill(false);
+  const finished = keys.map(() => false);
+  const opened = keys.map(() => false);
   const buffers: string[][] = keys.map(() => []);
 
   let cursor = 0;
@@ -97,17 +100,15 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
   /** Queues text of the cursor unit, after the blank line that opens the unit. */
   const queue = (text: string): void => {
     if (text === '') return;
+    let chunk = text;
     if (!opened[cursor]) {
       opened[cursor] = true;
       // A unit with text always starts after a blank line, unless the note is still empty.
-      const sep = docLength > 0 || tail !== '' ? separatorAfter(tail === '' ? 'x' : tail) : '';
-      out.add(sep);
-      docLength += sep.length;
-      tail = (tail + sep).slice(-2);
+      if (docLength > 0 || tail !== '') chunk = separatorAfter(tail) + text;
     }
-    out.add(text);
-    docLength += text.length;
-    tail = (tail + text).slice(-2);
+    out.add(chunk);
+    docLength += chunk.length;
+    tail = (tail + chunk).slice(-2);
   };
 
   const indexOf = (key: string): number => {
@@ -124,7 +125,7 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
       if (i === cursor) {
         queue(text);
         out.flushSoon();
-      } else if (text !== '') buffers[i]!.push(text);
+      } else buffers[i]!.push(text); // queue drops it if empty
     },
     discard(key: string): void {
       const i = indexOf(key);
@@ -143,14 +144,13 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
       if (out.stopped) throw new Error(`ordered writer: finish of '${key}' after stop`);
       if (finished[i]) throw new Error(`ordered writer: '${key}' finished twice`);
       finished[i] = true;
-      while (cursor < n && finished[cursor]) {
+      // finished[n] is undefined: the loop stops past the last unit.
+      while (finished[cursor]) {
         completeEnd = docLength;
         completeTail = tail;
         cursor++;
-        if (cursor < n) {
-          for (const chunk of buffers[cursor]!) queue(chunk);
-          buffers[cursor] = [];
-        }
+        // Once a unit is the cursor its text goes out live: its buffer is not read again.
+        if (cursor < n) for (const chunk of buffers[cursor]!) queue(chunk);
       }
       out.flushSoon();
     },
