@@ -583,3 +583,37 @@ describe('createSectionTransform, line by line', () => {
     expect(out).toContain('#### 2.3.4 State Management\n\nNot applicable: no UI.\n\n#### 2.3.5 Error Handling\n\n> [!todo]');
   });
 });
+
+describe('createSectionTransform, emphasis and numbers in headings', () => {
+  const unit = moduleUnit(3, 'Sync client');
+  const PARTS_1_2 = '#### 2.3.1 Purpose and Responsibilities\n\nA\n\n#### 2.3.2 Public Interfaces\n\nB\n';
+
+  it.each([
+    ['a bold number in a heading', '#### **2.3.2** Public Interfaces'],
+    ['an italic title after the number', '#### 2.3.2 _Public Interfaces_'],
+    ['bold with blanks inside its marks', '#### ** 2.3.2 Public Interfaces **'],
+    ['a bold line with blanks inside its marks', '** 2.3.2 Public Interfaces **'],
+  ])('reaches the part named by %s', (_name, heading) => {
+    expect(run(unit, `#### 2.3.1 Purpose\nA\n${heading}\nB\n`)).toContain(PARTS_1_2);
+  });
+
+  it('takes text that ends with a bold part name for text', () => {
+    expect(run(unit, '#### 2.3.1 Purpose\nA\nSee **2.3.2 Public Interfaces**\n')).toContain(
+      '#### 2.3.1 Purpose and Responsibilities\n\nA\nSee **2.3.2 Public Interfaces**\n\n#### 2.3.2 Public Interfaces\n\n> [!todo]',
+    );
+  });
+
+  it('goes by the number of a heading without a title, past a part without a title', () => {
+    const untitled: PlanUnit = {
+      key: 'u',
+      kind: 'model',
+      top: { heading: '## 5. Configuration', level: 2 },
+      parts: [
+        { number: '5.1', heading: '### 5.1', level: 3, owner: 'model' },
+        { number: '5.2', heading: '### 5.2 Defaults', level: 3, owner: 'model' },
+      ],
+      label: 'U',
+    };
+    expect(run(untitled, '### 5.2\nB\n')).toBe(`## 5. Configuration\n\n### 5.1\n\n${todoCallout(untitled.parts[0]!)}\n\n### 5.2 Defaults\n\nB\n`);
+  });
+});
