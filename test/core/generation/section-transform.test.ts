@@ -424,6 +424,9 @@ describe('createSectionTransform, line by line', () => {
     ['an indented closing fence closes', '```\ncode\n   ```\nAfter.', '```\ncode\n   ```\nAfter.\n\n'],
     ['a fence line with text after its backticks does not close', '```\n``` not the end ```\n#### 2.3.2 Public Interfaces\n```', '```\n``` not the end ```\n#### 2.3.2 Public Interfaces\n```\n\n'],
     ['a tilde fence may have backticks in its info string', '~~~ `x`\n#### 2.3.2 Public Interfaces\n~~~', '~~~ `x`\n#### 2.3.2 Public Interfaces\n~~~\n\n'],
+    ['a fence in a nested quote closes in it', '> > ```\n> > x\n> > ```', '> > ```\n> > x\n> > ```\n\n'],
+    // As the checker's maskCode reads it: a fence opened in a quote runs to its closing line, quoted or not.
+    ['a fence opened in a quote without a blank after > runs past the quote', '>```\n#### 2.3.2 Public Interfaces\n```', '>```\n#### 2.3.2 Public Interfaces\n```\n\n'],
   ])('%s', (_name, lines, expected) => {
     expect(under231(lines)).toBe(expected);
   });
@@ -432,6 +435,7 @@ describe('createSectionTransform, line by line', () => {
     ['a backtick line whose info string holds a backtick', '```js`x'],
     ['backticks inside a line', 'Use ``` for code'],
     ['a quote line with other text before its backticks', '>x```'],
+    ['tildes after other text', 'Use ~~~ to fence code'],
   ])('takes %s for text, not a fence', (_name, line) => {
     expect(run(unit, `#### 2.3.1 Purpose\n${line}\n#### 2.3.2 Public Interfaces\nB\n`)).toContain(`${line}\n\n#### 2.3.2 Public Interfaces\n\nB\n`);
   });
