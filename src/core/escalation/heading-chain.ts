@@ -6,9 +6,7 @@ import type { NoteHeading } from '../contracts/note-meta';
  * (its ancestors only).
  */
 export function enclosingHeadings(headings: readonly NoteHeading[], line: number, strict = false): NoteHeading[] {
-  const above = [...headings]
-    .filter((h) => (strict ? h.line < line : h.line <= line))
-    .sort((a, b) => b.line - a.line);
+  const above = [...headings].filter((h) => h.line <= line).sort((a, b) => b.line - a.line);
   const chain: NoteHeading[] = [];
   let level = 7;
   for (const h of above) {
@@ -17,5 +15,6 @@ export function enclosingHeadings(headings: readonly NoteHeading[], line: number
       level = h.level;
     }
   }
-  return chain;
+  // The heading on the line is taken first so that its ancestors, not the siblings above it, follow it.
+  return strict && chain[0]?.line === line ? chain.slice(1) : chain;
 }

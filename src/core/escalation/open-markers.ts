@@ -12,8 +12,11 @@ const MARKERS: Array<{ re: RegExp; label: string }> = [
 
 /** A sentence that says the point is settled: "no longer TBD", "decided: …", "marker removed". */
 const SETTLED_SENTENCE = /\b(?:no\s+longer|any\s?more|nothing\b[^.]*\bis|no\s+(?:tbd|todo)s?|not\s+(?:tbd|todo)|decided|resolved|settled|removed|was\s+(?:tbd|todo))\b/i;
-/** …unless it says it still has to be: "to be decided", "not yet resolved", "never decided". */
-const STILL_OPEN = /\b(?:(?:to|must|should|will|needs?\s+to|has\s+to|have\s+to|yet\s+to)\s+be|not(?:\s+yet)?|never|once)\s+(?:decided|resolved|settled|removed)\b/i;
+/**
+ * …unless it says it still has to be: "to be decided" (also "needs to be", "has to be", "yet to be"),
+ * "not yet resolved", "never decided".
+ */
+const STILL_OPEN = /\b(?:(?:to|must|should|will)\s+be|not(?:\s+yet)?|never|once)\s+(?:decided|resolved|settled|removed)\b/i;
 /** `TODO list`, `TODO app`, `TODO items`: the noun, not a marker. */
 const TODO_NOUN = /^[\s-]*(?:lists?|apps?|applications?|items?)\b/i;
 /** What answers a `word??` question on the same line: `validated?? yes`. */

@@ -36,14 +36,14 @@ const NESTED = /^\s+[-*+]\s+(.*?)\s*$/;
 
 /** The inside of a callout line (after `>` and one optional space), or null when the line is not quoted. */
 function calloutBody(line: string): string | null {
-  const m = /^\s{0,3}>\s?(.*)$/.exec(line);
-  return m ? m[1]! : null;
+  const m = /^\s{0,3}>\s?/.exec(line);
+  return m ? line.slice(m[0].length) : null;
 }
 
 /** The workstream id and name a callout title names (`Escalation Request — W2: Inspection API`). */
 export function parseEscalationTitle(title: string): { id: string | null; name: string } {
   const rest = title.replace(new RegExp(`^${ESCALATION_CALLOUT_TITLE}\\s*[—–-]?\\s*`, 'i'), '');
-  const m = /^(W\d+)\b\s*:?\s*(.*)$/i.exec(rest);
+  const m = /^(W\d+)\b\s*:?\s*(.*)/i.exec(rest);
   return m ? { id: m[1]!.toUpperCase(), name: m[2]!.trim() } : { id: null, name: '' };
 }
 
@@ -53,12 +53,14 @@ function canonical(label: string): EscalationField {
 
 /** Every `[!escalation]` callout in the note, in order, skipping any inside code blocks. */
 export function parseEscalationCallouts(text: string): ParsedEscalation[] {
-  const lines = text.split('\n').map((l) => l.replace(/\r$/, ''));
+  // Trailing spaces and a CR never matter: titles and values are read trimmed.
+  const lines = text.split('\n').map((l) => l.trimEnd());
   const masked = maskCode(text).split('\n');
   const found: ParsedEscalation[] = [];
   let i = 0;
   while (i < lines.length) {
-    const titleMatch = ESCALATION_TITLE_LINE.exec(masked[i] ?? '') ? ESCALATION_TITLE_LINE.exec(lines[i]!) : null;
+    // maskCode keeps the line count, so `masked[i]` is there.
+    const titleMatch = ESCALATION_TITLE_LINE.exec(masked[i]!) ? ESCALATION_TITLE_LINE.exec(lines[i]!) : null;
     if (!titleMatch) {
       i++;
       continue;
@@ -78,7 +80,7 @@ export function parseEscalationCallouts(text: string): ParsedEscalation[] {
         values.set(current, { inline: f[2]!, items: [] });
       } else if (nested && current) {
         values.get(current)!.items.push(nested[1]!);
-      } else if (current && body.trim() !== '') {
+      } else if (current && body !== '') {
         // A hand-wrapped continuation of the field above.
         const v = values.get(current)!;
         if (v.items.length > 0) v.items[v.items.length - 1] += ` ${body.trim()}`;

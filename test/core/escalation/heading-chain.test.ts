@@ -28,7 +28,10 @@ describe('enclosingHeadings', () => {
     [11, false, ['Deep', 'W2 Endpoints', 'W2: Inspection API', 'Plan']],
     [1, false, ['Plan']],
     [1, true, []],
-  ])('line %p (strict %p): %p, innermost first, skipping siblings', (line, strict, expected) => {
+    [8, true, ['Keys', 'W2 Data model', 'W2: Inspection API', 'Plan']],
+    [9, true, ['W2: Inspection API', 'Plan']],
+    [10, true, ['W2 Endpoints', 'W2: Inspection API', 'Plan']],
+  ])('line %p (strict %p): %p, innermost first, skipping siblings (strict: the ancestors of a heading on the line, never its siblings)', (line, strict, expected) => {
     expect(texts(line, strict)).toEqual(expected);
   });
 
@@ -40,7 +43,8 @@ describe('enclosingHeadings', () => {
     expect(enclosingHeadings([...headings].reverse(), 8).map((h) => h.line)).toEqual([7, 6, 5, 1]);
   });
 
-  it('gives nothing before the first heading', () => {
+  it('gives nothing before the first heading, strict or not', () => {
     expect(enclosingHeadings(parseHeadings(['Lead.', '# Plan'].join('\n')), 1)).toEqual([]);
+    expect(enclosingHeadings(parseHeadings(['Lead.', '# Plan'].join('\n')), 1, true)).toEqual([]);
   });
 });

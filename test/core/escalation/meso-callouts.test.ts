@@ -276,6 +276,7 @@ describe('meso-callouts, line endings and positions', () => {
     ['a CRLF note with a final line ending', 'intro\r\n## W2: Inspection API\r\nbody\r\n'],
     ['an LF note whose heading is last', 'intro\n## W2: Inspection API'],
     ['an LF note whose last line ends in a CR', 'intro\n## W2: Inspection API\nbody\r'],
+    ['a note of LF lines with one CRLF line after the heading', 'intro\n## W2: Inspection API\nbody\r\nmore\n'],
   ])('gives back %s byte for byte, one block or two at a time', (_label, text) => {
     const a = esc();
     const b = esc({ blocker: 'Second.' });
@@ -307,6 +308,11 @@ describe('meso-callouts, line endings and positions', () => {
     const w1At = lines.indexOf('## W1: Platform');
     expect(lines[w1At + 2]).toBe(`<!-- wp:escalation W1 unresolved-decision ${escalationKey(w1)} -->`);
     expect(lines[lines.indexOf('<!-- /wp:escalation -->') + 1]).toBe('Shared services.');
+  });
+
+  it('never takes a line that only ends with the closing comment for the end of a block, so the text after it stays', () => {
+    const text = ['intro', '## W2: Inspection API', '', '<!-- wp:escalation W2 no-tasks 0123abcd -->', '> [!warning] Escalation', 'Our note: blocks end with <!-- /wp:escalation -->', 'More of our text.'].join('\n');
+    expect(removeMesoCallouts(text, 'W2', [])).toBe(text);
   });
 
   it('removes a block the user left at the very start of the note, whose heading is gone', () => {

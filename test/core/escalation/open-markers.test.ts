@@ -109,3 +109,44 @@ describe('liveMarker, edge cases of each marker', () => {
     expect(once).toEqual(['TBD', 'TBD', '??', 'TODO', '??']);
   });
 });
+
+describe('liveMarker, spacing and word forms of the settled and still-open phrases', () => {
+  it.each([
+    ['Retention need to be decided: TBD', 'TBD'],
+    ['Retention needs  to be decided: TBD', 'TBD'],
+    ['Retention has  to be decided: TBD', 'TBD'],
+    ['Retention has to  be decided: TBD', 'TBD'],
+    ['Retention have  to be decided: TBD', 'TBD'],
+    ['Retention yet  to be decided: TBD', 'TBD'],
+    ['Retention not  yet decided: TBD', 'TBD'],
+    ['Retention: TBD, not settled', 'TBD'],
+    ['TODO: pick the item list', 'TODO'],
+    ['Owners: TBD list pending', 'TBD'],
+    ['Broker?? Kafka, yes', '??'],
+    ['?? yes', '??'],
+    ['Auth[NEEDS DECISION] ok', '[NEEDS DECISION]'],
+    ['Keys: decided.       TBD', 'TBD'],
+    ['Retention: TBD, to be  decided by legal', 'TBD'],
+    ['Retention: TBD, must be  resolved', 'TBD'],
+  ])('keeps %p open as %p', (line, label) => {
+    expect(liveMarker(line)).toBe(label);
+  });
+
+  it.each([
+    'There is no  TBD left.',
+    'The retention is not  TBD: 30 days.',
+    'TODO app',
+    'TODO application',
+    'TODO item',
+    'Broker??  yes',
+    'Broker?? ->  yes',
+    'Broker decided?? pending',
+    'Key format TBD before v1.2, now decided',
+    'Retention: TBD, now decided',
+    'Owner: ops. Retention TBD, was decided',
+    'Retention was  TBD; now 7 years.',
+    'Retention was\tTODO; now 7 years.',
+  ])('finds nothing live in %p', (line) => {
+    expect(liveMarker(line)).toBeNull();
+  });
+});

@@ -198,3 +198,34 @@ describe('parseEscalationCallouts, hand-edited callouts', () => {
     expect(ESCALATION_TITLE_LINE.exec('> [!escalation]- Escalation Request — W2 ')?.[1]).toBe('Escalation Request — W2');
   });
 });
+
+describe('parseEscalationCallouts, more hand edits', () => {
+  const parse = (...lines: string[]) => parseEscalationCallouts(lines.join('\n'));
+
+  it('reads the name after the id only at the start of the title, trimmed', () => {
+    expect(parseEscalationTitle('Escalation Request — Inspection W2: API')).toEqual({ id: null, name: '' });
+    expect(parseEscalationTitle('Escalation Request — W2: Inspection API  ')).toEqual({ id: 'W2', name: 'Inspection API' });
+  });
+
+  it('ends the callout at a line that quotes only after other text', () => {
+    expect(parse('> [!escalation] Escalation Request — W2', '> - **Blocker:** a', 'text > quoted', '> - **Evidence:** b').map((x) => [x.blocker, x.evidence, x.endLine])).toEqual([['a', [], 2]]);
+  });
+
+  it('reads a callout indented as a whole', () => {
+    expect(parse('  > [!escalation] Escalation Request — W2', '  > - **Blocker:** a', '  > - **Evidence:**', '  >   - one').map((x) => [x.blocker, x.evidence])).toEqual([['a', ['one']]]);
+  });
+
+  it('keeps a dash inside wrapped text, trims items and continuation lines, and leaves absent fields empty', () => {
+    const [p] = parse(
+      '> [!escalation] Escalation Request — W2',
+      '> - **Evidence:**',
+      '>   - line 12 - see below',
+      '>   continued - here',
+      '>   -  two spaces',
+      '>    ',
+      '> - **Recommendation:** Decide',
+      '>    and   plan again.',
+    );
+    expect(p).toMatchObject({ evidence: ['line 12 - see below continued - here', 'two spaces'], recommendation: 'Decide and   plan again.', agent: '', workstream: '', blocker: '', mesoSection: '' });
+  });
+});

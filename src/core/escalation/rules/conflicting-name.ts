@@ -39,7 +39,7 @@ function agree(a: string, b: string): boolean {
  * Does this mention state the workstream's name, rather than a topic within it? `### W2 Data model`
  * under `## W2: Inspection API` is a topic: a mention counts only when no enclosing heading already
  * names the id, and the line sets the name apart from the id (`W2: Name`, `W2 — Name`, `W2 (Name)`,
- * `Name (W2)`).
+ * `Name (W2)`, `Name [W2]`, as `parseMesoMentions` reads them).
  */
 function statesName(meso: EscalationMeso, m: MesoMention): boolean {
   if (enclosingHeadings(meso.headings, m.line, true).some((h) => scanWorkstreamTokens(h.text).some((t) => t.id === m.id))) return false;
@@ -48,7 +48,7 @@ function statesName(meso: EscalationMeso, m: MesoMention): boolean {
     (t) =>
       t.id === m.id &&
       t.task === null &&
-      (/^\s*(?:\*\*|__)?\s*(?:[:—–(]|-\s)/.test(line.slice(t.end)) || /\(\s*$/.test(line.slice(0, t.index))),
+      (/^\s*(?:\*\*|__)?\s*(?:[:—–(]|-\s)/.test(line.slice(t.end)) || /[([]\s*$/.test(line.slice(0, t.index))),
   );
 }
 

@@ -30,7 +30,8 @@ function mesoConcerns(ctx: EscalationContext, meso: EscalationMeso, body: string
   for (const h of heads.filter((x) => READINESS.test(x.text))) {
     const end = sectionEnd(heads, h, lines.length);
     for (const line of lines.slice(h.line, end)) {
-      const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?(?:ws[-\s]?|w)?(\d{1,2})[.):]\s+\S/i.exec(line);
+      // An entry written with the id (`W2.`, `WS-2:`) was found above as the id itself: only bare numbers are left.
+      const m = /^\s*(?:[-*+]\s+)?(?:\*\*)?(\d{1,2})[.):]\s+\S/.exec(line);
       if (m && Number(m[1]) === position) return true;
     }
   }

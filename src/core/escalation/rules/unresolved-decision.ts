@@ -7,7 +7,7 @@ import { judgeQuestion, type Verdict } from '../../scope/questions/judge';
 import type { OpenQuestion } from '../../scope/questions/question';
 import { readOpenQuestions } from '../../scope/questions/read-questions';
 import { questionSubject } from '../../scope/questions/subject';
-import { splitSections, type NoteSection } from '../../scope/sections';
+import { splitSections } from '../../scope/sections';
 import { foldName } from '../../scope/workstream-name';
 import type { NoteHeading } from '../../contracts/note-meta';
 import type { EscalationContext, EscalationMeso } from '../context';
@@ -32,29 +32,32 @@ interface MarkerHit {
   question: string;
 }
 
-/** A question's text as a question for the escalation. */
+/** A question's quoted text (trimmed) as a question for the escalation, without its list or heading marker. */
 function asQuestion(text: string): string {
-  const t = text.replace(/^\s*(?:[-*+]|\d+[.)])\s+(?:\[ \]\s*)?/, '').trim();
+  const t = text.replace(/^(?:[-*+]|\d+[.)]|#{1,6})\s+(?:\[ \]\s*)?/, '');
   return t.endsWith('?') ? t : `What is the decision on: ${t.replace(/[.:;]+$/, '')}?`;
 }
 
-/** A table row's cells as one line of text: `Dashboard tool: Superset or Metabase — Serving — Open`. */
-function rowOrLine(line: string): string {
-  if (!/^\s*\|.*\|\s*$/.test(line)) return line;
-  return line
-    .trim()
-    .replace(/^\||\|$/g, '')
+/** Does a quoted (trimmed) line start a table row? */
+function isRow(quote: string): boolean {
+  return /^\|/.test(quote);
+}
+
+/** A quoted table row as its cells on one line: `Dashboard tool: Superset or Metabase — Serving — Open`. */
+function rowOrLine(quote: string): string {
+  if (!isRow(quote)) return quote;
+  return quote
     .split('|')
     .map((c) => c.trim())
     .filter((c) => c !== '')
     .join(' — ');
 }
 
-/** Text before the first heading: its own section, linked to the note itself. */
-function leadSection(text: string, headings: readonly NoteHeading[]): NoteSection | null {
-  const first = Math.min(...headings.map((h) => h.line), text.split('\n').length + 1);
-  if (first <= 1) return null;
-  return { heading: { text: '', level: 0, line: 0 }, startLine: 0, endLine: first - 1, body: '' };
+/** Where markers are looked for: a meso section, or the text before the first heading (`heading` null). */
+interface Span {
+  heading: NoteHeading | null;
+  startLine: number;
+  endLine: number;
 }
 
 /** Does the topic come up on this line (folded, whole words)? Topics of one short word are too common to tell. */
@@ -71,29 +74,28 @@ function questionSection(ctx: EscalationContext, meso: EscalationMeso, note: Sou
     const where = r.number ? `§${r.number} ${r.title}` : quoted(r.title);
     return `None in the meso plan: the question is in ${note.path}, ${where} (line ${r.line}).`;
   }
-  if (r.kind === 'heading') {
-    const h = enclosingHeadings(meso.headings, q.line)[0];
-    if (h) return headingLink(ctx, meso, h);
-  }
-  const link = formatWikilink(mesoTarget(ctx, meso));
-  return r.number ? `${link} §${r.number} ${r.title}` : `${link} ${quoted(r.title)} (line ${r.line})`;
+  // A heading or a numbered section line is one of the meso plan's section heads: the innermost one
+  // the question is under is its section (the question's own heading, for a question written as one).
+  if (r.kind !== 'line') return headingLink(ctx, meso, enclosingHeadings(meso.headings, q.line)[0]!);
+  return `${formatWikilink(mesoTarget(ctx, meso))} ${quoted(r.title)} (line ${r.line})`;
 }
 
+/** A line of the note as quoted in the request, a table row as its cells. Only lines with text are cited. */
 function quoteOf(note: SourceNote, line: number): string {
-  return rowOrLine(quoteLine(note.text, line) ?? '');
+  return rowOrLine(quoteLine(note.text, line)!);
 }
 
 function evidenceLine(note: SourceNote, line: number, what: string): string {
-  const quote = quoteLine(note.text, line);
-  return quote ? `${note.path} line ${line}: ${quoted(rowOrLine(quote))} (${what})` : `${note.path} line ${line} (${what})`;
+  return `${note.path} line ${line}: ${quoted(quoteOf(note, line))} (${what})`;
 }
 
 /** The question itself, asked plainly: its own sentence with a `?`, else "What is decided for …?". */
 function questionText(q: OpenQuestion, note: SourceNote): string {
-  const row = /^\s*\|/.test(note.text.split('\n')[q.line - 1] ?? '');
+  const row = isRow(quoteLine(note.text, q.line)!);
   if (row || (q.blocks.length === 0 && !q.validation && !q.assumption)) return asQuestion(q.lines.map((n) => quoteOf(note, n)).join(' '));
-  const asked = /[^?]*\?/.exec(q.text.replace(/\([^)]*\)/g, ''));
-  return asked && asked[0].trim().length > 3 ? asked[0].trim() : `What is decided for ${quoted(q.topic)}?`;
+  // Its own words up to the first `?`, without the asides in parentheses (`(BLOCKS: …)`, `(Stripe or Adyen)`).
+  const asked = /[^?]*\?/.exec(q.text.replace(/\s*\([^)]*\)/g, ''))?.[0].trim() ?? '';
+  return asked.length > 3 ? asked : `What is decided for ${quoted(q.topic)}?`;
 }
 
 interface Blocker {
@@ -117,7 +119,8 @@ function blockerEscalation(ctx: EscalationContext, meso: EscalationMeso, b: Bloc
   }
   for (const r of b.restated) evidence.push(evidenceLine(r.note, r.line, r.why));
 
-  const what = verdict.because.map((f) => f.text).filter((t) => t !== '');
+  // `judgeQuestion` only counts "blocks" statements that have text.
+  const what = verdict.because.map((f) => f.text);
   const blocker =
     verdict.via === 'validation'
       ? `${quoted(q.topic)} is still open: ${note.path} proposes the assumption ${quoted(q.assumption!.text)} but says to validate it first (${quoted(q.validation!.text)}), which names ${id}.`
@@ -184,21 +187,23 @@ export function unresolvedDecision(ctx: EscalationContext): Escalation[] {
   }
   // Questions that are settled for this workstream (assumed, deferred, not blocking): their
   // restatements as markers elsewhere are settled with them.
-  const handled = judged.filter((j) => j.verdict.kind !== 'blocks' && (j.q.resolved || j.q.assumption || j.q.deferred || j.q.notBlocking));
+  // (Blockers are matched first, so a blocker with an assumption never reaches this list's test.)
+  const handled = judged.filter((j) => j.q.resolved || j.q.assumption || j.q.deferred || j.q.notBlocking);
 
   const masked = maskCode(meso.text).split('\n');
   const { bodyStartLine } = splitFrontmatter(meso.text);
-  const lead = leadSection(meso.text, meso.headings);
-  const sections = [...(lead ? [lead] : []), ...splitSections(meso.text, meso.headings)];
+  // The text before the first heading is a span of its own, linked to the note itself (empty when a heading comes first).
+  const lead: Span = { heading: null, startLine: 0, endLine: (meso.headings[0]?.line ?? masked.length + 1) - 1 };
+  const sections: Span[] = [lead, ...splitSections(meso.text, meso.headings)];
   const mesoNote = notes[0]!;
-  const sectionHits: Array<{ section: NoteSection; hits: MarkerHit[] }> = [];
+  const sectionHits: Array<{ section: Span; hits: MarkerHit[] }> = [];
   for (const section of sections) {
     const chain = enclosingHeadings(meso.headings, section.startLine);
     const sectionNamesIt = chain.some((h) => namesWorkstream(h.text, id, name));
     const hits: MarkerHit[] = [];
     for (let n = Math.max(section.startLine, bodyStartLine); n <= section.endLine; n++) {
       if (covered.has(`${meso.path}\u0000${n}`)) continue;
-      const line = masked[n - 1] ?? '';
+      const line = masked[n - 1]!;
       const label = liveMarker(line);
       if (label === null) continue;
       const restating = blockers.find((b) => restates(line, b.q.topic));
@@ -208,7 +213,7 @@ export function unresolvedDecision(ctx: EscalationContext): Escalation[] {
       }
       if (handled.some((j) => restates(line, j.q.topic))) continue;
       if (!sectionNamesIt && !namesWorkstream(line, id, name)) continue;
-      const quote = quoteLine(meso.text, n) ?? '';
+      const quote = quoteLine(meso.text, n)!;
       hits.push({ line: n, why: `marked ${label}`, question: `What was decided for ${quoted(quote)} (line ${n}, marked ${label})?` });
     }
     if (hits.length > 0) sectionHits.push({ section, hits });
@@ -216,13 +221,13 @@ export function unresolvedDecision(ctx: EscalationContext): Escalation[] {
 
   const out: Escalation[] = blockers.map((b) => blockerEscalation(ctx, meso, b));
   for (const { section, hits } of sectionHits) {
-    const isLead = section.heading.level === 0;
-    const where = isLead ? 'the opening of the meso plan' : quoted(section.heading.text);
+    const heading = section.heading;
+    const where = heading ? quoted(heading.text) : 'the opening of the meso plan';
     const count = hits.length === 1 ? 'a decision' : `${hits.length} decisions`;
     out.push(
       escalationFor(ctx, RULE, {
         blocker: `The meso plan leaves ${count} open in ${where} that ${id} depends on, so its plan would have to guess.`,
-        mesoSection: isLead ? `${formatWikilink(mesoTarget(ctx, meso))} (before the first heading)` : headingLink(ctx, meso, section.heading),
+        mesoSection: heading ? headingLink(ctx, meso, heading) : `${formatWikilink(mesoTarget(ctx, meso))} (before the first heading)`,
         evidence: hits.map((h) => mesoEvidence(meso, h.line, h.why)),
         questions: hits.map((h) => h.question),
         recommendation: `Record the decision${hits.length === 1 ? '' : 's'} in ${where} of ${meso.path}: replace each marker with what was decided, or mark the open question "Resolved:" with its answer (or "non-blocking" if ${id} can proceed without it), then plan again.`,

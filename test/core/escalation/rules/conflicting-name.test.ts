@@ -194,6 +194,9 @@ describe('conflicting-name, mentions with more on the line', () => {
     ['another id without a separator later', '- W2: Field Reports, with W3 later', 1],
     ['an opening bracket and a space before the id', '- Field Reports ( W2 )', 1],
     ['a name of punctuation only', '- W2: —', 0],
+    ['a heading whose name is only a question mark', '## W2 — ?', 0],
+    ['two ids joined by a slash', '- W2/W3: Shared Reporting', 0],
+    ['the id in square brackets after the name', '- Field Reports [W2]', 1],
   ])('%s: %p gives %p escalations', (_label, line, n) => {
     expect(found(line)).toHaveLength(n);
   });
@@ -205,6 +208,12 @@ describe('conflicting-name, mentions with more on the line', () => {
   ])('stays quiet when one name contains the other, though their shared words name no subject: %p and %p', (wbsName, mesoName) => {
     const meso = new MesoPlanBuilder().withHeading('W2: Inspection API', `W2: ${mesoName}`).build();
     expect(conflictingName(contextFrom({ meso, wbs: new WbsBuilder().withName('W2', wbsName).build() }))).toEqual([]);
+  });
+
+  it('takes a bracket earlier in the line for no separator (a caller building the mentions by hand)', () => {
+    const meso = new MesoPlanBuilder().withLines('System overview', '- (draft) W2 Field Reports').build();
+    const ctx = { ...contextFrom({ meso }), mesoMentions: [{ id: 'W2', name: 'Field Reports', line: lineOf(meso, '(draft) W2') }] };
+    expect(conflictingName(ctx)).toEqual([]);
   });
 
   it('never fails on mentions without a meso plan (a caller building the context by hand)', () => {

@@ -85,6 +85,9 @@ describe('meso-silent, other ways a meso plan covers the workstream', () => {
     ['a bulleted, bold entry with a closing bracket', 'Workstreams', ['- **1) Platform**', '- **2) Inspections**']],
     ['a WS-numbered entry', 'Epics', ['WS-2: inspections']],
     ['a W-numbered entry', 'Milestones', ['* w2: inspections']],
+    ['a numbered entry under "Workstream" in the singular', 'Workstream order', ['1. Platform', '2. Inspections']],
+    ['a numbered entry under "Epic" in the singular', 'Epic sequence', ['1. Platform', '2. Inspections']],
+    ['a numbered entry under "Milestone" in the singular', 'Milestone plan', ['1. Platform', '2. Inspections']],
   ])('stays quiet when the readiness section lists the workstream’s position as %s', (_label, title, items) => {
     expect(mesoSilent(contextFrom({ meso: readiness(title, ...items) }))).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { unresolvedDecision } from '../../../../src/core/escalation/rules/unresolved-decision';
 import { MesoPlanBuilder } from '../../../support/builders/MesoPlanBuilder';
 import { lineOf, WbsBuilder } from '../../../support/builders/WbsBuilder';
+import { readSections } from '../../../../src/core/markdown/note-sections';
 import { contextFrom, MESO_LINK, MESO_PATH, WBS_PATH } from '../context-from-markdown';
 
 const check = (meso: string) => unresolvedDecision(contextFrom({ meso }));
@@ -389,6 +390,11 @@ describe('unresolved-decision, edges of questions and markers', () => {
     ['- [ ] Photo formats:', 'What is the decision on: Photo formats?'],
     ['2) Thumbnail sizes;', 'What is the decision on: Thumbnail sizes?'],
     ['- Which store keeps photos?', 'Which store keeps photos?'],
+    ['12) Thumbnail sizes;', 'What is the decision on: Thumbnail sizes?'],
+    ['- Retention period for photos...', 'What is the decision on: Retention period for photos?'],
+    ['-  Photo formats', 'What is the decision on: Photo formats?'],
+    ['- [ ]Photo formats:', 'What is the decision on: Photo formats?'],
+    ['- [ ]  Photo formats:', 'What is the decision on: Photo formats?'],
   ])('asks the item %p as %p', (item, question) => {
     expect(check(issues(item)).map((e) => e.questions)).toEqual([[question]]);
   });
@@ -428,6 +434,11 @@ describe('unresolved-decision, edges of questions and markers', () => {
     expect(microFirst.map((e) => e.file)).toEqual([MESO_PATH, WBS_PATH]);
   });
 
+  it('takes a topic of four letters for restated', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('1. **Auth** (BLOCKS: W2 endpoints)').withLines('W1: Platform Foundation', 'Auth: TBD for W2').build();
+    expect(check(meso).map((e) => [e.line, e.evidence.length])).toEqual([[lineOf(meso, '**Auth**'), 2]]);
+  });
+
   it('takes a topic of fewer than four letters for no restatement', () => {
     const meso = new MesoPlanBuilder().withOpenQuestions('1. **API** (BLOCKS: W2 endpoints)').withLines('W1: Platform Foundation', 'API: TBD for W2').build();
     expect(check(meso).map((e) => [e.line, e.evidence.length])).toEqual([
@@ -444,5 +455,139 @@ describe('unresolved-decision, edges of questions and markers', () => {
     const found = check(meso);
     expect(found.map((e) => e.line)).toEqual([lineOf(meso, 'Payment providers: TBD'), lineOf(meso, '**Payment provider**')]);
     expect(found[1]!.evidence[1]).toBe(`${MESO_PATH} line ${lineOf(meso, 'W2 payment provider: TBD')}: "W2 payment provider: TBD" (restates it, marked TBD)`);
+  });
+});
+
+describe('unresolved-decision, how each request is worded and where it points', () => {
+  const questionsOf = (...items: string[]) => check(new MesoPlanBuilder().withOpenQuestions(...items).build()).map((e) => e.questions);
+
+  it.each([
+    ['its own words up to the "?", without the asides in parentheses', '1. **Payment provider**: which PSP do we use (Stripe or Adyen)? (BLOCKS: W2 billing)', 'Payment provider: which PSP do we use?'],
+    ['its own words after a leading aside', '- (BLOCKS: W2 ids) Which key format?', 'Which key format?'],
+    ['the topic when its own words are too short to ask anything', '1. **DB?** (BLOCKS: W2 storage)', 'What is decided for "DB"?'],
+    ['the topic when its own words ask nothing', '1. **Auth** (BLOCKS: W2 endpoints) JWT | sessions', 'What is decided for "Auth"?'],
+  ])('asks a question that says what it blocks with %s', (_label, item, question) => {
+    expect(questionsOf(item)).toEqual([[question]]);
+  });
+
+  it('quotes a line with a pipe in its text as written: only a line that starts with one is a table row', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('1. **Auth** (BLOCKS: W2 endpoints) JWT | sessions').build();
+    expect(check(meso).map((e) => e.evidence)).toEqual([[`${MESO_PATH} line ${lineOf(meso, '**Auth**')}: "1. **Auth** (BLOCKS: W2 endpoints) JWT | sessions" (an open question not marked resolved)`]]);
+  });
+
+  it('cites a table row by its cells without the empty ones, keeping dashes inside a cell', () => {
+    const meso = new MesoPlanBuilder().withSection(2, 'Open Decisions', ['| # | Decision | Affects | Status |', '|---|---|---|---|', '| D4 | Photo store - S3 or GCS |  | W2 open |']).build();
+    const [e, ...rest] = check(meso);
+    expect(rest).toEqual([]);
+    expect(e!.evidence).toEqual([`${MESO_PATH} line ${lineOf(meso, '| D4 |')}: "D4 — Photo store - S3 or GCS — W2 open" (an open question not marked resolved)`]);
+    expect(e!.questions).toEqual(['What is the decision on: D4 — Photo store - S3 or GCS — W2 open?']);
+  });
+
+  it('asks a question written as a heading without its heading marks', () => {
+    const meso = new MesoPlanBuilder().withBody('Open Questions').withSection(3, 'Caching strategy for W2', ['Redis or in-process.']).build();
+    const [e, ...rest] = check(meso);
+    expect(rest).toEqual([]);
+    expect(e!.questions).toEqual(['What is the decision on: Caching strategy for W2 Redis or in-process?']);
+    expect(e!.mesoSection).toBe(`[[${MESO_LINK}#Caching strategy for W2]]`);
+  });
+
+  it('judges a question written as a heading by the headings above it, never by the question before it', () => {
+    const meso = new MesoPlanBuilder()
+      .withBody('Open Questions')
+      .withSection(3, 'W2 pagination: cursors or offsets?', ['Cursors are simpler.'])
+      .withSection(3, 'Caching strategy?', ['Redis or in-process?'])
+      .build();
+    expect(check(meso).map((e) => e.line)).toEqual([lineOf(meso, '### W2 pagination')]);
+  });
+
+  it('judges a question written as a heading by its words, as it judges a list item: a name known only from the meso plan ties neither', () => {
+    const wbs = '## W1: Platform Foundation\n\n- W1.1 Repo (1d)\n\n## W2\n\n- W2.1 Export (1d)\n';
+    const named = () => new MesoPlanBuilder().withHeading('W2: Inspection API', 'W2: Field Reports');
+    const asHeading = named().withBody('Open Questions').withSection(3, 'Field Reports paging', ['Cursors or offsets?']).build();
+    const asItem = named().withOpenQuestions('- Field Reports paging: cursors or offsets?').build();
+    expect(unresolvedDecision(contextFrom({ wbs, meso: asHeading }))).toEqual([]);
+    expect(unresolvedDecision(contextFrom({ wbs, meso: asItem }))).toEqual([]);
+  });
+
+  it('cites each line that says what it blocks, and lists every statement', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('1. **Payment provider**: which PSP?', '   - **Blocks**: W2 billing, W2 refunds', '   - **Blocks**: W2 invoices').build();
+    const [e, ...rest] = check(meso);
+    expect(rest).toEqual([]);
+    expect(e!.blocker).toBe(`"Payment provider" is still open, and what ${MESO_PATH} says it blocks ("W2 billing, W2 refunds", "W2 invoices") is W2's, so its plan would have to guess.`);
+    expect(e!.evidence).toEqual([
+      `${MESO_PATH} line ${lineOf(meso, '**Payment provider**')}: "1. **Payment provider**: which PSP?" (an open question not marked resolved)`,
+      `${MESO_PATH} line ${lineOf(meso, 'W2 billing, W2 refunds')}: "- **Blocks**: W2 billing, W2 refunds" (what it blocks)`,
+      `${MESO_PATH} line ${lineOf(meso, 'W2 invoices')}: "- **Blocks**: W2 invoices" (what it blocks)`,
+    ]);
+    expect(e!.questions).toEqual(['Payment provider: which PSP?']);
+  });
+
+  it('keeps two questions without a topic apart', () => {
+    const meso = new MesoPlanBuilder().withSection(2, 'Open Decisions', ['| # | Decision | Affects | Status |', '|---|---|---|---|', '| D4 |  | W2 | Open |', '| D5 |  | W2 | Open |']).build();
+    expect(check(meso).map((e) => e.line)).toEqual([lineOf(meso, '| D4 |'), lineOf(meso, '| D5 |')]);
+  });
+
+  it('escalates a marker that restates a question about another workstream only', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('1. **Polling interval** (BLOCKS: W3 sync)').withLines('W1: Platform Foundation', 'W2 polling interval: TBD').build();
+    expect(check(meso).map((e) => e.evidence)).toEqual([[`${MESO_PATH} line ${lineOf(meso, 'W2 polling interval')}: "W2 polling interval: TBD" (marked TBD)`]]);
+  });
+
+  it.each([
+    ['a note without headings', 'Intro.\nW2 keys: TBD\n', 2],
+    ['a note without headings or a final line break', 'Intro.\nW2 keys: TBD', 2],
+    ['the line just before the first heading', 'W2 keys: TBD\n# Plan\n', 1],
+  ])('reads the opening of %s up to its last line', (_label, meso, line) => {
+    expect(check(meso).map((e) => [e.mesoSection, e.line])).toEqual([[`[[${MESO_LINK}]] (before the first heading)`, line]]);
+  });
+
+  it('reads a line right after the first heading as that heading’s, not the opening’s', () => {
+    expect(check('# Plan\nW2 keys: TBD\n').map((e) => [e.mesoSection, e.line])).toEqual([[`[[${MESO_LINK}#Plan]]`, 2]]);
+  });
+
+  it('reads the last line of a note without a final line break', () => {
+    expect(check('# Plan\n\n## W2: Inspection API\n\nKeys: TBD').map((e) => e.line)).toEqual([5]);
+  });
+
+  it('cites a numbered section line of the meso plan by its number and title', () => {
+    const meso = '# Plan\n\n1. Overview\n\nText.\n\n2. Scope\n\nThe API.\n\n3. Open Questions\n\n- Should W2 paginate with cursors?\n';
+    const ctx = contextFrom({ meso });
+    ctx.meso!.headings = readSections(meso);
+    expect(unresolvedDecision(ctx).map((e) => [e.mesoSection, e.line])).toEqual([[`[[${MESO_LINK}]] §3 Open Questions`, lineOf(meso, 'Should W2')]]);
+  });
+
+  it('cites a numbered section of the overall micro-level plan by its number and title', () => {
+    const micro = `${new WbsBuilder().build()}\n## 7. Open Questions\n\n- Should W2 paginate with cursors?\n`;
+    expect(unresolvedDecision(contextFrom({ wbs: micro })).map((e) => e.mesoSection)).toEqual([
+      `None in the meso plan: the question is in ${WBS_PATH}, §7 Open Questions (line ${lineOf(micro, '## 7. Open Questions')}).`,
+    ]);
+  });
+
+  const micro = `${new WbsBuilder().build()}\n## Open Questions\n\n- Should W2 paginate with cursors?\n`;
+
+  it('takes the same question in both notes for one blocker, citing the other note', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('- Should W2 paginate with cursors?').build();
+    const found = unresolvedDecision(contextFrom({ wbs: micro, meso }));
+    expect(found.map((e) => [e.file, e.line, e.evidence])).toEqual([
+      [
+        MESO_PATH,
+        lineOf(meso, 'Should W2 paginate'),
+        [
+          `${MESO_PATH} line ${lineOf(meso, 'Should W2 paginate')}: "- Should W2 paginate with cursors?" (an open question not marked resolved)`,
+          `${WBS_PATH} line ${lineOf(micro, 'Should W2 paginate')}: "- Should W2 paginate with cursors?" (the same question)`,
+        ],
+      ],
+    ]);
+  });
+
+  it('lists two blockers of the two notes by note, the meso plan’s first', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('- Should W2 cache photos?').build();
+    expect(unresolvedDecision(contextFrom({ wbs: micro, meso })).map((e) => e.file)).toEqual([MESO_PATH, WBS_PATH]);
+  });
+
+  it('reads a note that is both the meso plan and the overall micro-level plan once', () => {
+    const meso = new MesoPlanBuilder().withOpenQuestions('- Should W2 paginate with cursors?').build();
+    const ctx = contextFrom({ meso });
+    ctx.wbsSource = { path: MESO_PATH, text: meso };
+    expect(unresolvedDecision(ctx).map((e) => e.evidence.length)).toEqual([1]);
   });
 });
