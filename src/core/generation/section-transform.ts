@@ -221,7 +221,7 @@ export function createSectionTransform(unit: PlanUnit): SectionTransform {
   const parts = unit.parts;
   const deepest = deepestLevel(unit);
   const topText = unit.top ? headingText(unit.top.heading) : null;
-  const topNumber = topText ? leadingNumber(topText) : null;
+  const topNumber = unit.top ? leadingNumber(headingText(unit.top.heading)) : null;
   const partTitles = parts.map((p) => titleKey(headingText(p.heading)));
   const out = createLineOutput();
   const skeleton = createSkeleton(parts, out);
@@ -272,11 +272,12 @@ export function createSectionTransform(unit: PlanUnit): SectionTransform {
     const repeatsTop = atx.text === topText || (topNumber !== null && leadingNumber(stripEmphasis(atx.text)) === topNumber);
     if (repeatsTop && !modelWrote) return true;
     skeleton.ensureInPart();
-    if (skeleton.dropping) return true;
-    // Headings keep a blank line on each side (a demoted bold line would otherwise join a paragraph).
-    const text = atx.level <= deepest ? demoteHeading(atx.text, deepest) : line;
-    if (text !== null) out.block(text);
-    modelWrote = true;
+    if (!skeleton.dropping) {
+      // Headings keep a blank line on each side (a demoted bold line would otherwise join a paragraph).
+      const text = atx.level <= deepest ? demoteHeading(atx.text, deepest) : line;
+      if (text !== null) out.block(text);
+      modelWrote = true;
+    }
     return true;
   };
 
