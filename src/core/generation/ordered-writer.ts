@@ -79,8 +79,9 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
   const { keys } = options;
   const index = indexKeys(keys);
   const n = keys.length;
-  const finished = keys.map(() => false);
-  const opened = keys.map(() => false);
+  /** Units whose text is all in (by index), and units whose text has started (the blank line before it is queued). */
+  const finished = new Set<number>();
+  const opened = new Set<number>();
   const buffers: string[][] = keys.map(() => []);
 
   let cursor = 0;
@@ -101,8 +102,8 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
   const queue = (text: string): void => {
     if (text === '') return;
     let chunk = text;
-    if (!opened[cursor]) {
-      opened[cursor] = true;
+    if (!opened.has(cursor)) {
+      opened.add(cursor);
       // A unit with text always starts after a blank line, unless the note is still empty.
       if (docLength > 0 || tail !== '') chunk = separatorAfter(tail) + text;
     }
@@ -121,7 +122,7 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
     write(key: string, text: string): void {
       const i = indexOf(key);
       if (out.stopped) throw new Error(`ordered writer: write to '${key}' after stop`);
-      if (finished[i]) throw new Error(`ordered writer: write to '${key}' after finish`);
+      if (finished.has(i)) throw new Error(`ordered writer: write to '${key}' after finish`);
       if (i === cursor) {
         queue(text);
         out.flushSoon();
@@ -129,23 +130,22 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
     },
     discard(key: string): void {
       const i = indexOf(key);
-      if (out.stopped || finished[i]) return;
+      if (out.stopped || finished.has(i)) return;
       if (i !== cursor) {
         buffers[i] = [];
         return;
       }
       docLength = completeEnd;
       tail = completeTail;
-      opened[cursor] = false;
+      opened.delete(cursor);
       out.cutBack(completeEnd);
     },
     finish(key: string): void {
       const i = indexOf(key);
       if (out.stopped) throw new Error(`ordered writer: finish of '${key}' after stop`);
-      if (finished[i]) throw new Error(`ordered writer: '${key}' finished twice`);
-      finished[i] = true;
-      // finished[n] is undefined: the loop stops past the last unit.
-      while (finished[cursor]) {
+      if (finished.has(i)) throw new Error(`ordered writer: '${key}' finished twice`);
+      finished.add(i);
+      while (finished.has(cursor)) {
         completeEnd = docLength;
         completeTail = tail;
         cursor++;
