@@ -11,15 +11,15 @@ const QUOTED = /^\s{0,3}>/;
 
 /** The text with every `> [!todo]` callout blanked (line count kept, so lines still match the note). */
 export function stripTodoCallouts(text: string): string {
-  const lines = text.split('\n');
   let inTodo = false;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (TODO_START.test(line)) inTodo = true;
-    else if (inTodo && !QUOTED.test(line)) inTodo = false;
-    if (inTodo) lines[i] = '';
-  }
-  return lines.join('\n');
+  return text
+    .split('\n')
+    .map((line) => {
+      if (TODO_START.test(line)) inTodo = true;
+      else if (inTodo && !QUOTED.test(line)) inTodo = false;
+      return inTodo ? '' : line;
+    })
+    .join('\n');
 }
 
 /** The note with its frontmatter's lines emptied (line breaks kept), so a line found in it is the note's. */
@@ -44,11 +44,7 @@ const TABLE_RULE = /^\s*(?:>\s?)*\s*\|?\s*:?-{1,}:?\s*(?:\|\s*:?-{1,}:?\s*)+\|?\
 
 /** True when the text (placeholders and code aside) holds a Markdown table: a row with pipes over a rule row. */
 export function hasTable(text: string): boolean {
-  const lines = proseLines(text);
-  for (let i = 0; i + 1 < lines.length; i++) {
-    if (lines[i]!.includes('|') && TABLE_RULE.test(lines[i + 1]!)) return true;
-  }
-  return false;
+  return tables(text).length > 0;
 }
 
 /** A Markdown table as written: its header cells and the cells of each data row, trimmed. */
@@ -62,16 +58,17 @@ export interface MarkdownTable {
  * span or escaped (`\|`) does not split a cell; the cells' text is read from `raw`.
  */
 function tableCells(raw: string, masked: string): string[] {
-  const lead = /^\s*(?:>\s?)*/.exec(masked)![0].length;
+  // Quote marks and indentation before the first cell (no `^` needed: a pattern that may match nothing
+  // always matches at index 0).
+  const lead = /\s*(?:>\s?)*/.exec(masked)![0].length;
   const r = raw.slice(lead);
   const m = masked.slice(lead);
   const cells: string[] = [];
   let start = 0;
-  for (let k = 0; k < m.length; k++) {
-    if (m[k] === '|' && m[k - 1] !== '\\') {
-      cells.push(r.slice(start, k));
-      start = k + 1;
-    }
+  for (const pipe of m.matchAll(/\\?\|/g)) {
+    if (pipe[0] !== '|') continue; // an escaped pipe, part of its cell
+    cells.push(r.slice(start, pipe.index));
+    start = pipe.index + 1;
   }
   cells.push(r.slice(start));
   if (m.trim().startsWith('|')) cells.shift();
@@ -117,16 +114,17 @@ export function prose(text: string): string {
 export const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * True when `label` (e.g. "Status codes") stands as a label anywhere in the text: at the start of
- * a line (after list markers, quote marks or heading hashes), or followed by a colon, in any case
- * and with or without emphasis. Placeholders and code do not count.
+ * True when `label` (words separated by single spaces, e.g. "Status codes") stands as a label
+ * anywhere in the text: at the start of a line (after list markers, quote marks or heading hashes),
+ * or followed by a colon, in any case, with any spaces between its words and with or without
+ * emphasis. Placeholders and code do not count.
  */
 export function hasLabel(text: string, label: string): boolean {
-  const words = label.trim().split(/\s+/).map(escapeRe).join('\\s+');
+  const words = label.split(' ').map(escapeRe).join('\\s+');
   const atStart = new RegExp(`^\\s*(?:>\\s?)*\\s*(?:#{1,6}\\s+|[-*+]\\s+|\\d+[.)]\\s+)?(?:${words})s?\\b`, 'i');
   const withColon = new RegExp(`(?:^|[^\\p{L}\\p{N}])(?:${words})s?(?:\\s*\\([^)\\n]*\\))?\\s*:`, 'iu');
   return proseLines(text).some((raw) => {
-    const line = raw.replace(/[*_]+/g, '');
+    const line = raw.replace(/[*_]/g, '');
     return atStart.test(line) || withColon.test(line);
   });
 }

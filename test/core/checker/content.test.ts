@@ -50,6 +50,7 @@ describe('content at the edges', () => {
     ['a todo callout indented as code', '    > [!todo] x', ['    > [!todo] x']],
     ['a callout whose type only starts with todo', '> [!todos] x', ['> [!todos] x']],
     ['the lines after a todo callout', '> [!todo] x\n\n> y', ['', '', '> y']],
+    ['a line with a quote mark inside it, which ends the callout', '> [!todo] x\nafter > b', ['', 'after > b']],
   ])('stripTodoCallouts: %s', (_name, text, lines) => {
     expect(stripTodoCallouts(text).split('\n')).toEqual(lines);
   });
@@ -59,6 +60,9 @@ describe('content at the edges', () => {
     ['a tilde fence', 'Text:\n~~~\nx\n~~~', true],
     ['a fence indented by three spaces', '   ```\nx', true],
     ['a fence in a nested quote', '> > ```\n> > x', true],
+    ['a fence right after the quote mark', '>```\nx', true],
+    ['a fence indented by three spaces inside a quote', '>    ```\n>    x', true],
+    ['a quote mark after a word', 'see> ```ts', false],
     ['two backticks', '``x``', false],
     ['two tildes', '~~x~~', false],
     ['a fence indented as code', '    ```\n    x', false],
@@ -75,11 +79,20 @@ describe('content at the edges', () => {
     ['one dash per column', '| a | b |\n| - | - |', true],
     ['one column', '| a |\n| --- |', true],
     ['a table in a quote', '> | a | b |\n> |---|---|', true],
+    ['a table right after the quote marks', '>| a | b |\n>|---|---|', true],
+    ['a rule row with spaces after it', '| a | b |\n|---|---|  ', true],
+    ['one column without spaces', '|a|\n|---|', true],
+    ['one column, a rule row with spaces after it', '| a |\n| --- |  ', true],
+    ['one column right after the quote marks', '>| a |\n>| --- |', true],
     ['a header without a pipe', 'a\n---|---', false],
     ['a thematic break under a pipe', 'a | b\n---', false],
     ['one column with only a leading pipe', '| a\n| ---', false],
     ['a rule row with text after it', '| a | b |\n|---|---| x', false],
     ['a rule row of equals signs', '| a | b |\n|===|===|', false],
+    ['a rule row with text before it', 'a | b\nx---|---', false],
+    ['a rule row with text right after the quote mark', '> a | b\n>x---|---', false],
+    ['one column, a rule row with text before it', '| a |\nx| --- |', false],
+    ['one column, a rule row with text right after the quote mark', '> | a |\n>x| --- |', false],
   ])('hasTable: %s → %s', (_name, text, expected) => {
     expect(hasTable(text)).toBe(expected);
   });
@@ -92,6 +105,17 @@ describe('content at the edges', () => {
   it('tables: reads a table without outer pipes, and one in a quote', () => {
     expect(tables('a | b\n--|--\n1 | 2')).toEqual([{ header: ['a', 'b'], rows: [['1', '2']] }]);
     expect(tables('> | a | b |\n> |---|---|\n> | 1 | 2 |\n>\n> | 3 | 4 |')).toEqual([{ header: ['a', 'b'], rows: [['1', '2']] }]);
+  });
+
+  it.each([
+    ['only a trailing pipe', 'a | b |\n--|--|\n1 | 2 |'],
+    ['only a leading pipe', '| a | b\n|--|--\n| 1 | 2'],
+    ['spaces after the last pipe', '| a | b |  \n|---|---|\n| 1 | 2 | '],
+    ['quote marks without a space', '>| a | b |\n>|---|---|\n>| 1 | 2 |'],
+    ['quote marks and no outer pipes', '>a | b\n>--|--\n>1 | 2'],
+    ['two spaces after the quote marks', '>  | a | b |\n>  |---|---|\n>  | 1 | 2 |'],
+  ])('tables: reads the cells of a table with %s', (_name, text) => {
+    expect(tables(text)).toEqual([{ header: ['a', 'b'], rows: [['1', '2']] }]);
   });
 
   it('tables: reads every table in order, each ending at its first line without a pipe', () => {
@@ -118,9 +142,11 @@ describe('content at the edges', () => {
     ['a number and a parenthesis', '3) a', true],
     ['a quoted item', '> - a', true],
     ['an indented item', '   - a', true],
+    ['an item right after the quote mark', '>- a', true],
     ['a marker without a space', '-a', false],
     ['an empty item', '- ', false],
     ['a number without a space', '1.a', false],
+    ['a dash in quoted prose', '>a - b', false],
     ['bold text', '**a** b', false],
     ['an item in a code block', '```\n- a\n```', false],
   ])('hasList: %s → %s', (_name, text, expected) => {
@@ -133,10 +159,16 @@ describe('content at the edges', () => {
     ['a ticked box in capitals', '+ [X] a', true],
     ['a numbered box', '1. [ ] a', true],
     ['a quoted box', '> * [ ] a', true],
+    ['a box right after the quote mark', '>- [ ] a', true],
+    ['a box after a two-digit number', '12. [ ] a', true],
+    ['a box two spaces after the marker', '-  [ ] a', true],
     ['a box without text', '- [ ]', false],
     ['a box of another mark', '- [y] a', false],
     ['a box without a space after it', '- [ ]a', false],
     ['a box without a list marker', '[ ] a', false],
+    ['a box in prose', 'See - [ ] a', false],
+    ['a box after a word', 'x- [ ] a', false],
+    ['a box after a dash in quoted prose', '>a - [ ] b', false],
   ])('hasCheckbox: %s → %s', (_name, text, expected) => {
     expect(hasCheckbox(text)).toBe(expected);
   });

@@ -19,6 +19,9 @@ describe('findPlaceholders', () => {
     ['a TODO cell', '| a | b |\n|---|---|\n| x | TODO |', [['todo-cell', 8]]],
     ['a todo callout under a line that carries the status mark outside a callout', 'Copied <!-- wp:status --> here\n> [!todo] Write this', [['todo-callout', 7]]],
     ['a TODO cell without outer pipes', 'a | b\n--|--\nTODO | x', [['todo-cell', 8]]],
+    ['a todo callout without a space after the quote marks', '>[!todo] Write this\n>>[!todo] And this', [['todo-callout', 6], ['todo-callout', 7]]],
+    ['a todo callout after the status callout and a line with an arrow', '> [!note] Status <!-- wp:status -->\n> Draft.\nA->B\n> [!todo] Write this', [['todo-callout', 9]]],
+    ['a todo callout under an arrow and the status mark outside a callout', '=> <!-- wp:status -->\n> [!todo] Write this', [['todo-callout', 7]]],
   ] as const)('finds %s', (_name, body, expected) => {
     expect(kinds(body)).toEqual(expected);
   });
@@ -38,6 +41,11 @@ describe('findPlaceholders', () => {
     ['a todo callout in a code block', '```md\n> [!todo] Write this\n```'],
   ])('leaves alone %s', (_name, body) => {
     expect(kinds(body)).toEqual([]);
+  });
+
+  it('finds a todo callout on the first line of the body', () => {
+    expect(findPlaceholders('> [!todo] Write this')).toEqual([{ kind: 'todo-callout', line: 1 }]);
+    expect(findPlaceholders('---\na: 1\n---\n> [!todo] Write this')).toEqual([{ kind: 'todo-callout', line: 4 }]);
   });
 
   it('leaves the frontmatter alone', () => {

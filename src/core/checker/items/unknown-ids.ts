@@ -10,8 +10,8 @@ import { fail, label, notInWbsReason, pass, sectionAt, type CheckContext, type R
 export function idPrefixes(ids: string[]): string[] {
   const out = new Set<string>();
   for (const id of ids) {
-    const m = /^(.*?)(\d+)$/.exec(id);
-    if (m && /\p{L}/u.test(m[1]!)) out.add(m[1]!);
+    const prefix = id.replace(/\d+$/, '');
+    if (prefix !== id && /\p{L}/u.test(prefix)) out.add(prefix);
   }
   return [...out];
 }

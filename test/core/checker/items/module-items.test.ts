@@ -3,7 +3,7 @@
  * WBS coverage (each task named inside a module) and unknown ids (in the workstream's id style).
  */
 import { errorHandling } from '../../../../src/core/checker/items/error-handling';
-import { unknownIds } from '../../../../src/core/checker/items/unknown-ids';
+import { idPrefixes, unknownIds } from '../../../../src/core/checker/items/unknown-ids';
 import { wbsCoverage } from '../../../../src/core/checker/items/wbs-coverage';
 import { buildContext, type CheckPlanInput, type ReadinessCheck } from '../../../../src/core/checker/context';
 import { parsePlanSections } from '../../../../src/core/plan/parse-plan';
@@ -129,8 +129,34 @@ describe('unknown-ids (no task id in the workstream style that its WBS lacks)', 
     expect(item.reasons.map((r) => r.split(' ')[0])).toEqual(['W2.9']);
   });
 
-  it('passes when the workstream’s ids have no letters to tell them from section numbers', async () => {
+  it('passes when the workstream’s ids have no letters to tell them from section numbers, on the heading of section 2', async () => {
     const scope = new ScopeBuilder().withTasks([{ id: '1', title: 'One' }, { id: '2', title: 'Two' }]);
-    expect((await run(unknownIds, new PlanNoteBuilder().withScope(scope).withBody('4.1', 'See 9 and 2.9.').build())).ok).toBe(true);
+    const input = new PlanNoteBuilder().withScope(scope).withBody('4.1', 'See 9 and 2.9.').build();
+    expect(await run(unknownIds, input)).toEqual({ id: 'unknown-ids', ok: true, line: lineWith(input.text, '## 2. '), reasons: [] });
+  });
+
+  it('passes on the heading of section 2', async () => {
+    const input = tNote('T1, T3.');
+    expect(await run(unknownIds, input)).toEqual({ id: 'unknown-ids', ok: true, line: lineWith(input.text, '## 2. '), reasons: [] });
+  });
+
+  it('looks for every id style the workstream uses', async () => {
+    const scope = new ScopeBuilder().withTasks([
+      ...['W2.1', 'W2.2', 'W2.3', 'W2.4', 'W2.5'].map((id) => ({ id, title: `Task ${id}` })),
+      { id: 'W2-T6', title: 'Audit trail' },
+    ]);
+    const item = await run(unknownIds, new PlanNoteBuilder().withScope(scope).withBody('4.1', 'Also W2-T9 and W2.9; W2-T6 is known.').build());
+    expect(item.reasons.map((r) => r.split(' ')[0])).toEqual(['W2-T9', 'W2.9']);
+  });
+});
+
+describe('idPrefixes (the id styles of the workstream’s tasks)', () => {
+  it.each([
+    [['W2.1', 'W2.10'], ['W2.']],
+    [['W2-T3', 'T2.1'], ['W2-T', 'T2.']],
+    [['1', '2.1'], []],
+    [['W2.1', 'W2-A'], ['W2.']],
+  ])('%j → %j', (ids, prefixes) => {
+    expect(idPrefixes(ids)).toEqual(prefixes);
   });
 });
