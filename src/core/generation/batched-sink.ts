@@ -56,12 +56,11 @@ export function createBatchedSink(options: BatchedSinkOptions): BatchedSink {
   let charsWritten = 0;
   let writeCount = 0;
 
+  // Called at most once: one write is in flight at a time, and none starts after a failure.
   const fail = (e: unknown): void => {
     inFlight = null;
-    if (error === null) {
-      error = e;
-      options.onError(e);
-    }
+    error = e;
+    options.onError(e);
   };
 
   const startTruncate = (offset: number): void => {
@@ -86,7 +85,7 @@ export function createBatchedSink(options: BatchedSinkOptions): BatchedSink {
     }, fail);
   };
 
-  /** Starts the cut-back if one is due, else an append of everything queued. */
+  /** Starts the cut-back if one is due, else an append of everything queued (never called with neither). */
   const startWrite = (): void => {
     if (error !== null) return;
     if (truncateTo !== null) {
@@ -95,7 +94,6 @@ export function createBatchedSink(options: BatchedSinkOptions): BatchedSink {
       startTruncate(offset);
       return;
     }
-    if (pending === '') return;
     const text = pending;
     pending = '';
     startAppend(text);
@@ -163,7 +161,7 @@ export function createBatchedSink(options: BatchedSinkOptions): BatchedSink {
         await drain();
       }
       const keep = keepOffset - writtenOffset;
-      pending = keep > 0 ? pending.slice(0, keep) : '';
+      pending = pending.slice(0, Math.max(0, keep));
       if (pending !== '') {
         startWrite();
         await drain();

@@ -56,9 +56,12 @@ export interface OrderedWriter {
   readonly error: unknown;
 }
 
-/** Blank line between units: what to add after `tail` so the next unit starts after a blank line. */
+/**
+ * Blank line between units: what to add after a note whose last two characters are `tail` ('' when
+ * they are not known) so the next unit starts after a blank line.
+ */
 function separatorAfter(tail: string): string {
-  if (tail === '' || tail.endsWith('\n\n')) return '';
+  if (tail === '\n\n') return '';
   return tail.endsWith('\n') ? '\n' : '\n\n';
 }
 
@@ -76,8 +79,9 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
   const { keys } = options;
   const index = indexKeys(keys);
   const n = keys.length;
-  const finished = new Array<boolean>(n).fill(false);
-  const opened = new Array<boolean>(n).fill(false);
+  /** Units whose text is all in (by index), and units whose text has started (the blank line before it is queued). */
+  const finished = new Set<number>();
+  const opened = new Set<number>();
   const buffers: string[][] = keys.map(() => []);
 
   let cursor = 0;
@@ -97,17 +101,15 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
   /** Queues text of the cursor unit, after the blank line that opens the unit. */
   const queue = (text: string): void => {
     if (text === '') return;
-    if (!opened[cursor]) {
-      opened[cursor] = true;
+    let chunk = text;
+    if (!opened.has(cursor)) {
+      opened.add(cursor);
       // A unit with text always starts after a blank line, unless the note is still empty.
-      const sep = docLength > 0 || tail !== '' ? separatorAfter(tail === '' ? 'x' : tail) : '';
-      out.add(sep);
-      docLength += sep.length;
-      tail = (tail + sep).slice(-2);
+      if (docLength > 0 || tail !== '') chunk = separatorAfter(tail) + text;
     }
-    out.add(text);
-    docLength += text.length;
-    tail = (tail + text).slice(-2);
+    out.add(chunk);
+    docLength += chunk.length;
+    tail = (tail + chunk).slice(-2);
   };
 
   const indexOf = (key: string): number => {
@@ -120,37 +122,35 @@ export function createOrderedWriter(options: OrderedWriterOptions): OrderedWrite
     write(key: string, text: string): void {
       const i = indexOf(key);
       if (out.stopped) throw new Error(`ordered writer: write to '${key}' after stop`);
-      if (finished[i]) throw new Error(`ordered writer: write to '${key}' after finish`);
+      if (finished.has(i)) throw new Error(`ordered writer: write to '${key}' after finish`);
       if (i === cursor) {
         queue(text);
         out.flushSoon();
-      } else if (text !== '') buffers[i]!.push(text);
+      } else buffers[i]!.push(text); // queue drops it if empty
     },
     discard(key: string): void {
       const i = indexOf(key);
-      if (out.stopped || finished[i]) return;
+      if (out.stopped || finished.has(i)) return;
       if (i !== cursor) {
         buffers[i] = [];
         return;
       }
       docLength = completeEnd;
       tail = completeTail;
-      opened[cursor] = false;
+      opened.delete(cursor);
       out.cutBack(completeEnd);
     },
     finish(key: string): void {
       const i = indexOf(key);
       if (out.stopped) throw new Error(`ordered writer: finish of '${key}' after stop`);
-      if (finished[i]) throw new Error(`ordered writer: '${key}' finished twice`);
-      finished[i] = true;
-      while (cursor < n && finished[cursor]) {
+      if (finished.has(i)) throw new Error(`ordered writer: '${key}' finished twice`);
+      finished.add(i);
+      while (finished.has(cursor)) {
         completeEnd = docLength;
         completeTail = tail;
         cursor++;
-        if (cursor < n) {
-          for (const chunk of buffers[cursor]!) queue(chunk);
-          buffers[cursor] = [];
-        }
+        // Once a unit is the cursor its text goes out live: its buffer is not read again.
+        if (cursor < n) for (const chunk of buffers[cursor]!) queue(chunk);
       }
       out.flushSoon();
     },

@@ -99,7 +99,7 @@ function createRunStop(): RunStop {
   let reason: UnitError | null = null;
   const waiters: (() => void)[] = [];
   const aborted = new Promise<typeof ABORTED>((resolve) => {
-    controller.signal.addEventListener('abort', () => resolve(ABORTED), { once: true });
+    controller.signal.addEventListener('abort', () => resolve(ABORTED)); // a signal aborts once
   });
   return {
     signal: controller.signal,
@@ -243,7 +243,7 @@ export async function runUnits(options: RunUnitsOptions): Promise<RunResult> {
 
   const onAbort = (): void => run.stop({ kind: 'cancelled', message: 'Generation was cancelled.' });
   if (signal?.aborted) onAbort();
-  else signal?.addEventListener('abort', onAbort, { once: true });
+  else signal?.addEventListener('abort', onAbort); // taken off again below, whether it fired or not
 
   const outcomes = new Map<string, UnitOutcome>();
   await startUnits(todo, concurrency, {

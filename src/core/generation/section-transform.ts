@@ -73,7 +73,8 @@ function parseBoldLine(line: string): string | null {
   return m ? m[2]! : null; // matchPart trims it
 }
 
-const stripEmphasis = (s: string): string => s.replace(/^[*_]+/, '').replace(/[*_]+$/, '').trim();
+/** A heading's text without emphasis marks, wherever they are: `**2.3.2** Public Interfaces` → `2.3.2 Public Interfaces`. */
+const stripEmphasis = (s: string): string => s.replace(/[*_]/g, '').trim();
 
 export function todoCallout(part: UnitPart): string {
   const hint = part.hint ?? 'Write this part by hand, or generate the section again.';
@@ -131,9 +132,9 @@ interface LineOutput {
 function createLineOutput(): LineOutput {
   let out: string[] = [];
   let any = false;
-  let needBlank = false;
+  let needBlank = false; // a blank line is due before the next line: never before the first
   const line = (text: string): void => {
-    if (needBlank && any) out.push('\n');
+    if (needBlank) out.push('\n');
     needBlank = false;
     out.push(text + '\n');
     any = true;
@@ -141,12 +142,12 @@ function createLineOutput(): LineOutput {
   return {
     line,
     block(text: string): void {
-      needBlank = true;
+      needBlank = any;
       line(text);
       needBlank = true;
     },
     code: (text) => void out.push(text + '\n'),
-    blankBefore: () => void (needBlank = true),
+    blankBefore: () => void (needBlank = any),
     get any() {
       return any;
     },
@@ -220,7 +221,7 @@ export function createSectionTransform(unit: PlanUnit): SectionTransform {
   const parts = unit.parts;
   const deepest = deepestLevel(unit);
   const topText = unit.top ? headingText(unit.top.heading) : null;
-  const topNumber = topText ? leadingNumber(topText) : null;
+  const topNumber = unit.top ? leadingNumber(headingText(unit.top.heading)) : null;
   const partTitles = parts.map((p) => titleKey(headingText(p.heading)));
   const out = createLineOutput();
   const skeleton = createSkeleton(parts, out);
@@ -271,11 +272,12 @@ export function createSectionTransform(unit: PlanUnit): SectionTransform {
     const repeatsTop = atx.text === topText || (topNumber !== null && leadingNumber(stripEmphasis(atx.text)) === topNumber);
     if (repeatsTop && !modelWrote) return true;
     skeleton.ensureInPart();
-    if (skeleton.dropping) return true;
-    // Headings keep a blank line on each side (a demoted bold line would otherwise join a paragraph).
-    const text = atx.level <= deepest ? demoteHeading(atx.text, deepest) : line;
-    if (text !== null) out.block(text);
-    modelWrote = true;
+    if (!skeleton.dropping) {
+      // Headings keep a blank line on each side (a demoted bold line would otherwise join a paragraph).
+      const text = atx.level <= deepest ? demoteHeading(atx.text, deepest) : line;
+      if (text !== null) out.block(text);
+      modelWrote = true;
+    }
     return true;
   };
 

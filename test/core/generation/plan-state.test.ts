@@ -72,6 +72,11 @@ describe('applyPlanEvent', () => {
     expect(next.units[0]).toBe(s.units[0]);
     expect(next.units[2]).toBe(s.units[2]);
     expect(next.units[1]).not.toBe(s.units[1]);
+    // A unit whose status is worked out again but comes out the same (fm stays written) is kept as well.
+    const written = fold([{ type: 'unit-start', key: 'fm' }, { type: 'unit-done', key: 'fm', outcome: 'complete' }], s);
+    expect(written.units[0]!.status).toBe('written');
+    const later = applyPlanEvent(written, { type: 'unit-start', key: 'm2' });
+    expect(later.units[0]).toBe(written.units[0]);
   });
 
   it('starts idle, with no units, no section and nothing counted', () => {

@@ -28,7 +28,7 @@ describe('statusText', () => {
       ],
     },
     { type: 'unit-start', key: 'm1' },
-    { type: 'usage', key: 'm1', input: 100, cacheWrite: 7000, cacheRead: 1000, output: 23, costUsd: 0.137 },
+    { type: 'usage', key: 'm1', input: 100, cacheWrite: 7000, cacheRead: 1000, output: 2023, costUsd: 0.137 },
   ];
 
   it('says the run is preparing before it starts', () => {
@@ -36,9 +36,10 @@ describe('statusText', () => {
     expect(statusText('W2', initialPlanState)).toBe('W2 · preparing');
   });
 
+  // 100 + 7000 + 1000 + 2023: every kind of token counts, output included (8.1k without it).
   it('names the section being written, the tokens and the cost so far', () => {
     const s = events.reduce(applyPlanEvent, initialPlanState);
-    expect(statusText('W2', s)).toBe('W2 · section 1/2 · 8.1k tok · $0.14');
+    expect(statusText('W2', s)).toBe('W2 · section 1/2 · 10.1k tok · $0.14');
   });
 
   it('never counts past the last section once every unit is written', () => {
@@ -50,6 +51,6 @@ describe('statusText', () => {
       { type: 'unit-start', key: 'm2' },
       { type: 'unit-done', key: 'm2', outcome: 'complete' },
     ];
-    expect(statusText('W2', done.reduce(applyPlanEvent, initialPlanState))).toBe('W2 · section 2/2 · 8.1k tok · $0.14');
+    expect(statusText('W2', done.reduce(applyPlanEvent, initialPlanState))).toBe('W2 · section 2/2 · 10.1k tok · $0.14');
   });
 });

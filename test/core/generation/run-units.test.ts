@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import type { PlanEvent } from '../../../src/core/generation/plan-events';
 import { applyPlanEvent, initialPlanState, type PlanState } from '../../../src/core/generation/plan-state';
 import { runUnits, toUnitError, type GenerateUnit, type RunResult, type RunUnitsOptions, type UnitReporter } from '../../../src/core/generation/run-units';
@@ -417,6 +418,23 @@ describe('runUnits, what it reports', () => {
     expect(res.reason).toEqual({ kind: 'cancelled', message: 'Generation was cancelled.' });
     expect(r.events[r.events.length - 1]).toEqual({ type: 'done', status: 'interrupted', stoppedAt: 'module-2.1' });
   });
+
+  // One signal can serve many runs (the plugin's, for as long as it is loaded): each run takes its listener off again.
+  it('leaves no listener on the caller\'s signal once it returns, whether or not it was cancelled', async () => {
+    const controller = new AbortController();
+    const done = start(plan(1), { signal: controller.signal });
+    await settle();
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(1);
+    done.model.complete('module-2.1', body(1));
+    expect((await done.result).status).toBe('complete');
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+
+    const cancelled = start(plan(1), { signal: controller.signal });
+    await settle();
+    controller.abort();
+    expect((await cancelled.result).status).toBe('interrupted');
+    expect(getEventListeners(controller.signal, 'abort')).toHaveLength(0);
+  });
 });
 
 describe('runUnits, edges', () => {
@@ -439,6 +457,8 @@ describe('runUnits, edges', () => {
     const res = await r.result;
     expect(res).toMatchObject({ status: 'complete', incomplete: [] });
     expect(r.events).toContainEqual({ type: 'unit-done', key: 'module-2.1', outcome: 'complete' });
+    // The unit's first text is its own heading, straight before the model's first line.
+    expect(r.sink.text).toMatch(/^### 2\.1 Solo\n\n#### 2\.1\.1 Purpose and Responsibilities\n\nAll\.\n\n#### 2\.1\.2 /);
   });
 
   it('writes nothing for a core unit without text', async () => {

@@ -424,6 +424,9 @@ describe('createSectionTransform, line by line', () => {
     ['an indented closing fence closes', '```\ncode\n   ```\nAfter.', '```\ncode\n   ```\nAfter.\n\n'],
     ['a fence line with text after its backticks does not close', '```\n``` not the end ```\n#### 2.3.2 Public Interfaces\n```', '```\n``` not the end ```\n#### 2.3.2 Public Interfaces\n```\n\n'],
     ['a tilde fence may have backticks in its info string', '~~~ `x`\n#### 2.3.2 Public Interfaces\n~~~', '~~~ `x`\n#### 2.3.2 Public Interfaces\n~~~\n\n'],
+    ['a fence in a nested quote closes in it', '> > ```\n> > x\n> > ```', '> > ```\n> > x\n> > ```\n\n'],
+    // As the checker's maskCode reads it: a fence opened in a quote runs to its closing line, quoted or not.
+    ['a fence opened in a quote without a blank after > runs past the quote', '>```\n#### 2.3.2 Public Interfaces\n```', '>```\n#### 2.3.2 Public Interfaces\n```\n\n'],
   ])('%s', (_name, lines, expected) => {
     expect(under231(lines)).toBe(expected);
   });
@@ -432,6 +435,7 @@ describe('createSectionTransform, line by line', () => {
     ['a backtick line whose info string holds a backtick', '```js`x'],
     ['backticks inside a line', 'Use ``` for code'],
     ['a quote line with other text before its backticks', '>x```'],
+    ['tildes after other text', 'Use ~~~ to fence code'],
   ])('takes %s for text, not a fence', (_name, line) => {
     expect(run(unit, `#### 2.3.1 Purpose\n${line}\n#### 2.3.2 Public Interfaces\nB\n`)).toContain(`${line}\n\n#### 2.3.2 Public Interfaces\n\nB\n`);
   });
@@ -581,5 +585,39 @@ describe('createSectionTransform, line by line', () => {
     const na: PlanUnit = { ...unit, parts: unit.parts.map((p, i) => (i === 3 ? { ...p, notApplicable: 'Not applicable: no UI.' } : p)) };
     const out = run(na, '#### 2.3.1 Purpose\nA\n#### 2.3.2 Interfaces\nB\n#### 2.3.3 Data\nC\n');
     expect(out).toContain('#### 2.3.4 State Management\n\nNot applicable: no UI.\n\n#### 2.3.5 Error Handling\n\n> [!todo]');
+  });
+});
+
+describe('createSectionTransform, emphasis and numbers in headings', () => {
+  const unit = moduleUnit(3, 'Sync client');
+  const PARTS_1_2 = '#### 2.3.1 Purpose and Responsibilities\n\nA\n\n#### 2.3.2 Public Interfaces\n\nB\n';
+
+  it.each([
+    ['a bold number in a heading', '#### **2.3.2** Public Interfaces'],
+    ['an italic title after the number', '#### 2.3.2 _Public Interfaces_'],
+    ['bold with blanks inside its marks', '#### ** 2.3.2 Public Interfaces **'],
+    ['a bold line with blanks inside its marks', '** 2.3.2 Public Interfaces **'],
+  ])('reaches the part named by %s', (_name, heading) => {
+    expect(run(unit, `#### 2.3.1 Purpose\nA\n${heading}\nB\n`)).toContain(PARTS_1_2);
+  });
+
+  it('takes text that ends with a bold part name for text', () => {
+    expect(run(unit, '#### 2.3.1 Purpose\nA\nSee **2.3.2 Public Interfaces**\n')).toContain(
+      '#### 2.3.1 Purpose and Responsibilities\n\nA\nSee **2.3.2 Public Interfaces**\n\n#### 2.3.2 Public Interfaces\n\n> [!todo]',
+    );
+  });
+
+  it('goes by the number of a heading without a title, past a part without a title', () => {
+    const untitled: PlanUnit = {
+      key: 'u',
+      kind: 'model',
+      top: { heading: '## 5. Configuration', level: 2 },
+      parts: [
+        { number: '5.1', heading: '### 5.1', level: 3, owner: 'model' },
+        { number: '5.2', heading: '### 5.2 Defaults', level: 3, owner: 'model' },
+      ],
+      label: 'U',
+    };
+    expect(run(untitled, '### 5.2\nB\n')).toBe(`## 5. Configuration\n\n### 5.1\n\n${todoCallout(untitled.parts[0]!)}\n\n### 5.2 Defaults\n\nB\n`);
   });
 });

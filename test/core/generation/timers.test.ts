@@ -14,6 +14,12 @@ describe('utf8Length', () => {
     ['a high surrogate before a letter', '\ud800x'],
     ['a high surrogate before another high one', '\ud800\ud800\udc00'],
     ['a lone low surrogate', '\udc00x'],
+    // Only a high surrogate starts a pair: a three-byte character, a low surrogate or U+E000 before a low one does not.
+    ['a three-byte character before a low surrogate', '\u0800\udc00'],
+    ['a low surrogate before another', '\udc00\udc00'],
+    ['U+E000 before a low surrogate', '\ue000\udc00'],
+    // A high surrogate before anything but a low one counts alone, and the next character as itself.
+    ['a high surrogate before a two-byte character', '\ud800\u00e9'],
     ['the last BMP character', '\uffff'],
     ['a mix', 'Ünïcödé 🎉 ok'],
   ])('%s: the size Node writes', (_name, s) => {

@@ -149,7 +149,7 @@ export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps):
     maxModules: Math.max(derived.modules.length, p.scope.workstream.tasks.length),
     withOutline: true,
   });
-  if (agreed.kind !== 'go') return agreed.result;
+  if ('result' in agreed) return agreed.result;
   const { request: reqSettings, described } = agreed;
 
   const { usage, onUsage, costGuard, streamDeps } = tracking(deps, reqSettings, described.estimate);
@@ -189,7 +189,7 @@ export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps):
   // The note is created holding its first unit (frontmatter with the planner state, title block):
   // however the run ends from here on, even killed outright, the note says what to resume.
   const units = unitsFor(inputFor(p, outline, created), state);
-  const head = units[0]?.coreText ?? '';
+  const head = units[0]!.coreText!;
   let backup: string | null = null;
   if (exists) {
     const saved = await backupNote(vault, settings, target, clock);
@@ -201,7 +201,7 @@ export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps):
     const made = await createNote(vault, target, head);
     if (!made.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(made.error) });
   }
-  const headKey = units[0]?.key;
+  const headKey = units[0]!.key;
   const previous = backup === null ? null : await vault.read(backup);
   return runAndFinish(deps, p, {
     target,
@@ -227,10 +227,10 @@ export async function planWithClaude(req: ClaudePlanRequest, given: ClaudeDeps):
 /** Finishes an interrupted plan: only the sections it lacks are generated; complete ones stay byte for byte. */
 async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<PreparedPlan, { kind: 'ready' }>, target: string): Promise<Result<ClaudeOutcome, PlannerError>> {
   const { vault } = deps;
-  const meta = await vault.meta(target);
-  const status = meta.frontmatter?.['status'];
-  const state = readPlannerState(meta.frontmatter);
-  if (state === null) return err({ kind: 'nothing-to-resume', file: target });
+  const frontmatter = (await vault.meta(target)).frontmatter;
+  const state = readPlannerState(frontmatter);
+  if (frontmatter === null || state === null) return err({ kind: 'nothing-to-resume', file: target });
+  const status = frontmatter['status'];
   if (status === 'ready_for_decomposition' || status === 'draft') return alreadyFinished(deps, p, target);
   if (status !== 'interrupted' && status !== 'in_progress') return err({ kind: 'nothing-to-resume', file: target });
   const read = await vault.read(target);
@@ -238,28 +238,22 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
   const warnings = [...p.warnings];
   const context = await contextFor(deps, p, warnings);
   if (!context.ok) return context;
-  // The date the plan was started with, so the sections still written agree with the rest; the
-  // model it was started with unless this run names another (a retired model cannot finish it).
+  // The model it was started with unless this run names another (a retired model cannot finish it).
   const model = req.model ?? state.model;
-  const createdRaw = meta.frontmatter?.['created'];
-  const created = typeof createdRaw === 'string' ? createdRaw : isoDate(deps.clock.now());
-  const units = unitsFor(inputFor(p, state.outline, created), state);
+  // The date is written only in the first unit (frontmatter and title block), which a resume keeps as it is.
+  const units = unitsFor(inputFor(p, state.outline, isoDate(deps.clock.now())), state);
 
   const text = setStatusLine(clearRunCallouts(read.value), 'in_progress');
   const fm = splitFrontmatter(text);
   const point = findResumePoint(text.slice(fm.bodyOffset), fm.bodyOffset, units, status === 'interrupted');
   const complete = new Set(point.completeKeys);
-  const lastModel = state.resumes?.[state.resumes.length - 1]?.model ?? state.model;
-  const from = units.find((u) => !complete.has(u.key))?.label ?? 'the end';
-  const resumedState: PlannerState = model === lastModel ? state : { ...state, resumes: [...(state.resumes ?? []), { model, from, date: isoDate(deps.clock.now()) }] };
   const kept = text.slice(0, point.cutOffset);
-  const keptWithState = setPlannerState(kept, { ...resumedState, usage: undefined });
-  if (units.every((u) => complete.has(u.key))) {
-    // Stopped after its last unit and before the final rewrite (e.g. killed): nothing to send, only to finish.
-    if (keptWithState !== read.value) {
-      const r = await vault.replace(target, keptWithState);
-      if (!r.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(r.error) });
-    }
+  const next = units.find((u) => !complete.has(u.key));
+  if (next === undefined) {
+    // Stopped after its last unit and before the final rewrite (e.g. killed): nothing to send, only to
+    // finish (the final rewrite records the planner state).
+    const r = await vault.replace(target, kept);
+    if (!r.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(r.error) });
     return finishPlan(deps, p, { target, state: { ...state, usage: totalUsage([]) }, sources: context.value.sources, previous: null, warnings, backup: null, usage: totalUsage([]), incomplete: [] });
   }
   const agreed = await estimateAndAsk(req, deps, p, context.value.context, warnings, {
@@ -269,18 +263,19 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
     maxModules: 0,
     withOutline: false,
   });
-  if (agreed.kind !== 'go') return agreed.result;
+  if ('result' in agreed) return agreed.result;
   const { request: reqSettings, described } = agreed;
+  const lastModel = state.resumes?.[state.resumes.length - 1]?.model ?? state.model;
+  const resumedState: PlannerState = model === lastModel ? state : { ...state, resumes: [...(state.resumes ?? []), { model, from: next.label, date: isoDate(deps.clock.now()) }] };
+  const keptWithState = setPlannerState(kept, { ...resumedState, usage: undefined });
   // Only now, with the user's go-ahead, is the note touched: partial text and old callouts go.
-  if (keptWithState !== read.value) {
-    const r = await vault.replace(target, keptWithState);
-    if (!r.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(r.error) });
-  }
+  const r = await vault.replace(target, keptWithState);
+  if (!r.ok) return err({ kind: 'write-failed', file: target, detail: describeWrite(r.error) });
 
   const { usage, onUsage, costGuard, streamDeps } = tracking(deps, reqSettings, described.estimate);
   return runAndFinish(deps, p, {
     target,
-    units: unitsFor(inputFor(p, state.outline, created), resumedState),
+    units,
     context: context.value.context,
     sources: context.value.sources,
     previous: null,
@@ -294,7 +289,7 @@ async function resumePlan(req: ClaudePlanRequest, deps: ClaudeDeps, p: Extract<P
     warnings,
     backup: null,
     startOffset: keptWithState.length,
-    noteTail: keptWithState.slice(-2),
+    noteTail: keptWithState,
     isComplete: (key) => complete.has(key),
   });
 }
@@ -313,7 +308,7 @@ async function alreadyFinished(deps: ClaudeDeps, p: Extract<PreparedPlan, { kind
 /**
  * The estimate and the user's go-ahead, before anything billed is sent: the requests and their cost
  * (tokens counted with the API when there is a key), a dry run's answer, the refusals on cost, the
- * confirmation. `go` carries what the run needs; otherwise `result` is what planWithClaude returns.
+ * confirmation: what the run needs, or the `result` planWithClaude returns instead.
  */
 async function estimateAndAsk(
   req: ClaudePlanRequest,
@@ -322,16 +317,16 @@ async function estimateAndAsk(
   context: PlannerContext,
   warnings: PlannerWarning[],
   plan: { model: string; outline: Outline; units: PlanUnit[]; maxModules: number; withOutline: boolean },
-): Promise<{ kind: 'go'; request: RequestSettings; described: RequestsDescription } | { kind: 'stop'; result: Result<ClaudeOutcome, PlannerError> }> {
+): Promise<{ request: RequestSettings; described: RequestsDescription } | { result: Result<ClaudeOutcome, PlannerError> }> {
   const pre = await preflight({ client: deps.client, apiKey: deps.apiKey, settings: deps.settings, context, warnings, ...plan });
-  if (!pre.ok) return { kind: 'stop', result: pre };
+  if (!pre.ok) return { result: pre };
   const { request, described } = pre.value;
   const preview: SendPreview = { workstreamId: p.id, model: plan.model, thinking: thinkingWords(request), sent: context.sent, estimate: described.estimate };
-  if (req.dryRun) return { kind: 'stop', result: ok({ kind: 'dry-run', preview, requestsJson: described.json }) };
+  if (req.dryRun) return { result: ok({ kind: 'dry-run', preview, requestsJson: described.json }) };
   const refused = refuseOnCost(deps, described.estimate);
-  if (refused) return { kind: 'stop', result: err(refused) };
-  if (deps.confirm && !(await deps.confirm(preview))) return { kind: 'stop', result: ok({ kind: 'declined', preview }) };
-  return { kind: 'go', request, described };
+  if (refused) return { result: err(refused) };
+  if (deps.confirm && !(await deps.confirm(preview))) return { result: ok({ kind: 'declined', preview }) };
+  return { request, described };
 }
 
 export interface RunArgs {
@@ -386,11 +381,10 @@ export async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { 
   const totals = a.totals ?? totalUsage(a.usage);
   const state: PlannerState = { ...a.state, usage: totals };
 
-  if (run.status === 'interrupted') {
+  // A run is interrupted exactly when it has a reason to stop.
+  if (run.reason) {
     const label = a.units.find((u) => u.key === run.stoppedAt)?.label ?? 'the end';
-    let reason = a.costGuard.capExceeded
-      ? { kind: 'cost-cap', message: `the running cost passed the cap of $${a.costGuard.capUsd.toFixed(2)}.` }
-      : (run.reason ?? { kind: 'unknown', message: 'the run stopped.' });
+    let reason = a.costGuard.capExceeded ? { kind: 'cost-cap', message: `the running cost passed the cap of $${a.costGuard.capUsd.toFixed(2)}.` } : run.reason;
     if (reason.kind === 'model-not-found') reason = { ...reason, message: describeUnknownModel(await unknownModel(deps.client, a.reqSettings.model)) };
     // Partial text goes through the sink, which knows where the streamed text is even if the
     // note was edited meanwhile; then one rewrite marks the note interrupted.
@@ -424,7 +418,7 @@ export async function runAndFinish(deps: ClaudeDeps, p: Extract<PreparedPlan, { 
     warnings: a.warnings,
     backup: a.backup,
     usage: totals,
-    incomplete: run.incomplete.map((i) => a.units.find((u) => u.key === i.key)?.label ?? i.key),
+    incomplete: run.incomplete.map((i) => a.units.find((u) => u.key === i.key)!.label),
   });
 }
 
@@ -496,10 +490,8 @@ export function inputFor(p: Extract<PreparedPlan, { kind: 'ready' }>, outline: O
 /** The plan's units, with the planner state in the frontmatter of the first one. */
 export function unitsFor(input: PlanInput, state: PlannerState | null): PlanUnit[] {
   const units = buildPlanUnits(planParts(input, 'in_progress'));
-  const first = units[0];
-  if (state && first && first.kind === 'core' && first.coreText) {
-    units[0] = { ...first, coreText: setPlannerState(first.coreText, state) };
-  }
+  // The first unit is always the core text of the frontmatter and title block.
+  if (state) units[0] = { ...units[0]!, coreText: setPlannerState(units[0]!.coreText!, state) };
   return units;
 }
 
@@ -562,17 +554,18 @@ function refuseOnCost(deps: ClaudeDeps, estimate: CostEstimate): PlannerError | 
   const cap = deps.maxCostUsd ?? deps.settings.costCapUsd;
   if (cap <= 0) return null;
   if (estimate.missingPrice !== null) return { kind: 'no-price', model: estimate.missingPrice };
-  const typical = estimate.costUsdTypical;
-  if (typical !== null && typical > cap) return { kind: 'cost-cap', estimateUsd: typical, capUsd: cap };
+  // With every price known the estimate has a cost.
+  const typical = estimate.costUsdTypical!;
+  if (typical > cap) return { kind: 'cost-cap', estimateUsd: typical, capUsd: cap };
   return null;
 }
 
 /** The thinking settings in words, for the confirmation. */
 function thinkingWords(s: RequestSettings): string {
-  const effort = (kind: 'outline' | 'section'): string | undefined => callConfigEffort(s, kind);
-  if (s.profile.thinking !== 'adaptive') return effort('section') ? `effort ${effort('section')}` : 'no thinking settings (the model decides)';
-  const sections = effort('section') ?? s.profile.defaultEffort ?? 'the model\'s default';
-  const outline = effort('outline') ?? sections;
+  const section = callConfigEffort(s, 'section');
+  if (s.profile.thinking !== 'adaptive') return section ? `effort ${section}` : 'no thinking settings (the model decides)';
+  const sections = section ?? s.profile.defaultEffort ?? 'the model\'s default';
+  const outline = callConfigEffort(s, 'outline') ?? sections;
   return `adaptive thinking, effort ${sections}${outline !== sections ? ` (outline: ${outline})` : ''}`;
 }
 

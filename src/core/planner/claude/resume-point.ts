@@ -10,18 +10,19 @@ export interface ResumePoint {
 const RULE = '---';
 
 /**
- * The line a unit's text is found by: a model unit's heading; for a core unit its first heading,
- * else its first line that is not a rule (the footer's status line), else its rule (`---` alone).
+ * The line a unit's text is found by: a model unit's heading; for a core unit (which always has its
+ * text) its first heading, else its first line that is not a rule (the footer's status line), else its
+ * rule (`---` alone).
  */
 function markerOf(unit: PlanUnit): string | null {
   if (unit.kind === 'model') return unit.top?.heading.split('\n')[0] ?? null;
-  const lines = (unit.coreText ?? '').split('\n').filter((l) => l.trim() !== '');
+  const lines = unit.coreText!.split('\n').filter((l) => l.trim() !== '');
   return lines.find((l) => /^#{1,6}\s/.test(l)) ?? lines.find((l) => l !== RULE) ?? lines[0] ?? null;
 }
 
-/** Text before the marker inside a core unit's own text (the `---` rule before a `##` heading); none in a model unit. */
+/** Text before the marker inside a core unit's own text (the `---` rule before a `##` heading); none in a model unit, which starts with it. */
 function leadOf(unit: PlanUnit, marker: string): string {
-  const text = unit.coreText ?? '';
+  const text = unit.coreText ?? marker;
   return text.slice(0, Math.max(0, text.indexOf(marker)));
 }
 
@@ -86,7 +87,7 @@ function locate(body: string, units: readonly PlanUnit[]): Found[] {
     if (hit === null) break;
     const lead = leadOf(unit, markerOf(unit)!);
     const start = hit.at >= lead.length && body.startsWith(lead, hit.at - lead.length) ? hit.at - lead.length : hit.at;
-    const whole = unit.kind === 'core' && body.startsWith((unit.coreText ?? '').trimEnd(), start);
+    const whole = unit.kind === 'core' && body.startsWith(unit.coreText!.trimEnd(), start);
     found.push({ key: unit.key, start, whole, trailingRule: hit.trailing });
     pos = hit.at + 1;
   }

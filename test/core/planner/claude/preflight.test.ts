@@ -95,10 +95,14 @@ describe('preflight', () => {
   });
 
   it('a model the API does not know stops the run, named with the models the key may use (retired ones left out)', async () => {
-    const r = await run('claude-nonexistent-2');
+    const warnings: PlannerWarning[] = [];
+    const r = await run('claude-nonexistent-2', KEY, undefined, warnings);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error).toEqual({ kind: 'unknown-model', model: 'claude-nonexistent-2', available: SERVER_MODELS.filter((m) => !m.retiredOn).map((m) => m.id).concat('claude-custom-7') });
+    // Found out by the Models API: no profile assumed for it, no tokens counted for it.
+    expect(warnings).toEqual([]);
+    expect(server.requests.some((q) => q.route.endsWith('count_tokens'))).toBe(false);
     // A retired model known to the table says since when, also when it is only found out while counting.
     const retired = await run('claude-sonnet-4-5');
     expect(!retired.ok && retired.error).toMatchObject({ kind: 'unknown-model', model: 'claude-sonnet-4-5', retiredOn: '2026-11-30' });

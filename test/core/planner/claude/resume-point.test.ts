@@ -227,6 +227,8 @@ describe('findResumePoint on units of other shapes', () => {
     ['blank lines around a rule unit do not make it another marker', '# T\n\n## A\n\na\n\n---\n\n## B\n\nb\n', [t, model('a', '## A'), core('rule', ' \n---\n\n'), model('b', '## B')], ['title', 'a', 'rule', 'b']],
     ['a unit with nothing to find it by is not found', '# T\n\n## A\n\nnull\n', [t, model('a', '## A'), core('empty', ''), model('b', '## B')], ['title', 'a']],
     ['a model unit without a heading is not found', '# T\n\nnull\n', [t, { key: 'x', kind: 'model', parts: [], label: 'x' }], ['title']],
+    ['a rule that is the last unit is found only with nothing after it', '# T\n\n## A\n\n---\n\nnull\n', [t, model('a', '## A'), core('rule', '---\n\n')], ['title', 'a']],
+    ['a rule that is the last unit, with nothing after it', '# T\n\n## A\n\n---\n\n', [t, model('a', '## A'), core('rule', '---\n\n')], ['title', 'a', 'rule']],
   ] as Array<[string, string, PlanUnit[], string[]]>)('%s', (_name, body, units, keys) => {
     expect(keysOf(body, units)).toEqual(keys);
   });
