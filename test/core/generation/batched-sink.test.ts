@@ -32,8 +32,7 @@ class HeldSink implements NoteSink {
   }
 }
 
-function setup(sink?: NoteSink, startOffset = 0) {
-  const timers = new FakeTimers();
+function setup(sink?: NoteSink, startOffset = 0, timers = new FakeTimers()) {
   const note = sink ?? new MemorySink(timers);
   const errors: unknown[] = [];
   const writes: number[] = [];
@@ -46,6 +45,17 @@ function setup(sink?: NoteSink, startOffset = 0) {
     onError: (e) => errors.push(e),
   });
   return { timers, out, errors, writes };
+}
+
+/** The batched sink over an in-memory note on the same fake timers, after its first write ('abc') has landed. */
+async function afterFirstWrite() {
+  const timers = new FakeTimers();
+  const sink = new MemorySink(timers);
+  const { out } = setup(sink, 0, timers);
+  out.add('abc');
+  out.flushSoon();
+  await settle();
+  return { timers, sink, out };
 }
 
 describe('createBatchedSink', () => {
@@ -172,12 +182,7 @@ describe('createBatchedSink', () => {
   });
 
   it('close carries out a cut-back still due', async () => {
-    const timers = new FakeTimers();
-    const sink = new MemorySink(timers);
-    const { out } = setup(sink);
-    out.add('abc');
-    out.flushSoon();
-    await settle();
+    const { sink, out } = await afterFirstWrite();
     out.cutBack(1); // within the interval of the first write: it waits
     await out.close();
     expect(sink.truncations).toEqual([1]);
@@ -189,12 +194,7 @@ describe('createBatchedSink', () => {
     ['inside the queued text', 5, 'abcde'],
     ['past the queued text', 9, 'abcdefg'],
   ])('cuts back %s without touching the note: only queued text goes', async (_name, offset, text) => {
-    const timers = new FakeTimers();
-    const sink = new MemorySink(timers);
-    const { out } = setup(sink);
-    out.add('abc');
-    out.flushSoon();
-    await settle();
+    const { sink, out } = await afterFirstWrite();
     out.add('defg');
     out.cutBack(offset);
     await out.close();
@@ -216,12 +216,7 @@ describe('createBatchedSink', () => {
   });
 
   it('on interrupt writes queued text up to the offset it keeps, and stops there', async () => {
-    const timers = new FakeTimers();
-    const sink = new MemorySink(timers);
-    const { out } = setup(sink);
-    out.add('abc');
-    out.flushSoon();
-    await settle();
+    const { timers, sink, out } = await afterFirstWrite();
     out.add('defg');
     out.flushSoon(); // within the interval: waits, and interrupt cancels the wait
     expect(await out.interrupt(5)).toBe(5);
