@@ -50,11 +50,10 @@ function clauses(text: string): Array<{ start: number; end: number }> {
   return out;
 }
 
-/** A negation before the reference in its clause: "nothing in", "none of", "not needed by", "does not block". */
-const NEGATION_BEFORE =
-  /\b(?:nothing|none|neither|nor|no\s+(?:task|work|part|epic|workstream|module|component)s?|not\s+(?:needed|required|used|blocking|blocked|affected)|do(?:es)?(?:n['’]t|\s+not)\s+block|independent\s+of|unaffected|except(?:\s+for)?|other\s+than)\b/i;
-/** The quantifiers among them ("nothing in", "none of", "neither … nor", "no task of"): they say who is not concerned only in a clause about depending. */
+/** A quantifier before the reference in its clause: "nothing in", "none of", "neither … nor", "no task of". */
 const QUANTIFIER_BEFORE = /\b(?:nothing|none|neither|nor|no\s+(?:task|work|part|epic|workstream|module|component)s?)\b/i;
+/** A negation in words before the reference: "not needed by", "does not block", "independent of", "except". */
+const VERBAL_NEGATION_BEFORE = /\b(?:not\s+(?:needed|required|used|blocking|blocked|affected)|do(?:es)?(?:n['’]t|\s+not)\s+block|independent\s+of|unaffected|except(?:\s+for)?|other\s+than)\b/i;
 /** A word of depending or waiting: "depends", "needs", "blocked", "relies", "uses", "waits", "affected", "requires". */
 const DEPENDING = /\b(?:depend\w*|need\w*|requir\w*|us(?:e|es|ed|ing)|block\w*|wait\w*|affect\w*|rel(?:y|ies|ied|ying)|consum\w*|impact\w*)\b/i;
 
@@ -65,17 +64,14 @@ const NEGATION_AFTER =
 function negatedAt(text: string, index: number, end: number, asked: boolean): boolean {
   const clause = clauses(text).find((c) => index >= c.start && index < c.end) ?? { start: 0, end: text.length };
   const before = text.slice(clause.start, index);
-  if (NEGATION_AFTER.test(text.slice(end, clause.end))) return true;
-  if (!NEGATION_BEFORE.test(before)) return false;
-  // In a question's own words "None of the W2 adapters is known: which one?" is about W2's adapters,
-  // not about W2 being free of the question: a bare quantifier counts there only when a word of
-  // depending follows in its statement ("nothing in W1–W3 depends on it"), up to a colon or a dash
-  // that starts the question proper. A "Blocks:" value needs no such word: the label is it.
-  if (!asked) return true;
-  const verbal = before.replace(new RegExp(QUANTIFIER_BEFORE.source, 'gi'), ' ');
   const after = text.slice(end, clause.end);
-  const statement = after.slice(0, after.search(/:|\s[—–-]\s|$/));
-  return NEGATION_BEFORE.test(verbal) || DEPENDING.test(statement);
+  if (NEGATION_AFTER.test(after) || VERBAL_NEGATION_BEFORE.test(before)) return true;
+  if (!QUANTIFIER_BEFORE.test(before)) return false;
+  // In a question's own words "None of the W2 adapters is known: which one?" is about W2's adapters,
+  // not about W2 being free of the question: a quantifier counts there only when a word of depending
+  // follows in its statement ("nothing in W1–W3 depends on it"), up to a colon or a dash that starts
+  // the question proper. A "Blocks:" value needs no such word: the label is it.
+  return !asked || DEPENDING.test(after.slice(0, after.search(/:|\s[—–-]\s|$/)));
 }
 
 /**
