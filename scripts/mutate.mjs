@@ -35,8 +35,10 @@ const TESTS = {
   // Each file of the Claude planner by its own unit tests: the runners' tests plan whole workstreams over
   // HTTP (seconds each), so a surviving mutant of a small module would otherwise run all of them too.
   ...Object.fromEntries(
-    ['batch-state', 'note-sink', 'plan-all', 'plan-all-select', 'plan-with-claude', 'planner-state', 'preflight', 'resume-point'].map((f) => [`src/core/planner/claude/${f}.ts`, [`test/core/planner/claude/${f}.test.ts`]]),
+    ['batch-state', 'note-sink', 'plan-all-select', 'plan-with-claude', 'planner-state', 'preflight', 'resume-point'].map((f) => [`src/core/planner/claude/${f}.ts`, [`test/core/planner/claude/${f}.test.ts`]]),
   ),
+  // planAll's tests are in two files: the run as a whole, and its batch phases (outline, sections, writing, cancelling).
+  'src/core/planner/claude/plan-all.ts': ['test/core/planner/claude/plan-all.test.ts', 'test/core/planner/claude/plan-all-phases.test.ts'],
 };
 
 /** The folders the goal is about, and the goal. */

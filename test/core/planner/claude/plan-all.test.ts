@@ -2,55 +2,21 @@
  * planAll called directly on the example vault (W1 → W2 → W3, one per level): through Message
  * Batches on the local Anthropic server (real HTTP, the unmodified SDK), or streamed. Batches are
  * polled without waiting (poll interval 0); a run is stopped by aborting its signal on an event.
+ * The setup is shared with the other tests of planAll (plan-all-harness.ts).
  */
 import { existsSync, readdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { startAnthropicServer, type AnthropicServer, type MockRequest, type ResponseScript } from '../../../support/anthropic-server';
-import { projectResponder, workstreamOfRequest } from '../../../support/anthropic-server/planner-responder';
-import { batchedInFlight, cancelPlanAll, planAll, type PlanAllDeps, type PlanAllEvent, type PlanAllOutcome, type PlanAllPreview } from '../../../../src/core/planner/claude/plan-all';
+import { batchedInFlight, cancelPlanAll, planAll, type PlanAllEvent, type PlanAllPreview } from '../../../../src/core/planner/claude/plan-all';
 import { listWorkstreams } from '../../../../src/core/planner/list-workstreams';
-import type { PlannerError } from '../../../../src/core/contracts/errors';
-import type { Outline } from '../../../../src/core/contracts/outline';
-import type { Result } from '../../../../src/core/result';
 import { DEFAULT_SETTINGS } from '../../../../src/core/contracts/settings';
 import { PLANNER_INSTRUCTIONS } from '../../../../src/prompts';
 import { planWithClaude } from '../../../../src/core/planner/claude/plan-with-claude';
-import { answerAsPlanner, claudeDeps, exampleVault, KEY, plan, type Vault } from './harness';
-
-const IDS = ['W1', 'W2', 'W3'];
-const MESO = 'research/project-planning/meso-level-plan.md';
-
-function done(r: Result<PlanAllOutcome, PlannerError>): PlanAllOutcome {
-  if (!r.ok) throw new Error(`expected an outcome, got ${JSON.stringify(r.error)}`);
-  return r.value;
-}
+import { claudeDeps, KEY, plan } from './harness';
+import { done, IDS, MESO, planAllSuite } from './plan-all-harness';
 
 describe('planAll', () => {
-  let server: AnthropicServer;
-  let v: Vault;
-  let outlines: Record<string, Outline>;
-  beforeAll(async () => {
-    server = await startAnthropicServer();
-  });
-  afterAll(async () => server.close());
-  beforeEach(async () => {
-    server.reset();
-    v = exampleVault();
-    outlines = await answerAsPlanner(server, v.vault, IDS);
-  });
-  afterEach(() => v.cleanup());
-
-  const deps = (more: Partial<PlanAllDeps> = {}, settings: Partial<typeof DEFAULT_SETTINGS> = {}): PlanAllDeps => {
-    // Without the key unless a test gives it: the planner then counts no tokens with the API (three
-    // workstreams' worth of requests a run), which the first test and the preflight's tests cover.
-    const { confirm: _c, onEvent: _o, sink: _s, ...base } = claudeDeps(server, v, { apiKey: '' }, settings);
-    return { ...base, pollMs: 0, maxPollMs: 0, ...more };
-  };
-  const respond = (twist: (req: MockRequest, kind: 'outline' | 'section', id: string | null) => ResponseScript | null): void => {
-    server.setScript(projectResponder({ outlines, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 }, override: (req, kind) => twist(req, kind, workstreamOfRequest(req)) }));
-  };
-  const inBatch = (batchId: string): string[] => server.batchRequests().filter((b) => b.batchId === batchId).map((b) => b.customId);
-  const statusOf = (id: string): unknown => v.fm(plan(id))['status'];
+  const h = planAllSuite();
+  const { deps, respond, inBatch, statusOf } = h;
 
   it('plans every workstream level by level through batches: the estimate asked once, the notes, the events, the totals', async () => {
     const events: PlanAllEvent[] = [];
@@ -64,8 +30,8 @@ describe('planAll', () => {
     expect(inBatch(o.batches[0]!)).toEqual(['W1-o']);
     expect(inBatch(o.batches[1]!)).toEqual(['W1-s0']);
     expect(inBatch(o.batches[2]!).length).toBeGreaterThan(5);
-    expect(server.messageRequests()).toHaveLength(0);
-    const batched = server.batchRequests().length;
+    expect(h.server.messageRequests()).toHaveLength(0);
+    const batched = h.server.batchRequests().length;
     expect(o.requests).toEqual({ batched, streamed: 0 });
     expect(o.workstreams.reduce((n, w) => n + w.requests!.batched, 0)).toBe(batched);
     expect(o.total.calls).toBe(batched);
@@ -76,7 +42,7 @@ describe('planAll', () => {
     expect(o.total.cacheReadTokens).toBe(o.workstreams.reduce((n, w) => n + w.usage!.cacheReadTokens, 0));
     expect(o.total.cacheWriteTokens).toBe(o.workstreams.reduce((n, w) => n + w.usage!.cacheWriteTokens, 0));
     // Each note records its batches and its share of them.
-    const record = v.fm(plan('W2'))['planner'] as { batch: { batches: Array<{ id: string; kind: string; usage: { calls: number } }> }; usage: { calls: number }; outlineSource: string };
+    const record = h.v.fm(plan('W2'))['planner'] as { batch: { batches: Array<{ id: string; kind: string; usage: { calls: number } }> }; usage: { calls: number }; outlineSource: string };
     expect(record.batch.batches.map((b) => [b.id, b.kind])).toEqual([
       [o.batches[3], 'outline'],
       [o.batches[4], 'sections'],
@@ -86,7 +52,7 @@ describe('planAll', () => {
     expect(record.usage.calls).toBe(o.workstreams[1]!.usage!.calls);
     expect(record.outlineSource).toBe('model');
     // Every meso plan link made.
-    for (const id of IDS) expect(v.read(MESO)).toContain(`[[Planning/${id}-micro-level-plan]]`);
+    for (const id of IDS) expect(h.v.read(MESO)).toContain(`[[Planning/${id}-micro-level-plan]]`);
 
     // The estimate of the whole run, asked once.
     expect(asked).toHaveLength(1);
@@ -105,7 +71,7 @@ describe('planAll', () => {
     // Counted with the API, as the preflight could.
     expect(p.workstreams.map((w) => w.estimate.tokenSource)).toEqual(['count_tokens', 'count_tokens', 'count_tokens']);
     // In a batch the shared prefix is cached for an hour: the batch may take longer than five minutes.
-    expect(JSON.stringify(server.batchRequests()[1]!.params)).toContain('"ttl":"1h"');
+    expect(JSON.stringify(h.server.batchRequests()[1]!.params)).toContain('"ttl":"1h"');
 
     // The events: what was selected, then each workstream queued, in its batches, written, done.
     expect(events[0]).toEqual({
@@ -140,15 +106,15 @@ describe('planAll', () => {
     const o = done(await planAll({ batch: true, dryRun: true }, deps({ apiKey: KEY })));
     expect(o.kind).toBe('dry-run');
     // Not even the tokens are counted on a dry run.
-    expect(server.requests).toHaveLength(0);
+    expect(h.server.requests).toHaveLength(0);
     expect(o.preview!.workstreams[0]!.estimate.tokenSource).not.toBe('count_tokens');
     expect(o.preview!.workstreams.map((w) => w.id)).toEqual(IDS);
     expect(o.workstreams.map((w) => w.status)).toEqual(['queued', 'queued', 'queued']);
     expect(o.requests).toEqual({ batched: 0, streamed: 0 });
     const declined = done(await planAll({ batch: true }, deps({ apiKey: '', confirmAll: async () => false })));
     expect(declined.kind).toBe('declined');
-    expect(server.requests).toHaveLength(0);
-    expect(existsSync(path.join(v.dir, 'Planning'))).toBe(false);
+    expect(h.server.requests).toHaveLength(0);
+    expect(existsSync(path.join(h.v.dir, 'Planning'))).toBe(false);
   });
 
   it('estimates at batch prices: half the streamed estimate, and downstream plans allow for the upstream plans they will carry', async () => {
@@ -163,7 +129,7 @@ describe('planAll', () => {
     expect(streamed.workstreams[1]!.estimate.inputTokens).toBeGreaterThan(alone.workstreams[1]!.estimate.inputTokens);
     expect(streamed.workstreams[1]!.estimate.costUsdTypical!).toBeGreaterThan(alone.workstreams[1]!.estimate.costUsdTypical!);
     expect(streamed.workstreams[1]!.estimate.costUsdMax!).toBeGreaterThan(alone.workstreams[1]!.estimate.costUsdMax!);
-    expect(server.requests).toHaveLength(0);
+    expect(h.server.requests).toHaveLength(0);
   });
 
   it('streamed, each workstream is planned as `plan` does, in order, its calls counted as streamed', async () => {
@@ -171,8 +137,8 @@ describe('planAll', () => {
     const o = done(await planAll({ batch: false }, deps({ onAllEvent: (e) => events.push(e) })));
     expect(o.kind).toBe('done');
     expect(o.workstreams.map((w) => [w.id, w.status])).toEqual(IDS.map((id) => [id, 'done']));
-    expect(server.batchRequests()).toHaveLength(0);
-    const calls = server.messageRequests().length;
+    expect(h.server.batchRequests()).toHaveLength(0);
+    const calls = h.server.messageRequests().length;
     expect(o.requests).toEqual({ batched: 0, streamed: calls });
     expect(o.total.calls).toBe(calls);
     expect(o.batches).toEqual([]);
@@ -183,7 +149,7 @@ describe('planAll', () => {
 
   it('with every plan written it keeps them, asks nothing and sends nothing', async () => {
     done(await planAll({ batch: false }, deps()));
-    server.reset();
+    h.server.reset();
     const confirmAll = jest.fn(async () => true);
     const events: PlanAllEvent[] = [];
     const o = done(await planAll({ batch: true }, deps({ confirmAll, onAllEvent: (e) => events.push(e) })));
@@ -202,10 +168,10 @@ describe('planAll', () => {
     expect(o.workstreams.map((w) => [w.id, w.status, w.note, w.reason])).toEqual(IDS.map((id) => [id, 'kept', plan(id), 'it has a plan']));
     expect(o.preview!.notPlanned).toEqual(IDS.map((id) => ({ id, why: 'it has a plan' })));
     expect(confirmAll).not.toHaveBeenCalled();
-    expect(server.requests).toHaveLength(0);
+    expect(h.server.requests).toHaveLength(0);
 
     // W3's meso section changes: its plan is stale, kept unless replanStale.
-    writeFileSync(path.join(v.dir, MESO), v.read(MESO).replace('A single worker replica runs two loops', 'One worker replica runs both loops'));
+    writeFileSync(path.join(h.v.dir, MESO), h.v.read(MESO).replace('A single worker replica runs two loops', 'One worker replica runs both loops'));
     const stale = done(await planAll({ batch: true, dryRun: true }, deps({ apiKey: '' })));
     expect(stale.workstreams.find((w) => w.id === 'W3')).toMatchObject({ status: 'kept', reason: 'its plan is stale; --replan-stale re-plans it' });
     expect(stale.preview!.notPlanned.find((n) => n.id === 'W3')).toEqual({ id: 'W3', why: 'its plan is stale; --replan-stale re-plans it' });
@@ -224,8 +190,8 @@ describe('planAll', () => {
   });
 
   it('skips a workstream the rules escalate and everything downstream, with its escalation note', async () => {
-    const text = v.read(MESO).replace('Connection pool size 10 per API pod.', 'Connection pool size: TBD.');
-    writeFileSync(path.join(v.dir, MESO), text);
+    const text = h.v.read(MESO).replace('Connection pool size 10 per API pod.', 'Connection pool size: TBD.');
+    writeFileSync(path.join(h.v.dir, MESO), text);
     // A dry run says so, and writes no escalation note.
     const dry = done(await planAll({ batch: true, dryRun: true }, deps({ apiKey: '' })));
     expect(dry.workstreams.map((w) => [w.id, w.status, w.note])).toEqual([
@@ -233,7 +199,7 @@ describe('planAll', () => {
       ['W2', 'skipped', null],
       ['W3', 'skipped', null],
     ]);
-    expect(existsSync(path.join(v.dir, 'Planning'))).toBe(false);
+    expect(existsSync(path.join(h.v.dir, 'Planning'))).toBe(false);
     const events: PlanAllEvent[] = [];
     const o = done(await planAll({ batch: true }, deps({ onAllEvent: (e) => events.push(e) })));
     expect(events.filter((e) => e.type === 'status' && e.status !== 'queued')).toEqual([
@@ -251,7 +217,7 @@ describe('planAll', () => {
     expect(o.preview!.notPlanned.map((n) => n.id)).toEqual(['W1', 'W2', 'W3']);
     expect(o.preview!.notPlanned[0]!.why).toBe(`escalated: ${o.workstreams[0]!.reason}`);
     expect(o.preview!.notPlanned[1]!.why).toBe('W1 escalated');
-    expect(server.batchRequests()).toHaveLength(0);
+    expect(h.server.batchRequests()).toHaveLength(0);
   });
 
   it('sends an overloaded or expired request again in a follow-up batch, and only those', async () => {
@@ -280,13 +246,13 @@ describe('planAll', () => {
     // Level 0: the outline, every section at once, the follow-up; then two batches per level.
     expect(o.batches).toHaveLength(7);
     expect(events.some((e) => e.type === 'batch' && e.primer)).toBe(false);
-    const followUp = server.batchRequests().filter((b) => b.batchId === o.batches[2]);
+    const followUp = h.server.batchRequests().filter((b) => b.batchId === o.batches[2]);
     expect(followUp).toHaveLength(1);
-    const firstTry = server.batchRequests().find((b) => b.batchId === o.batches[1] && b.customId === followUp[0]!.customId)!;
+    const firstTry = h.server.batchRequests().find((b) => b.batchId === o.batches[1] && b.customId === followUp[0]!.customId)!;
     expect((firstTry.params as { max_tokens: number }).max_tokens).toBe(2000);
     expect((firstTry.usage as { output_tokens: number }).output_tokens).toBe(2000);
     expect((followUp[0]!.params as { max_tokens: number }).max_tokens).toBe(4000);
-    expect(v.read(plan('W1'))).not.toContain('x'.repeat(200));
+    expect(h.v.read(plan('W1'))).not.toContain('x'.repeat(200));
   });
 
   it('an outline request that failed in a passing way, or stopped at its limit, is asked again', async () => {
@@ -302,13 +268,13 @@ describe('planAll', () => {
     });
     const o = done(await planAll({ batch: true }, deps()));
     expect(o.workstreams.map((w) => w.status)).toEqual(['done', 'done', 'done']);
-    expect(server.batchRequests().map((b) => b.customId).filter((c) => /-o/.test(c))).toEqual(['W1-o', 'W1-o2', 'W2-o', 'W2-o2', 'W3-o']);
+    expect(h.server.batchRequests().map((b) => b.customId).filter((c) => /-o/.test(c))).toEqual(['W1-o', 'W1-o2', 'W2-o', 'W2-o2', 'W3-o']);
     // The overloaded one is simply asked again; the cut-short one with what was wrong with it.
-    expect(JSON.stringify(server.batchRequests().find((b) => b.customId === 'W1-o2')!.params)).not.toMatch(/was rejected for these reasons/);
-    expect(JSON.stringify(server.batchRequests().find((b) => b.customId === 'W2-o2')!.params)).toContain('The answer stopped before the JSON was complete.');
-    for (const id of ['W1', 'W2']) expect((v.fm(plan(id))['planner'] as { outlineSource: string }).outlineSource).toBe('model');
+    expect(JSON.stringify(h.server.batchRequests().find((b) => b.customId === 'W1-o2')!.params)).not.toMatch(/was rejected for these reasons/);
+    expect(JSON.stringify(h.server.batchRequests().find((b) => b.customId === 'W2-o2')!.params)).toContain('The answer stopped before the JSON was complete.');
+    for (const id of ['W1', 'W2']) expect((h.v.fm(plan(id))['planner'] as { outlineSource: string }).outlineSource).toBe('model');
     // The outline round that was asked again counts both of its requests.
-    expect((v.fm(plan('W2'))['planner'] as { batch: { batches: Array<{ kind: string }> } }).batch.batches.map((b) => b.kind)).toEqual(['outline', 'outline', 'sections', 'sections']);
+    expect((h.v.fm(plan('W2'))['planner'] as { batch: { batches: Array<{ kind: string }> } }).batch.batches.map((b) => b.kind)).toEqual(['outline', 'outline', 'sections', 'sections']);
   });
 
   it('a request that fails for good leaves the plan interrupted where it failed, and skips what depends on it', async () => {
@@ -323,22 +289,22 @@ describe('planAll', () => {
     expect(o.workstreams[2]!.reason).toBe('W2 has no finished plan');
     expect(statusOf('W2')).toBe('interrupted');
     expect(o.batches).toHaveLength(5);
-    expect(server.batchRequests().filter((b) => b.customId.startsWith('W2-s'))).toHaveLength(1);
+    expect(h.server.batchRequests().filter((b) => b.customId.startsWith('W2-s'))).toHaveLength(1);
   });
 
   it('an outline that does not validate is asked again with its problems; twice invalid, the derived outline is used', async () => {
     respond((_req, kind, id) => (kind === 'outline' && id === 'W3' ? { text: '{"modules": []}' } : null));
     const o = done(await planAll({ batch: true }, deps()));
-    const retry = server.batchRequests().find((b) => b.customId === 'W3-o2')!;
+    const retry = h.server.batchRequests().find((b) => b.customId === 'W3-o2')!;
     expect(JSON.stringify(retry.params)).toMatch(/was rejected for these reasons/);
     expect(o.warnings.map((w) => w.message).join('\n')).toMatch(/Claude's outline for W3 did not validate twice, so the outline was derived from the WBS instead \(/);
-    expect((v.fm(plan('W3'))['planner'] as { outlineSource: string }).outlineSource).toBe('fallback');
+    expect((h.v.fm(plan('W3'))['planner'] as { outlineSource: string }).outlineSource).toBe('fallback');
     expect(o.workstreams[2]!.status).toBe('done');
   });
 
   it("Claude's escalation from an outline writes the escalation note, trashes the stand-in note, and skips what depends on it", async () => {
     const escalation = { blocker: 'The sync-state contract names no error codes.', mesoSection: '[[meso-level-plan#W2 → W3: Inspection REST API]]', evidence: ['none'], questions: ['Which errors?'], recommendation: 'List them.' };
-    respond((_req, kind, id) => (kind === 'outline' && id === 'W2' ? { text: JSON.stringify({ ...outlines['W2']!, escalation }) } : null));
+    respond((_req, kind, id) => (kind === 'outline' && id === 'W2' ? { text: JSON.stringify({ ...h.outlines['W2']!, escalation }) } : null));
     const o = done(await planAll({ batch: true }, deps()));
     expect(o.workstreams.map((w) => [w.id, w.status])).toEqual([
       ['W1', 'done'],
@@ -348,13 +314,13 @@ describe('planAll', () => {
     expect(o.workstreams[1]).toMatchObject({ note: 'Planning/W2-escalation.md', reason: 'The sync-state contract names no error codes.' });
     expect(o.workstreams[1]!.usage!.calls).toBe(1);
     expect(o.workstreams[2]!.reason).toBe('W2 escalated');
-    expect(v.read('Planning/W2-escalation.md')).toContain('The sync-state contract names no error codes.');
-    expect(existsSync(path.join(v.dir, plan('W2')))).toBe(false);
-    expect(readdirSync(path.join(v.dir, '.trash'))).toEqual(['W2-micro-level-plan.md']);
+    expect(h.v.read('Planning/W2-escalation.md')).toContain('The sync-state contract names no error codes.');
+    expect(existsSync(path.join(h.v.dir, plan('W2')))).toBe(false);
+    expect(readdirSync(path.join(h.v.dir, '.trash'))).toEqual(['W2-micro-level-plan.md']);
   });
 
   it('a run stopped while a batch runs leaves it in flight: a new run refuses, cancel marks the notes, resume sends nothing twice', async () => {
-    server.paceBatches({ holdFrom: 2 });
+    h.server.paceBatches({ holdFrom: 2 });
     const controller = new AbortController();
     const o = done(await planAll({ batch: true }, deps({ signal: controller.signal, onAllEvent: (e) => e.type === 'batch' && e.kind === 'sections' && controller.abort() })));
     expect(o.kind).toBe('interrupted');
@@ -367,11 +333,11 @@ describe('planAll', () => {
     expect(o.workstreams[0]!.reason).toBe('the run stopped while its batch was running; resume to collect it');
     expect(statusOf('W1')).toBe('in_progress');
     // The note says what is going on, and which batches to collect.
-    expect(v.read(plan('W1'))).toContain('> [!info] Being planned in a batch');
-    expect((v.fm(plan('W1'))['planner'] as { batch: { batches: Array<{ id: string }> } }).batch.batches.map((b) => b.id)).toEqual(o.batches);
-    const listed = await listWorkstreams(v.vault, DEFAULT_SETTINGS, { builtInInstructions: PLANNER_INSTRUCTIONS });
+    expect(h.v.read(plan('W1'))).toContain('> [!info] Being planned in a batch');
+    expect((h.v.fm(plan('W1'))['planner'] as { batch: { batches: Array<{ id: string }> } }).batch.batches.map((b) => b.id)).toEqual(o.batches);
+    const listed = await listWorkstreams(h.v.vault, DEFAULT_SETTINGS, { builtInInstructions: PLANNER_INSTRUCTIONS });
     if (!listed.ok) throw new Error('list');
-    expect(await batchedInFlight(v.vault, listed.value.workstreams)).toEqual(['W1']);
+    expect(await batchedInFlight(h.v.vault, listed.value.workstreams)).toEqual(['W1']);
     const sent = o.batches;
     expect(sent).toHaveLength(2);
 
@@ -384,15 +350,15 @@ describe('planAll', () => {
     expect(cancelled).toEqual({ ok: true, value: { canceled: [sent[1]], notes: [plan('W1')] } });
     expect(statusOf('W1')).toBe('interrupted');
 
-    server.paceBatches({ holdFrom: undefined });
-    const before = server.batchRequests().length;
+    h.server.paceBatches({ holdFrom: undefined });
+    const before = h.server.batchRequests().length;
     const events: PlanAllEvent[] = [];
     const r = done(await planAll({ batch: true, resume: true }, deps({ onAllEvent: (e) => events.push(e) })));
     expect(r.kind).toBe('done');
     expect(r.workstreams.map((w) => w.status)).toEqual(['done', 'done', 'done']);
     // The outline is in the note already; the cancelled sections batch is read again, and its requests (cancelled) sent again.
     expect(events.find((e) => e.type === 'batch')).toMatchObject({ batchId: sent[1], kind: 'sections', resumed: true });
-    const again = server.batchRequests().slice(before).map((b) => b.customId);
+    const again = h.server.batchRequests().slice(before).map((b) => b.customId);
     expect(again).not.toContain('W1-o');
     expect(again).toContain('W1-s0');
     expect(statusOf('W1')).toBe('ready_for_decomposition');
@@ -400,10 +366,10 @@ describe('planAll', () => {
 
   it('replaces every plan when forced, each backed up first and put back if Claude escalates', async () => {
     done(await planAll({ batch: false }, deps()));
-    const old = Object.fromEntries(IDS.map((id) => [id, v.read(plan(id))]));
-    server.reset();
+    const old = Object.fromEntries(IDS.map((id) => [id, h.v.read(plan(id))]));
+    h.server.reset();
     const escalation = { blocker: 'W3 cannot be planned now.', mesoSection: 'W3', evidence: ['x'], questions: ['y?'], recommendation: 'z' };
-    respond((_req, kind, id) => (kind === 'outline' && id === 'W3' ? { text: JSON.stringify({ ...outlines['W3']!, escalation }) } : null));
+    respond((_req, kind, id) => (kind === 'outline' && id === 'W3' ? { text: JSON.stringify({ ...h.outlines['W3']!, escalation }) } : null));
     const events: PlanAllEvent[] = [];
     const o = done(await planAll({ batch: true, force: true }, deps({ onAllEvent: (e) => events.push(e) })));
     expect((events[0] as Extract<PlanAllEvent, { type: 'selected' }>).targets.map((t) => t.kind)).toEqual(['replace', 'replace', 'replace']);
@@ -414,11 +380,11 @@ describe('planAll', () => {
     ]);
     for (const w of o.workstreams.slice(0, 2)) {
       expect(w.backup).not.toBeNull();
-      expect(v.read(w.backup!)).toBe(old[w.id]);
+      expect(h.v.read(w.backup!)).toBe(old[w.id]);
       expect(w.changes).toBeDefined();
     }
     // The escalated workstream keeps the plan it had.
-    expect(v.read(plan('W3'))).toBe(old['W3']);
+    expect(h.v.read(plan('W3'))).toBe(old['W3']);
   });
 
   it('an outline that fails for good leaves the note saying so, and skips what depends on it', async () => {
@@ -433,13 +399,13 @@ describe('planAll', () => {
     expect(o.workstreams[0]!.requests).toEqual({ batched: 0, streamed: 0 });
     expect(o.workstreams[1]!.reason).toBe('W1 has no finished plan');
     expect(statusOf('W1')).toBe('interrupted');
-    expect(v.read(plan('W1'))).toContain('> It stopped at the outline: the outline the request failed in the batch (invalid_request_error: prompt is too long).');
+    expect(h.v.read(plan('W1'))).toContain('> It stopped at the outline: the outline the request failed in the batch (invalid_request_error: prompt is too long).');
     expect(o.batches).toHaveLength(1);
   });
 
   it('streamed, Claude escalating skips the downstream workstreams', async () => {
     const escalation = { blocker: 'W2 cannot be planned now.', mesoSection: 'W2', evidence: ['x'], questions: ['y?'], recommendation: 'z' };
-    respond((_req, kind, id) => (kind === 'outline' && id === 'W2' ? { text: JSON.stringify({ ...outlines['W2']!, escalation }) } : null));
+    respond((_req, kind, id) => (kind === 'outline' && id === 'W2' ? { text: JSON.stringify({ ...h.outlines['W2']!, escalation }) } : null));
     const events: PlanAllEvent[] = [];
     const o = done(await planAll({ batch: false }, deps({ onAllEvent: (e) => events.push(e) })));
     expect(o.workstreams.map((w) => [w.id, w.status, w.note, w.reason])).toEqual([
@@ -470,10 +436,10 @@ describe('planAll', () => {
   it('a plan a streamed run left interrupted is finished streamed, the others go in batches', async () => {
     let broken = true;
     respond((req, kind, id) => (broken && kind === 'section' && id === 'W1' && JSON.stringify(req.body).includes('under the heading `## 5.') ? { text: 'x', fault: { kind: 'error-event', afterDeltas: 1 } } : null));
-    const first = await planWithClaude({ workstream: 'W1' }, claudeDeps(server, v));
+    const first = await planWithClaude({ workstream: 'W1' }, claudeDeps(h.server, h.v));
     expect(first.ok && first.value.kind === 'plan' && first.value.status).toBe('interrupted');
     broken = false;
-    server.reset();
+    h.server.reset();
     respond(() => null);
     const events: PlanAllEvent[] = [];
     const o = done(await planAll({ batch: true }, deps({ onAllEvent: (e) => events.push(e) })));
@@ -483,11 +449,11 @@ describe('planAll', () => {
       ['W3', 'new'],
     ]);
     expect(o.workstreams.map((w) => w.status)).toEqual(['done', 'done', 'done']);
-    expect(o.workstreams[0]!.requests!.streamed).toBe(server.messageRequests().length);
+    expect(o.workstreams[0]!.requests!.streamed).toBe(h.server.messageRequests().length);
     expect(o.workstreams[0]!.requests!.batched).toBe(0);
-    expect(server.messageRequests().some((q) => JSON.stringify(q.body).includes('under the heading `## 4.'))).toBe(false);
+    expect(h.server.messageRequests().some((q) => JSON.stringify(q.body).includes('under the heading `## 4.'))).toBe(false);
     expect(o.workstreams[1]!.requests!.batched).toBeGreaterThan(10);
-    expect(o.requests.streamed).toBe(server.messageRequests().length);
+    expect(o.requests.streamed).toBe(h.server.messageRequests().length);
     expect(statusOf('W1')).toBe('ready_for_decomposition');
   });
 });
