@@ -645,8 +645,9 @@ async function outlinePhase(
     const sentBefore = new Map<string, Entry[]>();
     const fresh: Entry[] = [];
     for (const e of ask) {
-      const prior = e.state.batch.batches.filter((b) => b.kind === 'outline');
-      const last = prior[round - 1];
+      // A note records sections batches only once it holds its outline (saved with the outline batch's
+      // results, or with the first sections batch's id): without one, its batches are outline batches.
+      const last = e.state.batch.batches[round - 1];
       if (last) sentBefore.set(last.id, [...(sentBefore.get(last.id) ?? []), e]);
       else fresh.push(e);
     }
@@ -674,7 +675,7 @@ async function outlinePhase(
     for (const { id, results, who } of read) {
       for (const e of who) {
         const r = results.get(outlineId(e.id, round)) ?? { type: 'expired' as const };
-        recordUsage(e, id, r.type === 'succeeded' ? [callUsage(round > 1 ? 'outline-retry' : 'outline', r.message.model, r.message.usage, prices, { batch: true })] : []);
+        recordUsage(e, id, r.type === 'succeeded' ? [callUsage('outline', r.message.model, r.message.usage, prices, { batch: true })] : []);
         if (r.type !== 'succeeded') {
           if (round === 1 && retryable(r)) problems.set(e, []);
           else e.failed = `the outline ${describeResult(r)}`;

@@ -5,11 +5,14 @@
  * (real HTTP, the unmodified SDK) and real files in a temp vault; a run is stopped by aborting its
  * signal on an event. The setup is shared with plan-all.test.ts (plan-all-harness.ts).
  */
-import { mkdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { cancelPlanAll, planAll, type PlanAllEvent } from '../../../../src/core/planner/claude/plan-all';
+import { callUsage } from '../../../../src/core/providers/anthropic';
+import type { Timers } from '../../../../src/core/generation/timers';
+import type { VaultPort } from '../../../../src/core/vault/vault-port';
 import { plan } from './harness';
-import { done, planAllSuite } from './plan-all-harness';
+import { done, MESO, planAllSuite } from './plan-all-harness';
 
 type StatusEvent = Extract<PlanAllEvent, { type: 'status' }>;
 type BatchEvent = Extract<PlanAllEvent, { type: 'batch' }>;
@@ -185,6 +188,26 @@ describe('planAll, batch phases', () => {
     });
   });
 
+
+  describe('cancel, in a vault of two planning sets', () => {
+    it('cancels in the planning set near the note it is given, and skips a note it cannot read', async () => {
+      await stopInBatch(1, false);
+      // A second planning set in the vault: cancel needs to know which one.
+      cpSync(path.join(h.v.dir, 'research/project-planning'), path.join(h.v.dir, 'research/other-planning'), { recursive: true });
+      expect(await cancelPlanAll(deps())).toMatchObject({ ok: false, error: { kind: 'ambiguous-planning-set' } });
+      const unreadable = new Proxy(h.v.vault, {
+        get(target, key, receiver) {
+          if (key === 'read') return async (p: string) => (p === plan('W1') ? { ok: false, error: { kind: 'missing', file: p } } : target.read(p));
+          const value = Reflect.get(target, key, receiver) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      }) as VaultPort;
+      const r = await cancelPlanAll({ ...deps(), vault: unreadable }, { near: 'research/project-planning' });
+      expect(r).toEqual({ ok: true, value: { canceled: [h.server.batchRequests()[0]!.batchId], notes: [] } });
+      expect(statusOf('W1')).toBe('in_progress');
+    });
+  });
+
   describe('outlines', () => {
     it('an outline that fails for good: the failed status says why', async () => {
       respond((_req, kind, id) => (kind === 'outline' && id === 'W1' ? { fault: { kind: 'http-error', status: 400, type: 'invalid_request_error', message: 'prompt is too long.' } } : null));
@@ -273,6 +296,13 @@ describe('planAll, batch phases', () => {
       ]);
     });
 
+    it("an answer stopped at the model's own output limit is not asked again", async () => {
+      respond((req, kind, id) => (kind === 'section' && id === 'W1' && underHeading5(req) ? { text: 'x'.repeat(600_000) } : null));
+      const o = done(await planAll({ batch: true }, deps({}, { maxOutputTokens: 128_000 })));
+      expect(w1Tries().map((b) => [b.result, (b.params as { max_tokens: number }).max_tokens])).toEqual([['succeeded', 128_000]]);
+      expect(o.workstreams[0]!.status).toBe('done');
+    });
+
     it('a request that failed in a passing way and then for good stops the plan there', async () => {
       let n = 0;
       respond((req, kind, id) => {
@@ -286,6 +316,76 @@ describe('planAll, batch phases', () => {
       expect(o.workstreams.map((w) => w.status)).toEqual(['failed', 'skipped', 'skipped']);
       expect(o.workstreams[0]!.reason).toMatch(/\(invalid_request_error: no\)\.$/);
       expect(w1Tries()).toHaveLength(2);
+    });
+  });
+
+  describe('outlines that do not hold', () => {
+    it('an outline that parses but does not hold, twice: asked again naming its problems, then derived from the WBS with a warning that names the first three', async () => {
+      const thin = { ...h.outlines['W3']!, modules: h.outlines['W3']!.modules.slice(0, 1) };
+      respond((_req, kind, id) => (kind === 'outline' && id === 'W3' ? { text: JSON.stringify(thin) } : null));
+      const o = done(await planAll({ batch: true }, deps()));
+      const first = h.server.batchRequests().find((b) => b.customId === 'W3-o')!;
+      const retry = h.server.batchRequests().find((b) => b.customId === 'W3-o2')!;
+      expect(JSON.stringify(first.params)).not.toMatch(/was rejected for these reasons/);
+      expect(JSON.stringify(retry.params)).toMatch(/was rejected for these reasons/);
+      expect(o.warnings.filter((w) => w.kind === 'outline-fallback').map((w) => w.message)).toEqual([
+        "Claude's outline for W3 did not validate twice, so the outline was derived from the WBS instead (Task T3.2 (Rate-limited AssetHub client with timeouts and typed responses) is in no module. Task T3.3 (Work-order import creating inspections through `POST /v1/inspections`) is in no module. Task T3.4 (Condition-report export reading `GET /v1/inspections/{id}` and mapping ratings to grades) is in no module).",
+      ]);
+      expect(record('W3').outlineSource).toBe('fallback');
+    });
+  });
+
+
+  describe("the plan's usage and record, and the polls", () => {
+    it('prices every answer of a batch at the batch rate, half the list price', async () => {
+      const o = done(await planAll({ batch: true }, deps()));
+      const w1 = h.server.batchRequests().filter((b) => b.customId.startsWith('W1-'));
+      const list = (ids: Array<{ usage?: Record<string, unknown> }>): number => ids.reduce((n, b) => n + callUsage('any', 'claude-sonnet-5-5', b.usage as never).costUsd!, 0);
+      expect(o.workstreams[0]!.usage!.costUsd!).toBeCloseTo(list(w1) / 2, 12);
+      // The outline's share, in the note's record of its batch.
+      expect(record('W1').batch.batches[0]!.usage!.costUsd!).toBeCloseTo(list(w1.filter((b) => b.customId === 'W1-o')) / 2, 12);
+    });
+
+    it('a plan finished from batches records who planned it, the outline source of an older note, and its inputs as they were when its batch was sent', async () => {
+      await stopInBatch(2);
+      // A note written before the outline's source was recorded.
+      const file = path.join(h.v.dir, plan('W1'));
+      writeFileSync(file, readFileSync(file, 'utf8').replace(/"outlineSource": ?"model",? ?/, ''));
+      expect(record('W1').outlineSource).toBeUndefined();
+      // W1's meso section changes while its batch runs.
+      writeFileSync(path.join(h.v.dir, MESO), h.v.read(MESO).replace('Connection pool size 10 per API pod.', 'Connection pool size 12 per API pod.'));
+      const r = done(await planAll({ batch: true, resume: true }, deps()));
+      expect(r.workstreams[0]!.status).toBe('done');
+      expect(record('W1')).toMatchObject({ provider: 'anthropic', outlineSource: 'model' });
+      const after = done(await planAll({ batch: true, dryRun: true }, deps({ apiKey: '' })));
+      expect(after.workstreams[0]).toMatchObject({ id: 'W1', status: 'kept', reason: 'its plan is stale; --replan-stale re-plans it' });
+    });
+
+    it('polls a batch taken up again at once, a new one after a first wait, the wait growing up to maxPollMs', async () => {
+      await stopInBatch(1);
+      const log: string[] = [];
+      // Timers that note each wait and end it on the next turn of the event loop (no clock involved).
+      const timers: Timers = {
+        now: () => 0,
+        setTimer: (fn, ms) => (log.push(`wait ${ms}`), setImmediate(fn)),
+        clearTimer: (handle) => clearImmediate(handle as NodeJS.Immediate),
+      };
+      h.server.paceBatches({ requestsPerPoll: 1 });
+      const onAllEvent = (e: PlanAllEvent): void => {
+        if (e.type === 'batch') log.push(`batch ${e.batchId}`);
+        if (e.type === 'batch-progress') log.push(`poll ${e.status}`);
+      };
+      done(await planAll({ batch: true, resume: true }, deps({ timers, pollMs: 100, maxPollMs: 150, onAllEvent })));
+      const batches = log.filter((l) => l.startsWith('batch '));
+      const of = (batch: string): string[] => {
+        const from = log.indexOf(batch);
+        const next = log.findIndex((l, i) => i > from && l.startsWith('batch '));
+        return log.slice(from + 1, next).filter((l) => !l.startsWith('wait 0'));
+      };
+      // The outline batch taken up: looked at at once.
+      expect(of(batches[0]!)[0]).toBe('poll ended');
+      // The rest of W1's sections, one request a poll: the first wait, then growing by half up to 150 ms.
+      expect(of(batches[2]!).slice(0, 8)).toEqual(['wait 100', 'poll in_progress', 'wait 100', 'poll in_progress', 'wait 150', 'poll in_progress', 'wait 150', 'poll in_progress']);
     });
   });
 
