@@ -636,14 +636,15 @@ async function outlinePhase(
   const prices = deps.settings.prices;
   const problems = new Map<Entry, string[]>();
   for (let round = 1; round <= 2; round++) {
-    const ask = entries.filter((e) => !e.failed && !e.state.outline && (round === 1 || problems.has(e)));
-    if (ask.length === 0) break;
+    // After the first round every workstream has its outline, has failed, or has problems to ask about again.
+    const ask = round === 1 ? entries : entries.filter((e) => problems.has(e));
     // Resumed notes whose outline batch was sent already: read that batch instead of sending again.
     const sentBefore = new Map<string, Entry[]>();
     const fresh: Entry[] = [];
     for (const e of ask) {
-      const prior = e.state.batch.batches.filter((b) => b.kind === 'outline');
-      const last = prior[round - 1];
+      // A note records sections batches only once it holds its outline (saved with the outline batch's
+      // results, or with the first sections batch's id): without one, its batches are outline batches.
+      const last = e.state.batch.batches[round - 1];
       if (last) sentBefore.set(last.id, [...(sentBefore.get(last.id) ?? []), e]);
       else fresh.push(e);
     }
@@ -671,7 +672,7 @@ async function outlinePhase(
     for (const { id, results, who } of read) {
       for (const e of who) {
         const r = results.get(outlineId(e.id, round)) ?? { type: 'expired' as const };
-        recordUsage(e, id, r.type === 'succeeded' ? [callUsage(round > 1 ? 'outline-retry' : 'outline', r.message.model, r.message.usage, prices, { batch: true })] : []);
+        recordUsage(e, id, r.type === 'succeeded' ? [callUsage('outline', r.message.model, r.message.usage, prices, { batch: true })] : []);
         if (r.type !== 'succeeded') {
           if (round === 1 && retryable(r)) problems.set(e, []);
           else e.failed = `the outline ${describeResult(r)}`;
@@ -697,7 +698,6 @@ async function outlinePhase(
       for (const e of who) if (!e.failed) await saveState(deps, e);
     }
   }
-  for (const e of entries) if (!e.failed && !e.state.outline) e.failed = 'the outline could not be had from the batch';
   return ok(undefined);
 }
 
@@ -725,15 +725,16 @@ async function undoPlaceholder(deps: PlanAllDeps, e: Entry): Promise<void> {
   }
 }
 
-/** A workstream that could not get its outline: nothing of its plan was written. */
+/** A workstream that could not get its outline (only called with `e.failed` set): nothing of its plan was written. */
 async function failEntry(deps: PlanAllDeps, e: Entry, name: string): Promise<WorkstreamResult> {
+  const why = e.failed!;
   const read = await deps.vault.read(e.target);
   if (read.ok) {
-    const marked = setInterrupted(setTopLevelKey(read.value, 'planner', plannerLine(e.state)), 'the outline', `${e.failed ?? 'it failed'}.`);
+    const marked = setInterrupted(setTopLevelKey(read.value, 'planner', plannerLine(e.state)), 'the outline', `${why}.`);
     await deps.vault.replace(e.target, marked);
   }
-  deps.onAllEvent?.({ type: 'status', id: e.id, status: 'failed', detail: e.failed ?? undefined });
-  return { id: e.id, name, status: 'failed', note: e.target, reason: e.failed ?? 'failed', usage: batchUsage(e.state.batch), backup: e.backup, requests: { batched: countRequests(e), streamed: 0 } };
+  deps.onAllEvent?.({ type: 'status', id: e.id, status: 'failed', detail: why });
+  return { id: e.id, name, status: 'failed', note: e.target, reason: why, usage: batchUsage(e.state.batch), backup: e.backup, requests: { batched: countRequests(e), streamed: 0 } };
 }
 
 function countRequests(e: Entry): number {
@@ -799,13 +800,15 @@ async function sectionsPhase(
     for (const e of who) await saveState(deps, e);
   }
   const sentRounds = Math.max(0, ...entries.map((e) => e.state.batch.batches.filter((b) => b.kind === 'sections').length));
-  const primed = request.caching && entries.some((e) => modelUnits(planUnits(e)).length > 1);
+  // Every plan has several model units (the Executive Summary and each section written by Claude).
+  const primed = request.caching;
   const maxRounds = MAX_SECTION_ROUNDS + (primed ? PRIMER_ROUNDS : 0);
   for (let round = sentRounds + 1; round <= maxRounds; round++) {
     const requests: Array<BatchRequest & { entry: Entry }> = [];
     const primer = primed && round === 1;
     for (const e of entries) {
       // A section that failed for good ends the plan there (the writer stops at it): the rest would be paid for nothing.
+      // So every section left here is unanswered, answered, or failed in a way worth asking again.
       if ([...e.sections.values()].some((r) => r.type !== 'succeeded' && !retryable(r))) continue;
       modelUnits(planUnits(e)).forEach((u, i) => {
         if (primer && i > 0) return;
@@ -817,8 +820,6 @@ async function sectionsPhase(
           const more = Math.min(request.profile.maxOutputTokens, had.message.usage.output_tokens * 2);
           if (more <= had.message.usage.output_tokens) return;
           params = { ...params, max_tokens: Math.max(params.max_tokens, more) };
-        } else if (had && !retryable(had)) {
-          return;
         }
         requests.push({ customId: sectionId(e.id, i), params, entry: e });
       });
@@ -849,8 +850,9 @@ async function writePlan(deps: PlanAllDeps, e: Entry, request: RequestSettings, 
   };
   // The stand-in note is replaced by the plan's first unit, which carries the batch record: a run
   // killed outright from here on still leaves a note that says which batches to collect.
-  const head = units[0]?.coreText ?? '';
-  const headKey = units[0]?.key;
+  // The first unit is always the core text of the frontmatter and title (unitsFor).
+  const head = units[0]!.coreText!;
+  const headKey = units[0]!.key;
   const replaced = await deps.vault.replace(e.target, head);
   if (!replaced.ok) return { id: e.id, name, status: 'failed', note: e.target, reason: `${e.target} could not be written (${replaced.error.kind})` };
   const totals = batchUsage(e.state.batch);
