@@ -484,7 +484,8 @@ async function planLevelBatched(
       failed: null,
     };
     if (existing) {
-      const createdRaw = (await vault.meta(target)).frontmatter?.['created'];
+      // The note's frontmatter is where its batch state was read from (inflightStates).
+      const createdRaw = (await vault.meta(target)).frontmatter!['created'];
       if (typeof createdRaw === 'string') entry.created = createdRaw;
     } else {
       const made = await placeholderNote(deps, entry);
@@ -496,12 +497,9 @@ async function planLevelBatched(
     entries.push(entry);
   }
 
-  // Outlines.
-  const needOutline = entries.filter((e) => !e.state.outline);
-  if (needOutline.length > 0) {
-    const done = await outlinePhase(deps, needOutline, request, batchIds, emit, signal, retryable);
-    if (!done.ok) return done;
-  }
+  // Outlines, for the notes without one (none to ask for: outlinePhase sends nothing).
+  const done = await outlinePhase(deps, entries.filter((e) => !e.state.outline), request, batchIds, emit, signal, retryable);
+  if (!done.ok) return done;
   for (const e of entries) {
     if (e.failed === 'escalated') {
       out.push(e.escalation!);
@@ -509,7 +507,8 @@ async function planLevelBatched(
     }
     if (e.failed) out.push(await failEntry(deps, e, nameOf(e.id)));
   }
-  const live = entries.filter((e) => !e.failed && e.state.outline);
+  // Every workstream still on its way has its outline now, unless the run stopped: then each waits for `resume` (its note holds the batches sent).
+  const live = entries.filter((e) => !e.failed);
   if (signal.aborted) return ok([...out, ...live.map((e) => queued(e, nameOf(e.id)))]);
 
   // Sections.
@@ -535,8 +534,8 @@ function queued(e: Entry, name: string): WorkstreamResult {
 async function placeholderNote(deps: PlanAllDeps, e: Entry): Promise<Result<void, string>> {
   const { vault, settings, clock } = deps;
   const derived = deriveOutline(e.p.scope, e.p.ctx.wbs);
-  const head = unitsFor(inputFor(e.p, derived, e.created), null)[0];
-  const title = head && head.kind === 'core' && head.coreText ? head.coreText : '';
+  // The first unit is the core's: the frontmatter and the title (a model unit has no core text).
+  const title = unitsFor(inputFor(e.p, derived, e.created), null)[0]!.coreText ?? '';
   const text = `${setTopLevelKey(title, 'planner', plannerLine(e.state))}\n> [!info] Being planned in a batch\n> Claude is writing this plan through the Message Batches API; it appears here when the batch ends. If this run stops, \`plan --all --resume\` (or "Resume planning" in Obsidian) picks the batch up again.\n`;
   if (await vault.exists(e.target)) {
     const read = await vault.read(e.target);

@@ -11,7 +11,7 @@ import { listWorkstreams } from '../../../../src/core/planner/list-workstreams';
 import { DEFAULT_SETTINGS } from '../../../../src/core/contracts/settings';
 import { PLANNER_INSTRUCTIONS } from '../../../../src/prompts';
 import { planWithClaude } from '../../../../src/core/planner/claude/plan-with-claude';
-import { costOf, priceFor } from '../../../../src/core/providers/anthropic';
+import { costOf, createAnthropicClient, priceFor } from '../../../../src/core/providers/anthropic';
 import { claudeDeps, KEY, plan } from './harness';
 import { FsVault } from '../../../../src/cli/fs-vault';
 import type { VaultPort } from '../../../../src/core/vault/vault-port';
@@ -648,6 +648,95 @@ describe('planAll', () => {
     expect(reads).toBeGreaterThan(1);
     expect(o.workstreams.map((w) => [w.id, w.status])).toEqual(IDS.map((id) => [id, 'done']));
     expect(statusOf('W1')).toBe('ready_for_decomposition');
+  });
+  it('a run stopped while its outline batch runs: the workstream is queued, with its note and the way to resume', async () => {
+    h.server.paceBatches({ holdFrom: 1 });
+    const controller = new AbortController();
+    const o = done(await planAll({ batch: true }, deps({ signal: controller.signal, onAllEvent: (e) => e.type === 'batch' && controller.abort() })));
+    expect(o.kind).toBe('interrupted');
+    expect(o.workstreams.map((w) => [w.id, w.status, w.note, w.reason])).toEqual([
+      ['W1', 'queued', plan('W1'), 'the run stopped while its batch was running; resume to collect it'],
+      ['W2', 'skipped', null, 'W1 has no finished plan'],
+      ['W3', 'skipped', null, 'W1 has no finished plan'],
+    ]);
+    expect(inBatch(o.batches[0]!)).toEqual(['W1-o']);
+    expect(o.batches).toHaveLength(1);
+    expect(statusOf('W1')).toBe('in_progress');
+  });
+
+  it('a run stopped while its stand-in note is written creates no batch, and the workstream waits for resume', async () => {
+    const controller = new AbortController();
+    // Nothing fails: the run is stopped (Ctrl-C) as the note is created.
+    const vault = failing(h.v.vault, (op, file) => (op === 'create' && file === plan('W1') && controller.abort(), false));
+    const o = done(await planAll({ batch: true }, deps({ vault, signal: controller.signal })));
+    expect(o.kind).toBe('interrupted');
+    expect(o.workstreams.map((w) => [w.id, w.status, w.note])).toEqual([
+      ['W1', 'queued', plan('W1')],
+      ['W2', 'skipped', null],
+      ['W3', 'skipped', null],
+    ]);
+    expect(h.server.batchRequests()).toHaveLength(0);
+    expect(o.batches).toEqual([]);
+  });
+
+  it.each([
+    ['outline', 1],
+    ['sections', 2],
+  ] as const)('a batch the API refuses to create (the %s batch) stops the run with what the API said', async (_kind, nth) => {
+    let creates = 0;
+    // The key is revoked between two batches: the request goes without credentials, and the server answers 401.
+    const client = createAnthropicClient({
+      apiKey: KEY,
+      baseURL: h.server.url,
+      fetch: async (url, init) => {
+        if (init?.method !== 'POST' || !/\/v1\/messages\/batches(\?|$)/.test(String(url)) || ++creates !== nth) return fetch(url, init);
+        const headers = new Headers(init.headers);
+        headers.delete('authorization');
+        headers.delete('x-api-key');
+        return fetch(url, { ...init, headers });
+      },
+    });
+    const r = await planAll({ batch: true }, deps({ client }));
+    expect(r).toEqual({ ok: false, error: { kind: 'api-failure', failure: { kind: 'auth', message: expect.stringMatching(/^The API key was refused; check the key in the settings \(request-id req_mock_\d+\)\.$/) } } });
+    expect(creates).toBe(nth);
+    expect(statusOf('W1')).toBe('in_progress');
+  });
+
+  it.each([
+    ['as it was begun', false, '2026-11-25'],
+    ['its created date removed by hand', true, '2026-11-27'],
+  ])('resumed two days later (%s): the estimate leaves out the outline it has, force does not replace what is in flight, the plan keeps the day it was begun', async (_name, strip, day) => {
+    const before = done(await planAll({ batch: true, dryRun: true }, deps())).preview!;
+    h.server.paceBatches({ holdFrom: 2 });
+    const controller = new AbortController();
+    done(await planAll({ batch: true }, deps({ signal: controller.signal, onAllEvent: (e) => e.type === 'batch' && e.kind === 'sections' && controller.abort() })));
+    expect(h.v.read(plan('W1'))).toMatch(/^created: "2026-11-25"$/m);
+    if (strip) writeFileSync(path.join(h.v.dir, plan('W1')), h.v.read(plan('W1')).replace(/^created: .*\n/m, ''));
+    const after = done(await planAll({ batch: true, dryRun: true }, deps())).preview!;
+    expect(after.workstreams.map((w) => w.estimate.calls)).toEqual(before.workstreams.map((w, i) => w.estimate.calls - (i === 0 ? 1 : 0)));
+
+    h.server.paceBatches({ holdFrom: undefined });
+    const events: PlanAllEvent[] = [];
+    const later = { now: () => new Date(Date.UTC(2026, 10, 27, 8, 0, 0)) };
+    const o = done(await planAll({ batch: true, resume: true, force: true }, deps({ clock: later, onAllEvent: (e) => events.push(e) })));
+    expect((events[0] as Extract<PlanAllEvent, { type: 'selected' }>).targets.map((t) => [t.id, t.kind])).toEqual([
+      ['W1', 'finish'],
+      ['W2', 'new'],
+      ['W3', 'new'],
+    ]);
+    expect(o.workstreams.map((w) => [w.id, w.status, w.backup ?? null])).toEqual(IDS.map((id) => [id, 'done', null]));
+    expect(h.v.read(plan('W1'))).toMatch(new RegExp(`^created: "${day}"$`, 'm'));
+    expect(h.v.read(plan('W2'))).toMatch(/^created: "2026-11-27"$/m);
+  });
+
+  it('batched, a plan that fails while written says so in its last status, with why', async () => {
+    respond((_req, kind, id) => (kind === 'section' && id === 'W2' ? { fault: { kind: 'http-error', status: 400, type: 'invalid_request_error', message: 'prompt is too long' } } : null));
+    const events: PlanAllEvent[] = [];
+    const o = done(await planAll({ batch: true }, deps({ onAllEvent: (e) => events.push(e) })));
+    const last = (id: string): PlanAllEvent | undefined => events.filter((e) => e.type === 'status' && e.id === id).at(-1);
+    expect(last('W1')).toEqual({ type: 'status', id: 'W1', status: 'done' });
+    expect(last('W2')).toEqual({ type: 'status', id: 'W2', status: 'failed', detail: o.workstreams[1]!.reason });
+    expect(o.workstreams[1]!.reason).toMatch(/^stopped at .*prompt is too long/);
   });
 });
 
