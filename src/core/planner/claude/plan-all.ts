@@ -426,7 +426,8 @@ function fromClaudeOutcome(id: string, name: string, r: Result<ClaudeOutcome, Pl
   if (!r.ok) return { id, name, status: 'failed', note: null, reason: errorFact(r.error) };
   const o = r.value;
   if (o.kind === 'escalation') return { id, name, status: 'escalated', note: o.note, escalations: o.escalations, reason: o.escalations.map((e) => e.blocker).join(' ') };
-  if (o.kind !== 'plan') return { id, name, status: 'failed', note: null, reason: 'nothing was sent' };
+  // planStreamed asks for no dry run and gives no confirm (PlanAllDeps has none), so the outcome is a plan or an escalation.
+  if (o.kind !== 'plan') throw new Error('planStreamed asks planWithClaude for neither a dry run nor a go-ahead');
   const streamedCalls = o.usage?.calls ?? 0;
   const base: WorkstreamResult = { id, name, status: 'done', note: o.note, planStatus: o.status, backup: o.backup, warnings: o.warnings, ...(o.usage ? { usage: o.usage } : {}), ...(o.changes ? { changes: o.changes } : {}), requests: { batched: 0, streamed: streamedCalls } };
   if (o.interrupted) return { ...base, status: 'failed', reason: `stopped at ${o.interrupted.stoppedAt}: ${o.interrupted.reason.message}` };
