@@ -90,9 +90,13 @@ describe('planAll, batch phases', () => {
     });
 
     it('a resumed outline batch the API no longer knows ends the run with the API failure', async () => {
-      await stopInBatch(1);
+      const sent = await stopInBatch(1);
       h.server.reset();
-      expect(await planAll({ batch: true, resume: true }, deps())).toMatchObject({ ok: false, error: { kind: 'api-failure' } });
+      // Its 404 is about the batch, not the model.
+      expect(await planAll({ batch: true, resume: true }, deps())).toEqual({
+        ok: false,
+        error: { kind: 'api-failure', failure: { kind: 'batch-not-found', message: `The API does not know the batch ${sent[0]}: it was sent with another workspace's API key, or it no longer exists (request-id req_mock_0001).` } },
+      });
       expect(h.server.batchRequests()).toEqual([]);
     });
 
@@ -122,7 +126,7 @@ describe('planAll, batch phases', () => {
       let gone = false;
       const r = await planAll({ batch: true }, deps({ onAllEvent: (e) => !gone && when(e) && ((gone = true), h.server.reset()) }));
       expect(gone).toBe(true);
-      expect(r).toMatchObject({ ok: false, error: { kind: 'api-failure' } });
+      expect(r).toMatchObject({ ok: false, error: { kind: 'api-failure', failure: { kind: 'batch-not-found' } } });
     });
 
     it('a run stopped as its batch ends, before the results are read, reads them on resume', async () => {
@@ -181,9 +185,9 @@ describe('planAll, batch phases', () => {
   describe('cancel', () => {
     it('says when the project is not there, or the API does not know the batch', async () => {
       expect(await cancelPlanAll(deps(), { project: 'No such project' })).toMatchObject({ ok: false });
-      await stopInBatch(1);
+      const sent = await stopInBatch(1);
       h.server.reset();
-      expect(await cancelPlanAll(deps())).toMatchObject({ ok: false, error: { kind: 'api-failure' } });
+      expect(await cancelPlanAll(deps())).toMatchObject({ ok: false, error: { kind: 'api-failure', failure: { kind: 'batch-not-found', message: expect.stringContaining(sent[0]!) } } });
       expect(statusOf('W1')).toBe('in_progress');
     });
   });
@@ -258,6 +262,29 @@ describe('planAll, batch phases', () => {
       await stopInBatch(1);
       const r = done(await planAll({ batch: true, resume: true }, deps({ onAllEvent: (e) => e.type === 'batch-progress' && e.status === 'ended' && rmSync(path.join(h.v.dir, plan('W1'))) })));
       expect(r.workstreams[0]).toMatchObject({ status: 'escalated', note: 'Planning/W1-escalation.md' });
+      expect(() => h.v.read(plan('W1'))).toThrow();
+    });
+    it('the outline is in the note before its sections batch is sent, so a run killed then does not read the outline batch again', async () => {
+      const seen: Array<{ batched: number }> = [];
+      const recording = new Proxy(h.v.vault, {
+        get(target, key, receiver) {
+          if (key === 'replace')
+            return async (p: string, text: string) => {
+              if (p === plan('W1') && text.includes('"outline":') && seen.length === 0) seen.push({ batched: h.server.batchRequests().length });
+              return target.replace(p, text);
+            };
+          const value = Reflect.get(target, key, receiver) as unknown;
+          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+        },
+      }) as VaultPort;
+      done(await planAll({ batch: true }, { ...deps(), vault: recording }));
+      expect(seen).toEqual([{ batched: 1 }]);
+    });
+
+    it('an outline that fails for good for a note deleted meanwhile writes nothing back', async () => {
+      respond((_req, kind, id) => (kind === 'outline' && id === 'W1' ? { fault: { kind: 'http-error', status: 400, type: 'invalid_request_error', message: 'prompt is too long.' } } : null));
+      const o = done(await planAll({ batch: true }, deps({ onAllEvent: (e) => e.type === 'batch-progress' && e.status === 'ended' && rmSync(path.join(h.v.dir, plan('W1'))) })));
+      expect(o.workstreams[0]).toMatchObject({ status: 'failed', reason: 'the outline the request failed in the batch (invalid_request_error: prompt is too long)' });
       expect(() => h.v.read(plan('W1'))).toThrow();
     });
   });
