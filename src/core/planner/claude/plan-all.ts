@@ -675,7 +675,7 @@ async function outlinePhase(
     for (const { id, results, who } of read) {
       for (const e of who) {
         const r = results.get(outlineId(e.id, round)) ?? { type: 'expired' as const };
-        recordUsage(e, id, r.type === 'succeeded' ? [callUsage('outline', r.message.model, r.message.usage, prices, { batch: true })] : []);
+        recordUsage(e, id, r.type === 'succeeded' ? [callUsage(outlineId(e.id, round), r.message.model, r.message.usage, prices, { batch: true })] : []);
         if (r.type !== 'succeeded') {
           if (round === 1 && retryable(r)) problems.set(e, []);
           else e.failed = `the outline ${describeResult(r)}`;
