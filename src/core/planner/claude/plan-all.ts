@@ -844,10 +844,8 @@ async function writePlan(deps: PlanAllDeps, e: Entry, request: RequestSettings, 
   const results = e.sections;
   const generate: GenerateSection = async function* (unit) {
     const got = results.get(unit.key);
-    if (!got || got.type !== 'succeeded') {
-      const why = got ? describeResult(got) : 'no answer came back for it';
-      throw Object.assign(new Error(why), { kind: got ? `batch-${got.type}` : 'batch-missing', message: `${why}.` });
-    }
+    // The writer stops the plan at this unit, with this sentence as its reason (only its message is shown).
+    if (!got || got.type !== 'succeeded') throw new Error(`${got ? describeResult(got) : 'no answer came back for it'}.`);
     yield messageText(got.message);
     return outcomeOf(got.message);
   };
