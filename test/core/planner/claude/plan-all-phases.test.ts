@@ -360,6 +360,17 @@ describe('planAll, batch phases', () => {
       ]);
       expect(record('W3').outlineSource).toBe('fallback');
     });
+    it('an outline asked again names at most ten of its problems', async () => {
+      const given = h.outlines['W1']!;
+      const unknown = Array.from({ length: 12 }, (_, i) => `T1.${90 + i}`);
+      const wrong = { ...given, modules: given.modules.map((m, i) => (i === 0 ? { ...m, taskIds: [...m.taskIds, ...unknown] } : m)) };
+      let n = 0;
+      respond((_req, kind, id) => (kind === 'outline' && id === 'W1' && ++n === 1 ? { text: JSON.stringify(wrong) } : null));
+      const o = done(await planAll({ batch: true }, deps()));
+      expect(o.workstreams[0]!.status).toBe('done');
+      const retry = JSON.stringify(h.server.batchRequests().find((b) => b.customId === 'W1-o2')!.params);
+      expect(unknown.filter((t) => retry.includes(`names ${t}, which is not a task of W1`))).toEqual(unknown.slice(0, 10));
+    });
   });
 
 
