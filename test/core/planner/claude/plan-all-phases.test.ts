@@ -428,6 +428,14 @@ describe('planAll, batch phases', () => {
   });
 
   describe('writing the plan', () => {
+    it('writes the title block once: the stand-in note becomes it, and the writer goes on after it', async () => {
+      done(await planAll({ batch: true }, deps()));
+      const text = h.v.read(plan('W1'));
+      expect(text.match(/^planner: /gm)).toHaveLength(1);
+      expect(text.match(/^# /gm)).toHaveLength(1);
+      expect(text).not.toContain('Being planned in a batch');
+    });
+
     it('a plan note that cannot be written fails that workstream and skips what depends on it', async () => {
       const events: PlanAllEvent[] = [];
       const note = path.join(h.v.dir, plan('W1'));
