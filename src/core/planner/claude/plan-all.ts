@@ -69,6 +69,7 @@ import { setInterrupted } from '../../writer/plan-status';
 import { listWorkstreams, type WorkstreamListing } from '../list-workstreams';
 import { preparePlan, type PreparedPlan } from '../prepare-plan';
 import { writeEscalation } from '../plan-workstream';
+import { errorFact } from '../error-facts';
 import { recordFor } from '../plan-inputs';
 import { batchUsage, readBatchState, type BatchEntry, type BatchPlanState } from './batch-state';
 import { contextFor, inputFor, modelUnits, planWithClaude, runAndFinish, unitsFor, type ClaudeDeps, type ClaudeOutcome } from './plan-with-claude';
@@ -199,7 +200,7 @@ interface Entry {
 
 export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<Result<PlanAllOutcome, PlannerError>> {
   const emit = (e: PlanAllEvent): void => given.onAllEvent?.(e);
-  const listed = await listWorkstreams(given.vault, given.settings, { project: req.project, ...(req.near !== undefined ? { near: req.near } : {}), builtInInstructions: given.builtInTemplate });
+  const listed = await listWorkstreams(given.vault, given.settings, { project: req.project, near: req.near, builtInInstructions: given.builtInTemplate });
   if (!listed.ok) return listed;
   // The plans go where this planning set's plans go (beside it, in a vault of several), as with `plan`.
   const deps: PlanAllDeps = { ...given, settings: withOutputFolder(given.settings, listed.value.planningSet.outputFolder) };
@@ -223,7 +224,7 @@ export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<
   });
   const results = new Map<string, WorkstreamResult>();
   for (const k of selection.kept) {
-    const note = listings.find((w) => w.id === k.id)?.note ?? null;
+    const note = listings.find((w) => w.id === k.id)!.note;
     results.set(k.id, { id: k.id, name: nameOf(k.id), status: 'kept', note, reason: k.why === 'stale-kept' ? 'its plan is stale; --replan-stale re-plans it' : 'it has a plan' });
     emit({ type: 'status', id: k.id, status: 'kept' });
   }
@@ -241,7 +242,7 @@ export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<
   const prepared = new Map<string, Ready>();
   for (const t of targets) {
     if (results.has(t.id)) continue;
-    const p = await preparePlan(vault, settings, { workstream: t.id, project: req.project, ...(req.near !== undefined ? { near: req.near } : {}) });
+    const p = await preparePlan(vault, settings, { workstream: t.id, project: req.project, near: req.near });
     if (!p.ok) return p;
     if (p.value.kind === 'blocked') {
       const blocked = p.value;
@@ -252,7 +253,7 @@ export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<
         note = written.value.note;
       }
       results.set(t.id, { id: t.id, name: nameOf(t.id), status: 'escalated', note, escalations: blocked.escalations, reason: blocked.escalations.map((e) => e.blocker).join(' ') });
-      emit({ type: 'status', id: t.id, status: 'escalated', detail: blocked.escalations[0]?.blocker });
+      emit({ type: 'status', id: t.id, status: 'escalated', detail: blocked.escalations[0]!.blocker });
       skip(t.id, `${t.id} escalated`);
       continue;
     }
@@ -263,8 +264,9 @@ export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<
   const toPlan = targets.filter((t) => prepared.has(t.id));
   const estimated = await estimateRun(req, deps, toPlan, prepared, inflight, nameOf, warnings);
   if (!estimated.ok) return estimated;
-  const { preview, request } = estimated.value;
-  preview.notPlanned = [...results.values()].map((r) => ({ id: r.id, why: r.status === 'kept' ? (r.reason ?? 'it has a plan') : r.status === 'escalated' ? `escalated: ${r.reason ?? ''}`.trim() : (r.reason ?? r.status) }));
+  const { request } = estimated.value;
+  // Every result here has its reason (kept, escalated, skipped): an escalation's is its blockers.
+  const preview: PlanAllPreview = { ...estimated.value.preview, notPlanned: [...results.values()].map((r) => ({ id: r.id, why: r.status === 'escalated' ? `escalated: ${r.reason}` : r.reason! })) };
   const outcome = (kind: PlanAllOutcome['kind'], batches: string[] = []): PlanAllOutcome => {
     for (const r of results.values()) for (const w of r.warnings ?? []) if (!warnings.some((x) => x.message === w.message)) warnings.push(w);
     // Every listing is a target or kept (selectTargets), so every one has its line.
@@ -285,7 +287,6 @@ export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<
   for (const level of levels) {
     if (signal.aborted) break;
     const here = toPlan.filter((t) => t.level === level && !results.has(t.id));
-    if (here.length === 0) continue;
     // A plan left unfinished by a streamed run is finished the way it was started; one of an earlier batched run, through its batches.
     const streamed = here.filter((t) => !inflight.has(t.id) && (!req.batch || t.kind === 'finish'));
     const batched = here.filter((t) => !streamed.includes(t));
@@ -295,7 +296,8 @@ export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<
       results.set(t.id, r);
       if (r.status !== 'done') skip(t.id, `${t.id} ${r.status === 'escalated' ? 'escalated' : 'has no finished plan'}`);
     }
-    if (batched.length > 0 && !signal.aborted) {
+    // An empty level of batches sends nothing (planLevelBatched of no targets is empty).
+    if (!signal.aborted) {
       const written = await planLevelBatched(deps, batched, prepared, inflight, request, nameOf, batchIds, emit, signal, req.resume === true);
       if (!written.ok) return written;
       for (const r of written.value) {
@@ -335,12 +337,13 @@ async function estimateRun(
   inflight: ReadonlyMap<string, BatchPlanState>,
   nameOf: (id: string) => string,
   warnings: PlannerWarning[],
-): Promise<Result<{ preview: PlanAllPreview; request: RequestSettings }, PlannerError>> {
+): Promise<Result<{ preview: Omit<PlanAllPreview, 'notPlanned'>; request: RequestSettings }, PlannerError>> {
   const model = deps.settings.model;
-  const preview: PlanAllPreview = { model, batch: req.batch, workstreams: [], costUsdTypical: 0, costUsdMax: 0, calls: 0, sent: [], notPlanned: [], warnings: [] };
+  const preview: Omit<PlanAllPreview, 'notPlanned'> = { model, batch: req.batch, workstreams: [], costUsdTypical: 0, costUsdMax: 0, calls: 0, sent: [], warnings: [] };
   let request: RequestSettings | null = null;
   const typicalOutput = new Map<string, number>();
-  let counted = false;
+  // Set from the first workstream's preflight, before describe() is first called.
+  let counted: boolean;
   const counter = async (params: Parameters<PlanAllDeps['client']['messages']['countTokens']>[0]): Promise<number> => (await deps.client.messages.countTokens(params)).input_tokens;
   /** The estimate of one workstream's requests, tokens counted with the API when the preflight could (characters ÷ 4 when a count fails). */
   const describe = async (context: PlannerContext, r: RequestSettings, derived: Outline, units: PlanUnit[], p: Ready, withOutline: boolean): Promise<CostEstimate> => {
@@ -376,7 +379,7 @@ async function estimateRun(
     }
     // Upstream plans written in this run are not in the vault yet: allow for them at the size a plan typically has.
     const pending = t.waitsFor.reduce((n, id) => n + (typicalOutput.get(id) ?? 0), 0);
-    if (pending > 0 && deps.settings.includeUpstreamPlans) estimate = withUpstreamAllowance(estimate, pending, model, deps.settings.prices, req.batch);
+    if (deps.settings.includeUpstreamPlans) estimate = withUpstreamAllowance(estimate, pending, model, deps.settings.prices, req.batch);
     typicalOutput.set(t.id, estimate.outputTokensTypical - estimate.thinkingTokensTypical);
     preview.workstreams.push({ id: t.id, name: nameOf(t.id), level: t.level, estimate });
     preview.calls += estimate.calls;
@@ -395,8 +398,8 @@ async function estimateRun(
  */
 function withUpstreamAllowance(e: CostEstimate, tokens: number, model: string, prices: Parameters<typeof priceFor>[1], batch: boolean): CostEstimate {
   const price = priceFor(model, prices);
-  const sections = Math.max(0, e.calls - 1);
-  const typical = { inputTokens: tokens, cacheWriteTokens: sections > 0 ? tokens : 0, cacheWrite1hTokens: batch && sections > 0 ? tokens : 0, cacheReadTokens: tokens * Math.max(0, sections - 1), outputTokens: 0 };
+  // A plan has more than two calls (its Executive Summary and every top-level section are model units of their own).
+  const typical = { inputTokens: tokens, cacheWriteTokens: tokens, cacheWrite1hTokens: batch ? tokens : 0, cacheReadTokens: tokens * (e.calls - 2), outputTokens: 0 };
   const worst = { inputTokens: 0, cacheWriteTokens: tokens * e.callsMax, cacheWrite1hTokens: batch ? tokens * e.callsMax : 0, cacheReadTokens: 0, outputTokens: 0 };
   const add = (base: number | null, t: typeof typical): number | null => (base === null || price === null ? base : base + costOf(t, price, { batch }));
   return {
@@ -413,14 +416,14 @@ function withUpstreamAllowance(e: CostEstimate, tokens: number, model: string, p
 /** One workstream streamed, as `plan` does (its estimate was part of the run's, so it is not asked again). */
 async function planStreamed(req: PlanAllRequest, deps: PlanAllDeps, t: Target, name: string): Promise<WorkstreamResult> {
   deps.onAllEvent?.({ type: 'status', id: t.id, status: 'writing' });
-  const r = await planWithClaude({ workstream: t.id, project: req.project, ...(req.near !== undefined ? { near: req.near } : {}), force: t.kind === 'replace', resume: t.kind === 'finish' }, { ...deps });
+  const r = await planWithClaude({ workstream: t.id, project: req.project, near: req.near, force: t.kind === 'replace', resume: t.kind === 'finish' }, { ...deps });
   const result = fromClaudeOutcome(t.id, name, r);
   deps.onAllEvent?.({ type: 'status', id: t.id, status: result.status === 'done' ? 'done' : result.status === 'escalated' ? 'escalated' : 'failed', detail: result.reason });
   return result;
 }
 
 function fromClaudeOutcome(id: string, name: string, r: Result<ClaudeOutcome, PlannerError>): WorkstreamResult {
-  if (!r.ok) return { id, name, status: 'failed', note: null, reason: describePlannerFailure(r.error) };
+  if (!r.ok) return { id, name, status: 'failed', note: null, reason: errorFact(r.error) };
   const o = r.value;
   if (o.kind === 'escalation') return { id, name, status: 'escalated', note: o.note, escalations: o.escalations, reason: o.escalations.map((e) => e.blocker).join(' ') };
   if (o.kind !== 'plan') return { id, name, status: 'failed', note: null, reason: 'nothing was sent' };
@@ -428,12 +431,6 @@ function fromClaudeOutcome(id: string, name: string, r: Result<ClaudeOutcome, Pl
   const base: WorkstreamResult = { id, name, status: 'done', note: o.note, planStatus: o.status, backup: o.backup, warnings: o.warnings, ...(o.usage ? { usage: o.usage } : {}), ...(o.changes ? { changes: o.changes } : {}), requests: { batched: 0, streamed: streamedCalls } };
   if (o.interrupted) return { ...base, status: 'failed', reason: `stopped at ${o.interrupted.stoppedAt}: ${o.interrupted.reason.message}` };
   return base;
-}
-
-function describePlannerFailure(e: PlannerError): string {
-  if (e.kind === 'api-failure') return e.failure.message;
-  if (e.kind === 'context-too-large') return e.message;
-  return e.kind;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -463,7 +460,7 @@ async function planLevelBatched(
     const warnings: PlannerWarning[] = [...p.warnings];
     const context = await contextFor(deps, p, warnings);
     if (!context.ok) {
-      out.push({ id: t.id, name: nameOf(t.id), status: 'failed', note: null, reason: context.error.kind === 'context-too-large' ? context.error.message : context.error.kind });
+      out.push({ id: t.id, name: nameOf(t.id), status: 'failed', note: null, reason: errorFact(context.error) });
       continue;
     }
     const target = planNotePath(settings, t.id);

@@ -4,14 +4,17 @@
  * polled without waiting (poll interval 0); a run is stopped by aborting its signal on an event.
  * The setup is shared with the other tests of planAll (plan-all-harness.ts).
  */
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { batchedInFlight, cancelPlanAll, planAll, type PlanAllEvent, type PlanAllPreview } from '../../../../src/core/planner/claude/plan-all';
 import { listWorkstreams } from '../../../../src/core/planner/list-workstreams';
 import { DEFAULT_SETTINGS } from '../../../../src/core/contracts/settings';
 import { PLANNER_INSTRUCTIONS } from '../../../../src/prompts';
 import { planWithClaude } from '../../../../src/core/planner/claude/plan-with-claude';
+import { costOf, priceFor } from '../../../../src/core/providers/anthropic';
 import { claudeDeps, KEY, plan } from './harness';
+import { FsVault } from '../../../../src/cli/fs-vault';
+import type { VaultPort } from '../../../../src/core/vault/vault-port';
 import { done, IDS, MESO, planAllSuite } from './plan-all-harness';
 
 describe('planAll', () => {
@@ -456,4 +459,209 @@ describe('planAll', () => {
     expect(o.requests.streamed).toBe(h.server.messageRequests().length);
     expect(statusOf('W1')).toBe('ready_for_decomposition');
   });
+  it('a workstream the rules escalate: every blocker in its reason and in the estimate, and an upstream failing later leaves it escalated', async () => {
+    writeFileSync(path.join(h.v.dir, MESO), h.v.read(MESO).replace('(8 MB max, 10 per inspection)', '(size limit TBD, 10 per inspection)').replace('Lists use cursor pagination', 'Pagination: TBD. Lists use cursor pagination'));
+    const blockers = ['W2 Endpoints and versioning', 'W2 Photo storage'].map((s) => `The meso plan leaves a decision open in "${s}" that W2 depends on, so its plan would have to guess.`);
+    const dry = done(await planAll({ batch: true, dryRun: true }, deps()));
+    expect(dry.preview!.notPlanned).toEqual([
+      { id: 'W2', why: `escalated: ${blockers.join(' ')}` },
+      { id: 'W3', why: 'W2 escalated' },
+    ]);
+    expect(dry.preview!.workstreams.map((w) => w.id)).toEqual(['W1']);
+    expect(dry.batches).toEqual([]);
+    expect(dry.warnings).toEqual([]);
+    expect(existsSync(path.join(h.v.dir, 'Planning'))).toBe(false);
+
+    // W1's outline fails for good: W2 keeps its escalation (and its note), W3 stays skipped because of W2.
+    respond((_req, kind, id) => (kind === 'outline' && id === 'W1' ? { fault: { kind: 'http-error', status: 400, type: 'invalid_request_error', message: 'prompt is too long.' } } : null));
+    const events: PlanAllEvent[] = [];
+    const o = done(await planAll({ batch: true }, deps({ onAllEvent: (e) => events.push(e) })));
+    expect(o.workstreams.map((w) => [w.id, w.status, w.note, w.reason])).toEqual([
+      ['W1', 'failed', plan('W1'), 'the outline the request failed in the batch (invalid_request_error: prompt is too long)'],
+      ['W2', 'escalated', 'Planning/W2-escalation.md', blockers.join(' ')],
+      ['W3', 'skipped', null, 'W2 escalated'],
+    ]);
+    expect(events.filter((e) => e.type === 'status' && e.id !== 'W1')).toEqual([
+      { type: 'status', id: 'W2', status: 'queued' },
+      { type: 'status', id: 'W3', status: 'queued' },
+      { type: 'status', id: 'W2', status: 'escalated', detail: blockers[0] },
+      { type: 'status', id: 'W3', status: 'skipped', detail: 'W2 escalated' },
+    ]);
+    expect(h.v.read('Planning/W2-escalation.md')).toContain(blockers[1]);
+    expect(o.warnings).toEqual([]);
+  });
+
+  it('an escalation note that cannot be written stops the run before anything is sent', async () => {
+    writeFileSync(path.join(h.v.dir, MESO), h.v.read(MESO).replace('(8 MB max, 10 per inspection)', '(size limit TBD, 10 per inspection)'));
+    // A folder where the escalation note should go.
+    mkdirSync(path.join(h.v.dir, 'Planning', 'W2-escalation.md'), { recursive: true });
+    const r = await planAll({ batch: true }, deps());
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.kind).toBe('write-failed');
+    expect(h.server.requests).toHaveLength(0);
+  });
+
+  it('a model the API does not know stops the run at the estimate, with nothing sent or written', async () => {
+    const r = await planAll({ batch: true }, deps({ apiKey: KEY }, { model: 'claude-nonexistent-1' }));
+    expect(r.ok).toBe(false);
+    expect(!r.ok && r.error.kind).toBe('unknown-model');
+    expect(h.server.batchRequests()).toHaveLength(0);
+    expect(existsSync(path.join(h.v.dir, 'Planning'))).toBe(false);
+  });
+
+  it('the estimate lists each note sent once and each warning once', async () => {
+    const p = done(await planAll({ batch: true, dryRun: true }, deps())).preview!;
+    expect(p.sent.map((n) => n.path)).toEqual([
+      'research/project-planning/PRD.md',
+      'research/project-planning/macro-level-plan.md',
+      MESO,
+      'research/project-planning/micro-level-plan.md',
+      '04-Agent-Reference-Files/Code-Standards.md',
+      '04-Agent-Reference-Files/Common-Pitfalls-to-Avoid.md',
+    ]);
+    expect(p.warnings).toEqual([expect.stringMatching(/^Tokens were estimated as characters ÷ 4 \(no API key to count them with\)/)]);
+  });
+
+  it.each([true, false])('the allowance for upstream plans written in the run (batch %s): their typical size in every call, uncached once, cached once, read by the rest', async (batch) => {
+    const withUp = done(await planAll({ batch, dryRun: true }, deps())).preview!;
+    const alone = done(await planAll({ batch, dryRun: true }, deps({}, { includeUpstreamPlans: false }))).preview!;
+    const price = priceFor(DEFAULT_SETTINGS.model, DEFAULT_SETTINGS.prices)!;
+    expect(withUp.workstreams[0]!.estimate).toEqual(alone.workstreams[0]!.estimate);
+    for (const i of [1, 2]) {
+      const up = withUp.workstreams[i - 1]!.estimate;
+      const tokens = up.outputTokensTypical - up.thinkingTokensTypical;
+      const a = alone.workstreams[i]!.estimate;
+      const w = withUp.workstreams[i]!.estimate;
+      const reads = tokens * (a.calls - 2);
+      expect(w.calls).toBe(a.calls);
+      expect(w.inputTokens - a.inputTokens).toBe(tokens * a.calls);
+      expect(w.uncachedInputTokens - a.uncachedInputTokens).toBe(tokens);
+      expect(w.cacheWriteTokens - a.cacheWriteTokens).toBe(tokens);
+      expect(w.cacheReadTokens - a.cacheReadTokens).toBe(reads);
+      const typical = costOf({ inputTokens: tokens, cacheWriteTokens: tokens, cacheWrite1hTokens: batch ? tokens : 0, cacheReadTokens: reads, outputTokens: 0 }, price, { batch });
+      const worst = costOf({ inputTokens: 0, cacheWriteTokens: tokens * a.callsMax, cacheWrite1hTokens: batch ? tokens * a.callsMax : 0, cacheReadTokens: 0, outputTokens: 0 }, price, { batch });
+      expect(w.costUsdTypical! - a.costUsdTypical!).toBeCloseTo(typical, 9);
+      expect(w.costUsdMax! - a.costUsdMax!).toBeCloseTo(worst, 9);
+    }
+  });
+
+  it('plans written through batches are finished: nothing is in flight after the run, and a second run keeps them', async () => {
+    done(await planAll({ batch: true }, deps()));
+    const listed = await listWorkstreams(h.v.vault, DEFAULT_SETTINGS, { builtInInstructions: PLANNER_INSTRUCTIONS });
+    if (!listed.ok) throw new Error('list');
+    expect(await batchedInFlight(h.v.vault, listed.value.workstreams)).toEqual([]);
+    const again = done(await planAll({ batch: true }, deps()));
+    expect(again.workstreams.map((w) => w.status)).toEqual(['kept', 'kept', 'kept']);
+  });
+  it.each([true, false])('planning notes over the context budget: at the estimate the run stops; once an upstream plan makes them too large, that workstream fails saying so (batch %s)', async (batch) => {
+    const early = await planAll({ batch, dryRun: true }, deps({}, { contextBudgetTokens: 3000 }));
+    expect(early.ok === false && early.error).toEqual({ kind: 'context-too-large', message: expect.stringMatching(/^The planning notes come to about \d+ tokens, more than the context budget of 3000;/) });
+    // 12 000 tokens hold W2's notes, but not with W1's plan added to them.
+    const o = done(await planAll({ batch }, deps({}, { contextBudgetTokens: 12_000 })));
+    expect(o.workstreams.map((w) => [w.id, w.status, w.note])).toEqual([
+      ['W1', 'done', plan('W1')],
+      ['W2', 'failed', null],
+      ['W3', 'skipped', null],
+    ]);
+    expect(o.workstreams[1]!.reason).toMatch(/^The planning notes come to about \d+ tokens, more than the context budget of 12000; the largest are Planning\/W1-micro-level-plan\.md /);
+    expect(o.workstreams[2]!.reason).toBe('W2 has no finished plan');
+    expect(existsSync(path.join(h.v.dir, plan('W2')))).toBe(false);
+  });
+
+  it('with a key, every workstream of the run is estimated with the tokens the API counts', async () => {
+    let asked: PlanAllPreview | null = null;
+    const declined = done(await planAll({ batch: true }, deps({ apiKey: KEY, confirmAll: async (p) => ((asked = p), false) })));
+    expect(declined.kind).toBe('declined');
+    const byCharacters = done(await planAll({ batch: true, dryRun: true }, deps())).preview!;
+    const counted = asked!.workstreams.map((w) => w.estimate);
+    expect(counted.map((e) => e.tokenSource)).toEqual(['count_tokens', 'count_tokens', 'count_tokens']);
+    // The local server counts about as characters ÷ 4 do: the counts are of the same size, not zero.
+    counted.forEach((e, i) => {
+      const guess = byCharacters.workstreams[i]!.estimate.inputTokens;
+      expect(e.inputTokens).toBeGreaterThan(guess * 0.5);
+      expect(e.inputTokens).toBeLessThan(guess * 2);
+    });
+    expect(h.server.batchRequests()).toHaveLength(0);
+  });
+
+  it('in a vault of several planning sets, plans the set `near` names, streamed, beside it', async () => {
+    // Two copies of the planning set, and no project note to choose between them.
+    const set = path.join(h.v.dir, 'research/project-planning');
+    for (const project of ['Ebb', 'Flow']) cpSync(set, path.join(h.v.dir, `01-Projects/${project}/Planning`), { recursive: true });
+    rmSync(path.join(h.v.dir, 'research'), { recursive: true });
+    rmSync(path.join(h.v.dir, '01-Projects/Tidewater.md'));
+    // A vault reading the folder afresh (FsVault keeps the listing it made).
+    const vault = new FsVault(h.v.dir);
+    const ambiguous = await planAll({ batch: false }, deps({ vault }));
+    expect(ambiguous.ok === false && ambiguous.error.kind).toBe('ambiguous-planning-set');
+    const o = done(await planAll({ batch: false, near: '01-Projects/Flow/Planning' }, deps({ vault })));
+    expect(o.workstreams.map((w) => [w.id, w.status])).toEqual(IDS.map((id) => [id, 'done']));
+    expect(o.workstreams.map((w) => w.note)).toEqual(IDS.map((id) => `01-Projects/Flow/Planning/${id}-micro-level-plan.md`));
+    for (const w of o.workstreams) expect(h.v.fm(w.note!)['status']).toBe('ready_for_decomposition');
+    expect(o.preview!.sent.map((n) => n.path)).toContain('01-Projects/Flow/Planning/PRD.md');
+    expect(o.preview!.sent.map((n) => n.path)).not.toContain('01-Projects/Ebb/Planning/PRD.md');
+  });
+  it('streamed or batched, a plan note that cannot be created fails its workstream saying which note and why', async () => {
+    // A file where the plans' folder should be.
+    writeFileSync(path.join(h.v.dir, 'Planning'), 'not a folder\n');
+    const batched = done(await planAll({ batch: true }, deps()));
+    expect(batched.workstreams.map((w) => [w.id, w.status, w.note, w.reason])).toEqual([
+      ['W1', 'failed', plan('W1'), `${plan('W1')} could not be created (io)`],
+      ['W2', 'skipped', null, 'W1 has no finished plan'],
+      ['W3', 'skipped', null, 'W1 has no finished plan'],
+    ]);
+    expect(h.server.batchRequests()).toHaveLength(0);
+    const streamed = done(await planAll({ batch: false }, deps()));
+    expect(streamed.workstreams.map((w) => [w.id, w.status, w.note])).toEqual([
+      ['W1', 'failed', null],
+      ['W2', 'skipped', null],
+      ['W3', 'skipped', null],
+    ]);
+    expect(streamed.workstreams[0]!.reason).toMatch(/^Could not write Planning\/W1-micro-level-plan\.md: .+\.$/);
+  });
+
+  describe('replacing a plan (forced) whose note cannot be read, backed up or written: that workstream fails saying so, nothing is sent for it', () => {
+    const OLD = '---\nstatus: ready_for_decomposition\n---\n# W1 plan\n';
+    // Each arranges the vault and returns the vault to plan with (a fresh FsVault when it only changed files).
+    const cases: Array<[string, () => VaultPort, string]> = [
+      ['a folder in its place', () => (rmSync(path.join(h.v.dir, plan('W1'))), mkdirSync(path.join(h.v.dir, plan('W1'))), new FsVault(h.v.dir)), 'could not be read (is-folder)'],
+      ['a file where the backups go', () => (writeFileSync(path.join(h.v.dir, 'Planning/.backup'), 'x'), new FsVault(h.v.dir)), 'could not be backed up (io)'],
+      ['a disk that refuses the write', () => failing(h.v.vault, (op, file) => op === 'replace' && file === plan('W1')), 'could not be written (io)'],
+    ];
+    it.each(cases)('%s', async (_name, arrange, why) => {
+      mkdirSync(path.join(h.v.dir, 'Planning'));
+      writeFileSync(path.join(h.v.dir, plan('W1')), OLD);
+      const o = done(await planAll({ batch: true, force: true }, deps({ vault: arrange() })));
+      expect(o.workstreams.map((w) => [w.id, w.status, w.note, w.reason])).toEqual([
+        ['W1', 'failed', plan('W1'), `${plan('W1')} ${why}`],
+        ['W2', 'skipped', null, 'W1 has no finished plan'],
+        ['W3', 'skipped', null, 'W1 has no finished plan'],
+      ]);
+      expect(h.server.batchRequests()).toHaveLength(0);
+    });
+  });
+
+  it('a note that cannot be read while its batch is recorded in it does not stop the run', async () => {
+    let reads = 0;
+    const vault = failing(h.v.vault, (op, file) => op === 'read' && file === plan('W1') && ++reads === 1);
+    const o = done(await planAll({ batch: true }, deps({ vault })));
+    expect(reads).toBeGreaterThan(1);
+    expect(o.workstreams.map((w) => [w.id, w.status])).toEqual(IDS.map((id) => [id, 'done']));
+    expect(statusOf('W1')).toBe('ready_for_decomposition');
+  });
 });
+
+/** The real vault, except the calls `fails` picks: a read answers "missing", a write an io error (a full disk, a lock). */
+function failing(real: FsVault, fails: (op: string, file: string) => boolean): VaultPort {
+  return new Proxy(real, {
+    get(target, prop, receiver) {
+      const value: unknown = Reflect.get(target, prop, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => {
+        const file = String(args[0]);
+        if (fails(String(prop), file)) return Promise.resolve(prop === 'read' ? { ok: false, error: { kind: 'missing', file } } : { ok: false, error: { kind: 'io', file, detail: 'the disk is full' } });
+        return (value as (...a: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+}
