@@ -23,7 +23,18 @@ const statusesOf = (events: PlanAllEvent[], id: string): Array<Omit<StatusEvent,
 const batchesOf = (events: PlanAllEvent[]): BatchEvent[] => events.filter((e): e is BatchEvent => e.type === 'batch');
 const progressOf = (events: PlanAllEvent[], batchId: string): ProgressEvent[] => events.filter((e): e is ProgressEvent => e.type === 'batch-progress' && e.batchId === batchId);
 
-interface Record_ {
+/** The real FsVault with some of its methods replaced (a wrapper, not a fake: every other call goes to the files). */
+function withVault(vault: VaultPort, replaced: Partial<VaultPort>): VaultPort {
+  return new Proxy(vault, {
+    get(target, key, receiver) {
+      if (key in replaced) return replaced[key as keyof VaultPort];
+      const value = Reflect.get(target, key, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+interface PlannerRecord {
   batch: { batches: Array<{ id: string; kind: string; usage?: { calls: number; costUsd: number | null } }> };
   outline?: unknown;
   outlineSource?: string;
@@ -34,7 +45,7 @@ interface Record_ {
 describe('planAll, batch phases', () => {
   const h = planAllSuite();
   const { deps, respond, inBatch, statusOf } = h;
-  const record = (id: string): Record_ => h.v.fm(plan(id))['planner'] as Record_;
+  const record = (id: string): PlannerRecord => h.v.fm(plan(id))['planner'] as PlannerRecord;
 
   /** A run stopped while W1's batch number `n` (1 = its outline batch) runs: the note keeps the batch ids. */
   async function stopInBatch(n: number, release = true): Promise<string[]> {
@@ -199,13 +210,7 @@ describe('planAll, batch phases', () => {
       // A second planning set in the vault: cancel needs to know which one.
       cpSync(path.join(h.v.dir, 'research/project-planning'), path.join(h.v.dir, 'research/other-planning'), { recursive: true });
       expect(await cancelPlanAll(deps())).toMatchObject({ ok: false, error: { kind: 'ambiguous-planning-set' } });
-      const unreadable = new Proxy(h.v.vault, {
-        get(target, key, receiver) {
-          if (key === 'read') return async (p: string) => (p === plan('W1') ? { ok: false, error: { kind: 'missing', file: p } } : target.read(p));
-          const value = Reflect.get(target, key, receiver) as unknown;
-          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-        },
-      }) as VaultPort;
+      const unreadable = withVault(h.v.vault, { read: async (p) => (p === plan('W1') ? { ok: false, error: { kind: 'missing', file: p } } : h.v.vault.read(p)) });
       const r = await cancelPlanAll({ ...deps(), vault: unreadable }, { near: 'research/project-planning' });
       expect(r).toEqual({ ok: true, value: { canceled: [h.server.batchRequests()[0]!.batchId], notes: [] } });
       expect(statusOf('W1')).toBe('in_progress');
@@ -266,17 +271,12 @@ describe('planAll, batch phases', () => {
     });
     it('the outline is in the note before its sections batch is sent, so a run killed then does not read the outline batch again', async () => {
       const seen: Array<{ batched: number }> = [];
-      const recording = new Proxy(h.v.vault, {
-        get(target, key, receiver) {
-          if (key === 'replace')
-            return async (p: string, text: string) => {
-              if (p === plan('W1') && text.includes('"outline":') && seen.length === 0) seen.push({ batched: h.server.batchRequests().length });
-              return target.replace(p, text);
-            };
-          const value = Reflect.get(target, key, receiver) as unknown;
-          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+      const recording = withVault(h.v.vault, {
+        replace: async (p, text) => {
+          if (p === plan('W1') && text.includes('"outline":') && seen.length === 0) seen.push({ batched: h.server.batchRequests().length });
+          return h.v.vault.replace(p, text);
         },
-      }) as VaultPort;
+      });
       done(await planAll({ batch: true }, { ...deps(), vault: recording }));
       expect(seen).toEqual([{ batched: 1 }]);
     });
