@@ -672,7 +672,7 @@ async function outlinePhase(
     for (const { id, results, who } of read) {
       for (const e of who) {
         const r = results.get(outlineId(e.id, round)) ?? { type: 'expired' as const };
-        recordUsage(e, id, r.type === 'succeeded' ? [callUsage('outline', r.message.model, r.message.usage, prices, { batch: true })] : []);
+        recordUsage(e, id, r.type === 'succeeded' ? [callUsage(outlineId(e.id, round), r.message.model, r.message.usage, prices, { batch: true })] : []);
         if (r.type !== 'succeeded') {
           if (round === 1 && retryable(r)) problems.set(e, []);
           else e.failed = `the outline ${describeResult(r)}`;
@@ -841,10 +841,8 @@ async function writePlan(deps: PlanAllDeps, e: Entry, request: RequestSettings, 
   const results = e.sections;
   const generate: GenerateSection = async function* (unit) {
     const got = results.get(unit.key);
-    if (!got || got.type !== 'succeeded') {
-      const why = got ? describeResult(got) : 'no answer came back for it';
-      throw Object.assign(new Error(why), { kind: got ? `batch-${got.type}` : 'batch-missing', message: `${why}.` });
-    }
+    // The writer stops the plan at this unit, with this sentence as its reason (only its message is shown).
+    if (!got || got.type !== 'succeeded') throw new Error(`${got ? describeResult(got) : 'no answer came back for it'}.`);
     yield messageText(got.message);
     return outcomeOf(got.message);
   };

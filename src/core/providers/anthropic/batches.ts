@@ -43,8 +43,9 @@ interface CallContext {
   model?: string;
 }
 
-function fail(e: unknown, c: CallContext): AnthropicFailure {
-  return translateError(e, { model: c.model, apiKey: c.apiKey, baseURL: c.client.baseURL });
+/** `batchId`: the call was about that batch (retrieve, results, cancel), so a 404 means the batch is unknown. */
+function fail(e: unknown, c: CallContext, batchId?: string): AnthropicFailure {
+  return translateError(e, { model: c.model, apiKey: c.apiKey, baseURL: c.client.baseURL, ...(batchId !== undefined ? { batchId } : {}) });
 }
 
 /** Sends the requests as one batch; its id. */
@@ -64,7 +65,7 @@ export async function retrieveBatch(c: CallContext, id: string, signal?: AbortSi
     const b = await c.client.messages.batches.retrieve(id, {}, signal ? { signal } : undefined);
     return ok({ id: b.id, status: b.processing_status, counts: b.request_counts });
   } catch (e) {
-    return err(fail(e, c));
+    return err(fail(e, c, id));
   }
 }
 
@@ -117,7 +118,7 @@ export async function batchResults(c: CallContext, id: string, signal?: AbortSig
     }
     return ok(out);
   } catch (e) {
-    return err(fail(e, c));
+    return err(fail(e, c, id));
   }
 }
 
@@ -127,7 +128,7 @@ export async function cancelBatch(c: CallContext, id: string): Promise<Result<Ba
     const b = await c.client.messages.batches.cancel(id);
     return ok({ id: b.id, status: b.processing_status, counts: b.request_counts });
   } catch (e) {
-    return err(fail(e, c));
+    return err(fail(e, c, id));
   }
 }
 

@@ -36,6 +36,8 @@ export const FAILURE_KINDS = [
   'bad-request',
   'too-large',
   'model-not-found',
+  /** A Message Batch the API does not know (its 404 is about the batch, not the model). */
+  'batch-not-found',
   'server',
   'stalled',
   'stream-broken',
@@ -141,9 +143,9 @@ export function isMidStreamDrop(e: unknown): boolean {
  * Maps anything a model call can throw to a failure kind.
  * @param apiKey redacted from the API's message when one is quoted.
  */
-export function translateError(e: unknown, context: { model?: string; apiKey?: string; baseURL?: string; requestId?: string | null } = {}): AnthropicFailure {
+export function translateError(e: unknown, context: { model?: string; apiKey?: string; baseURL?: string; requestId?: string | null; batchId?: string } = {}): AnthropicFailure {
   if (isAnthropicFailure(e)) return e;
-  const f = classify(e, context.model ?? 'the configured model', context.baseURL);
+  const f = classify(e, context.model ?? 'the configured model', context.baseURL, context.batchId);
   const requestId = (e instanceof APIError ? e.requestID : null) ?? context.requestId ?? undefined;
   // Every API error names its request-id, which is what Anthropic's support asks for.
   const message = redact(requestId ? `${f.message.replace(/\.$/, '')} (request-id ${requestId}).` : f.message, context.apiKey);
@@ -207,7 +209,7 @@ export const noRetryOnSpendLimit: Middleware = async (request, next, ctx) => {
   return new Response(response.body, { status: response.status, statusText: response.statusText, headers });
 };
 
-function classify(e: unknown, model: string, baseURL?: string): { kind: AnthropicFailureKind; message: string } {
+function classify(e: unknown, model: string, baseURL?: string, batchId?: string): { kind: AnthropicFailureKind; message: string } {
   if (isAnthropicFailure(e)) return e;
   if (e instanceof APIUserAbortError) return { kind: 'cancelled', message: 'The call was cancelled.' };
   if (e instanceof APIConnectionTimeoutError) return { kind: 'timeout', message: 'The API did not answer in time; try again later.' };
@@ -230,6 +232,10 @@ function classify(e: unknown, model: string, baseURL?: string): { kind: Anthropi
     return { kind: 'bad-request', message: `The API refused the request as malformed${detail ? `: ${detail.replace(/\s+/g, ' ').slice(0, 200)}` : ''}.` };
   }
   if (e instanceof ContentTooLargeError) return { kind: 'too-large', message: 'The request is too large for the API; lower the context budget or trim the planning notes.' };
+  // On a batch's own endpoints (retrieve, results, cancel) the 404 names the batch (not_found_error, errors page).
+  if (e instanceof NotFoundError && batchId !== undefined) {
+    return { kind: 'batch-not-found', message: `The API does not know the batch ${batchId}: it was sent with another workspace's API key, or it no longer exists.` };
+  }
   if (e instanceof NotFoundError) return { kind: 'model-not-found', message: `The API does not know the model "${model}"; pick another model with --model or in the settings.` };
   if (e instanceof APIError) {
     // The SDK's class is generic over `any`; these helpers read only what they check.

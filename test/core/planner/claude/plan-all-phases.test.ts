@@ -23,7 +23,18 @@ const statusesOf = (events: PlanAllEvent[], id: string): Array<Omit<StatusEvent,
 const batchesOf = (events: PlanAllEvent[]): BatchEvent[] => events.filter((e): e is BatchEvent => e.type === 'batch');
 const progressOf = (events: PlanAllEvent[], batchId: string): ProgressEvent[] => events.filter((e): e is ProgressEvent => e.type === 'batch-progress' && e.batchId === batchId);
 
-interface Record_ {
+/** The real FsVault with some of its methods replaced (a wrapper, not a fake: every other call goes to the files). */
+function withVault(vault: VaultPort, replaced: Partial<VaultPort>): VaultPort {
+  return new Proxy(vault, {
+    get(target, key, receiver) {
+      if (key in replaced) return replaced[key as keyof VaultPort];
+      const value = Reflect.get(target, key, receiver) as unknown;
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}
+
+interface PlannerRecord {
   batch: { batches: Array<{ id: string; kind: string; usage?: { calls: number; costUsd: number | null } }> };
   outline?: unknown;
   outlineSource?: string;
@@ -34,7 +45,7 @@ interface Record_ {
 describe('planAll, batch phases', () => {
   const h = planAllSuite();
   const { deps, respond, inBatch, statusOf } = h;
-  const record = (id: string): Record_ => h.v.fm(plan(id))['planner'] as Record_;
+  const record = (id: string): PlannerRecord => h.v.fm(plan(id))['planner'] as PlannerRecord;
 
   /** A run stopped while W1's batch number `n` (1 = its outline batch) runs: the note keeps the batch ids. */
   async function stopInBatch(n: number, release = true): Promise<string[]> {
@@ -90,9 +101,13 @@ describe('planAll, batch phases', () => {
     });
 
     it('a resumed outline batch the API no longer knows ends the run with the API failure', async () => {
-      await stopInBatch(1);
+      const sent = await stopInBatch(1);
       h.server.reset();
-      expect(await planAll({ batch: true, resume: true }, deps())).toMatchObject({ ok: false, error: { kind: 'api-failure' } });
+      // Its 404 is about the batch, not the model.
+      expect(await planAll({ batch: true, resume: true }, deps())).toEqual({
+        ok: false,
+        error: { kind: 'api-failure', failure: { kind: 'batch-not-found', message: `The API does not know the batch ${sent[0]}: it was sent with another workspace's API key, or it no longer exists (request-id req_mock_0001).` } },
+      });
       expect(h.server.batchRequests()).toEqual([]);
     });
 
@@ -122,7 +137,7 @@ describe('planAll, batch phases', () => {
       let gone = false;
       const r = await planAll({ batch: true }, deps({ onAllEvent: (e) => !gone && when(e) && ((gone = true), h.server.reset()) }));
       expect(gone).toBe(true);
-      expect(r).toMatchObject({ ok: false, error: { kind: 'api-failure' } });
+      expect(r).toMatchObject({ ok: false, error: { kind: 'api-failure', failure: { kind: 'batch-not-found' } } });
     });
 
     it('a run stopped as its batch ends, before the results are read, reads them on resume', async () => {
@@ -181,9 +196,9 @@ describe('planAll, batch phases', () => {
   describe('cancel', () => {
     it('says when the project is not there, or the API does not know the batch', async () => {
       expect(await cancelPlanAll(deps(), { project: 'No such project' })).toMatchObject({ ok: false });
-      await stopInBatch(1);
+      const sent = await stopInBatch(1);
       h.server.reset();
-      expect(await cancelPlanAll(deps())).toMatchObject({ ok: false, error: { kind: 'api-failure' } });
+      expect(await cancelPlanAll(deps())).toMatchObject({ ok: false, error: { kind: 'api-failure', failure: { kind: 'batch-not-found', message: expect.stringContaining(sent[0]!) } } });
       expect(statusOf('W1')).toBe('in_progress');
     });
   });
@@ -195,13 +210,7 @@ describe('planAll, batch phases', () => {
       // A second planning set in the vault: cancel needs to know which one.
       cpSync(path.join(h.v.dir, 'research/project-planning'), path.join(h.v.dir, 'research/other-planning'), { recursive: true });
       expect(await cancelPlanAll(deps())).toMatchObject({ ok: false, error: { kind: 'ambiguous-planning-set' } });
-      const unreadable = new Proxy(h.v.vault, {
-        get(target, key, receiver) {
-          if (key === 'read') return async (p: string) => (p === plan('W1') ? { ok: false, error: { kind: 'missing', file: p } } : target.read(p));
-          const value = Reflect.get(target, key, receiver) as unknown;
-          return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-        },
-      }) as VaultPort;
+      const unreadable = withVault(h.v.vault, { read: async (p) => (p === plan('W1') ? { ok: false, error: { kind: 'missing', file: p } } : h.v.vault.read(p)) });
       const r = await cancelPlanAll({ ...deps(), vault: unreadable }, { near: 'research/project-planning' });
       expect(r).toEqual({ ok: true, value: { canceled: [h.server.batchRequests()[0]!.batchId], notes: [] } });
       expect(statusOf('W1')).toBe('in_progress');
@@ -258,6 +267,24 @@ describe('planAll, batch phases', () => {
       await stopInBatch(1);
       const r = done(await planAll({ batch: true, resume: true }, deps({ onAllEvent: (e) => e.type === 'batch-progress' && e.status === 'ended' && rmSync(path.join(h.v.dir, plan('W1'))) })));
       expect(r.workstreams[0]).toMatchObject({ status: 'escalated', note: 'Planning/W1-escalation.md' });
+      expect(() => h.v.read(plan('W1'))).toThrow();
+    });
+    it('the outline is in the note before its sections batch is sent, so a run killed then does not read the outline batch again', async () => {
+      const seen: Array<{ batched: number }> = [];
+      const recording = withVault(h.v.vault, {
+        replace: async (p, text) => {
+          if (p === plan('W1') && text.includes('"outline":') && seen.length === 0) seen.push({ batched: h.server.batchRequests().length });
+          return h.v.vault.replace(p, text);
+        },
+      });
+      done(await planAll({ batch: true }, { ...deps(), vault: recording }));
+      expect(seen).toEqual([{ batched: 1 }]);
+    });
+
+    it('an outline that fails for good for a note deleted meanwhile writes nothing back', async () => {
+      respond((_req, kind, id) => (kind === 'outline' && id === 'W1' ? { fault: { kind: 'http-error', status: 400, type: 'invalid_request_error', message: 'prompt is too long.' } } : null));
+      const o = done(await planAll({ batch: true }, deps({ onAllEvent: (e) => e.type === 'batch-progress' && e.status === 'ended' && rmSync(path.join(h.v.dir, plan('W1'))) })));
+      expect(o.workstreams[0]).toMatchObject({ status: 'failed', reason: 'the outline the request failed in the batch (invalid_request_error: prompt is too long)' });
       expect(() => h.v.read(plan('W1'))).toThrow();
     });
   });
@@ -333,6 +360,17 @@ describe('planAll, batch phases', () => {
       ]);
       expect(record('W3').outlineSource).toBe('fallback');
     });
+    it('an outline asked again names at most ten of its problems', async () => {
+      const given = h.outlines['W1']!;
+      const unknown = Array.from({ length: 12 }, (_, i) => `T1.${90 + i}`);
+      const wrong = { ...given, modules: given.modules.map((m, i) => (i === 0 ? { ...m, taskIds: [...m.taskIds, ...unknown] } : m)) };
+      let n = 0;
+      respond((_req, kind, id) => (kind === 'outline' && id === 'W1' && ++n === 1 ? { text: JSON.stringify(wrong) } : null));
+      const o = done(await planAll({ batch: true }, deps()));
+      expect(o.workstreams[0]!.status).toBe('done');
+      const retry = JSON.stringify(h.server.batchRequests().find((b) => b.customId === 'W1-o2')!.params);
+      expect(unknown.filter((t) => retry.includes(`names ${t}, which is not a task of W1`))).toEqual(unknown.slice(0, 10));
+    });
   });
 
 
@@ -390,6 +428,14 @@ describe('planAll, batch phases', () => {
   });
 
   describe('writing the plan', () => {
+    it('writes the title block once: the stand-in note becomes it, and the writer goes on after it', async () => {
+      done(await planAll({ batch: true }, deps()));
+      const text = h.v.read(plan('W1'));
+      expect(text.match(/^planner: /gm)).toHaveLength(1);
+      expect(text.match(/^# /gm)).toHaveLength(1);
+      expect(text).not.toContain('Being planned in a batch');
+    });
+
     it('a plan note that cannot be written fails that workstream and skips what depends on it', async () => {
       const events: PlanAllEvent[] = [];
       const note = path.join(h.v.dir, plan('W1'));
