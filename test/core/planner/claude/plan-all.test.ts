@@ -738,6 +738,44 @@ describe('planAll', () => {
     expect(last('W2')).toEqual({ type: 'status', id: 'W2', status: 'failed', detail: o.workstreams[1]!.reason });
     expect(o.workstreams[1]!.reason).toMatch(/^stopped at .*prompt is too long/);
   });
+
+  it('a batch cancelled from elsewhere while the run waits: its requests are not sent again, and the plan stops where they were', async () => {
+    h.server.paceBatches({ holdFrom: 2 });
+    let cancelled = false;
+    const client = claudeDeps(h.server, h.v).client;
+    const events: PlanAllEvent[] = [];
+    const o = done(
+      await planAll(
+        { batch: true },
+        deps({
+          onAllEvent: (e) => {
+            events.push(e);
+            if (e.type !== 'batch' || e.kind !== 'sections' || cancelled) return;
+            cancelled = true;
+            // Someone cancels the primer batch in the Console; the batches after it run.
+            void client.messages.batches.cancel(e.batchId).then(() => h.server.paceBatches({ holdFrom: undefined }));
+          },
+        }),
+      ),
+    );
+    expect(o.workstreams.map((w) => [w.id, w.status])).toEqual([
+      ['W1', 'failed'],
+      ['W2', 'skipped'],
+      ['W3', 'skipped'],
+    ]);
+    expect(h.server.batchRequests().filter((b) => b.customId === 'W1-s0').map((b) => b.result)).toEqual(['canceled']);
+    expect(o.workstreams[0]!.reason).toMatch(/^stopped at /);
+    expect(statusOf('W1')).toBe('interrupted');
+  });
+  it("the run's warnings: each once, those of the planning set and those of each workstream's plan", async () => {
+    rmSync(path.join(h.v.dir, '04-Agent-Reference-Files/Code-Standards.md'));
+    respond((_req, kind, id) => (kind === 'outline' && id === 'W3' ? { text: '{"modules": []}' } : null));
+    const o = done(await planAll({ batch: true }, deps({ vault: new FsVault(h.v.dir) })));
+    const missing = expect.stringMatching(/^No code standards note was found: /);
+    expect(o.warnings.map((w) => w.message)).toEqual([missing, expect.stringMatching(/^Claude's outline for W3 did not validate twice/)]);
+    // Each plan says what it went without.
+    for (const w of o.workstreams) expect(w.warnings!.map((x) => x.message)).toContainEqual(missing);
+  });
 });
 
 /** The real vault, except the calls `fails` picks: a read answers "missing", a write an io error (a full disk, a lock). */
