@@ -218,6 +218,27 @@ describe('planAll, batch phases', () => {
       expect(r).toEqual({ ok: true, value: { canceled: [h.server.batchRequests()[0]!.batchId], notes: [] } });
       expect(statusOf('W1')).toBe('in_progress');
     });
+    it('asks the API about a batch two notes share once, and marks both notes', async () => {
+      // W1 and W5 have no upstream here: their outlines go in one batch.
+      const t = tempVault('upstream-conventions-numbered');
+      try {
+        h.server.paceBatches({ hold: true });
+        const controller = new AbortController();
+        const o = done(await planAll({ batch: true }, { ...deps({ signal: controller.signal, onAllEvent: (e) => e.type === 'batch' && controller.abort() }), vault: t.vault }));
+        expect(o.kind).toBe('interrupted');
+        const [id] = o.batches;
+        expect(inBatch(id!)).toEqual(['W1-o', 'W5-o']);
+        const before = h.server.requests.length;
+        const cancelled = await cancelPlanAll({ ...deps(), vault: t.vault });
+        if (!cancelled.ok) throw new Error(JSON.stringify(cancelled.error));
+        expect(cancelled.value.canceled).toEqual([id]);
+        expect(cancelled.value.notes.map((n) => path.basename(n))).toEqual(['W1-micro-level-plan.md', 'W5-micro-level-plan.md']);
+        // One look at the batch, one cancel: not one of each per note.
+        expect(h.server.requests.slice(before).map((r) => `${r.method} ${r.route}`)).toEqual([`GET /v1/messages/batches/${id}`, `POST /v1/messages/batches/${id}/cancel`]);
+      } finally {
+        t.cleanup();
+      }
+    });
   });
 
   describe('outlines', () => {
