@@ -6,12 +6,15 @@
  * signal on an event. The setup is shared with plan-all.test.ts (plan-all-harness.ts).
  */
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import matter from 'gray-matter';
 import * as path from 'node:path';
 import { cancelPlanAll, planAll, type PlanAllEvent } from '../../../../src/core/planner/claude/plan-all';
 import { callUsage } from '../../../../src/core/providers/anthropic';
+import { projectResponder } from '../../../support/anthropic-server/planner-responder';
+import { tempVault } from '../../../support/temp-vault';
 import type { Timers } from '../../../../src/core/generation/timers';
 import type { VaultPort } from '../../../../src/core/vault/vault-port';
-import { plan } from './harness';
+import { outlineOf, plan } from './harness';
 import { done, MESO, planAllSuite } from './plan-all-harness';
 
 type StatusEvent = Extract<PlanAllEvent, { type: 'status' }>;
@@ -214,6 +217,27 @@ describe('planAll, batch phases', () => {
       const r = await cancelPlanAll({ ...deps(), vault: unreadable }, { near: 'research/project-planning' });
       expect(r).toEqual({ ok: true, value: { canceled: [h.server.batchRequests()[0]!.batchId], notes: [] } });
       expect(statusOf('W1')).toBe('in_progress');
+    });
+    it('asks the API about a batch two notes share once, and marks both notes', async () => {
+      // W1 and W5 have no upstream here: their outlines go in one batch.
+      const t = tempVault('upstream-conventions-numbered');
+      try {
+        h.server.paceBatches({ hold: true });
+        const controller = new AbortController();
+        const o = done(await planAll({ batch: true }, { ...deps({ signal: controller.signal, onAllEvent: (e) => e.type === 'batch' && controller.abort() }), vault: t.vault }));
+        expect(o.kind).toBe('interrupted');
+        const [id] = o.batches;
+        expect(inBatch(id!)).toEqual(['W1-o', 'W5-o']);
+        const before = h.server.requests.length;
+        const cancelled = await cancelPlanAll({ ...deps(), vault: t.vault });
+        if (!cancelled.ok) throw new Error(JSON.stringify(cancelled.error));
+        expect(cancelled.value.canceled).toEqual([id]);
+        expect(cancelled.value.notes.map((n) => path.basename(n))).toEqual(['W1-micro-level-plan.md', 'W5-micro-level-plan.md']);
+        // One look at the batch, one cancel: not one of each per note.
+        expect(h.server.requests.slice(before).map((r) => `${r.method} ${r.route}`)).toEqual([`GET /v1/messages/batches/${id}`, `POST /v1/messages/batches/${id}/cancel`]);
+      } finally {
+        t.cleanup();
+      }
     });
   });
 
@@ -424,6 +448,22 @@ describe('planAll, batch phases', () => {
       expect(of(batches[0]!)[0]).toBe('poll ended');
       // The rest of W1's sections, one request a poll: the first wait, then growing by half up to 150 ms.
       expect(of(batches[2]!).slice(0, 8)).toEqual(['wait 100', 'poll in_progress', 'wait 100', 'poll in_progress', 'wait 150', 'poll in_progress', 'wait 150', 'poll in_progress']);
+    });
+    it("keeps the WBS's label of each workstream (an upstream vault's epics) in the plan's record", async () => {
+      const t = tempVault('upstream-epic-tables');
+      try {
+        const outlines = { W1: await outlineOf(t.vault, 'W1'), W2: await outlineOf(t.vault, 'W2'), W3: await outlineOf(t.vault, 'W3') };
+        h.server.setScript(projectResponder({ outlines, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 } }));
+        const o = done(await planAll({ batch: true }, { ...deps(), vault: t.vault }));
+        const labels = o.workstreams.map((w) => [w.id, w.status, (matter(readFileSync(path.join(t.dir, w.note!), 'utf8')).data['planner'] as { workstream_label?: string }).workstream_label]);
+        expect(labels).toEqual([
+          ['W1', 'done', 'Epic 1'],
+          ['W2', 'done', 'Epic 2'],
+          ['W3', 'done', 'Epic 3'],
+        ]);
+      } finally {
+        t.cleanup();
+      }
     });
   });
 
