@@ -164,7 +164,9 @@ function snippet(source, loc) {
 /**
  * The mutants no test can tell from the original, each with a one-line reason: one file per folder in
  * bench/mutation/equivalent/ (entries: file, mutator, original, replacement, reason; as survivors.md
- * shows them, without the backquotes).
+ * shows them, without the backquotes). An entry with `line` (the whole source line the mutant starts on,
+ * trimmed) matches only there: a short original such as `[]` occurs in many places of a file, and only
+ * one of them may be equivalent.
  */
 function loadEquivalents() {
   const dir = path.join(root, store, 'equivalent');
@@ -176,7 +178,8 @@ function loadEquivalents() {
         console.error(`${store}/equivalent/${name}: the entry for ${e.file} (${e.mutator}: ${e.original}) has no reason.`);
         process.exit(2);
       }
-      map.set(`${e.file}|${e.mutator}|${e.original}|${e.replacement}`, e.reason);
+      const key = `${e.file}|${e.mutator}|${e.original}|${e.replacement}`;
+      map.set(key, [...(map.get(key) ?? []), { line: e.line ?? null, reason: e.reason }]);
     }
   }
   return map;
@@ -206,7 +209,8 @@ function score(folder, equivalents) {
       else if (m.status === 'Timeout') counts.timeout++;
       else if (UNDETECTED.has(m.status)) {
         const original = snippet(f.source, m.location);
-        const reason = equivalents.get(mutantKey(file, m, f.source)) ?? null;
+        const sourceLine = f.source.split('\n')[m.location.start.line - 1].trim();
+        const reason = (equivalents.get(mutantKey(file, m, f.source)) ?? []).find((e) => e.line === null || e.line === sourceLine)?.reason ?? null;
         if (reason) counts.equivalent++;
         if (m.status === 'Survived') counts.survived++;
         else counts.noCoverage++;
