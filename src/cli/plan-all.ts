@@ -14,6 +14,7 @@ import { formatUsd } from './progress';
 import { describeEstimate } from './plan-claude';
 import type { FsVault } from './fs-vault';
 import type { Settings } from '../core/contracts/settings';
+import type { PlannerWarning } from '../core/contracts/planning-set';
 import { compactCount } from '../core/generation/progress-line';
 import { cancelPlanAll, planAll, type PlanAllEvent, type PlanAllOutcome, type PlanAllPreview, type WorkstreamResult } from '../core/planner/claude/plan-all';
 import { listWorkstreams } from '../core/planner/list-workstreams';
@@ -164,6 +165,11 @@ export async function planAllOffline(args: CliArgs, io: CliIo, vault: FsVault, v
     return EXIT.usage;
   }
   const { targets } = selectTargets(listed.value.workstreams, { replanStale: args.replanStale, force: args.force });
+  // The planning set's own warnings come back with every workstream, and each plan written adds a link
+  // to the meso plan's frontmatter, which moves the lines they name: they are printed once, at the end,
+  // from the set as it is then (so their line numbers match the files the user opens).
+  const ofTheSet = new Set(listed.value.warnings.map(warningKey));
+  const printed = new Set<string>();
   const blocked = new Set<string>();
   const results: Array<{ id: string; status: string; note: string | null; reason?: string }> = [];
   for (const t of targets) {
@@ -180,13 +186,22 @@ export async function planAllOffline(args: CliArgs, io: CliIo, vault: FsVault, v
       results.push({ id: t.id, status: 'failed', note: null, reason: describeError(r.error) });
       continue;
     }
-    printWarnings(io, r.value.warnings);
+    const own = r.value.warnings.filter((w) => !ofTheSet.has(warningKey(w)) && !printed.has(warningKey(w)));
+    for (const w of own) printed.add(warningKey(w));
+    printWarnings(io, own);
     if (r.value.kind === 'escalation') blocked.add(t.id);
     results.push({ id: t.id, status: r.value.kind === 'plan' ? 'done' : 'escalated', note: r.value.note });
     if (!args.json) io.err(`${t.id}  ${r.value.kind === 'plan' ? `draft written` : 'escalated'}: ${r.value.note}`);
   }
+  const after = await listWorkstreams(vault, settings, { project: args.project, builtInInstructions: PLANNER_INSTRUCTIONS });
+  printWarnings(io, after.ok ? after.value.warnings : listed.value.warnings);
   if (args.json) io.out(JSON.stringify({ kind: 'done', workstreams: results }, null, 2));
   else for (const r of results) if (r.status === 'done' && r.note) io.out(join(vaultDir, r.note));
   if (results.some((r) => r.status === 'failed')) return EXIT.usage;
   return results.some((r) => r.status !== 'done') ? EXIT.notReady : EXIT.ok;
+}
+
+/** The same warning whatever line it names: the line moves as the run adds links to the meso plan. */
+function warningKey(w: PlannerWarning): string {
+  return `${w.kind}|${w.file ?? ''}|${w.message.replace(/\bline \d+/g, 'line')}`;
 }
