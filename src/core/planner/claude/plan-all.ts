@@ -283,7 +283,8 @@ export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<
   // 3. Level by level.
   const signal = deps.signal ?? new AbortController().signal;
   const batchIds: string[] = [];
-  const levels = [...new Set(toPlan.map((t) => t.level))].sort((a, b) => a - b);
+  // The targets come in level order (selectTargets sorts them), and so do their levels.
+  const levels = [...new Set(toPlan.map((t) => t.level))];
   for (const level of levels) {
     if (signal.aborted) break;
     const here = toPlan.filter((t) => t.level === level && !results.has(t.id));

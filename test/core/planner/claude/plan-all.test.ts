@@ -776,6 +776,31 @@ describe('planAll', () => {
     // Each plan says what it went without.
     for (const w of o.workstreams) expect(w.warnings!.map((x) => x.message)).toContainEqual(missing);
   });
+
+  it("a batched workstream Claude escalates from its outline lists that escalation in the run's outcome", async () => {
+    const escalation = { blocker: 'The sync-state contract names no error codes.', mesoSection: '[[meso-level-plan#W2 → W3: Inspection REST API]]', evidence: ['none'], questions: ['Which errors?'], recommendation: 'List them.' };
+    respond((_req, kind, id) => (kind === 'outline' && id === 'W2' ? { text: JSON.stringify({ ...h.outlines['W2']!, escalation }) } : null));
+    const o = done(await planAll({ batch: true }, deps()));
+    // What the CLI's --json and the panel show for W2: the blocker, its section, its questions.
+    expect(o.workstreams[1]!.escalations).toEqual([{ rule: 'model', workstreamId: 'W2', workstreamName: 'Inspection API', ...escalation }]);
+  });
+
+  it('a batch with a request that failed for good counts it in the batch total the progress shows', async () => {
+    respond((_req, kind, id) => (kind === 'section' && id === 'W2' ? { fault: { kind: 'http-error', status: 400, type: 'invalid_request_error', message: 'prompt is too long' } } : null));
+    const events: PlanAllEvent[] = [];
+    const o = done(await planAll({ batch: true }, deps({ onAllEvent: (e) => events.push(e) })));
+    const primer = o.batches[4]!;
+    expect(inBatch(primer)).toEqual(['W2-s0']);
+    expect(h.server.batchRequests().filter((b) => b.batchId === primer).map((b) => b.result)).toEqual(['errored']);
+    const last = events.filter((e): e is Extract<PlanAllEvent, { type: 'batch-progress' }> => e.type === 'batch-progress' && e.batchId === primer).at(-1);
+    expect(last).toMatchObject({ status: 'ended', processing: 0, total: 1 });
+  });
+
+  it("the run's total adds up each workstream's thinking tokens", async () => {
+    const o = done(await planAll({ batch: false }, deps()));
+    expect(o.total.thinkingTokens).toBe(o.workstreams.reduce((n, w) => n + w.usage!.thinkingTokens, 0));
+    expect(typeof o.total.thinkingTokens).toBe('number');
+  });
 });
 
 /** The real vault, except the calls `fails` picks: a read answers "missing", a write an io error (a full disk, a lock). */
