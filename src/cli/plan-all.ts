@@ -167,9 +167,9 @@ export async function planAllOffline(args: CliArgs, io: CliIo, vault: FsVault, v
   const { targets } = selectTargets(listed.value.workstreams, { replanStale: args.replanStale, force: args.force });
   // The planning set's own warnings come back with every workstream, and each plan written adds a link
   // to the meso plan's frontmatter, which moves the lines they name: they are printed once, at the end,
-  // from the set as it is then (so their line numbers match the files the user opens).
-  const ofTheSet = new Set(listed.value.warnings.map(warningKey));
-  const printed = new Set<string>();
+  // from the set as it is then (so their line numbers match the files the user opens). A workstream's
+  // own warnings are printed as they come, each once.
+  const printed = new Set(listed.value.warnings.map(warningKey));
   const blocked = new Set<string>();
   const results: Array<{ id: string; status: string; note: string | null; reason?: string }> = [];
   for (const t of targets) {
@@ -186,7 +186,7 @@ export async function planAllOffline(args: CliArgs, io: CliIo, vault: FsVault, v
       results.push({ id: t.id, status: 'failed', note: null, reason: describeError(r.error) });
       continue;
     }
-    const own = r.value.warnings.filter((w) => !ofTheSet.has(warningKey(w)) && !printed.has(warningKey(w)));
+    const own = r.value.warnings.filter((w) => !printed.has(warningKey(w)));
     for (const w of own) printed.add(warningKey(w));
     printWarnings(io, own);
     if (r.value.kind === 'escalation') blocked.add(t.id);

@@ -10,3 +10,13 @@ export function copyExampleVault(): { dir: string; cleanup(): void } {
   cpSync(EXAMPLE_VAULT, dir, { recursive: true });
   return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
+
+/** The example vault's planning notes, in the order the planner sends them (the PRD first, the reference notes last). */
+export const EXAMPLE_PLANNING_NOTES = [
+  'research/project-planning/PRD.md',
+  'research/project-planning/macro-level-plan.md',
+  'research/project-planning/meso-level-plan.md',
+  'research/project-planning/micro-level-plan.md',
+  '04-Agent-Reference-Files/Code-Standards.md',
+  '04-Agent-Reference-Files/Common-Pitfalls-to-Avoid.md',
+];

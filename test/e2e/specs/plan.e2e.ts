@@ -6,17 +6,11 @@
  */
 import { startAnthropicServer } from '../../support/anthropic-server';
 import { plannerResponder } from '../../support/anthropic-server/planner-responder';
+import { EXAMPLE_PLANNING_NOTES } from '../../support/example-vault';
 import { ESCALATION, Harness, KEY, MESO, PLAN, assert, statusOf, type Ctx } from '../lib/driver';
 import { outlineFor } from '../lib/outline';
 
-const SENT = [
-  'research/project-planning/PRD.md',
-  'research/project-planning/macro-level-plan.md',
-  MESO,
-  'research/project-planning/micro-level-plan.md',
-  '04-Agent-Reference-Files/Code-Standards.md',
-  '04-Agent-Reference-Files/Common-Pitfalls-to-Avoid.md',
-];
+const SENT = EXAMPLE_PLANNING_NOTES;
 
 /** Palette → "Plan workstream" → pick W2 in the suggester (by clicking it). */
 async function planW2(h: Harness): Promise<string[]> {

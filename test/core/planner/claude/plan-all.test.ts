@@ -16,6 +16,7 @@ import { claudeDeps, KEY, plan } from './harness';
 import { FsVault } from '../../../../src/cli/fs-vault';
 import type { VaultPort } from '../../../../src/core/vault/vault-port';
 import { done, IDS, MESO, planAllSuite } from './plan-all-harness';
+import { EXAMPLE_PLANNING_NOTES } from '../../../support/example-vault';
 
 describe('planAll', () => {
   const h = planAllSuite();
@@ -511,14 +512,7 @@ describe('planAll', () => {
 
   it('the estimate lists each note sent once and each warning once', async () => {
     const p = done(await planAll({ batch: true, dryRun: true }, deps())).preview!;
-    expect(p.sent.map((n) => n.path)).toEqual([
-      'research/project-planning/PRD.md',
-      'research/project-planning/macro-level-plan.md',
-      MESO,
-      'research/project-planning/micro-level-plan.md',
-      '04-Agent-Reference-Files/Code-Standards.md',
-      '04-Agent-Reference-Files/Common-Pitfalls-to-Avoid.md',
-    ]);
+    expect(p.sent.map((n) => n.path)).toEqual(EXAMPLE_PLANNING_NOTES);
     expect(p.warnings).toEqual([expect.stringMatching(/^Tokens were estimated as characters ÷ 4 \(no API key to count them with\)/)]);
   });
 
