@@ -536,8 +536,8 @@ function queued(e: Entry, name: string): WorkstreamResult {
 async function placeholderNote(deps: PlanAllDeps, e: Entry): Promise<Result<void, string>> {
   const { vault, settings, clock } = deps;
   const derived = deriveOutline(e.p.scope, e.p.ctx.wbs);
-  // The first unit is the core's: the frontmatter and the title (a model unit has no core text).
-  const title = unitsFor(inputFor(e.p, derived, e.created), null)[0]!.coreText ?? '';
+  // The first unit is always the core's: the frontmatter and the title (unitsFor; a model unit has no core text).
+  const title = unitsFor(inputFor(e.p, derived, e.created), null)[0]!.coreText!;
   const text = `${setTopLevelKey(title, 'planner', plannerLine(e.state))}\n> [!info] Being planned in a batch\n> Claude is writing this plan through the Message Batches API; it appears here when the batch ends. If this run stops, \`plan --all --resume\` (or "Resume planning" in Obsidian) picks the batch up again.\n`;
   if (await vault.exists(e.target)) {
     const read = await vault.read(e.target);

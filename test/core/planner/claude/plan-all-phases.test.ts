@@ -496,4 +496,42 @@ describe('planAll, batch phases', () => {
       expect(statusesOf(events, 'W1').at(-1)).toEqual({ status: 'failed', detail: why });
     });
   });
+
+  describe('resuming, and the API failing around a batch', () => {
+    it('on resume, an outline that failed for good in the batch read again fails: it is not asked again as a cancelled one is', async () => {
+      respond((_req, kind, id) => (kind === 'outline' && id === 'W1' ? { fault: { kind: 'http-error', status: 400, type: 'invalid_request_error', message: 'prompt is too long.' } } : null));
+      const sent = await stopInBatch(1);
+      const r = done(await planAll({ batch: true, resume: true }, deps()));
+      expect(r.workstreams.map((w) => [w.id, w.status, w.reason])).toEqual([
+        ['W1', 'failed', 'the outline the request failed in the batch (invalid_request_error: prompt is too long)'],
+        ['W2', 'skipped', 'W1 has no finished plan'],
+        ['W3', 'skipped', 'W1 has no finished plan'],
+      ]);
+      expect(h.server.batchRequests().map((b) => [b.batchId, b.customId])).toEqual([[sent[0], 'W1-o']]);
+      expect(statusOf('W1')).toBe('interrupted');
+    });
+
+    it('a resumed run does not write a note again when a batch read again leaves its record as it was', async () => {
+      // W1's section 5 overloaded once: a third sections batch asks it again, and the run stops while it runs.
+      let tries = 0;
+      respond((req, kind, id) => (kind === 'section' && id === 'W1' && JSON.stringify(req.body).includes('under the heading `## 5.') && ++tries === 1 ? { fault: { kind: 'overloaded' } } : null));
+      const sent = await stopInBatch(4);
+      expect(sent.map((id) => inBatch(id).length)).toEqual([1, 1, expect.any(Number), 1]);
+      const log: string[] = [];
+      const recording = withVault(h.v.vault, {
+        replace: async (p, text) => {
+          if (p === plan('W1')) log.push('write');
+          return h.v.vault.replace(p, text);
+        },
+      });
+      const onAllEvent = (e: PlanAllEvent): void => {
+        if (e.type === 'batch' && e.workstreams.includes('W1')) log.push(`read ${sent.indexOf(e.batchId)}`);
+      };
+      const r = done(await planAll({ batch: true, resume: true }, { ...deps({ onAllEvent }), vault: recording }));
+      expect(r.workstreams[0]!.status).toBe('done');
+      // The first batch read again is saved as this run holds the record; the second, read again, changes nothing
+      // the note records (its usage is there already): no write. The third had not ended: its results are new.
+      expect(log.slice(0, 5)).toEqual(['read 1', 'write', 'read 2', 'read 3', 'write']);
+    });
+  });
 });
