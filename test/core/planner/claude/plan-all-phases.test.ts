@@ -498,6 +498,18 @@ describe('planAll, batch phases', () => {
   });
 
   describe('resuming, and the API failing around a batch', () => {
+    it('a cancel the API refuses (overloaded through every retry) says so, and leaves the batch running and the note as it was', async () => {
+      const sent = await stopInBatch(1, false);
+      const before = h.v.read(plan('W1'));
+      // The batch is looked at, then its cancel is answered 529 on the first try and on each of the SDK's three retries.
+      h.server.failBatchCalls('cancel', ...Array.from({ length: 4 }, () => ({ kind: 'overloaded' as const, retryAfterMs: 1 })));
+      expect(await cancelPlanAll(deps())).toEqual({ ok: false, error: { kind: 'api-failure', failure: { kind: 'overloaded', message: expect.stringMatching(/^The API is overloaded; try again in a few minutes \(request-id req_mock_\d+\)\.$/) } } });
+      expect(h.server.requests.filter((r) => r.route.endsWith('/cancel')).map((r) => r.fault)).toEqual(['overloaded', 'overloaded', 'overloaded', 'overloaded']);
+      expect(h.v.read(plan('W1'))).toBe(before);
+      // Asked again once the API has room, the cancel goes through.
+      expect(await cancelPlanAll(deps())).toEqual({ ok: true, value: { canceled: [sent[0]], notes: [plan('W1')] } });
+    });
+
     it('on resume, an outline that failed for good in the batch read again fails: it is not asked again as a cancelled one is', async () => {
       respond((_req, kind, id) => (kind === 'outline' && id === 'W1' ? { fault: { kind: 'http-error', status: 400, type: 'invalid_request_error', message: 'prompt is too long.' } } : null));
       const sent = await stopInBatch(1);
