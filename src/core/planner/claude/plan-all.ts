@@ -800,17 +800,21 @@ async function sectionsPhase(
     take(id, got.value, who);
     for (const e of who) await saveState(deps, e);
   }
-  const sentRounds = Math.max(0, ...entries.map((e) => e.state.batch.batches.filter((b) => b.kind === 'sections').length));
   // Every plan has several model units (the Executive Summary and each section written by Claude).
   const primed = request.caching;
   const maxRounds = MAX_SECTION_ROUNDS + (primed ? PRIMER_ROUNDS : 0);
-  for (let round = sentRounds + 1; round <= maxRounds; round++) {
+  // Each workstream counts its own rounds: on resume, one taken up may have sent some already while one
+  // that joins the level (its note could not be made last time, or it was added since) starts at its primer.
+  const roundOf = (e: Entry): number => e.state.batch.batches.filter((b) => b.kind === 'sections').length + 1;
+  for (;;) {
     const requests: Array<BatchRequest & { entry: Entry }> = [];
-    const primer = primed && round === 1;
     for (const e of entries) {
+      const round = roundOf(e);
+      if (round > maxRounds) continue;
       // A section that failed for good ends the plan there (the writer stops at it): the rest would be paid for nothing.
       // So every section left here is unanswered, answered, or failed in a way worth asking again.
       if ([...e.sections.values()].some((r) => r.type !== 'succeeded' && !retryable(r))) continue;
+      const primer = primed && round === 1;
       modelUnits(planUnits(e)).forEach((u, i) => {
         if (primer && i > 0) return;
         const had = e.sections.get(u.key);
@@ -826,6 +830,8 @@ async function sectionsPhase(
       });
     }
     if (requests.length === 0) break;
+    // A batch of primers only (the first round of every workstream in it) writes the cache the rest read.
+    const primer = primed && requests.every((r) => roundOf(r.entry) === 1);
     const got = await runBatch(deps, 'sections', entries[0]!.level, requests, batchIds, emit, signal, primer);
     if (!got.ok) return got;
     if (got.value === null) return ok(undefined);

@@ -10,7 +10,7 @@ import matter from 'gray-matter';
 import * as path from 'node:path';
 import { cancelPlanAll, planAll, type PlanAllEvent } from '../../../../src/core/planner/claude/plan-all';
 import { callUsage } from '../../../../src/core/providers/anthropic';
-import { projectResponder } from '../../../support/anthropic-server/planner-responder';
+import { projectResponder, workstreamOfRequest } from '../../../support/anthropic-server/planner-responder';
 import { tempVault } from '../../../support/temp-vault';
 import type { Timers } from '../../../../src/core/generation/timers';
 import type { VaultPort } from '../../../../src/core/vault/vault-port';
@@ -498,6 +498,45 @@ describe('planAll, batch phases', () => {
   });
 
   describe('resuming, and the API failing around a batch', () => {
+    it('a workstream that joins a level on resume gets its own rounds of sections, though the other one there used all of its own', async () => {
+      // W1 and W5 have no upstream here: one level. W5's note cannot be made in the first run (the disk refuses it).
+      const t = tempVault('upstream-conventions-numbered');
+      try {
+        const outlines = { W1: await outlineOf(t.vault, 'W1'), W5: await outlineOf(t.vault, 'W5') };
+        let overloaded = true;
+        const underHeading5 = (req: { body: unknown }): boolean => JSON.stringify(req.body).includes('under the heading `## 5.');
+        h.server.setScript(projectResponder({ outlines, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 }, override: (req, kind) => (overloaded && kind === 'section' && workstreamOfRequest(req) === 'W1' && underHeading5(req) ? { fault: { kind: 'overloaded' } } : null) }));
+        const w5 = '01-Projects/Fernway/Planning/W5-micro-level-plan.md';
+        const refusing = withVault(t.vault, { create: async (p, text) => (p === w5 ? { ok: false, error: { kind: 'io', file: p, detail: 'EACCES' } } : t.vault.create(p, text)) });
+        // W1's outline, its primer, the rest, and two rounds asking section 5 again: the run stops in the last.
+        h.server.paceBatches({ holdFrom: 5 });
+        const controller = new AbortController();
+        let seen = 0;
+        const first = done(await planAll({ batch: true }, { ...deps({ signal: controller.signal, onAllEvent: (e) => e.type === 'batch' && ++seen === 5 && controller.abort() }), vault: refusing }));
+        expect(first.kind).toBe('interrupted');
+        expect(first.workstreams.find((w) => w.id === 'W5')).toMatchObject({ status: 'failed', note: w5, reason: `${w5} could not be created (io)` });
+        expect(first.batches.map((id) => inBatch(id).filter((c) => !c.startsWith('W1-'))).flat()).toEqual([]);
+        overloaded = false;
+        h.server.paceBatches({ holdFrom: undefined });
+
+        const events: PlanAllEvent[] = [];
+        const r = done(await planAll({ batch: true, resume: true }, { ...deps({ onAllEvent: (e) => events.push(e) }), vault: t.vault }));
+        expect(r.workstreams.filter((w) => w.id === 'W1' || w.id === 'W5').map((w) => [w.id, w.status])).toEqual([
+          ['W1', 'done'],
+          ['W5', 'done'],
+        ]);
+        // W5's sections start with its own primer round.
+        const w5Sections = batchesOf(events).filter((b) => b.kind === 'sections' && b.workstreams.includes('W5'));
+        expect(w5Sections.map((b) => [b.workstreams, b.primer === true])).toEqual([
+          [['W5'], true],
+          [['W5'], false],
+        ]);
+        expect(inBatch(w5Sections[0]!.batchId)).toEqual(['W5-s0']);
+      } finally {
+        t.cleanup();
+      }
+    });
+
     it('a cancel the API refuses (overloaded through every retry) says so, and leaves the batch running and the note as it was', async () => {
       const sent = await stopInBatch(1, false);
       const before = h.v.read(plan('W1'));
