@@ -672,7 +672,10 @@ async function outlinePhase(
     }
     for (const { id, results, who } of read) {
       for (const e of who) {
-        const r = results.get(outlineId(e.id, round)) ?? { type: 'expired' as const };
+        // This entry's request of this round is in this batch (its note records the batch of each round), and every
+        // request of an ended batch has its result (retrieve page: processing ends once each request has succeeded,
+        // errored, been canceled or expired, and the results file holds the result of each).
+        const r = results.get(outlineId(e.id, round))!;
         recordUsage(e, id, r.type === 'succeeded' ? [callUsage(outlineId(e.id, round), r.message.model, r.message.usage, prices, { batch: true })] : []);
         if (r.type !== 'succeeded') {
           if (round === 1 && retryable(r)) problems.set(e, []);
