@@ -498,21 +498,24 @@ describe('planAll, batch phases', () => {
   });
 
   describe('resuming, and the API failing around a batch', () => {
-    it('a workstream that joins a level on resume gets its own rounds of sections, though the other one there used all of its own', async () => {
-      // W1 and W5 have no upstream here: one level. W5's note cannot be made in the first run (the disk refuses it).
+    /**
+     * W1 and W5 have no upstream in this vault: one level. W5's note cannot be made in the first run (the disk
+     * refuses it), which stops at W1's batch number `stopAt`; W1's section 5 is overloaded in that run when asked.
+     * The resumed run's events, once both are planned.
+     */
+    async function joinOnResume(stopAt: number, overloadW1: boolean): Promise<PlanAllEvent[]> {
       const t = tempVault('upstream-conventions-numbered');
       try {
         const outlines = { W1: await outlineOf(t.vault, 'W1'), W5: await outlineOf(t.vault, 'W5') };
-        let overloaded = true;
+        let overloaded = overloadW1;
         const underHeading5 = (req: { body: unknown }): boolean => JSON.stringify(req.body).includes('under the heading `## 5.');
         h.server.setScript(projectResponder({ outlines, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 }, override: (req, kind) => (overloaded && kind === 'section' && workstreamOfRequest(req) === 'W1' && underHeading5(req) ? { fault: { kind: 'overloaded' } } : null) }));
         const w5 = '01-Projects/Fernway/Planning/W5-micro-level-plan.md';
         const refusing = withVault(t.vault, { create: async (p, text) => (p === w5 ? { ok: false, error: { kind: 'io', file: p, detail: 'EACCES' } } : t.vault.create(p, text)) });
-        // W1's outline, its primer, the rest, and two rounds asking section 5 again: the run stops in the last.
-        h.server.paceBatches({ holdFrom: 5 });
+        h.server.paceBatches({ holdFrom: stopAt });
         const controller = new AbortController();
         let seen = 0;
-        const first = done(await planAll({ batch: true }, { ...deps({ signal: controller.signal, onAllEvent: (e) => e.type === 'batch' && ++seen === 5 && controller.abort() }), vault: refusing }));
+        const first = done(await planAll({ batch: true }, { ...deps({ signal: controller.signal, onAllEvent: (e) => e.type === 'batch' && ++seen === stopAt && controller.abort() }), vault: refusing }));
         expect(first.kind).toBe('interrupted');
         expect(first.workstreams.find((w) => w.id === 'W5')).toMatchObject({ status: 'failed', note: w5, reason: `${w5} could not be created (io)` });
         expect(first.batches.map((id) => inBatch(id).filter((c) => !c.startsWith('W1-'))).flat()).toEqual([]);
@@ -525,16 +528,35 @@ describe('planAll, batch phases', () => {
           ['W1', 'done'],
           ['W5', 'done'],
         ]);
-        // W5's sections start with its own primer round.
-        const w5Sections = batchesOf(events).filter((b) => b.kind === 'sections' && b.workstreams.includes('W5'));
-        expect(w5Sections.map((b) => [b.workstreams, b.primer === true])).toEqual([
-          [['W5'], true],
-          [['W5'], false],
-        ]);
-        expect(inBatch(w5Sections[0]!.batchId)).toEqual(['W5-s0']);
+        return events;
       } finally {
         t.cleanup();
       }
+    }
+    const sectionBatches = (events: PlanAllEvent[]): Array<[string[], boolean, string[]]> =>
+      batchesOf(events).filter((b) => b.kind === 'sections' && !b.resumed && b.level === 0).map((b) => [b.workstreams, b.primer === true, inBatch(b.batchId).filter((c) => c === 'W5-s0' || c.startsWith('W1-'))]);
+
+    it('a workstream that joins a level on resume gets its own rounds of sections, though the other one there used all of its own', async () => {
+      // W1's outline, its primer, the rest, and two rounds asking section 5 again: the first run stops in the last.
+      const events = await joinOnResume(5, true);
+      // W5's sections start with its own primer round (the W5-s0 alone).
+      expect(sectionBatches(events)).toEqual([
+        [['W5'], true, ['W5-s0']],
+        [['W5'], false, []],
+      ]);
+    });
+
+    it("a workstream that joins a level on resume sends its primer with the other one's next round: that batch is not a primer batch", async () => {
+      // The first run stops while W1's primer runs: on resume W1 asks the rest, and W5 its primer, in one batch.
+      const events = await joinOnResume(2, false);
+      const [mixed, rest] = sectionBatches(events);
+      expect(mixed![0]).toEqual(['W1', 'W5']);
+      expect(mixed![1]).toBe(false);
+      expect(mixed![2]).toContain('W5-s0');
+      expect(mixed![2].length).toBeGreaterThan(5);
+      expect(mixed![2]).not.toContain('W1-s0');
+      expect(rest).toEqual([['W5'], false, []]);
+      expect(sectionBatches(events)).toHaveLength(2);
     });
 
     it('a cancel the API refuses (overloaded through every retry) says so, and leaves the batch running and the note as it was', async () => {
