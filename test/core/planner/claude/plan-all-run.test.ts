@@ -13,6 +13,8 @@ import { planAll, type PlanAllEvent } from '../../../../src/core/planner/claude/
 import { planWithClaude } from '../../../../src/core/planner/claude/plan-with-claude';
 import { createAnthropicClient } from '../../../../src/core/providers/anthropic';
 import { FsVault } from '../../../../src/cli/fs-vault';
+import { listWorkstreams } from '../../../../src/core/planner/list-workstreams';
+import { DEFAULT_SETTINGS } from '../../../../src/core/contracts/settings';
 import { SERVER_MODELS } from '../../../support/anthropic-server/models';
 import { projectResponder, workstreamOfRequest } from '../../../support/anthropic-server/planner-responder';
 import type { MockRequest, ResponseScript } from '../../../support/anthropic-server';
@@ -92,10 +94,12 @@ describe('planAll, the run', () => {
       const t = await numberedVault();
       try {
         const o = done(await planAll({ batch, dryRun: true }, { ...deps(), vault: t.vault }));
+        const listed = await listWorkstreams(t.vault, DEFAULT_SETTINGS, {});
+        if (!listed.ok) throw new Error(listed.error.kind);
         const rows = await Promise.all(
           o.preview!.workstreams.map(async (w) => {
             const outline = await outlineOf(t.vault, w.id);
-            const tasks = new Set(outline.modules.flatMap((m) => m.taskIds)).size;
+            const tasks = listed.value.workstreams.find((l) => l.id === w.id)!.tasks.length;
             // The outline asked again once at most, and a section call for every task beyond the derived modules.
             return [w.id, outline.modules.length < tasks, w.estimate.callsMax - w.estimate.calls - 1 - (tasks - outline.modules.length)];
           }),
