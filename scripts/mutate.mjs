@@ -37,8 +37,8 @@ const TESTS = {
   ...Object.fromEntries(
     ['batch-state', 'note-sink', 'plan-all-select', 'plan-with-claude', 'planner-state', 'preflight', 'resume-point'].map((f) => [`src/core/planner/claude/${f}.ts`, [`test/core/planner/claude/${f}.test.ts`]]),
   ),
-  // planAll's tests are in two files: the run as a whole, and its batch phases (outline, sections, writing, cancelling).
-  'src/core/planner/claude/plan-all.ts': ['test/core/planner/claude/plan-all.test.ts', 'test/core/planner/claude/plan-all-phases.test.ts'],
+  // planAll's tests are in three files: the run as a whole, its batch phases (outline, sections, writing, cancelling), and the run-level edges (plan-all-run).
+  'src/core/planner/claude/plan-all.ts': ['test/core/planner/claude/plan-all.test.ts', 'test/core/planner/claude/plan-all-phases.test.ts', 'test/core/planner/claude/plan-all-run.test.ts'],
 };
 
 /** The folders the goal is about, and the goal. */

@@ -286,7 +286,6 @@ export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<
   // The targets come in level order (selectTargets sorts them), and so do their levels.
   const levels = [...new Set(toPlan.map((t) => t.level))];
   for (const level of levels) {
-    if (signal.aborted) break;
     const here = toPlan.filter((t) => t.level === level && !results.has(t.id));
     // A plan left unfinished by a streamed run is finished the way it was started; one of an earlier batched run, through its batches.
     const streamed = here.filter((t) => !inflight.has(t.id) && (!req.batch || t.kind === 'finish'));
@@ -297,14 +296,14 @@ export async function planAll(req: PlanAllRequest, given: PlanAllDeps): Promise<
       results.set(t.id, r);
       if (r.status !== 'done') skip(t.id, `${t.id} ${r.status === 'escalated' ? 'escalated' : 'has no finished plan'}`);
     }
+    // Stopped (here or on a level before): what is left stays queued.
+    if (signal.aborted) break;
     // An empty level of batches sends nothing (planLevelBatched of no targets is empty).
-    if (!signal.aborted) {
-      const written = await planLevelBatched(deps, batched, prepared, inflight, request, nameOf, batchIds, emit, signal, req.resume === true);
-      if (!written.ok) return written;
-      for (const r of written.value) {
-        results.set(r.id, r);
-        if (r.status !== 'done') skip(r.id, `${r.id} ${r.status === 'escalated' ? 'escalated' : 'has no finished plan'}`);
-      }
+    const written = await planLevelBatched(deps, batched, prepared, inflight, request, nameOf, batchIds, emit, signal, req.resume === true);
+    if (!written.ok) return written;
+    for (const r of written.value) {
+      results.set(r.id, r);
+      if (r.status !== 'done') skip(r.id, `${r.id} ${r.status === 'escalated' ? 'escalated' : 'has no finished plan'}`);
     }
   }
   return ok(outcome(signal.aborted ? 'interrupted' : 'done', batchIds));
@@ -322,8 +321,9 @@ export async function batchedInFlight(vault: VaultPort, listings: readonly Works
 async function inflightStates(deps: Pick<PlanAllDeps, 'vault'>, listings: readonly WorkstreamListing[]): Promise<Map<string, BatchPlanState>> {
   const out = new Map<string, BatchPlanState>();
   for (const w of listings) {
-    if (w.note === null || (w.status !== 'in_progress' && w.status !== 'interrupted')) continue;
-    const state = readBatchState((await deps.vault.meta(w.note)).frontmatter);
+    if (w.status !== 'in_progress' && w.status !== 'interrupted') continue;
+    // Only a plan note gives a listing one of these statuses (workstreamStatus), so it has its note.
+    const state = readBatchState((await deps.vault.meta(w.note!)).frontmatter);
     if (state) out.set(w.id, state);
   }
   return out;
