@@ -809,6 +809,7 @@ async function sectionsPhase(
   // Each workstream counts its own rounds: on resume, one taken up may have sent some already while one
   // that joins the level (its note could not be made last time, or it was added since) starts at its primer.
   const roundOf = (e: Entry): number => e.state.batch.batches.filter((b) => b.kind === 'sections').length + 1;
+  // Each batch is a round more for every workstream in it, so this ends by maxRounds each.
   for (;;) {
     const requests: Array<BatchRequest & { entry: Entry }> = [];
     for (const e of entries) {
