@@ -172,4 +172,18 @@ describe('Message Batches on the local server (real SDK over HTTP)', () => {
     expect((await all(again.id)).map((r) => r.custom_id)).toEqual(['z']);
     expect(() => server.failBatchCalls('retrieve', { kind: 'reset-before-headers' })).toThrow(/not an HTTP error answer/);
   });
+
+  it('deletes an ended batch, after which it is a 404 on every endpoint; one still processing must be cancelled first', async () => {
+    server.paceBatches({ hold: true });
+    const c = client();
+    const b = await c.messages.batches.create({ requests: [request('d')] });
+    await expect(c.messages.batches.delete(b.id)).rejects.toMatchObject({ status: 400, error: { error: { type: 'invalid_request_error' } } });
+    await c.messages.batches.cancel(b.id);
+    server.paceBatches({ hold: false });
+    expect((await c.messages.batches.retrieve(b.id)).processing_status).toBe('ended');
+    expect(await c.messages.batches.delete(b.id)).toEqual({ id: b.id, type: 'message_batch_deleted' });
+    await expect(c.messages.batches.retrieve(b.id)).rejects.toMatchObject({ status: 404, error: { error: { type: 'not_found_error' } } });
+    await expect(c.messages.batches.cancel(b.id)).rejects.toMatchObject({ status: 404 });
+    await expect(c.messages.batches.delete(b.id)).rejects.toMatchObject({ status: 404 });
+  });
 });

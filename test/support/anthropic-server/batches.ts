@@ -144,6 +144,16 @@ export class BatchStore {
     return this.batches.has(id);
   }
 
+  /**
+   * Deletes an ended batch: the API no longer knows it (delete page, platform.claude.com/docs/en/api/messages/batches/delete:
+   * only a batch that has finished processing can be deleted; one in progress must be cancelled first). False when it has not ended.
+   */
+  delete(id: string): boolean {
+    if (this.batches.get(id)?.status !== 'ended') return false;
+    this.batches.delete(id);
+    return true;
+  }
+
   /** The batch as `retrieve` shows it, after the progress one poll makes. */
   async retrieve(id: string): Promise<Record<string, unknown> | null> {
     const batch = this.batches.get(id);

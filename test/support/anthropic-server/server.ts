@@ -230,7 +230,7 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
   async function handleBatches(req: IncomingMessage, res: ServerResponse, route: string, parsed: unknown, parseError: boolean, headers: Record<string, string>, version: string, record: RecordedRequest): Promise<void> {
     const fail = (status: number, type: string, message: string): void => sendJson(res, status, errorBody(type, message, record.requestId), headers);
     const m = /^\/v1\/messages\/batches\/([^/]+)(\/cancel|\/results)?$/.exec(route);
-    const call: BatchCall | null = req.method === 'POST' && route === '/v1/messages/batches' ? 'create' : !m ? null : m[2] === '/cancel' ? 'cancel' : m[2] === '/results' ? 'results' : 'retrieve';
+    const call: BatchCall | null = req.method === 'POST' && route === '/v1/messages/batches' ? 'create' : !m || req.method === 'DELETE' ? null : m[2] === '/cancel' ? 'cancel' : m[2] === '/results' ? 'results' : 'retrieve';
     const fault = call ? batchFaults[call].shift() : undefined;
     const httpError = fault ? httpErrorFor(fault) : undefined;
     if (fault && httpError) {
@@ -248,6 +248,11 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
     const id = m ? decodeURIComponent(m[1]!) : '';
     if (!m || !batches.has(id)) return fail(404, 'not_found_error', `Message batch not found: ${id || route}`);
     if (req.method === 'GET' && m[2] === undefined) return sendJson(res, 200, JSON.stringify(await batches.retrieve(id)), headers);
+    if (req.method === 'DELETE' && m[2] === undefined) {
+      // Delete page: the answer is the id and type "message_batch_deleted"; a batch still processing must be cancelled first.
+      if (!batches.delete(id)) return fail(400, 'invalid_request_error', `Message batch ${id} is still processing; cancel it before deleting it`);
+      return sendJson(res, 200, JSON.stringify({ id, type: 'message_batch_deleted' }), headers);
+    }
     if (req.method === 'POST' && m[2] === '/cancel') return sendJson(res, 200, JSON.stringify(await batches.cancel(id)), headers);
     if (req.method === 'GET' && m[2] === '/results') {
       const jsonl = batches.results(id);

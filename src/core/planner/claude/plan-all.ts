@@ -897,6 +897,11 @@ async function writePlan(deps: PlanAllDeps, e: Entry, request: RequestSettings, 
 export interface CancelOutcome {
   /** Batches asked to stop (those still running). */
   canceled: string[];
+  /**
+   * Batches the API does not know (sent with another workspace's key, or deleted): nothing to cancel,
+   * so they are taken out of the notes' records and `resume` sends their requests again. Only when there is one.
+   */
+  forgotten?: string[];
   /** Notes marked interrupted. */
   notes: string[];
 }
@@ -904,7 +909,8 @@ export interface CancelOutcome {
 /**
  * Cancels the batches of the plans still being planned through batches (the notes' `planner.batch`),
  * and marks those notes interrupted: what the batches finished before they stopped is collected by a
- * later `resume`, which sends the rest again.
+ * later `resume`, which sends the rest again. A batch the API does not know is forgotten (see
+ * `CancelOutcome.forgotten`); any other failure of the API stops the cancel before a note is touched.
  */
 export async function cancelPlanAll(given: Pick<PlanAllDeps, 'vault' | 'settings' | 'client' | 'apiKey' | 'builtInTemplate'>, opts: { project?: string; near?: string } = {}): Promise<Result<CancelOutcome, PlannerError>> {
   const listed = await listWorkstreams(given.vault, given.settings, { project: opts.project, ...(opts.near !== undefined ? { near: opts.near } : {}), builtInInstructions: given.builtInTemplate });
@@ -913,12 +919,17 @@ export async function cancelPlanAll(given: Pick<PlanAllDeps, 'vault' | 'settings
   const states = await inflightStates(deps, listed.value.workstreams);
   const c = { client: deps.client, apiKey: deps.apiKey, model: deps.settings.model };
   const canceled: string[] = [];
+  const forgotten: string[] = [];
   const seen = new Set<string>();
   for (const s of states.values()) {
     for (const b of s.batch.batches) {
       if (seen.has(b.id)) continue;
       seen.add(b.id);
       const now = await retrieveBatch(c, b.id);
+      if (!now.ok && now.error.kind === 'batch-not-found') {
+        forgotten.push(b.id);
+        continue;
+      }
       if (!now.ok) return err({ kind: 'api-failure', failure: { kind: now.error.kind, message: now.error.message } });
       if (now.value.status !== 'in_progress') continue;
       const r = await cancelBatch(c, b.id);
@@ -927,13 +938,27 @@ export async function cancelPlanAll(given: Pick<PlanAllDeps, 'vault' | 'settings
     }
   }
   const notes: string[] = [];
-  for (const id of states.keys()) {
+  for (const [id, state] of states) {
     const path = planNotePath(deps.settings, id);
     const read = await deps.vault.read(path);
     if (!read.ok) continue;
-    const marked = setInterrupted(read.value, 'a batch', 'planning was cancelled.');
+    // Its frontmatter parsed (its batch state was read from it), so only the planner line is rewritten.
+    const first = state.batch.batches.findIndex((b) => forgotten.includes(b.id));
+    const text = first >= 0 ? setTopLevelKey(read.value, 'planner', plannerLine(withoutForgotten(state, first, forgotten))) : read.value;
+    const marked = setInterrupted(text, 'a batch', 'planning was cancelled.');
     if ((await deps.vault.replace(path, marked)).ok) notes.push(path);
   }
-  return ok({ canceled, notes });
+  return ok({ canceled, ...(forgotten.length > 0 ? { forgotten } : {}), notes });
+}
+
+/**
+ * The batch record without the batches the API forgot (`first` is the place of the first of them).
+ * With its outline in, a note's sections batches are read whatever their place, and `resume` asks
+ * again for the sections they held. Without it, each batch is the outline round of its place
+ * (outlinePhase), so the rounds after a forgotten one go too: `resume` starts the outline over.
+ */
+function withoutForgotten(state: BatchPlanState, first: number, forgotten: readonly string[]): BatchPlanState {
+  const batches = state.outline ? state.batch.batches.filter((b) => !forgotten.includes(b.id)) : state.batch.batches.slice(0, first);
+  return { ...state, batch: { batches } };
 }
 

@@ -197,12 +197,12 @@ describe('planAll, batch phases', () => {
   });
 
   describe('cancel', () => {
-    it('says when the project is not there, or the API does not know the batch', async () => {
+    it('says when the project is not there; a batch the API does not know is forgotten, not a failure', async () => {
       expect(await cancelPlanAll(deps(), { project: 'No such project' })).toMatchObject({ ok: false });
       const sent = await stopInBatch(1);
       h.server.reset();
-      expect(await cancelPlanAll(deps())).toMatchObject({ ok: false, error: { kind: 'api-failure', failure: { kind: 'batch-not-found', message: expect.stringContaining(sent[0]!) } } });
-      expect(statusOf('W1')).toBe('in_progress');
+      expect(await cancelPlanAll(deps())).toEqual({ ok: true, value: { canceled: [], forgotten: [sent[0]], notes: [plan('W1')] } });
+      expect(statusOf('W1')).toBe('interrupted');
     });
   });
 
@@ -607,6 +607,117 @@ describe('planAll, batch phases', () => {
       expect(log.slice(log.indexOf('read 2') + 1, log.indexOf('read 3'))).toEqual([]);
       expect(log.slice(log.indexOf('read 3') + 1)).toContain('write');
       expect(log.indexOf('read 1')).toBeLessThan(log.indexOf('read 2'));
+    });
+  });
+
+  describe('cancel, when the API does not know a batch', () => {
+    /** The API forgets one ended batch (deleted with the unmodified SDK, as from the Console): other batches are still known. */
+    const deleteBatch = async (id: string): Promise<void> => {
+      await deps().client.messages.batches.delete(id);
+    };
+    /** The plan is whole: done, every section heading once. */
+    const whole = (id: string): void => {
+      expect(statusOf(id)).toBe('ready_for_decomposition');
+      const headings = h.v.read(plan(id)).split('\n').filter((l) => /^## \d/.test(l));
+      expect(headings.length).toBeGreaterThan(5);
+      expect(new Set(headings).size).toBe(headings.length);
+      expect(h.v.read(plan(id))).not.toContain('Planning was interrupted');
+    };
+
+    it('forgets the batch: it is listed, taken out of the note, and resume sends its requests again and writes the whole plan', async () => {
+      const sent = await stopInBatch(1);
+      h.server.reset();
+      respond(() => null);
+      const others = (): Record<string, unknown> => ({ ...h.v.fm(plan('W1')), planner: null, status: null });
+      const before = others();
+      expect(await cancelPlanAll(deps())).toEqual({ ok: true, value: { canceled: [], forgotten: [sent[0]], notes: [plan('W1')] } });
+      // The note holds no batch now; the rest of its frontmatter is as it was.
+      expect(record('W1').batch.batches).toEqual([]);
+      expect(record('W1').provider).toBe('anthropic');
+      expect(statusOf('W1')).toBe('interrupted');
+      expect(others()).toEqual(before);
+      // Nothing was cancelled: the API was only asked about the batch.
+      expect(h.server.requests.map((r) => `${r.method} ${r.route}`)).toEqual([`GET /v1/messages/batches/${sent[0]}`]);
+
+      const r = done(await planAll({ batch: true, resume: true }, deps()));
+      expect(r.workstreams.map((w) => [w.id, w.status])).toEqual([
+        ['W1', 'done'],
+        ['W2', 'done'],
+        ['W3', 'done'],
+      ]);
+      // W1's outline was sent again, once; its record holds only the batches of this run.
+      expect(h.server.batchRequests().filter((b) => b.customId === 'W1-o')).toHaveLength(1);
+      expect(record('W1').batch.batches.map((b) => b.kind)).toEqual(['outline', 'sections', 'sections']);
+      for (const id of ['W1', 'W2', 'W3']) whole(id);
+    });
+
+    it('a note that has its outline keeps it when every batch it records is forgotten: resume sends only the sections again', async () => {
+      const sent = await stopInBatch(2);
+      const outline = record('W1').outline;
+      expect(outline).toBeDefined();
+      h.server.reset();
+      respond(() => null);
+      expect(await cancelPlanAll(deps())).toEqual({ ok: true, value: { canceled: [], forgotten: sent, notes: [plan('W1')] } });
+      expect(record('W1').batch.batches).toEqual([]);
+      expect(record('W1').outline).toEqual(outline);
+      const r = done(await planAll({ batch: true, resume: true }, deps()));
+      expect(r.workstreams.map((w) => w.status)).toEqual(['done', 'done', 'done']);
+      expect(h.server.batchRequests().filter((b) => b.customId.startsWith('W1-o'))).toEqual([]);
+      // The primer goes first again, then the rest.
+      expect(h.server.batchRequests().filter((b) => b.customId === 'W1-s0')).toHaveLength(1);
+      expect(record('W1').batch.batches.map((b) => b.kind)).toEqual(['sections', 'sections']);
+      whole('W1');
+    });
+
+    it('of two batches, cancels the one the API knows and forgets the other; resume reads the cancelled one and sends the rest', async () => {
+      // W1's outline batch has ended and been read; its sections primer runs.
+      const sent = await stopInBatch(2, false);
+      await deleteBatch(sent[0]!);
+      const cancelled = await cancelPlanAll(deps());
+      expect(cancelled).toEqual({ ok: true, value: { canceled: [sent[1]], forgotten: [sent[0]], notes: [plan('W1')] } });
+      // The outline is in the note: only the forgotten batch goes from its record.
+      expect(record('W1').batch.batches.map((b) => [b.id, b.kind])).toEqual([[sent[1], 'sections']]);
+      h.server.paceBatches({ holdFrom: undefined });
+      const events: PlanAllEvent[] = [];
+      const r = done(await planAll({ batch: true, resume: true }, deps({ onAllEvent: (e) => events.push(e) })));
+      expect(r.workstreams.map((w) => w.status)).toEqual(['done', 'done', 'done']);
+      expect(batchesOf(events)[0]).toMatchObject({ batchId: sent[1], kind: 'sections', resumed: true });
+      expect(h.server.batchRequests().filter((b) => b.customId === 'W1-o')).toHaveLength(1);
+      whole('W1');
+    });
+
+    it('a note without its outline loses the outline rounds after a forgotten one too: resume starts its outline over', async () => {
+      let outlines = 0;
+      respond((_req, kind, id) => (kind === 'outline' && id === 'W1' && ++outlines === 1 ? { fault: { kind: 'overloaded' } } : null));
+      // The first outline batch ended (overloaded); the second, asking again, runs.
+      const sent = await stopInBatch(2, false);
+      expect(sent.map((id) => inBatch(id))).toEqual([['W1-o'], ['W1-o2']]);
+      await deleteBatch(sent[0]!);
+      expect(await cancelPlanAll(deps())).toEqual({ ok: true, value: { canceled: [sent[1]], forgotten: [sent[0]], notes: [plan('W1')] } });
+      // The second round is read by its place after the first: without the first it could not be read.
+      expect(record('W1').batch.batches).toEqual([]);
+      h.server.paceBatches({ holdFrom: undefined });
+      const r = done(await planAll({ batch: true, resume: true }, deps()));
+      expect(r.workstreams.map((w) => w.status)).toEqual(['done', 'done', 'done']);
+      expect(h.server.batchRequests().filter((b) => b.customId === 'W1-o').map((b) => b.batchId)).toEqual([sent[0], expect.not.stringMatching(sent[0]!)]);
+      whole('W1');
+    });
+
+    it('a cancel that forgets nothing leaves the batch record as it was', async () => {
+      const sent = await stopInBatch(1, false);
+      expect(await cancelPlanAll(deps())).toEqual({ ok: true, value: { canceled: [sent[0]], notes: [plan('W1')] } });
+      expect(record('W1').batch.batches).toEqual([{ id: sent[0], kind: 'outline' }]);
+    });
+
+    it('any other failure of the API while a batch is looked at stops the cancel before a note is touched', async () => {
+      const sent = await stopInBatch(1, false);
+      const before = h.v.read(plan('W1'));
+      h.server.failBatchCalls('retrieve', { kind: 'http-error', status: 403, type: 'permission_error', message: 'Your API key does not have permission to use the specified resource.' });
+      expect(await cancelPlanAll(deps())).toMatchObject({ ok: false, error: { kind: 'api-failure', failure: { kind: 'permission' } } });
+      expect(h.v.read(plan('W1'))).toBe(before);
+      expect(h.server.requests.filter((r) => r.route.endsWith('/cancel'))).toEqual([]);
+      // Asked again, the batch is known and running: it is cancelled, nothing forgotten.
+      expect(await cancelPlanAll(deps())).toEqual({ ok: true, value: { canceled: [sent[0]], notes: [plan('W1')] } });
     });
   });
 });
