@@ -49,6 +49,8 @@ function howToFix(e: PlannerError): string | null {
     case 'cost-cap':
       return 'Raise --max-cost (or the cost cap setting) to go ahead.';
     case 'api-failure':
+      // The batch is gone for good: --cancel takes it out of the notes, and --resume sends its requests again.
+      if (e.failure.kind === 'batch-not-found') return 'Run plan --all --cancel first (it forgets that batch), then plan --all --resume sends its requests again.';
       return 'Nothing was written.';
     case 'no-api-key':
       return 'Set ANTHROPIC_API_KEY, or use --provider offline for a draft without a model.';

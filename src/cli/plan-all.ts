@@ -16,7 +16,7 @@ import type { FsVault } from './fs-vault';
 import type { Settings } from '../core/contracts/settings';
 import type { PlannerWarning } from '../core/contracts/planning-set';
 import { compactCount } from '../core/generation/progress-line';
-import { cancelPlanAll, planAll, type PlanAllEvent, type PlanAllOutcome, type PlanAllPreview, type WorkstreamResult } from '../core/planner/claude/plan-all';
+import { cancelPlanAll, planAll, type CancelOutcome, type PlanAllEvent, type PlanAllOutcome, type PlanAllPreview, type WorkstreamResult } from '../core/planner/claude/plan-all';
 import { listWorkstreams } from '../core/planner/list-workstreams';
 import { planWorkstream } from '../core/planner/plan-workstream';
 import { selectTargets } from '../core/planner/claude/plan-all-select';
@@ -91,6 +91,16 @@ function printOutcome(io: CliIo, o: PlanAllOutcome, vaultDir: string, json: bool
   for (const w of o.workstreams) if (w.status === 'done' && w.note) io.out(join(vaultDir, w.note));
 }
 
+/** What `--cancel` did, in plain sentences: the batches cancelled, the notes marked, the batches the API no longer knows. */
+function cancelledLine(o: CancelOutcome): string {
+  const forgotten = o.forgotten ?? [];
+  const n = o.canceled.length;
+  const line = `Cancelled ${n} batch${n === 1 ? '' : 'es'} (${o.canceled.join(', ') || (forgotten.length > 0 ? 'none was running' : 'all had ended')}); ${o.notes.join(', ')} marked interrupted. plan --all --resume collects what they finished and sends the rest again.`;
+  if (forgotten.length === 0) return line;
+  const one = forgotten.length === 1;
+  return `${line} The API does not know ${one ? 'the batch' : 'the batches'} ${forgotten.join(', ')} (sent with another workspace's API key, or deleted), so ${one ? 'it was' : 'they were'} forgotten: plan --all --resume sends ${one ? 'its' : 'their'} requests again.`;
+}
+
 /** `plan --all` with Claude. */
 export async function planAllCli(args: CliArgs, io: CliIo, vault: FsVault, vaultDir: string, settings: Settings): Promise<number> {
   const made = clientFromEnv(args, io, settings);
@@ -104,7 +114,7 @@ export async function planAllCli(args: CliArgs, io: CliIo, vault: FsVault, vault
     }
     if (args.json) io.out(JSON.stringify(r.value, null, 2));
     else if (r.value.notes.length === 0) io.err('No plan is being planned in a batch: nothing to cancel.');
-    else io.err(`Cancelled ${r.value.canceled.length} batch${r.value.canceled.length === 1 ? '' : 'es'} (${r.value.canceled.join(', ') || 'all had ended'}); ${r.value.notes.join(', ')} marked interrupted. plan --all --resume collects what they finished and sends the rest again.`);
+    else io.err(cancelledLine(r.value));
     return EXIT.ok;
   }
   const controller = new AbortController();

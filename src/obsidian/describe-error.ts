@@ -66,13 +66,15 @@ function howToFix(e: PlannerError): string | null {
       return `Add one under "${SETTING.prices}" in ${SETTINGS_PLACE}.`;
     case 'plan-all-in-progress':
       return 'Use "Resume planning" to collect them (nothing is sent twice), or "Cancel planning" to cancel them.';
+    case 'api-failure':
+      // The batch is gone for good: "Cancel planning" takes it out of the notes, and "Resume planning" sends its requests again.
+      return e.failure.kind === 'batch-not-found' ? 'Use "Cancel planning" first (it forgets that batch), then "Resume planning" sends its requests again.' : null;
     case 'no-planning-set':
     case 'plan-exists':
     case 'nothing-to-resume':
     case 'write-failed':
     case 'bad-frontmatter':
     case 'note-not-a-plan':
-    case 'api-failure':
       return null;
   }
 }

@@ -20,4 +20,10 @@ describe('the CLI states the core fact, then how to fix it from the command line
     expect(describeError(ERROR_SAMPLES['plan-all-in-progress'][1]!)).toMatch(/--resume to collect them .* --cancel to cancel them\.$/);
     expect(describeError(ERROR_SAMPLES['no-price'][0]!)).toContain('"prices": {"claude-x": {"input": 3, "output": 15}}');
   });
+
+  it('a batch the API does not know: cancel first (it forgets the batch), then resume; any other API failure wrote nothing', () => {
+    const failure = { kind: 'batch-not-found' as const, message: "The API does not know the batch msgbatch_01: it was sent with another workspace's API key, or it no longer exists." };
+    expect(describeError({ kind: 'api-failure', failure })).toBe(`${failure.message} Run plan --all --cancel first (it forgets that batch), then plan --all --resume sends its requests again.`);
+    expect(describeError({ kind: 'api-failure', failure: { kind: 'overloaded', message: 'The API is overloaded.' } })).toBe('The API is overloaded. Nothing was written.');
+  });
 });

@@ -181,4 +181,43 @@ describe('plan --all, stopped and resumed', () => {
     expect(followUp.map((b) => b.customId).sort()).toEqual(after.filter((b) => b.result === 'canceled').map((b) => b.customId).sort());
     for (const id of IDS) expect((matter(read(plan(id)), {}).data as { status: string }).status).toBe('ready_for_decomposition');
   });
+
+  describe('a batch the API no longer knows', () => {
+    /** A run stopped while W1's outline batch runs, then the API forgets every batch (as with another workspace's key). */
+    async function stuck(): Promise<void> {
+      server.paceBatches({ holdFrom: 1 });
+      const first = await cli(['plan', '--vault', v.dir, '--all', '--yes'], { env: env(), interruptOn: /Sent batch .*outlines of W1/ });
+      expect(first.code).toBe(130);
+      server.reset();
+      server.setScript(projectResponder({ outlines: await outlines(v.dir), mesoTarget: 'meso-level-plan' }));
+    }
+
+    it('--resume fails and says to cancel first; --cancel forgets the batch and says so; --resume then plans every workstream', async () => {
+      await stuck();
+      const refused = await cli(['plan', '--vault', v.dir, '--all', '--resume', '--yes'], { env: env() });
+      expect(refused.code).toBe(3);
+      expect(refused.err).toContain('The API does not know the batch msgbatch_mock_0001');
+      expect(refused.err).toContain('Run plan --all --cancel first (it forgets that batch), then plan --all --resume sends its requests again.');
+      expect(server.batchRequests()).toEqual([]);
+
+      const cancelled = await cli(['plan', '--vault', v.dir, '--all', '--cancel'], { env: env() });
+      expect(cancelled.code).toBe(0);
+      expect(cancelled.err.trim().split('\n').pop()).toBe(
+        "Cancelled 0 batches (none was running); Planning/W1-micro-level-plan.md marked interrupted. plan --all --resume collects what they finished and sends the rest again. The API does not know the batch msgbatch_mock_0001 (sent with another workspace's API key, or deleted), so it was forgotten: plan --all --resume sends its requests again.",
+      );
+      expect((matter(read(plan('W1')), {}).data as { planner: { batch: { batches: unknown[] } } }).planner.batch.batches).toEqual([]);
+
+      const resumed = await cli(['plan', '--vault', v.dir, '--all', '--resume', '--yes'], { env: env() });
+      expect(resumed.code).toBe(0);
+      expect(server.batchRequests().filter((b) => b.customId === 'W1-o')).toHaveLength(1);
+      for (const id of IDS) expect((matter(read(plan(id)), {}).data as { status: string }).status).toBe('ready_for_decomposition');
+    }, 60_000);
+
+    it('--cancel --json lists the forgotten batch', async () => {
+      await stuck();
+      const cancelled = await cli(['plan', '--vault', v.dir, '--all', '--cancel', '--json'], { env: env() });
+      expect(cancelled.code).toBe(0);
+      expect(JSON.parse(cancelled.out)).toEqual({ canceled: [], forgotten: ['msgbatch_mock_0001'], notes: [plan('W1')] });
+    });
+  });
 });

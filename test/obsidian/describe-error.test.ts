@@ -25,4 +25,10 @@ describe('the plugin states the core fact, then how to fix it in the plugin', ()
     expect(describeError({ kind: 'api-failure', failure: { kind: 'cors-blocked', message: 'x' } })).toBe(CORS_BLOCKED_NOTICE);
     expect(describeError({ kind: 'api-failure', failure: { kind: 'cancelled', message: 'x' } })).toBe('Planning was cancelled before anything was written.');
   });
+
+  it('a batch the API does not know: "Cancel planning" first (it forgets the batch), then "Resume planning"; other API failures add nothing', () => {
+    const failure = { kind: 'batch-not-found' as const, message: "The API does not know the batch msgbatch_01: it was sent with another workspace's API key, or it no longer exists." };
+    expect(describeError({ kind: 'api-failure', failure })).toBe(`${failure.message} Use "Cancel planning" first (it forgets that batch), then "Resume planning" sends its requests again.`);
+    expect(describeError({ kind: 'api-failure', failure: { kind: 'overloaded', message: 'The API is overloaded.' } })).toBe('The API is overloaded.');
+  });
 });

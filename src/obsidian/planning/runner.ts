@@ -535,9 +535,14 @@ export class PlanningRunner {
         this.notify(describeError(r.error), planning.apiKey);
         return;
       }
-      const { canceled, notes } = r.value;
+      const { canceled, forgotten = [], notes } = r.value;
       if (notes.length === 0) this.notify('No plan is being planned in a batch: nothing to cancel.');
-      else this.notify(`Cancelled ${canceled.length === 1 ? '1 batch' : `${canceled.length} batches`}; ${notes.join(', ')} marked interrupted. "Resume planning" collects what the batches finished and sends the rest again.`);
+      else {
+        const one = forgotten.length === 1;
+        // A batch the API does not know (another workspace's key, or deleted) had nothing to cancel: the notes no longer record it.
+        const gone = forgotten.length === 0 ? '' : ` The API does not know ${one ? 'the batch' : 'the batches'} ${forgotten.join(', ')} (sent with another workspace's API key, or deleted), so ${one ? 'it was' : 'they were'} forgotten: "Resume planning" sends ${one ? 'its' : 'their'} requests again.`;
+        this.notify(`Cancelled ${canceled.length === 1 ? '1 batch' : `${canceled.length} batches`}; ${notes.join(', ')} marked interrupted. "Resume planning" collects what the batches finished and sends the rest again.${gone}`);
+      }
     });
   }
 
