@@ -134,6 +134,42 @@ describe('"Plan all workstreams" in the plugin', () => {
     l.plugin.unload();
   });
 
+  it('a batch the API no longer knows: "Resume planning" says to cancel first; "Cancel planning" forgets it; "Resume planning" then plans every workstream', async () => {
+    const l = await start({ confirmBeforeSending: false });
+    server.paceBatches({ holdFrom: 1 });
+    expect(runCommand(l, 'plan-all-workstreams')).toBe(true);
+    await waitFor(() => l.plugin.runner.allProgress.get().rows.get('W1')?.detail === 'msgbatch_mock_0001', 'W1 in its outline batch');
+    // Obsidian closed while the batch runs; then the API forgets it (as with another workspace's key).
+    l.plugin.unload();
+    await l.plugin.runner.allSettled();
+    server.reset();
+    server.setScript(projectResponder({ outlines: await outlines(l), mesoTarget: 'meso-level-plan' }));
+
+    const again = new WorkstreamPlannerPlugin(l.app, { id: PLUGIN_ID, name: 'Workstream Planner', version: '0.0.0', minAppVersion: '1.11.4', author: 'test', description: 'Test.' } as PluginManifest);
+    await l.double.enablePlugin(again as never);
+    again.runner.batchPollMs = 5;
+    await l.double.metadataCache.settle();
+    const next = { ...l, plugin: again as Loaded['plugin'] };
+    expect(runCommand(next, 'resume-planning')).toBe(true);
+    await waitFor(() => notices().find((n) => n.startsWith('The API does not know the batch msgbatch_mock_0001')), 'the failed resume');
+    expect(notices().find((n) => n.startsWith('The API does not know the batch msgbatch_mock_0001'))).toMatch(/Use "Cancel planning" first \(it forgets that batch\), then "Resume planning" sends its requests again\.$/);
+    await again.runner.allSettled();
+    expect(server.batchRequests()).toEqual([]);
+
+    expect(runCommand(next, 'cancel-planning')).toBe(true);
+    await waitFor(() => notices().find((n) => n.startsWith('Cancelled 0 batches')), 'the cancel');
+    expect(notices().find((n) => n.startsWith('Cancelled 0 batches'))).toBe(
+      'Cancelled 0 batches; Planning/W1-micro-level-plan.md marked interrupted. "Resume planning" collects what the batches finished and sends the rest again. The API does not know the batch msgbatch_mock_0001 (sent with another workspace\'s API key, or deleted), so it was forgotten: "Resume planning" sends its requests again.',
+    );
+    await l.double.metadataCache.settle();
+    expect(runCommand(next, 'resume-planning')).toBe(true);
+    await waitFor(() => again.runner.planningAll, 'the resumed run');
+    await again.runner.allSettled();
+    for (const id of IDS) expect(statusOf(l.double.vault.peek(planOf(id)))).toBe('ready_for_decomposition');
+    expect(server.batchRequests().filter((b) => b.customId === 'W1-o')).toHaveLength(1);
+    again.unload();
+  });
+
   it('one workstream cannot be planned on its own while "Plan all workstreams" plans it, nor all while one is planned', async () => {
     const l = await start({ confirmBeforeSending: false });
     server.paceBatches({ holdFrom: 1 });
