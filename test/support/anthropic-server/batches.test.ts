@@ -148,4 +148,28 @@ describe('Message Batches on the local server (real SDK over HTTP)', () => {
     for await (const r of await c.messages.batches.results(b.id)) out.push(r.custom_id);
     expect(out).toEqual(['s']);
   });
+
+  it('answers the next calls of one batch endpoint with HTTP errors, one call each, then as usual', async () => {
+    const c = client();
+    const b = await c.messages.batches.create({ requests: [request('x')] });
+    server.failBatchCalls('cancel', { kind: 'overloaded' }, { kind: 'server-error' });
+    // Other endpoints are not touched.
+    expect((await c.messages.batches.retrieve(b.id)).id).toBe(b.id);
+    await expect(c.messages.batches.cancel(b.id)).rejects.toMatchObject({ status: 529, error: { type: 'error', error: { type: 'overloaded_error' } } });
+    await expect(c.messages.batches.cancel(b.id)).rejects.toMatchObject({ status: 500, error: { error: { type: 'api_error' } } });
+    expect((await c.messages.batches.cancel(b.id)).id).toBe(b.id);
+    expect(server.requests.filter((r) => r.route.endsWith('/cancel')).map((r) => r.fault)).toEqual(['overloaded', 'server-error', undefined]);
+
+    // The SDK retries such an answer: a retried call takes one fault per attempt.
+    server.failBatchCalls('create', { kind: 'overloaded', retryAfterMs: 1 });
+    const retried = await new Anthropic({ apiKey: 'test-key', baseURL: server.url, maxRetries: 1 }).messages.batches.create({ requests: [request('y')] });
+    expect(retried.processing_status).toBe('in_progress');
+    server.failBatchCalls('results', { kind: 'http-error', status: 404, type: 'not_found_error' });
+    server.reset();
+    // reset() forgets the faults not used.
+    const again = await c.messages.batches.create({ requests: [request('z')] });
+    await c.messages.batches.retrieve(again.id);
+    expect((await all(again.id)).map((r) => r.custom_id)).toEqual(['z']);
+    expect(() => server.failBatchCalls('retrieve', { kind: 'reset-before-headers' })).toThrow(/not an HTTP error answer/);
+  });
 });

@@ -27,6 +27,9 @@
  */
 import type { RecordedRequest } from './types';
 
+/** The Message Batches endpoints: create, retrieve, cancel, results (for `failBatchCalls`). */
+export type BatchCall = 'create' | 'retrieve' | 'cancel' | 'results';
+
 export type BatchResult =
   | { type: 'succeeded'; message: Record<string, unknown> }
   | { type: 'errored'; error: { type: 'error'; error: { type: string; message: string }; request_id: string } }

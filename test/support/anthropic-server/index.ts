@@ -34,7 +34,7 @@ export type { EchoResponderOptions } from './scripts';
 export { SERVER_MODELS, findModel, modelInfo, EFFORTS } from './models';
 export type { ServerModel, Effort } from './models';
 export { CacheSimulator } from './caching';
-export type { BatchPacing, BatchRequestRecord, BatchResult } from './batches';
+export type { BatchCall, BatchPacing, BatchRequestRecord, BatchResult } from './batches';
 export type { CacheSimulatorOptions, InputUsage } from './caching';
 export { countInputTokens, countCacheMarkers, tokensForChars, CHARS_PER_TOKEN } from './tokens';
 export { encodeEvent, planAnswer } from './sse';

@@ -15,9 +15,9 @@ import { SERVER_MODELS, findModel, modelInfo, type Effort, type ServerModel } fr
 import { checkAgainstModel, checkModel, type ThinkingPlan } from './model-rules';
 import { planAnswer } from './sse';
 import { countInputTokens } from './tokens';
-import type { MessagesBody, MockRequest, RecordedRequest, Responder, ResponseScript } from './types';
+import type { Fault, MessagesBody, MockRequest, RecordedRequest, Responder, ResponseScript } from './types';
 import { checkAuth, checkBody, checkVersion, type Check } from './validate';
-import { BatchStore, type BatchPacing, type BatchRequestRecord, type BatchResult } from './batches';
+import { BatchStore, type BatchCall, type BatchPacing, type BatchRequestRecord, type BatchResult } from './batches';
 
 /** Options of `startAnthropicServer`. All can be changed later with `server.configure(...)`. */
 export interface AnthropicServerOptions {
@@ -82,7 +82,14 @@ export interface AnthropicServer {
   paceBatches(pacing: BatchPacing): void;
   /** Ends every open batch with its unprocessed requests `expired`. */
   expireBatches(): void;
-  /** Clears the log, the queue, the scenarios, the cache and the request counter; restores the default responder. */
+  /**
+   * Answers the next calls of one Message Batches endpoint with these HTTP error faults, one call each, in order
+   * (status faults only: `rate-limit`, `overloaded`, `server-error`, `http-error`, `billing`, `spend-limit`). Any
+   * endpoint of the API can answer 429, 500 or 529 (errors page, HTTP errors); the SDK retries those as it does
+   * for messages, so a failure that outlasts its retries takes one fault per attempt.
+   */
+  failBatchCalls(call: BatchCall, ...faults: Fault[]): void;
+  /** Clears the log, the queue, the batch faults, the scenarios, the cache and the request counter; restores the default responder. */
   reset(): void;
   /** Destroys open sockets, cancels every timer and stops listening. */
   close(): Promise<void>;
@@ -218,9 +225,18 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
   }
   let batchIndex = 0;
   const batches = new BatchStore(now, processBatchRequest);
+  const batchFaults: Record<BatchCall, Fault[]> = { create: [], retrieve: [], cancel: [], results: [] };
 
   async function handleBatches(req: IncomingMessage, res: ServerResponse, route: string, parsed: unknown, parseError: boolean, headers: Record<string, string>, version: string, record: RecordedRequest): Promise<void> {
     const fail = (status: number, type: string, message: string): void => sendJson(res, status, errorBody(type, message, record.requestId), headers);
+    const m = /^\/v1\/messages\/batches\/([^/]+)(\/cancel|\/results)?$/.exec(route);
+    const call: BatchCall | null = req.method === 'POST' && route === '/v1/messages/batches' ? 'create' : !m ? null : m[2] === '/cancel' ? 'cancel' : m[2] === '/results' ? 'results' : 'retrieve';
+    const fault = call ? batchFaults[call].shift() : undefined;
+    const httpError = fault ? httpErrorFor(fault) : undefined;
+    if (fault && httpError) {
+      record.fault = fault.kind;
+      return sendJson(res, httpError.status, errorBody(httpError.type, httpError.message, record.requestId, httpError.details), { ...headers, ...httpError.headers });
+    }
     if (req.method === 'POST' && route === '/v1/messages/batches') {
       if (parseError) return fail(400, 'invalid_request_error', 'Request body is not valid JSON');
       const invalid = BatchStore.invalid(parsed);
@@ -229,7 +245,6 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
       const created = batches.create(parsed as { requests: Array<{ custom_id: string; params: unknown }> }, { base, version, headers: req.headers, scenario: record.scenario });
       return sendJson(res, 200, JSON.stringify(created), headers);
     }
-    const m = /^\/v1\/messages\/batches\/([^/]+)(\/cancel|\/results)?$/.exec(route);
     const id = m ? decodeURIComponent(m[1]!) : '';
     if (!m || !batches.has(id)) return fail(404, 'not_found_error', `Message batch not found: ${id || route}`);
     if (req.method === 'GET' && m[2] === undefined) return sendJson(res, 200, JSON.stringify(await batches.retrieve(id)), headers);
@@ -378,6 +393,11 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
       batches.pacing = { ...batches.pacing, ...pacing };
     },
     expireBatches: () => batches.expireAll(),
+    failBatchCalls: (call, ...faults) => {
+      const bad = faults.find((f) => httpErrorFor(f) === undefined);
+      if (bad) throw new Error(`failBatchCalls: ${bad.kind} is not an HTTP error answer`);
+      batchFaults[call].push(...faults);
+    },
     reset: () => {
       requests.length = 0;
       queue.length = 0;
@@ -386,6 +406,7 @@ export async function startAnthropicServer(options: AnthropicServerOptions = {})
       counter = 0;
       batchIndex = 0;
       batches.reset();
+      for (const list of Object.values(batchFaults)) list.length = 0;
       responder = defaultResponder();
     },
     close: async () => {

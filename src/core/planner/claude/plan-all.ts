@@ -536,8 +536,8 @@ function queued(e: Entry, name: string): WorkstreamResult {
 async function placeholderNote(deps: PlanAllDeps, e: Entry): Promise<Result<void, string>> {
   const { vault, settings, clock } = deps;
   const derived = deriveOutline(e.p.scope, e.p.ctx.wbs);
-  // The first unit is the core's: the frontmatter and the title (a model unit has no core text).
-  const title = unitsFor(inputFor(e.p, derived, e.created), null)[0]!.coreText ?? '';
+  // The first unit is always the core's: the frontmatter and the title (unitsFor; a model unit has no core text).
+  const title = unitsFor(inputFor(e.p, derived, e.created), null)[0]!.coreText!;
   const text = `${setTopLevelKey(title, 'planner', plannerLine(e.state))}\n> [!info] Being planned in a batch\n> Claude is writing this plan through the Message Batches API; it appears here when the batch ends. If this run stops, \`plan --all --resume\` (or "Resume planning" in Obsidian) picks the batch up again.\n`;
   if (await vault.exists(e.target)) {
     const read = await vault.read(e.target);
@@ -672,7 +672,10 @@ async function outlinePhase(
     }
     for (const { id, results, who } of read) {
       for (const e of who) {
-        const r = results.get(outlineId(e.id, round)) ?? { type: 'expired' as const };
+        // This entry's request of this round is in this batch (its note records the batch of each round), and every
+        // request of an ended batch has its result (retrieve page: processing ends once each request has succeeded,
+        // errored, been canceled or expired, and the results file holds the result of each).
+        const r = results.get(outlineId(e.id, round))!;
         recordUsage(e, id, r.type === 'succeeded' ? [callUsage(outlineId(e.id, round), r.message.model, r.message.usage, prices, { batch: true })] : []);
         if (r.type !== 'succeeded') {
           if (round === 1 && retryable(r)) problems.set(e, []);
@@ -800,17 +803,22 @@ async function sectionsPhase(
     take(id, got.value, who);
     for (const e of who) await saveState(deps, e);
   }
-  const sentRounds = Math.max(0, ...entries.map((e) => e.state.batch.batches.filter((b) => b.kind === 'sections').length));
   // Every plan has several model units (the Executive Summary and each section written by Claude).
   const primed = request.caching;
   const maxRounds = MAX_SECTION_ROUNDS + (primed ? PRIMER_ROUNDS : 0);
-  for (let round = sentRounds + 1; round <= maxRounds; round++) {
+  // Each workstream counts its own rounds: on resume, one taken up may have sent some already while one
+  // that joins the level (its note could not be made last time, or it was added since) starts at its primer.
+  const roundOf = (e: Entry): number => e.state.batch.batches.filter((b) => b.kind === 'sections').length + 1;
+  // Each batch is a round more for every workstream in it, so this ends by maxRounds each.
+  for (;;) {
     const requests: Array<BatchRequest & { entry: Entry }> = [];
-    const primer = primed && round === 1;
     for (const e of entries) {
+      const round = roundOf(e);
+      if (round > maxRounds) continue;
       // A section that failed for good ends the plan there (the writer stops at it): the rest would be paid for nothing.
       // So every section left here is unanswered, answered, or failed in a way worth asking again.
       if ([...e.sections.values()].some((r) => r.type !== 'succeeded' && !retryable(r))) continue;
+      const primer = primed && round === 1;
       modelUnits(planUnits(e)).forEach((u, i) => {
         if (primer && i > 0) return;
         const had = e.sections.get(u.key);
@@ -826,6 +834,8 @@ async function sectionsPhase(
       });
     }
     if (requests.length === 0) break;
+    // A batch of primers only (the first round of every workstream in it) writes the cache the rest read.
+    const primer = primed && requests.every((r) => roundOf(r.entry) === 1);
     const got = await runBatch(deps, 'sections', entries[0]!.level, requests, batchIds, emit, signal, primer);
     if (!got.ok) return got;
     if (got.value === null) return ok(undefined);

@@ -10,7 +10,7 @@ import matter from 'gray-matter';
 import * as path from 'node:path';
 import { cancelPlanAll, planAll, type PlanAllEvent } from '../../../../src/core/planner/claude/plan-all';
 import { callUsage } from '../../../../src/core/providers/anthropic';
-import { projectResponder } from '../../../support/anthropic-server/planner-responder';
+import { projectResponder, workstreamOfRequest } from '../../../support/anthropic-server/planner-responder';
 import { tempVault } from '../../../support/temp-vault';
 import type { Timers } from '../../../../src/core/generation/timers';
 import type { VaultPort } from '../../../../src/core/vault/vault-port';
@@ -494,6 +494,119 @@ describe('planAll, batch phases', () => {
         ['W3', 'skipped', null, 'W1 has no finished plan'],
       ]);
       expect(statusesOf(events, 'W1').at(-1)).toEqual({ status: 'failed', detail: why });
+    });
+  });
+
+  describe('resuming, and the API failing around a batch', () => {
+    /**
+     * W1 and W5 have no upstream in this vault: one level. W5's note cannot be made in the first run (the disk
+     * refuses it), which stops at W1's batch number `stopAt`; W1's section 5 is overloaded in that run when asked.
+     * The resumed run's events, once both are planned.
+     */
+    async function joinOnResume(stopAt: number, overloadW1: boolean): Promise<PlanAllEvent[]> {
+      const t = tempVault('upstream-conventions-numbered');
+      try {
+        const outlines = { W1: await outlineOf(t.vault, 'W1'), W5: await outlineOf(t.vault, 'W5') };
+        let overloaded = overloadW1;
+        const underHeading5 = (req: { body: unknown }): boolean => JSON.stringify(req.body).includes('under the heading `## 5.');
+        h.server.setScript(projectResponder({ outlines, mesoTarget: 'meso-level-plan', script: { chunkChars: 4000 }, override: (req, kind) => (overloaded && kind === 'section' && workstreamOfRequest(req) === 'W1' && underHeading5(req) ? { fault: { kind: 'overloaded' } } : null) }));
+        const w5 = '01-Projects/Fernway/Planning/W5-micro-level-plan.md';
+        const refusing = withVault(t.vault, { create: async (p, text) => (p === w5 ? { ok: false, error: { kind: 'io', file: p, detail: 'EACCES' } } : t.vault.create(p, text)) });
+        h.server.paceBatches({ holdFrom: stopAt });
+        const controller = new AbortController();
+        let seen = 0;
+        const first = done(await planAll({ batch: true }, { ...deps({ signal: controller.signal, onAllEvent: (e) => e.type === 'batch' && ++seen === stopAt && controller.abort() }), vault: refusing }));
+        expect(first.kind).toBe('interrupted');
+        expect(first.workstreams.find((w) => w.id === 'W5')).toMatchObject({ status: 'failed', note: w5, reason: `${w5} could not be created (io)` });
+        expect(first.batches.map((id) => inBatch(id).filter((c) => !c.startsWith('W1-'))).flat()).toEqual([]);
+        overloaded = false;
+        h.server.paceBatches({ holdFrom: undefined });
+
+        const events: PlanAllEvent[] = [];
+        const r = done(await planAll({ batch: true, resume: true }, { ...deps({ onAllEvent: (e) => events.push(e) }), vault: t.vault }));
+        expect(r.workstreams.filter((w) => w.id === 'W1' || w.id === 'W5').map((w) => [w.id, w.status])).toEqual([
+          ['W1', 'done'],
+          ['W5', 'done'],
+        ]);
+        return events;
+      } finally {
+        t.cleanup();
+      }
+    }
+    const sectionBatches = (events: PlanAllEvent[]): Array<[string[], boolean, string[]]> =>
+      batchesOf(events).filter((b) => b.kind === 'sections' && !b.resumed && b.level === 0).map((b) => [b.workstreams, b.primer === true, inBatch(b.batchId).filter((c) => c === 'W5-s0' || c.startsWith('W1-'))]);
+
+    it('a workstream that joins a level on resume gets its own rounds of sections, though the other one there used all of its own', async () => {
+      // W1's outline, its primer, the rest, and two rounds asking section 5 again: the first run stops in the last.
+      const events = await joinOnResume(5, true);
+      // W5's sections start with its own primer round (the W5-s0 alone).
+      expect(sectionBatches(events)).toEqual([
+        [['W5'], true, ['W5-s0']],
+        [['W5'], false, []],
+      ]);
+    });
+
+    it("a workstream that joins a level on resume sends its primer with the other one's next round: that batch is not a primer batch", async () => {
+      // The first run stops while W1's primer runs: on resume W1 asks the rest, and W5 its primer, in one batch.
+      const events = await joinOnResume(2, false);
+      const [mixed, rest] = sectionBatches(events);
+      expect(mixed![0]).toEqual(['W1', 'W5']);
+      expect(mixed![1]).toBe(false);
+      expect(mixed![2]).toContain('W5-s0');
+      expect(mixed![2].length).toBeGreaterThan(5);
+      expect(mixed![2]).not.toContain('W1-s0');
+      expect(rest).toEqual([['W5'], false, []]);
+      expect(sectionBatches(events)).toHaveLength(2);
+    });
+
+    it('a cancel the API refuses (overloaded through every retry) says so, and leaves the batch running and the note as it was', async () => {
+      const sent = await stopInBatch(1, false);
+      const before = h.v.read(plan('W1'));
+      // The batch is looked at, then its cancel is answered 529 on the first try and on each of the SDK's three retries.
+      h.server.failBatchCalls('cancel', ...Array.from({ length: 4 }, () => ({ kind: 'overloaded' as const, retryAfterMs: 1 })));
+      expect(await cancelPlanAll(deps())).toEqual({ ok: false, error: { kind: 'api-failure', failure: { kind: 'overloaded', message: expect.stringMatching(/^The API is overloaded; try again in a few minutes \(request-id req_mock_\d+\)\.$/) } } });
+      expect(h.server.requests.filter((r) => r.route.endsWith('/cancel')).map((r) => r.fault)).toEqual(['overloaded', 'overloaded', 'overloaded', 'overloaded']);
+      expect(h.v.read(plan('W1'))).toBe(before);
+      // Asked again once the API has room, the cancel goes through.
+      expect(await cancelPlanAll(deps())).toEqual({ ok: true, value: { canceled: [sent[0]], notes: [plan('W1')] } });
+    });
+
+    it('on resume, an outline that failed for good in the batch read again fails: it is not asked again as a cancelled one is', async () => {
+      respond((_req, kind, id) => (kind === 'outline' && id === 'W1' ? { fault: { kind: 'http-error', status: 400, type: 'invalid_request_error', message: 'prompt is too long.' } } : null));
+      const sent = await stopInBatch(1);
+      const r = done(await planAll({ batch: true, resume: true }, deps()));
+      expect(r.workstreams.map((w) => [w.id, w.status, w.reason])).toEqual([
+        ['W1', 'failed', 'the outline the request failed in the batch (invalid_request_error: prompt is too long)'],
+        ['W2', 'skipped', 'W1 has no finished plan'],
+        ['W3', 'skipped', 'W1 has no finished plan'],
+      ]);
+      expect(h.server.batchRequests().map((b) => [b.batchId, b.customId])).toEqual([[sent[0], 'W1-o']]);
+      expect(statusOf('W1')).toBe('interrupted');
+    });
+
+    it('a resumed run does not write a note again when a batch read again leaves its record as it was', async () => {
+      // W1's section 5 overloaded once: a third sections batch asks it again, and the run stops while it runs.
+      let tries = 0;
+      respond((req, kind, id) => (kind === 'section' && id === 'W1' && JSON.stringify(req.body).includes('under the heading `## 5.') && ++tries === 1 ? { fault: { kind: 'overloaded' } } : null));
+      const sent = await stopInBatch(4);
+      expect(sent.map((id) => inBatch(id).length)).toEqual([1, 1, expect.any(Number), 1]);
+      const log: string[] = [];
+      const recording = withVault(h.v.vault, {
+        replace: async (p, text) => {
+          if (p === plan('W1')) log.push('write');
+          return h.v.vault.replace(p, text);
+        },
+      });
+      const onAllEvent = (e: PlanAllEvent): void => {
+        if (e.type === 'batch' && e.workstreams.includes('W1')) log.push(`read ${sent.indexOf(e.batchId)}`);
+      };
+      const r = done(await planAll({ batch: true, resume: true }, { ...deps({ onAllEvent }), vault: recording }));
+      expect(r.workstreams[0]!.status).toBe('done');
+      // The second batch read again changes nothing the note records (its usage is there already): no write before
+      // the third is read. The third had not ended: its results are new, and written.
+      expect(log.slice(log.indexOf('read 2') + 1, log.indexOf('read 3'))).toEqual([]);
+      expect(log.slice(log.indexOf('read 3') + 1)).toContain('write');
+      expect(log.indexOf('read 1')).toBeLessThan(log.indexOf('read 2'));
     });
   });
 });
