@@ -50,6 +50,7 @@ import {
   retrieveBatch,
   sectionRequest,
   totalUsage,
+  translateError,
   waitForBatch,
   CostBudget,
   type BatchItemResult,
@@ -352,8 +353,11 @@ async function estimateRun(
     if (counted) {
       try {
         return (await describeRequests(context, r, derived, units, { ...options, counter })).estimate;
-      } catch {
+      } catch (e) {
+        // Said once, as the preflight says it for the first workstream: the estimates from here on are by characters.
         counted = false;
+        const f = translateError(e, { model: deps.settings.model, apiKey: deps.apiKey, baseURL: deps.client.baseURL });
+        warnings.push({ kind: 'other', message: `Tokens could not be counted with the API for ${p.scope.workstream.id} (${f.message.replace(/\.$/, '')}), so its estimate and those after it count characters ÷ 4.` });
       }
     }
     return (await describeRequests(context, r, derived, units, options)).estimate;

@@ -49,6 +49,21 @@ describe('planAll, the run', () => {
   const sentFor = (id: string): number =>
     h.server.messageRequests().filter((r) => isAbout(r.body, id)).length + h.server.batchRequests().filter((b) => b.customId.startsWith(`${id}-`)).length;
 
+  /** A client whose token counts for one workstream's requests fail (a 500 unless told; not retried); the ids it failed. */
+  function countFailingFor(id: string, status = 500, error = { type: 'api_error', message: 'Internal server error' }): { client: ReturnType<typeof createAnthropicClient>; failed: string[] } {
+    const failed: string[] = [];
+    const client = createAnthropicClient({
+      apiKey: KEY,
+      baseURL: h.server.url,
+      fetch: async (input, init) => {
+        if (!urlOf(input).endsWith('/v1/messages/count_tokens') || !bodyOf(init).includes(`Plan workstream **${id}:`)) return fetch(input, init);
+        failed.push(id);
+        return new Response(JSON.stringify({ type: 'error', error, request_id: 'req_test' }), { status, headers: { 'content-type': 'application/json', 'x-should-retry': 'false' } });
+      },
+    });
+    return { client, failed };
+  }
+
   it('the WBS note removed after the workstreams were listed: the run stops with what the planner found, nothing sent or written', async () => {
     const r = await planAll({ batch: true }, deps({ onAllEvent: (e) => e.type === 'selected' && rmSync(path.join(h.v.dir, WBS)) }));
     expect(r.ok).toBe(false);
@@ -113,16 +128,7 @@ describe('planAll, the run', () => {
   });
 
   it('a count of tokens the API fails for one workstream: that one and the rest are estimated by characters, without asking the API again', async () => {
-    const failed: string[] = [];
-    const client = createAnthropicClient({
-      apiKey: KEY,
-      baseURL: h.server.url,
-      fetch: async (input, init) => {
-        if (!urlOf(input).endsWith('/v1/messages/count_tokens') || !bodyOf(init).includes('Plan workstream **W2:')) return fetch(input, init);
-        failed.push('W2');
-        return new Response(JSON.stringify({ type: 'error', error: { type: 'api_error', message: 'Internal server error' }, request_id: 'req_test' }), { status: 500, headers: { 'content-type': 'application/json', 'x-should-retry': 'false' } });
-      },
-    });
+    const { client, failed } = countFailingFor('W2');
     const o = done(await planAll({ batch: true }, deps({ apiKey: KEY, client, confirmAll: async () => false })));
     expect(o.kind).toBe('declined');
     expect(failed.length).toBeGreaterThan(0);
@@ -132,6 +138,28 @@ describe('planAll, the run', () => {
       ['W3', 'characters'],
     ]);
     expect(h.server.requests.filter((r) => r.route === '/v1/messages/count_tokens' && isAbout(r.body, 'W3'))).toEqual([]);
+  });
+
+  it("a count of tokens the API fails for one workstream is among the run's warnings, with the API's reason, once", async () => {
+    const { client } = countFailingFor('W2');
+    const o = done(await planAll({ batch: true }, deps({ apiKey: KEY, client, confirmAll: async () => false })));
+    expect(o.warnings.filter((w) => w.message.startsWith('Tokens could not be counted')).map((w) => w.message)).toEqual([
+      'Tokens could not be counted with the API for W2 (The API failed with a server error (500); try again later), so its estimate and those after it count characters ÷ 4.',
+    ]);
+    expect(JSON.stringify(o.warnings)).not.toContain(KEY);
+  });
+
+  describe("a count the API refuses for a later workstream: the warning gives the API's reason as the preflight would", () => {
+    it.each([
+      ['malformed (its detail kept whole)', 400, { type: 'invalid_request_error', message: 'messages.0.content: too long' }, 'The API refused the request as malformed: messages.0.content: too long'],
+      ['a model it no longer knows (named)', 404, { type: 'not_found_error', message: 'model: claude-sonnet-5-5' }, `The API does not know the model "${DEFAULT_SETTINGS.model}"; pick another model with --model or in the settings`],
+    ])('%s', async (_name, status, error, reason) => {
+      const { client } = countFailingFor('W2', status, error);
+      const o = done(await planAll({ batch: true }, deps({ apiKey: KEY, client, confirmAll: async () => false })));
+      expect(o.warnings.filter((w) => w.message.startsWith('Tokens could not be counted'))).toEqual([
+        { kind: 'other', message: `Tokens could not be counted with the API for W2 (${reason}), so its estimate and those after it count characters ÷ 4.` },
+      ]);
+    });
   });
 
   describe('a run stopped between two workstreams of one level leaves the second queued, nothing sent for it', () => {
