@@ -44,6 +44,15 @@ describe('"Plan all workstreams" in the plugin', () => {
     return l;
   }
 
+  /** The plugin loaded again in the same app and vault (Obsidian opened again after it was closed). */
+  async function nextSession(l: Loaded): Promise<Loaded> {
+    const again = new WorkstreamPlannerPlugin(l.app, { id: PLUGIN_ID, name: 'Workstream Planner', version: '0.0.0', minAppVersion: '1.11.4', author: 'test', description: 'Test.' } as PluginManifest);
+    await l.double.enablePlugin(again as never);
+    again.runner.batchPollMs = 5;
+    await l.double.metadataCache.settle();
+    return { ...l, plugin: again as Loaded['plugin'] };
+  }
+
   it('confirms the workstreams at batch prices, plans them in dependency order through batches, and reports progress by workstream', async () => {
     const l = await start();
     const seen = new Map<string, string[]>();
@@ -94,11 +103,8 @@ describe('"Plan all workstreams" in the plugin', () => {
 
     // The next session.
     server.paceBatches({ holdFrom: undefined });
-    const again = new WorkstreamPlannerPlugin(l.app, { id: PLUGIN_ID, name: 'Workstream Planner', version: '0.0.0', minAppVersion: '1.11.4', author: 'test', description: 'Test.' } as PluginManifest);
-    await l.double.enablePlugin(again as never);
-    again.runner.batchPollMs = 5;
-    await l.double.metadataCache.settle();
-    const next = { ...l, plugin: again as Loaded['plugin'] };
+    const next = await nextSession(l);
+    const again = next.plugin;
     expect(runCommand(next, 'resume-planning')).toBe(true);
     await waitFor(() => again.runner.planningAll, 'the resumed run');
     await again.runner.allSettled();
@@ -145,11 +151,8 @@ describe('"Plan all workstreams" in the plugin', () => {
     server.reset();
     server.setScript(projectResponder({ outlines: await outlines(l), mesoTarget: 'meso-level-plan' }));
 
-    const again = new WorkstreamPlannerPlugin(l.app, { id: PLUGIN_ID, name: 'Workstream Planner', version: '0.0.0', minAppVersion: '1.11.4', author: 'test', description: 'Test.' } as PluginManifest);
-    await l.double.enablePlugin(again as never);
-    again.runner.batchPollMs = 5;
-    await l.double.metadataCache.settle();
-    const next = { ...l, plugin: again as Loaded['plugin'] };
+    const next = await nextSession(l);
+    const again = next.plugin;
     expect(runCommand(next, 'resume-planning')).toBe(true);
     await waitFor(() => notices().find((n) => n.startsWith('The API does not know the batch msgbatch_mock_0001')), 'the failed resume');
     expect(notices().find((n) => n.startsWith('The API does not know the batch msgbatch_mock_0001'))).toMatch(/Use "Cancel planning" first \(it forgets that batch\), then "Resume planning" sends its requests again\.$/);
