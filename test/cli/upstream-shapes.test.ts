@@ -123,7 +123,7 @@ describe('lettered epics with inline tasks (upstream-lettered-epics)', () => {
     const r = await cli(['plan', '--vault', dir, '--project', '01-Projects/Seedbank/Planning/plan-b', '--workstream', 'B']);
     expect(r.code).toBe(0);
     expect(rel(dir, r.out)).toBe('01-Projects/Seedbank/Planning/plan-b/W2-micro-level-plan.md');
-    expect(r.err).toMatch(/No PRD was found for the planning set 01-Projects\/Seedbank\/Planning\/plan-b: looked in 01-Projects\/Seedbank\/Planning\/plan-b, 01-Projects\/Seedbank\/Planning and 01-Projects\/Seedbank/);
+    expect(r.err).toMatch(/No PRD note was found for the planning set 01-Projects\/Seedbank\/Planning\/plan-b: looked in 01-Projects\/Seedbank\/Planning\/plan-b, 01-Projects\/Seedbank\/Planning and 01-Projects\/Seedbank/);
     // The macro plan of plan B is its macro-level-design.
     expect(r.err).not.toMatch(/No macro-level plan/);
   });
@@ -236,7 +236,7 @@ describe('several projects and planning sets (upstream-mixed)', () => {
     expect(plan.err).not.toMatch(/No PRD/);
     // v1 has no macro plan of its own or above it.
     const v1 = await cli(['plan', '--vault', dir, '--project', '01-Projects/Birch/Planning/v1', '--workstream', 'Epic A']);
-    expect(v1.err).toMatch(/No macro-level plan was found for the planning set 01-Projects\/Birch\/Planning\/v1/);
+    expect(v1.err).toMatch(/No macro-level plan note was found for the planning set 01-Projects\/Birch\/Planning\/v1/);
   });
 
   it('says what is missing in a folder with part of a set', async () => {

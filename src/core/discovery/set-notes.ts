@@ -144,7 +144,7 @@ export async function notesOfSet(
       missing.push(role);
       warnings.push({
         kind: 'optional-missing',
-        message: `No ${ROLE_LABELS[role]} was found for the planning set ${set.folder}: looked in ${describeLooked(looked)} for ${roleNameHint(role)}; planning goes on without it.`,
+        message: `No ${ROLE_LABELS[role]} note was found for the planning set ${set.folder}: looked in ${describeLooked(looked)} for ${roleNameHint(role)}; planning goes on without it.`,
       });
       continue;
     }
