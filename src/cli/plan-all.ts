@@ -18,6 +18,7 @@ import type { PlannerWarning } from '../core/contracts/planning-set';
 import { compactCount } from '../core/generation/progress-line';
 import { cancelPlanAll, planAll, type CancelOutcome, type PlanAllEvent, type PlanAllOutcome, type PlanAllPreview, type WorkstreamResult } from '../core/planner/claude/plan-all';
 import { listWorkstreams } from '../core/planner/list-workstreams';
+import { forgottenBatchesFact } from '../core/planner/error-facts';
 import { planWorkstream } from '../core/planner/plan-workstream';
 import { selectTargets } from '../core/planner/claude/plan-all-select';
 import { describePlanChanges } from '../core/inputs/compare-plans';
@@ -96,9 +97,7 @@ function cancelledLine(o: CancelOutcome): string {
   const forgotten = o.forgotten ?? [];
   const n = o.canceled.length;
   const line = `Cancelled ${n} batch${n === 1 ? '' : 'es'} (${o.canceled.join(', ') || (forgotten.length > 0 ? 'none was running' : 'all had ended')}); ${o.notes.join(', ')} marked interrupted. plan --all --resume collects what they finished and sends the rest again.`;
-  if (forgotten.length === 0) return line;
-  const one = forgotten.length === 1;
-  return `${line} The API does not know ${one ? 'the batch' : 'the batches'} ${forgotten.join(', ')} (sent with another workspace's API key, or deleted), so ${one ? 'it was' : 'they were'} forgotten: plan --all --resume sends ${one ? 'its' : 'their'} requests again.`;
+  return forgotten.length === 0 ? line : `${line} ${forgottenBatchesFact(forgotten, 'plan --all --resume')}`;
 }
 
 /** `plan --all` with Claude. */

@@ -96,3 +96,12 @@ function unreadableNote(e: Of<'unreadable-note'>): string {
       return assertNever(e.reason);
   }
 }
+
+/**
+ * The batches `cancel` forgot because the API no longer knows them, as the CLI and the plugin both say
+ * it; `resume` is how the adapter names taking the run up again.
+ */
+export function forgottenBatchesFact(ids: readonly string[], resume: string): string {
+  const one = ids.length === 1;
+  return `The API does not know ${plural(ids.length, 'the batch', 'the batches')} ${ids.join(', ')} (sent with another workspace's API key, or deleted), so ${one ? 'it was' : 'they were'} forgotten: ${resume} sends ${one ? 'its' : 'their'} requests again.`;
+}

@@ -15,6 +15,7 @@ import { cancelPlanAll, planAll, type PlanAllOutcome } from '../../core/planner/
 import { readBatchState } from '../../core/planner/claude/batch-state';
 import { listWorkstreams, workstreamStatus, type WorkstreamListing } from '../../core/planner/list-workstreams';
 import { planWorkstream } from '../../core/planner/plan-workstream';
+import { forgottenBatchesFact } from '../../core/planner/error-facts';
 import { listModels, redact } from '../../core/providers/anthropic';
 import type { Timers } from '../../core/generation/timers';
 import type { VaultPort } from '../../core/vault/vault-port';
@@ -538,9 +539,8 @@ export class PlanningRunner {
       const { canceled, forgotten = [], notes } = r.value;
       if (notes.length === 0) this.notify('No plan is being planned in a batch: nothing to cancel.');
       else {
-        const one = forgotten.length === 1;
         // A batch the API does not know (another workspace's key, or deleted) had nothing to cancel: the notes no longer record it.
-        const gone = forgotten.length === 0 ? '' : ` The API does not know ${one ? 'the batch' : 'the batches'} ${forgotten.join(', ')} (sent with another workspace's API key, or deleted), so ${one ? 'it was' : 'they were'} forgotten: "Resume planning" sends ${one ? 'its' : 'their'} requests again.`;
+        const gone = forgotten.length === 0 ? '' : ` ${forgottenBatchesFact(forgotten, '"Resume planning"')}`;
         this.notify(`Cancelled ${canceled.length === 1 ? '1 batch' : `${canceled.length} batches`}; ${notes.join(', ')} marked interrupted. "Resume planning" collects what the batches finished and sends the rest again.${gone}`);
       }
     });

@@ -1,4 +1,4 @@
-import { errorFact } from '../../../src/core/planner/error-facts';
+import { errorFact, forgottenBatchesFact } from '../../../src/core/planner/error-facts';
 import { ALL_ERROR_SAMPLES } from '../../support/planner-errors';
 
 /** Sentences as a reader counts them: a full stop, question or exclamation mark before a space or the end. */
@@ -41,5 +41,14 @@ describe('errorFact: what went wrong, as both adapters state it', () => {
     expect(errorFact({ kind: 'plan-all-in-progress', workstreams: ['W2'], batches: ['b1'] })).toBe('W2 is still being planned in a batch (b1) by an earlier run.');
     expect(errorFact({ kind: 'plan-all-in-progress', workstreams: ['W2', 'W3'], batches: ['b1', 'b2'] })).toBe('W2, W3 are still being planned in batches (b1, b2) by an earlier run.');
     expect(errorFact({ kind: 'cost-cap', estimateUsd: 2.5, capUsd: 1 })).toBe('The estimated cost, $2.50, is above the cap of $1.00. Nothing was sent.');
+  });
+});
+
+describe('forgottenBatchesFact: the batches cancel forgot, as both adapters say it', () => {
+  it.each([
+    [['msgbatch_1'], 'The API does not know the batch msgbatch_1 (sent with another workspace\'s API key, or deleted), so it was forgotten: plan --all --resume sends its requests again.'],
+    [['msgbatch_1', 'msgbatch_2'], 'The API does not know the batches msgbatch_1, msgbatch_2 (sent with another workspace\'s API key, or deleted), so they were forgotten: plan --all --resume sends their requests again.'],
+  ])('%j', (ids, sentence) => {
+    expect(forgottenBatchesFact(ids, 'plan --all --resume')).toBe(sentence);
   });
 });
