@@ -146,7 +146,7 @@ export async function planAllCli(args: CliArgs, io: CliIo, vault: FsVault, vault
       return EXIT.usage;
     }
     const o = r.value;
-    printWarnings(io, o.warnings);
+    printWarnings(io, await warningsNow(vault, settings, args.project, o.warnings, o.warnings));
     if (o.kind === 'dry-run') {
       if (args.json) io.out(JSON.stringify({ kind: 'dry-run', estimate: o.preview }, null, 2));
       else {
@@ -202,12 +202,28 @@ export async function planAllOffline(args: CliArgs, io: CliIo, vault: FsVault, v
     results.push({ id: t.id, status: r.value.kind === 'plan' ? 'done' : 'escalated', note: r.value.note });
     if (!args.json) io.err(`${t.id}  ${r.value.kind === 'plan' ? `draft written` : 'escalated'}: ${r.value.note}`);
   }
-  const after = await listWorkstreams(vault, settings, { project: args.project, builtInInstructions: PLANNER_INSTRUCTIONS });
-  printWarnings(io, after.ok ? after.value.warnings : listed.value.warnings);
+  printWarnings(io, await warningsNow(vault, settings, args.project, listed.value.warnings));
   if (args.json) io.out(JSON.stringify({ kind: 'done', workstreams: results }, null, 2));
   else for (const r of results) if (r.status === 'done' && r.note) io.out(join(vaultDir, r.note));
   if (results.some((r) => r.status === 'failed')) return EXIT.usage;
   return results.some((r) => r.status !== 'done') ? EXIT.notReady : EXIT.ok;
+}
+
+/**
+ * A run's warnings, each once: the planning set's as the set is now, after the run (each plan written adds a
+ * link to the meso plan's frontmatter, which moves the lines they name; `set` when it can no longer be
+ * listed), then the run's `others` that say something else.
+ */
+async function warningsNow(vault: FsVault, settings: Settings, project: string | undefined, set: readonly PlannerWarning[], others: readonly PlannerWarning[] = []): Promise<PlannerWarning[]> {
+  const after = await listWorkstreams(vault, settings, { project, builtInInstructions: PLANNER_INSTRUCTIONS });
+  const out: PlannerWarning[] = [];
+  const seen = new Set<string>();
+  for (const w of [...(after.ok ? after.value.warnings : set), ...others]) {
+    if (seen.has(warningKey(w))) continue;
+    seen.add(warningKey(w));
+    out.push(w);
+  }
+  return out;
 }
 
 /** The same warning whatever line it names: the line moves as the run adds links to the meso plan. */
