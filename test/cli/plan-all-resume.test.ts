@@ -13,26 +13,13 @@ import { cli } from '../support/run-cli';
 import { startAnthropicServer, type AnthropicServer } from '../support/anthropic-server';
 import { projectResponder } from '../support/anthropic-server/planner-responder';
 import { FsVault } from '../../src/cli/fs-vault';
-import { DEFAULT_SETTINGS } from '../../src/core/contracts/settings';
-import { preparePlan } from '../../src/core/planner/prepare-plan';
-import { deriveOutline } from '../../src/core/plan/derive-outline';
-import type { Outline } from '../../src/core/contracts/outline';
+import { plannerOutlines } from '../support/planner-outlines';
 
 const KEY = 'sk-ant-test-resume';
 const IDS = ['W1', 'W2', 'W3'];
 const plan = (id: string): string => `Planning/${id}-micro-level-plan.md`;
 /** Batches of an uninterrupted run of the example vault: outlines, the primer (first sections), the other sections, for each of the three levels. */
 const FULL_RUN_BATCHES = 9;
-
-async function outlines(dir: string): Promise<Record<string, Outline>> {
-  const out: Record<string, Outline> = {};
-  for (const id of IDS) {
-    const p = await preparePlan(new FsVault(dir), DEFAULT_SETTINGS, { workstream: id });
-    if (!p.ok || p.value.kind !== 'ready') throw new Error(`example vault does not plan ${id}`);
-    out[id] = deriveOutline(p.value.scope, p.value.ctx.wbs);
-  }
-  return out;
-}
 
 describe('plan --all, stopped and resumed', () => {
   let server: AnthropicServer;
@@ -49,7 +36,7 @@ describe('plan --all, stopped and resumed', () => {
   beforeEach(async () => {
     server.reset();
     v = copyExampleVault();
-    server.setScript(projectResponder({ outlines: await outlines(v.dir), mesoTarget: 'meso-level-plan' }));
+    server.setScript(projectResponder({ outlines: await plannerOutlines(new FsVault(v.dir), IDS), mesoTarget: 'meso-level-plan' }));
   });
   afterEach(() => v.cleanup());
 
@@ -189,7 +176,7 @@ describe('plan --all, stopped and resumed', () => {
       const first = await cli(['plan', '--vault', v.dir, '--all', '--yes'], { env: env(), interruptOn: /Sent batch .*outlines of W1/ });
       expect(first.code).toBe(130);
       server.reset();
-      server.setScript(projectResponder({ outlines: await outlines(v.dir), mesoTarget: 'meso-level-plan' }));
+      server.setScript(projectResponder({ outlines: await plannerOutlines(new FsVault(v.dir), IDS), mesoTarget: 'meso-level-plan' }));
     }
 
     it('--resume fails and says to cancel first; --cancel forgets the batch and says so; --resume then plans every workstream', async () => {

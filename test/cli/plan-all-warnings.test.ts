@@ -11,23 +11,10 @@ import { tempVault, type TempVault } from '../support/temp-vault';
 import { startAnthropicServer, type AnthropicServer } from '../support/anthropic-server';
 import { projectResponder } from '../support/anthropic-server/planner-responder';
 import { FsVault } from '../../src/cli/fs-vault';
-import { DEFAULT_SETTINGS } from '../../src/core/contracts/settings';
-import { preparePlan } from '../../src/core/planner/prepare-plan';
-import { deriveOutline } from '../../src/core/plan/derive-outline';
-import type { Outline } from '../../src/core/contracts/outline';
+import { plannerOutlines } from '../support/planner-outlines';
 
 const KEY = 'sk-ant-test-plan-all-warnings';
 const MESO = '01-Projects/Lantern/Planning/meso-level-plan.md';
-
-async function outlines(dir: string, ids: string[]): Promise<Record<string, Outline>> {
-  const out: Record<string, Outline> = {};
-  for (const id of ids) {
-    const p = await preparePlan(new FsVault(dir), DEFAULT_SETTINGS, { workstream: id });
-    if (!p.ok || p.value.kind !== 'ready') throw new Error(`the fixture does not plan ${id}`);
-    out[id] = deriveOutline(p.value.scope, p.value.ctx.wbs);
-  }
-  return out;
-}
 
 describe('plan --all with Claude prints the planning set\'s warnings once', () => {
   let server: AnthropicServer;
@@ -39,7 +26,7 @@ describe('plan --all with Claude prints the planning set\'s warnings once', () =
   beforeEach(async () => {
     server.reset();
     v = tempVault('upstream-w-headings');
-    server.setScript(projectResponder({ outlines: await outlines(v.dir, ['W1', 'W2', 'W3']), mesoTarget: 'meso-level-plan' }));
+    server.setScript(projectResponder({ outlines: await plannerOutlines(new FsVault(v.dir), ['W1', 'W2', 'W3']), mesoTarget: 'meso-level-plan' }));
   });
   afterEach(() => v.cleanup());
 

@@ -8,6 +8,7 @@ import { startAnthropicServer, type AnthropicServer } from '../support/anthropic
 import { projectResponder, workstreamOfRequest } from '../support/anthropic-server/planner-responder';
 import { lastUserText } from '../support/anthropic-server/scripts';
 import { FsVault } from '../../src/cli/fs-vault';
+import { plannerOutlines } from '../support/planner-outlines';
 import { DEFAULT_SETTINGS } from '../../src/core/contracts/settings';
 import { preparePlan } from '../../src/core/planner/prepare-plan';
 import { deriveOutline } from '../../src/core/plan/derive-outline';
@@ -16,16 +17,6 @@ import type { Outline } from '../../src/core/contracts/outline';
 const KEY = 'sk-ant-test-plan-all';
 const IDS = ['W1', 'W2', 'W3'];
 const plan = (id: string): string => `Planning/${id}-micro-level-plan.md`;
-
-async function outlines(dir: string): Promise<Record<string, Outline>> {
-  const out: Record<string, Outline> = {};
-  for (const id of IDS) {
-    const p = await preparePlan(new FsVault(dir), DEFAULT_SETTINGS, { workstream: id });
-    if (!p.ok || p.value.kind !== 'ready') throw new Error(`example vault does not plan ${id}`);
-    out[id] = deriveOutline(p.value.scope, p.value.ctx.wbs);
-  }
-  return out;
-}
 
 describe('plan --all on the example vault', () => {
   let server: AnthropicServer;
@@ -40,7 +31,7 @@ describe('plan --all on the example vault', () => {
   beforeEach(async () => {
     server.reset();
     v = copyExampleVault();
-    server.setScript(projectResponder({ outlines: await outlines(v.dir), mesoTarget: 'meso-level-plan' }));
+    server.setScript(projectResponder({ outlines: await plannerOutlines(new FsVault(v.dir), IDS), mesoTarget: 'meso-level-plan' }));
   });
   afterEach(() => v.cleanup());
 

@@ -5,10 +5,7 @@
  */
 import type { PluginManifest } from 'obsidian';
 import { ObsidianVault } from '../../../src/obsidian/ObsidianVault';
-import { DEFAULT_SETTINGS } from '../../../src/core/contracts/settings';
-import { preparePlan } from '../../../src/core/planner/prepare-plan';
-import { deriveOutline } from '../../../src/core/plan/derive-outline';
-import type { Outline } from '../../../src/core/contracts/outline';
+import { plannerOutlines } from '../../support/planner-outlines';
 import WorkstreamPlannerPlugin from '../../../src/main';
 import { startAnthropicServer, type AnthropicServer } from '../../support/anthropic-server';
 import { projectResponder } from '../../support/anthropic-server/planner-responder';
@@ -16,16 +13,6 @@ import { KEY, PLUGIN_ID, click, loadPlugin, modalTitled, notices, runCommand, st
 
 const IDS = ['W1', 'W2', 'W3'];
 const planOf = (id: string): string => `Planning/${id}-micro-level-plan.md`;
-
-async function outlines(l: Loaded): Promise<Record<string, Outline>> {
-  const out: Record<string, Outline> = {};
-  for (const id of IDS) {
-    const p = await preparePlan(new ObsidianVault(l.app), DEFAULT_SETTINGS, { workstream: id });
-    if (!p.ok || p.value.kind !== 'ready') throw new Error(`example vault does not plan ${id}`);
-    out[id] = deriveOutline(p.value.scope, p.value.ctx.wbs);
-  }
-  return out;
-}
 
 describe('"Plan all workstreams" in the plugin', () => {
   let server: AnthropicServer;
@@ -39,7 +26,7 @@ describe('"Plan all workstreams" in the plugin', () => {
 
   async function start(data: Record<string, unknown> = {}): Promise<Loaded> {
     const l = await loadPlugin({ data: { baseURL: server.url, ...data } });
-    server.setScript(projectResponder({ outlines: await outlines(l), mesoTarget: 'meso-level-plan' }));
+    server.setScript(projectResponder({ outlines: await plannerOutlines(new ObsidianVault(l.app), IDS), mesoTarget: 'meso-level-plan' }));
     l.plugin.runner.batchPollMs = 5;
     return l;
   }
@@ -149,7 +136,7 @@ describe('"Plan all workstreams" in the plugin', () => {
     l.plugin.unload();
     await l.plugin.runner.allSettled();
     server.reset();
-    server.setScript(projectResponder({ outlines: await outlines(l), mesoTarget: 'meso-level-plan' }));
+    server.setScript(projectResponder({ outlines: await plannerOutlines(new ObsidianVault(l.app), IDS), mesoTarget: 'meso-level-plan' }));
 
     const next = await nextSession(l);
     const again = next.plugin;
