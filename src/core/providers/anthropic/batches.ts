@@ -108,8 +108,16 @@ export async function waitForBatch(c: CallContext, id: string, o: WaitOptions): 
 /** Every request's result, by `custom_id`. The batch must have ended. */
 export async function batchResults(c: CallContext, id: string, signal?: AbortSignal): Promise<Result<Map<string, BatchItemResult>, AnthropicFailure>> {
   const out = new Map<string, BatchItemResult>();
+  // The SDK never takes its abort listener off the signal of a results download (its JSONL decoder does not
+  // release it, as its other responses do: @anthropic-ai/sdk 1.14, internal/decoders/jsonl.ts), so a run's
+  // signal would gain one per batch and Node would warn of a leak at the 11th. The SDK gets a signal of this
+  // download only, which the run's aborts, and this listener goes when the download ends.
+  const own = new AbortController();
+  const forward = (): void => own.abort();
+  if (signal?.aborted) own.abort();
+  signal?.addEventListener('abort', forward, { once: true });
   try {
-    const decoder = await c.client.messages.batches.results(id, {}, signal ? { signal } : undefined);
+    const decoder = await c.client.messages.batches.results(id, {}, signal ? { signal: own.signal } : undefined);
     for await (const line of decoder) {
       const r = line.result;
       if (r.type === 'succeeded') out.set(line.custom_id, { type: 'succeeded', message: r.message });
@@ -119,6 +127,8 @@ export async function batchResults(c: CallContext, id: string, signal?: AbortSig
     return ok(out);
   } catch (e) {
     return err(fail(e, c, id));
+  } finally {
+    signal?.removeEventListener('abort', forward);
   }
 }
 
