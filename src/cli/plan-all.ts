@@ -146,7 +146,8 @@ export async function planAllCli(args: CliArgs, io: CliIo, vault: FsVault, vault
       return EXIT.usage;
     }
     const o = r.value;
-    printWarnings(io, await warningsNow(vault, settings, args.project, o.warnings, o.warnings));
+    // Only a run that wrote plans moved the lines the set's warnings name: the others' warnings stand as read.
+    printWarnings(io, o.kind === 'dry-run' || o.kind === 'declined' ? o.warnings : await warningsNow(vault, settings, args.project, o.warnings, o.warnings));
     if (o.kind === 'dry-run') {
       if (args.json) io.out(JSON.stringify({ kind: 'dry-run', estimate: o.preview }, null, 2));
       else {

@@ -102,6 +102,6 @@ function unreadableNote(e: Of<'unreadable-note'>): string {
  * it; `resume` is how the adapter names taking the run up again.
  */
 export function forgottenBatchesFact(ids: readonly string[], resume: string): string {
-  const one = ids.length === 1;
-  return `The API does not know ${plural(ids.length, 'the batch', 'the batches')} ${ids.join(', ')} (sent with another workspace's API key, or deleted), so ${one ? 'it was' : 'they were'} forgotten: ${resume} sends ${one ? 'its' : 'their'} requests again.`;
+  const n = ids.length;
+  return `The API does not know ${plural(n, 'the batch', 'the batches')} ${ids.join(', ')} (sent with another workspace's API key, or deleted), so ${plural(n, 'it was', 'they were')} forgotten: ${resume} sends ${plural(n, 'its', 'their')} requests again.`;
 }
